@@ -1,0 +1,109 @@
+//! The event model: the one shape every decoder produces and the JSON it serialises to.
+//!
+//! ```text
+//! { events: Event[], notes: Note[], diagnostics: Diagnostic[] }
+//! Event      { type, typeId, line, endLine, time?, label?, truncated?, fields: Field[] }
+//! Field      { name, label?, index?, raw, kind, value, symbol?, meaning?, unknown? }
+//! Note       { line, kind, text }
+//! Diagnostic { severity, code, message, line, column }
+//! ```
+//!
+//! Lines and columns are one-based. The model does not know which input form an event came from.
+
+mod diagnostic;
+mod explain;
+mod field;
+
+use std::borrow::Cow;
+
+use serde::ser::{SerializeStruct, Serializer};
+use serde::Serialize;
+
+pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
+pub use explain::explain;
+pub use field::{Field, Value};
+
+/// One decoded CTI message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// The message type's canonical name (e.g. `CALL_DELIVERED_EVENT`), or the name as written
+    /// when no source lists it.
+    pub type_name: Cow<'static, str>,
+    /// The message type ID (reference §2.1), `None` for an unknown type.
+    pub type_id: Option<u16>,
+    /// The type as written, when it differs from `type_name` (e.g. `CALL_DELIVERED_EVENT:`).
+    pub label: Option<String>,
+    /// One-based line of the `MsgType:` line.
+    pub line: u32,
+    /// One-based line of the event's last field (equals `line` for an event without fields).
+    pub end_line: u32,
+    /// The timestamp written at the start of the `MsgType:` line, as written.
+    pub time: Option<String>,
+    /// Whether the dump elides part of the message (`...`).
+    pub truncated: bool,
+    /// The fields, in the order written.
+    pub fields: Vec<Field>,
+}
+
+impl Event {
+    /// The first field with canonical name `name`.
+    #[must_use]
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Event", 8)?;
+        s.serialize_field("type", &self.type_name)?;
+        s.serialize_field("typeId", &self.type_id)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("endLine", &self.end_line)?;
+        if let Some(time) = &self.time {
+            s.serialize_field("time", time)?;
+        }
+        if let Some(label) = &self.label {
+            s.serialize_field("label", label)?;
+        }
+        if self.truncated {
+            s.serialize_field("truncated", &true)?;
+        }
+        s.serialize_field("fields", &self.fields)?;
+        s.end()
+    }
+}
+
+/// What kind of line a note is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteKind {
+    /// A numbered step of a call-flow page (`  2. The agent becomes available.`).
+    Step,
+    /// A comment line (`# Source: …`).
+    Comment,
+    /// Any other text outside an event: prose, table columns (`Yes No Yes`), `...`.
+    Text,
+}
+
+/// A line outside any event, kept so that nothing in the input is lost.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// One-based line number.
+    pub line: u32,
+    /// What kind of line it is.
+    pub kind: NoteKind,
+    /// The line's text without surrounding white space.
+    pub text: String,
+}
+
+/// The result of decoding one input: `{ events, notes, diagnostics }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Decoded {
+    /// Every event, in input order.
+    pub events: Vec<Event>,
+    /// Every line outside an event, in input order.
+    pub notes: Vec<Note>,
+    /// Everything malformed, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}

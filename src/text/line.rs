@@ -1,0 +1,228 @@
+//! One line of a text dump: optional timestamp, indentation, content.
+
+/// Width a tab advances indentation to (the next multiple of this).
+const TAB_STOP: u32 = 8;
+
+/// A line split into its parts. Byte offsets index `full`.
+pub(super) struct Line<'a> {
+    /// The line without its terminator (`\n`, `\r\n`).
+    pub full: &'a str,
+    /// A timestamp at the start of the line, as written.
+    pub time: Option<&'a str>,
+    /// Width of the white space before the content (after any timestamp); tabs go to the next
+    /// multiple of 8.
+    pub indent: u32,
+    /// The text from the first non-white character, without trailing white space.
+    pub content: &'a str,
+    /// Byte offset of `content` in `full`.
+    pub content_start: usize,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(full: &'a str) -> Self {
+        let full = full.strip_suffix('\r').unwrap_or(full);
+        let lead = full.len() - full.trim_start().len();
+        let (time, after_time) = match timestamp_len(&full.as_bytes()[lead..]) {
+            Some(n) => (Some(&full[lead..lead + n]), lead + n),
+            None => (None, 0),
+        };
+        let rest = &full[after_time..];
+        let body = rest.trim_start();
+        let white = &rest[..rest.len() - body.len()];
+        let indent = white.bytes().fold(0u32, |w, b| {
+            if b == b'\t' {
+                (w / TAB_STOP + 1) * TAB_STOP
+            } else {
+                w + 1
+            }
+        });
+        Line {
+            full,
+            time,
+            indent,
+            content: body.trim_end(),
+            content_start: full.len() - body.len(),
+        }
+    }
+
+    /// One-based column (in Unicode scalar values) of byte offset `at` of the content.
+    pub fn column(&self, at: usize) -> u32 {
+        let upto = &self.full[..self.content_start + at];
+        u32::try_from(upto.chars().count() + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// Length of a timestamp at the start of `s` that is followed by white space or the end:
+/// ISO 8601 `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]`, or `HH:MM:SS[.fff]`.
+fn timestamp_len(s: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    if digits(s, 0, 4)
+        && s.get(4) == Some(&b'-')
+        && digits(s, 5, 2)
+        && s.get(7) == Some(&b'-')
+        && digits(s, 8, 2)
+    {
+        if !matches!(s.get(10), Some(b'T' | b' ')) {
+            return None;
+        }
+        at = 11;
+    }
+    if !(digits(s, at, 2)
+        && s.get(at + 2) == Some(&b':')
+        && digits(s, at + 3, 2)
+        && s.get(at + 5) == Some(&b':')
+        && digits(s, at + 6, 2))
+    {
+        return None;
+    }
+    let mut end = at + 8;
+    if matches!(s.get(end), Some(b'.' | b',')) && digits(s, end + 1, 1) {
+        end += 1;
+        while s.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+    }
+    if at > 0 {
+        match s.get(end) {
+            Some(b'Z') => end += 1,
+            Some(b'+' | b'-') if digits(s, end + 1, 2) => {
+                end += 3;
+                if s.get(end) == Some(&b':') && digits(s, end + 1, 2) {
+                    end += 3;
+                } else if digits(s, end, 2) {
+                    end += 2;
+                }
+            }
+            _ => {}
+        }
+    }
+    match s.get(end) {
+        None | Some(b' ' | b'\t') => Some(end),
+        _ => None,
+    }
+}
+
+fn digits(s: &[u8], from: usize, n: usize) -> bool {
+    s.get(from..from + n)
+        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+}
+
+/// Why a line inside an event is not a field.
+pub(super) enum NotAField {
+    /// No colon, or white space inside the name: the column (byte offset in content) to report.
+    Malformed,
+    /// Nothing before the colon; byte offset of the colon in the content.
+    EmptyName(usize),
+}
+
+/// Splits `Name: value` (white space allowed before the colon; the value may contain colons).
+pub(super) fn split_field(content: &str) -> Result<(&str, &str), NotAField> {
+    let colon = content.find(':').ok_or(NotAField::Malformed)?;
+    let name = content[..colon].trim_end();
+    if name.is_empty() {
+        return Err(NotAField::EmptyName(colon));
+    }
+    if name.contains(char::is_whitespace) {
+        return Err(NotAField::Malformed);
+    }
+    Ok((name, content[colon + 1..].trim()))
+}
+
+/// The text after `MsgType:` if the content is a message-type line (ASCII case ignored).
+pub(super) fn msg_type_value(content: &str) -> Option<&str> {
+    let head = content.get(..7)?;
+    if !head.eq_ignore_ascii_case("MsgType") {
+        return None;
+    }
+    content[7..].trim_start().strip_prefix(':')
+}
+
+/// A dump's elision mark: `...` or `…`.
+pub(super) fn is_ellipsis(content: &str) -> bool {
+    content == "..." || content == "…"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_recognised_in_every_form() {
+        for (line, time, content) in [
+            (
+                "2024-05-01T10:00:00.123Z MsgType: X",
+                "2024-05-01T10:00:00.123Z",
+                "MsgType: X",
+            ),
+            (
+                "2024-05-01 10:00:00,5 MsgType: X",
+                "2024-05-01 10:00:00,5",
+                "MsgType: X",
+            ),
+            (
+                "2024-05-01T10:00:00+02:00\tA: 1",
+                "2024-05-01T10:00:00+02:00",
+                "A: 1",
+            ),
+            ("10:00:00.123   Field: 1", "10:00:00.123", "Field: 1"),
+            ("  10:00:00 x", "10:00:00", "x"),
+        ] {
+            let l = Line::new(line);
+            assert_eq!((l.time, l.content), (Some(time), content), "{line}");
+        }
+        for line in ["10:00 x", "2024-05-01Tx", "10:00:00x", "1999: value"] {
+            assert_eq!(Line::new(line).time, None, "{line}");
+        }
+    }
+
+    #[test]
+    fn indentation_counts_spaces_and_tab_stops() {
+        assert_eq!(Line::new("    MsgType: X").indent, 4);
+        assert_eq!(Line::new("\tA: 1").indent, 8);
+        assert_eq!(Line::new("  \tA: 1").indent, 8);
+        assert_eq!(Line::new("10:00:00.000   A: 1").indent, 3);
+        assert_eq!(Line::new("A: 1\r").content, "A: 1");
+    }
+
+    #[test]
+    fn fields_split_on_the_first_colon() {
+        assert!(matches!(
+            split_field("CallID: 16800097 "),
+            Ok(("CallID", "16800097"))
+        ));
+        assert!(matches!(split_field("Name : v"), Ok(("Name", "v"))));
+        assert!(matches!(
+            split_field("ExpandedCallContxt: <TotalBytes: 18>"),
+            Ok(("ExpandedCallContxt", "<TotalBytes: 18>"))
+        ));
+        assert!(matches!(
+            split_field("ConnectionDeviceID:"),
+            Ok(("ConnectionDeviceID", ""))
+        ));
+        assert!(matches!(
+            split_field("Yes No Yes"),
+            Err(NotAField::Malformed)
+        ));
+        assert!(matches!(
+            split_field("two words: x"),
+            Err(NotAField::Malformed)
+        ));
+        assert!(matches!(
+            split_field("  : x".trim()),
+            Err(NotAField::EmptyName(0))
+        ));
+        assert_eq!(
+            msg_type_value("MsgType:  AGENT_STATE_EVENT"),
+            Some("  AGENT_STATE_EVENT")
+        );
+        assert_eq!(msg_type_value("msgtype : X"), Some(" X"));
+        assert_eq!(msg_type_value("MsgTypes: X"), None);
+    }
+
+    #[test]
+    fn columns_count_characters_from_one() {
+        let l = Line::new("  äb: c");
+        assert_eq!(l.column(0), 3);
+        assert_eq!(l.column(2), 4, "ä is one column");
+    }
+}
