@@ -68,7 +68,16 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
 
 fn connres(parser: &mut lexopt::Parser) -> Result<(), String> {
     let (mut code, mut direction, mut cause, mut pretty) = (None, None, None, false);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+    loop {
+        if code.is_none() {
+            if let Some(text) = negative_number(parser) {
+                code = Some(number("code", &text)?);
+                continue;
+            }
+        }
+        let Some(arg) = parser.next().map_err(|e| e.to_string())? else {
+            break;
+        };
         match arg {
             Long("direction") => direction = Some(string(parser.value())?),
             Long("cause") => cause = Some(number("cause", &string(parser.value())?)?),
@@ -82,6 +91,20 @@ fn connres(parser: &mut lexopt::Parser) -> Result<(), String> {
     let decoded = cti_outcome::decode_connres_checked(code, &direction, cause)
         .map_err(|e| format!("connres: {e}"))?;
     print_json(&decoded, pretty)
+}
+
+/// A negative number where an option could start (`connres -1 …`), so that it is rejected as a
+/// code, not as an unknown option.
+fn negative_number(parser: &mut lexopt::Parser) -> Option<String> {
+    let mut raw = parser.try_raw_args()?;
+    let text = raw.peek()?.to_str()?.to_owned();
+    let number = text
+        .strip_prefix('-')?
+        .starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    number.then(|| {
+        raw.next();
+        text
+    })
 }
 
 fn string(value: Result<OsString, lexopt::Error>) -> Result<String, String> {

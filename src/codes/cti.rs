@@ -439,6 +439,8 @@ static AGENT_STATE_CODES: &[Code] = &[
     Code::new(12, "AGENT_STATE_PAUSED", "Paused"),
     Code::new(13, "AGENT_STATE_INTERRUPTED", "Interrupted"),
     Code::new(14, "AGENT_STATE_NOT_ACTIVE", "Not active"),
+    // §4.4: "65535 (none — seen as NextAgentState: 65535 in UCCX dumps)"; no symbol is given.
+    Code::new(0xFFFF, "", "None"),
 ];
 
 /// CallType values: reference `cti-protocol.md` §4.9.

@@ -1,0 +1,110 @@
+//! The `cti-outcome` command: same JSON as the library, one-line errors with exit status 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn decode_prints_the_library_json() {
+    let path = "tests/fixtures/logs/uccx-outbound-reservation-call.txt";
+    let expected =
+        serde_json::to_value(cti_outcome::decode_log_bytes(&std::fs::read(path).unwrap())).unwrap();
+    assert_eq!(stdout_json(&run(&["decode", path])), expected);
+    assert_eq!(stdout_json(&run(&["decode", "--pretty", path])), expected);
+}
+
+#[test]
+fn connres_prints_the_decoded_code() {
+    let json = stdout_json(&run(&[
+        "connres",
+        "5",
+        "--direction",
+        "outbound",
+        "--cause",
+        "17",
+    ]));
+    assert_eq!(
+        (json["symbol"].as_str(), json["outcome"].as_str()),
+        (Some("ISDN_CAUSE"), Some("busy"))
+    );
+    assert_eq!(json["cause"]["name"], "User busy");
+}
+
+#[test]
+fn bad_arguments_give_one_line_and_status_2() {
+    for (args, needle) in [
+        (
+            &["connres", "-1", "--direction", "inbound"][..],
+            "`code` must be a whole number from 0 to 4294967295",
+        ),
+        (
+            &["connres", "1.5", "--direction", "inbound"],
+            "`code` must be",
+        ),
+        (
+            &["connres", "abc", "--direction", "inbound"],
+            "`code` must be a whole number",
+        ),
+        (
+            &["connres", "3", "--direction", "sideways"],
+            "`direction` must be \"inbound\" or \"outbound\"",
+        ),
+        (
+            &["connres", "5", "--direction", "inbound", "--cause", "300"],
+            "`cause` must be a whole number from 0 to 127",
+        ),
+        (&["connres", "3"], "missing --direction"),
+        (
+            &["decode", "tests/fixtures/no-such-file.txt"],
+            "cannot read tests/fixtures/no-such-file.txt",
+        ),
+        (&["decode"], "missing FILE"),
+        (&["frobnicate"], "unexpected argument"),
+        (&[], "missing command"),
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr.starts_with("cti-outcome: ") && stderr.contains(needle),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn decode_reads_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+        .args(["decode", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"MsgType: END_CALL_EVENT\n  CallID: 7\n")
+        .unwrap();
+    let json = stdout_json(&child.wait_with_output().unwrap());
+    assert_eq!(json["events"][0]["fields"][0]["name"], "ConnectionCallID");
+}

@@ -1,0 +1,131 @@
+//! Every fixture log decoded and snapshotted, plus the properties the spine promises of them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cti_outcome::{decode_log_bytes, Decoded};
+
+fn logs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logs");
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "fixture logs missing: {files:?}");
+    files
+}
+
+fn decode(path: &Path) -> (String, Decoded) {
+    let text = fs::read(path).unwrap();
+    (
+        String::from_utf8(text.clone()).unwrap(),
+        decode_log_bytes(&text),
+    )
+}
+
+/// The decoded JSON of every fixture is pinned; a change shows up as a reviewable diff.
+#[test]
+fn decoded_fixtures_match_their_snapshots() {
+    for path in logs() {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (_, decoded) = decode(&path);
+        insta::assert_json_snapshot!(name, decoded);
+    }
+}
+
+/// The Cisco flows and the seed decode without a single diagnostic.
+#[test]
+fn reference_flows_decode_cleanly() {
+    for path in logs().iter().filter(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("uccx-")
+    }) {
+        let (_, decoded) = decode(path);
+        assert!(
+            decoded.diagnostics.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            decoded.diagnostics
+        );
+        assert!(!decoded.events.is_empty(), "{}", path.display());
+        let unknown: Vec<_> = decoded
+            .events
+            .iter()
+            .flat_map(|e| &e.fields)
+            .filter(|f| !f.known)
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "{}: unknown fields {unknown:?}",
+            path.display()
+        );
+    }
+}
+
+/// Every indented `Name: value` line of a Cisco flow is a field of some event: nothing is dropped.
+#[test]
+fn every_field_line_becomes_a_field() {
+    for path in logs().iter().filter(|p| !p.ends_with("tolerance.txt")) {
+        let (text, decoded) = decode(path);
+        let field_lines = text
+            .lines()
+            .filter(|l| l.starts_with([' ', '\t']))
+            .map(str::trim)
+            .filter(|l| !l.starts_with("MsgType") && !l.starts_with('#'))
+            .filter(|l| {
+                l.split_once(':')
+                    .is_some_and(|(n, _)| !n.trim().is_empty() && !n.trim().contains(' '))
+            })
+            .count();
+        let fields: usize = decoded.events.iter().map(|e| e.fields.len()).sum();
+        assert_eq!(fields, field_lines, "{}", path.display());
+    }
+}
+
+/// The seed: seven events in order, with the values a reader of the page sees.
+#[test]
+fn seed_skip_flow_reads_as_the_page_does() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/logs/uccx-agent-skips-contact.txt");
+    let (_, decoded) = decode(&path);
+    let types: Vec<_> = decoded
+        .events
+        .iter()
+        .map(|e| e.type_name.as_ref())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "AGENT_STATE_EVENT",
+            "END_CALL_EVENT",
+            "CALL_DATA_UPDATE_EVENT",
+            "AGENT_STATE_EVENT",
+            "CALL_CONNECTION_CLEARED_EVENT",
+            "CALL_CLEARED_EVENT",
+            "END_CALL_EVENT"
+        ]
+    );
+    let update = &decoded.events[2];
+    let response = update.field("BAResponse").unwrap();
+    assert_eq!((response.raw.as_str(), response.known), ("Skip", true));
+    assert_eq!(
+        update.field("CallType").unwrap().symbol,
+        Some("CALLTYPE_RESERVATION")
+    );
+    let cleared = &decoded.events[5];
+    assert_eq!(
+        cleared.field("LocalConnectionState").unwrap().symbol,
+        Some("LCS_NULL")
+    );
+    let steps: Vec<_> = decoded
+        .notes
+        .iter()
+        .filter(|n| n.kind == cti_outcome::NoteKind::Step)
+        .map(|n| n.line)
+        .collect();
+    assert_eq!(steps, [3, 20, 51]);
+}
