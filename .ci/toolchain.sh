@@ -91,10 +91,11 @@ if ! has wasm-opt "${BINARYEN_VERSION%%.*}"; then
 fi
 has wasm-opt "${BINARYEN_VERSION%%.*}" || { say "wasm-opt first on PATH is not binaryen ${BINARYEN_VERSION%%.*}: $(command -v wasm-opt)"; exit 1; }
 
-if [[ -f "$root/tests/e2e/package-lock.json" ]]; then
-  if ! cmp -s "$root/tests/e2e/package-lock.json" "$root/tests/e2e/node_modules/.package-lock.json" 2>/dev/null; then
-    say "installing npm dev dependencies (tests/e2e)"
-    (cd "$root/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+# npm dev dependencies of the browser tests; the stamp skips `npm ci` while the lockfile is unchanged.
+e2e="$root/tests/e2e"
+if [[ -f "$e2e/package-lock.json" ]] && ! cmp -s "$e2e/package-lock.json" "$e2e/node_modules/.cti-outcome-lock"; then
+  say "installing npm dev dependencies (tests/e2e)"
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$e2e/package-lock.json" "$e2e/node_modules/.cti-outcome-lock"
 fi
 say "ready: wasm-pack $WASM_PACK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt ${BINARYEN_VERSION%%.*}, $(chromium --version 2>/dev/null | head -n1)"

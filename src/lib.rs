@@ -23,7 +23,7 @@ pub mod event;
 pub mod outcome;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use codes::connres::{decode as decode_connres, decode_checked as decode_connres_checked};
 pub use codes::connres::{ArgumentError, Connres, Direction};

@@ -1,0 +1,54 @@
+# The two commands a newcomer runs: `make demo` and `make test`. Both install what they need
+# first (.ci/toolchain.sh, which skips what is already there).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+SITE := dist/site
+PKG_WEB := dist/pkg-web
+WASM_PACK := wasm-pack --quiet
+
+.PHONY: demo test site toolchain wasm-web lint test-rust test-wasm test-e2e clean
+
+## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
+demo: site
+	@echo "cti-outcome viewer: http://127.0.0.1:$(PORT)/  (Ctrl-C stops the server)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)
+
+## test: every test: lint, native, wasm in Node and headless Chromium, the page in Chromium
+test: toolchain lint test-rust test-wasm test-e2e
+
+## site: the static site (page, web build of the package, samples) in dist/site
+site: wasm-web
+	rm -rf $(SITE)
+	mkdir -p $(SITE)/pkg $(SITE)/samples
+	cp www/*.html www/*.js www/*.css $(SITE)/
+	cp $(PKG_WEB)/cti_outcome.js $(PKG_WEB)/cti_outcome_bg.wasm $(PKG_WEB)/cti_outcome.d.ts $(SITE)/pkg/
+	cp tests/fixtures/logs/*.txt $(SITE)/samples/
+	cd $(SITE)/samples && ls *.txt | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().split()))' > index.json
+	@echo "site: $(SITE), wasm $$(wc -c < $(SITE)/pkg/cti_outcome_bg.wasm) bytes ($$(gzip -9c $(SITE)/pkg/cti_outcome_bg.wasm | wc -c) gzipped)"
+
+toolchain:
+	@bash .ci/toolchain.sh
+
+wasm-web: toolchain
+	$(WASM_PACK) build --mode no-install --release --target web --out-dir $(PKG_WEB) --out-name cti_outcome
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm:
+	$(WASM_PACK) test --mode no-install --node -- --test wasm_node
+	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser
+
+test-e2e: site
+	node tests/e2e/run.mjs $(SITE)
+
+clean:
+	rm -rf dist target tests/e2e/node_modules tests/e2e/artifacts

@@ -1,0 +1,99 @@
+// Browser tests of the page built by `make site`: node tests/e2e/run.mjs dist/site
+// Drives Debian's Chromium through playwright-core (which downloads no browser).
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+const site = resolve(process.argv[2] ?? 'dist/site');
+
+if (!existsSync(CHROMIUM)) {
+  console.log(`SKIPPED: browser tests need Chromium at ${CHROMIUM} (run .ci/toolchain.sh)`);
+  console.log('0 passed, 0 failed, 1 skipped');
+  process.exit(0);
+}
+if (!existsSync(resolve(site, 'index.html'))) {
+  console.error(`no site at ${site}: run make site first`);
+  process.exit(1);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('the bundled seed sample decodes on load and lists its events and notes', async (page) => {
+  await page.getByRole('status').filter({ hasText: '7 events' }).waitFor();
+  const summary = await page.getByRole('status').textContent();
+  expect(summary, '7 events, 7 notes, 0 diagnostics');
+  const headings = await page.locator('#entries h3').allTextContents();
+  expect(headings.length, 7);
+  expect(headings[2].startsWith('CALL_DATA_UPDATE_EVENT'), true);
+  const row = page.locator('#entries tr', { hasText: 'BAResponse' });
+  expect((await row.locator('td').first().textContent()), 'Skip');
+  const lcs = page.locator('#entries tr', { hasText: 'LocalConnectionState' }).last();
+  expect((await lcs.textContent()).includes('LCS_NULL'), true);
+  const steps = await page.locator('#entries li.note.step').count();
+  expect(steps, 3);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'seed.png'), fullPage: true });
+});
+
+test('a pasted log with a malformed line shows its diagnostic with line and column', async (page) => {
+  await page.getByLabel('Or paste a log').fill('MsgType: CALL_CLEARED_EVENT\n  EventCause: 65535\n  not a field\n');
+  await page.getByRole('button', { name: 'Decode' }).click();
+  const diagnostics = await page.getByRole('list', { name: 'Diagnostics' }).textContent();
+  expect(diagnostics.includes('line 3, column 3'), true);
+  expect((await page.locator('#entries tr', { hasText: 'EventCause' }).textContent()).includes('CEC_NONE'), true);
+});
+
+test('log content is shown as text and never runs', async (page) => {
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await page.getByLabel('Or paste a log').fill(`MsgType: ${payload}\n  Text: ${payload}\n${payload}\n`);
+  await page.getByRole('button', { name: 'Decode' }).click();
+  const text = await page.locator('#entries').textContent();
+  expect(text.includes(payload), true);
+  expect(await page.locator('#entries img, #entries script').count(), 0);
+  expect(await page.evaluate(() => window.__pwned ?? null), null);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'payload.png'), fullPage: true });
+});
+
+function expect(actual, expected) {
+  if (actual !== expected) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+mkdirSync(ARTIFACTS, { recursive: true });
+const server = await serve(site);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let passed = 0;
+let failed = 0;
+try {
+  for (const { name, fn } of tests) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(server.url);
+      await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+      await fn(page);
+      if (problems.length) throw new Error(`console errors: ${problems.join(' | ')}`);
+      console.log(`ok   ${name}`);
+      passed += 1;
+    } catch (err) {
+      console.log(`FAIL ${name}\n     ${err.message}`);
+      failed += 1;
+    } finally {
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

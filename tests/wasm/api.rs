@@ -1,0 +1,81 @@
+//! The wasm API as JavaScript sees it; included by the browser and the Node suites.
+
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use cti_outcome::wasm::{decode_connres, decode_log, version};
+
+const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
+const TOLERANCE: &str = include_str!("../fixtures/logs/tolerance.txt");
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn error_message(err: wasm_bindgen::JsError) -> String {
+    let value: JsValue = err.into();
+    let error: &js_sys::Error = value.unchecked_ref();
+    error.message().into()
+}
+
+/// The object JavaScript receives serialises to exactly the JSON the native tool prints.
+#[wasm_bindgen_test]
+fn decode_log_gives_plain_objects_equal_to_the_native_json() {
+    for text in [SEED, TOLERANCE] {
+        let js = decode_log(&JsValue::from_str(text)).unwrap();
+        assert!(Array::is_array(&get(&js, "events")));
+        let from_js: String = JSON::stringify(&js).unwrap().into();
+        let native = serde_json::to_string(&cti_outcome::decode_log(text)).unwrap();
+        assert_eq!(from_js, native);
+    }
+}
+
+#[wasm_bindgen_test]
+fn absent_values_are_null_and_optional_keys_absent() {
+    let js = decode_log(&JsValue::from_str("MsgType: NO_SUCH_EVENT\n  CSQID: N/A\n")).unwrap();
+    let event = Array::from(&get(&js, "events")).get(0);
+    assert!(get(&event, "typeId").is_null());
+    let field = Array::from(&get(&event, "fields")).get(0);
+    assert_eq!(get(&field, "kind").as_string().as_deref(), Some("na"));
+    assert!(get(&field, "value").is_null());
+    assert!(get(&field, "symbol").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn decode_connres_matches_the_source_for_a_code() {
+    let js = decode_connres(&JsValue::from(6), &JsValue::from_str("outbound"), None).unwrap();
+    assert_eq!(get(&js, "label").as_string().as_deref(), Some("Called party hangup before agent connected"));
+    assert_eq!(get(&js, "outcome").as_string().as_deref(), Some("abandoned"));
+    assert!(get(&js, "cause").is_undefined());
+    let with_cause = decode_connres(&JsValue::from(5), &JsValue::from_str("inbound"), Some(JsValue::from(17))).unwrap();
+    assert_eq!(get(&get(&with_cause, "cause"), "name").as_string().as_deref(), Some("User busy"));
+    let null_cause = decode_connres(&JsValue::from(5), &JsValue::from_str("inbound"), Some(JsValue::NULL)).unwrap();
+    assert!(get(&null_cause, "cause").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_throw_errors_naming_the_argument() {
+    let inbound = JsValue::from_str("inbound");
+    for (code, direction, cause, needle) in [
+        (JsValue::from(-1), inbound.clone(), None, "`code` must be a whole number from 0 to 4294967295"),
+        (JsValue::from(2.5), inbound.clone(), None, "`code` must be a whole number"),
+        (JsValue::from(f64::NAN), inbound.clone(), None, "got NaN"),
+        (JsValue::from(1e12), inbound.clone(), None, "`code` must be"),
+        (JsValue::from_str("5"), inbound.clone(), None, "`code` must be a number, got the string \"5\""),
+        (JsValue::from(1), JsValue::from_str("sideways"), None, "`direction` must be \"inbound\" or \"outbound\""),
+        (JsValue::from(1), JsValue::UNDEFINED, None, "`direction` must be \"inbound\" or \"outbound\", got undefined"),
+        (JsValue::from(5), inbound.clone(), Some(JsValue::from(128)), "`cause` must be a whole number from 0 to 127"),
+    ] {
+        let err = decode_connres(&code, &direction, cause).unwrap_err();
+        let message = error_message(err);
+        assert!(message.contains(needle), "{message}");
+    }
+    let err = decode_log(&JsValue::from(42)).unwrap_err();
+    assert_eq!(error_message(err), "`text` must be a string, got a value of type number");
+}
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
