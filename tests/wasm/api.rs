@@ -45,12 +45,33 @@ fn absent_values_are_null_and_optional_keys_absent() {
 #[wasm_bindgen_test]
 fn decode_connres_matches_the_source_for_a_code() {
     let js = decode_connres(&JsValue::from(6), &JsValue::from_str("outbound"), None).unwrap();
-    assert_eq!(get(&js, "label").as_string().as_deref(), Some("Called party hangup before agent connected"));
-    assert_eq!(get(&js, "outcome").as_string().as_deref(), Some("abandoned"));
+    assert_eq!(
+        get(&js, "label").as_string().as_deref(),
+        Some("Called party hangup before agent connected")
+    );
+    assert_eq!(
+        get(&js, "outcome").as_string().as_deref(),
+        Some("abandoned")
+    );
     assert!(get(&js, "cause").is_undefined());
-    let with_cause = decode_connres(&JsValue::from(5), &JsValue::from_str("inbound"), Some(JsValue::from(17))).unwrap();
-    assert_eq!(get(&get(&with_cause, "cause"), "name").as_string().as_deref(), Some("User busy"));
-    let null_cause = decode_connres(&JsValue::from(5), &JsValue::from_str("inbound"), Some(JsValue::NULL)).unwrap();
+    let with_cause = decode_connres(
+        &JsValue::from(5),
+        &JsValue::from_str("inbound"),
+        Some(JsValue::from(17)),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&get(&with_cause, "cause"), "name")
+            .as_string()
+            .as_deref(),
+        Some("User busy")
+    );
+    let null_cause = decode_connres(
+        &JsValue::from(5),
+        &JsValue::from_str("inbound"),
+        Some(JsValue::NULL),
+    )
+    .unwrap();
     assert!(get(&null_cause, "cause").is_undefined());
 }
 
@@ -58,21 +79,54 @@ fn decode_connres_matches_the_source_for_a_code() {
 fn bad_arguments_throw_errors_naming_the_argument() {
     let inbound = JsValue::from_str("inbound");
     for (code, direction, cause, needle) in [
-        (JsValue::from(-1), inbound.clone(), None, "`code` must be a whole number from 0 to 4294967295"),
-        (JsValue::from(2.5), inbound.clone(), None, "`code` must be a whole number"),
+        (
+            JsValue::from(-1),
+            inbound.clone(),
+            None,
+            "`code` must be a whole number from 0 to 4294967295",
+        ),
+        (
+            JsValue::from(2.5),
+            inbound.clone(),
+            None,
+            "`code` must be a whole number",
+        ),
         (JsValue::from(f64::NAN), inbound.clone(), None, "got NaN"),
         (JsValue::from(1e12), inbound.clone(), None, "`code` must be"),
-        (JsValue::from_str("5"), inbound.clone(), None, "`code` must be a number, got the string \"5\""),
-        (JsValue::from(1), JsValue::from_str("sideways"), None, "`direction` must be \"inbound\" or \"outbound\""),
-        (JsValue::from(1), JsValue::UNDEFINED, None, "`direction` must be \"inbound\" or \"outbound\", got undefined"),
-        (JsValue::from(5), inbound.clone(), Some(JsValue::from(128)), "`cause` must be a whole number from 0 to 127"),
+        (
+            JsValue::from_str("5"),
+            inbound.clone(),
+            None,
+            "`code` must be a number, got the string \"5\"",
+        ),
+        (
+            JsValue::from(1),
+            JsValue::from_str("sideways"),
+            None,
+            "`direction` must be \"inbound\" or \"outbound\"",
+        ),
+        (
+            JsValue::from(1),
+            JsValue::UNDEFINED,
+            None,
+            "`direction` must be \"inbound\" or \"outbound\", got undefined",
+        ),
+        (
+            JsValue::from(5),
+            inbound.clone(),
+            Some(JsValue::from(128)),
+            "`cause` must be a whole number from 0 to 127",
+        ),
     ] {
         let err = decode_connres(&code, &direction, cause).unwrap_err();
         let message = error_message(err);
         assert!(message.contains(needle), "{message}");
     }
     let err = decode_log(&JsValue::from(42)).unwrap_err();
-    assert_eq!(error_message(err), "`text` must be a string, got a value of type number");
+    assert_eq!(
+        error_message(err),
+        "`text` must be a string, got a value of type number"
+    );
 }
 
 #[wasm_bindgen_test]
