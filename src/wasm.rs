@@ -14,6 +14,7 @@ const _: &str = include_str!("wasm.d.ts");
 
 /// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
 ///
+/// # Errors
 /// Throws an `Error` naming the argument for a code that is not a whole number from 0 to
 /// 4294967295, a direction other than `"inbound"`/`"outbound"`, or a cause outside 0–127.
 #[wasm_bindgen(js_name = decodeConnres, unchecked_return_type = "Connres")]
@@ -35,8 +36,11 @@ pub fn decode_connres(
     to_js(&decoded)
 }
 
-/// Decodes a CTI text dump into `{ events, notes, diagnostics }`. Never throws for malformed
-/// input (that is reported in `diagnostics`); throws only if `text` is not a string.
+/// Decodes a CTI text dump into `{ events, notes, diagnostics }`.
+///
+/// # Errors
+/// Never for malformed input (that is reported in `diagnostics`); throws only if `text` is not
+/// a string.
 #[wasm_bindgen(js_name = decodeLog, unchecked_return_type = "DecodedLog")]
 pub fn decode_log(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
