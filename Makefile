@@ -7,7 +7,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 SITE := dist/site
 PKG_WEB := dist/pkg-web
-WASM_PACK := wasm-pack --quiet
+# `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
+WASM_PACK := wasm-pack
 
 .PHONY: demo test site toolchain wasm-web lint test-rust test-wasm test-e2e clean
 
@@ -33,7 +34,7 @@ toolchain:
 	@bash .ci/toolchain.sh
 
 wasm-web: toolchain
-	$(WASM_PACK) build --mode no-install --release --target web --out-dir $(PKG_WEB) --out-name cti_outcome
+	$(WASM_PACK) --quiet build --mode no-install --release --target web --out-dir $(PKG_WEB) --out-name cti_outcome
 
 lint:
 	cargo fmt --all -- --check
