@@ -102,3 +102,14 @@ fn decoded_json_shape() {
     assert_eq!(unknown["known"], false);
     assert!(unknown.get("cause").is_none());
 }
+
+/// Seed 000 decoded: all 15 codes in both directions, plus an unknown code, pinned as JSON.
+#[test]
+fn every_code_decoded_matches_its_snapshot() {
+    let decoded: Vec<_> = (0..16)
+        .flat_map(|code| {
+            [Direction::Inbound, Direction::Outbound].map(|d| decode_connres(code, d, None))
+        })
+        .collect();
+    insta::assert_json_snapshot!("connres-all-codes", decoded);
+}
