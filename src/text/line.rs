@@ -109,7 +109,7 @@ fn digits(s: &[u8], from: usize, n: usize) -> bool {
 
 /// Why a line inside an event is not a field.
 pub(super) enum NotAField {
-    /// No colon, or white space inside the name: the column (byte offset in content) to report.
+    /// No colon, or white space inside the name (reported at the start of the content).
     Malformed,
     /// Nothing before the colon; byte offset of the colon in the content.
     EmptyName(usize),
