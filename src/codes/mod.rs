@@ -29,6 +29,13 @@ impl Code {
             meaning,
         }
     }
+
+    /// The symbol (`None` where the source gives none) and the meaning, as a field carries them.
+    #[must_use]
+    pub fn explanation(&self) -> (Option<&'static str>, Option<std::borrow::Cow<'static, str>>) {
+        let symbol = (!self.symbol.is_empty()).then_some(self.symbol);
+        (symbol, Some(std::borrow::Cow::Borrowed(self.meaning)))
+    }
 }
 
 /// A coded field's table: look values up by number or by the symbol a text dump prints.

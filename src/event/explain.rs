@@ -10,10 +10,7 @@ use crate::codes::fields::{FieldDef, FieldType};
 pub fn explain(def: &FieldDef, value: i64) -> (Option<&'static str>, Option<Cow<'static, str>>) {
     if let Some(table) = def.codes {
         return match u32::try_from(value).ok().and_then(|v| table.get(v)) {
-            Some(code) => (
-                (!code.symbol.is_empty()).then_some(code.symbol),
-                Some(Cow::Borrowed(code.meaning)),
-            ),
+            Some(code) => code.explanation(),
             None => (
                 None,
                 Some(Cow::Owned(format!("not a documented {} value", table.name))),

@@ -34,11 +34,10 @@ pub(super) fn type_value(def: Option<&FieldDef>, raw: &str) -> Typed {
         return (Value::Text, None, None);
     };
     match table.find_symbol(raw) {
-        Some(SymbolMatch::Known(code)) => (
-            Value::Number(i64::from(code.value)),
-            (!code.symbol.is_empty()).then_some(code.symbol),
-            Some(Cow::Borrowed(code.meaning)),
-        ),
+        Some(SymbolMatch::Known(code)) => {
+            let (symbol, meaning) = code.explanation();
+            (Value::Number(i64::from(code.value)), symbol, meaning)
+        }
         Some(SymbolMatch::Unnumbered(symbol, meaning)) => {
             (Value::Text, Some(symbol), Some(Cow::Borrowed(meaning)))
         }
