@@ -10,10 +10,13 @@ use serde::Serialize;
 
 const USAGE: &str = "\
 usage: cti-outcome decode [--pretty] FILE|-
+       cti-outcome timeline [--summary] [--pretty] FILE|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome --version
 
 decode   decodes a CTI text dump into { events, notes, diagnostics } JSON
+timeline groups the events into calls and agents: { calls, agents } JSON, or with
+         --summary one line per call (call, type, agents, outcome, reason)
 connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)";
 
 pub fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
     let mut parser = lexopt::Parser::from_args(args);
     match parser.next().map_err(|e| e.to_string())? {
         Some(Value(cmd)) if cmd == "decode" => decode(&mut parser),
+        Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
         Some(Long("version")) => {
             println!("cti-outcome {}", cti_outcome::VERSION);
@@ -40,7 +44,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
             Ok(())
         }
         Some(other) => Err(format!("unexpected {}; try --help", describe(other))),
-        None => Err("missing command (decode or connres); try --help".to_owned()),
+        None => Err("missing command (decode, timeline or connres); try --help".to_owned()),
     }
 }
 
@@ -53,17 +57,66 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             other => return Err(format!("decode: unexpected {}", describe(other))),
         }
     }
-    let file = file.ok_or("decode: missing FILE (or - for standard input)")?;
-    let bytes = if file == "-" {
+    let bytes = read_input("decode", file)?;
+    print_json(&cti_outcome::decode_log_bytes(&bytes), pretty)
+}
+
+fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
+    let (mut file, mut pretty, mut summary) = (None, false, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("pretty") => pretty = true,
+            Long("summary") => summary = true,
+            Value(v) if file.is_none() => file = Some(v),
+            other => return Err(format!("timeline: unexpected {}", describe(other))),
+        }
+    }
+    let bytes = read_input("timeline", file)?;
+    let decoded = cti_outcome::decode_log_bytes(&bytes);
+    let timeline = cti_outcome::build_timeline(&decoded.events);
+    if !summary {
+        return print_json(&timeline, pretty);
+    }
+    let mut out = io::stdout().lock();
+    for call in &timeline.calls {
+        let call_type = call.call_type.as_ref().map_or_else(
+            || "-".to_owned(),
+            |t| t.symbol.map_or_else(|| t.value.to_string(), str::to_owned),
+        );
+        let agents = if call.agents.is_empty() {
+            "-".to_owned()
+        } else {
+            call.agents.join(",")
+        };
+        let mut reason = call.outcome.reason.clone();
+        if let Some(missing) = &call.outcome.missing {
+            reason = format!("{reason}; {missing}");
+        }
+        writeln!(
+            out,
+            "{:<12} {:<28} {:<12} {:<12} {reason}",
+            call.key,
+            call_type,
+            agents,
+            call.outcome.kind.as_str()
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The bytes of FILE, or of standard input for `-`.
+fn read_input(command: &str, file: Option<OsString>) -> Result<Vec<u8>, String> {
+    let file = file.ok_or(format!("{command}: missing FILE (or - for standard input)"))?;
+    if file == "-" {
         let mut buf = Vec::new();
         io::stdin()
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.to_string_lossy()))?
-    };
-    print_json(&cti_outcome::decode_log_bytes(&bytes), pretty)
+        std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.to_string_lossy()))
+    }
 }
 
 fn connres(parser: &mut lexopt::Parser) -> Result<(), String> {

@@ -22,6 +22,7 @@ pub mod codes;
 pub mod event;
 pub mod outcome;
 pub mod text;
+pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -32,6 +33,7 @@ pub use event::{
 };
 pub use outcome::OutcomeKind;
 pub use text::{decode_log, decode_log_bytes};
+pub use timeline::{build_timeline, Timeline, TimelineBuilder};
 
 /// This library's version (the crate's, and the npm package's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -129,3 +129,135 @@ export interface DecodedLog {
   notes: Note[];
   diagnostics: Diagnostic[];
 }
+
+/** A coded value: number, protocol symbol, meaning. */
+export interface Coded {
+  value: number;
+  symbol?: string;
+  meaning?: string;
+}
+
+/** Which way a call goes, as far as the events tell. */
+export type CallDirection = "inbound" | "outbound" | "internal" | "unknown";
+
+/** How two calls are related. */
+export type LinkKind = "transfer" | "conference" | "consult" | "reservation" | "party";
+
+/** The derivation rule that decided an outcome (the README's table). */
+export type OutcomeRule =
+  | "preview-response" | "transfer-event" | "conference-event" | "failed-event" | "clearing-cause"
+  | "answered" | "still-active" | "abandoned-in-queue" | "diverted-unanswered"
+  | "outbound-unanswered" | "abandoned-ringing" | "undetermined";
+
+/** A point in a timeline: an event (zero-based index into the events), and its time if written. */
+export interface Point {
+  event: number;
+  time?: string;
+}
+
+/** One piece of evidence for an outcome: an event, and the field in it that counted. */
+export interface Evidence {
+  /** Zero-based index of the event. */
+  event: number;
+  /** The event's message type (or what the event stood for, e.g. `last event of the call`). */
+  type: string;
+  field?: string;
+  /** The field's value as written. */
+  value?: string;
+  meaning?: string;
+}
+
+/** How a call ended, why, and from what. */
+export interface Outcome {
+  kind: OutcomeKind;
+  rule: OutcomeRule;
+  /** The reason in words. */
+  reason: string;
+  evidence: Evidence[];
+  /** For `unknown`: what the events lack that would decide it. */
+  missing?: string;
+}
+
+/** A related call. */
+export interface Link {
+  kind: LinkKind;
+  /** The other call's `key`. */
+  call: string;
+  /** Index of the event that shows the relation, when one does. */
+  event?: number;
+  /** What the link rests on, in words. */
+  basis: string;
+}
+
+/** Durations in milliseconds, present where both ends have timestamps. */
+export interface Durations {
+  queueMs?: number;
+  ringMs?: number;
+  talkMs?: number;
+  holdMs?: number;
+}
+
+/** A call or ECC variable's latest value. */
+export interface Variable {
+  name: string;
+  value: string;
+}
+
+/** One call: identity, parties, events in order, and how it ended. */
+export interface Call {
+  /** Unique key: the call ID, with `#2`… when the log reuses it after the call ended. */
+  key: string;
+  callId: number;
+  /** Further call IDs the call took (NewConnectionCallID). */
+  aliases: number[];
+  deviceIds: string[];
+  callType?: Coded;
+  direction: CallDirection;
+  devices: string[];
+  /** Keys of the agents on the call's devices. */
+  agents: string[];
+  ani?: string;
+  dnis?: string;
+  dialedNumber?: string;
+  variables: Variable[];
+  /** Zero-based indices of the call's events, in order. */
+  events: number[];
+  start: Point;
+  end?: Point;
+  durations: Durations;
+  links: Link[];
+  outcome: Outcome;
+  /** What the model noticed but could not settle. */
+  remarks: string[];
+}
+
+/** A span of time an agent spent in one state. */
+export interface Segment {
+  state: Coded;
+  reasonCode?: number;
+  skillGroupState?: Coded;
+  events: number[];
+  start: Point;
+  end?: Point;
+  durationMs?: number;
+  /** The StateDuration the first event reports, in seconds. */
+  reportedDurationS?: number;
+}
+
+/** One agent: state segments and calls handled. */
+export interface Agent {
+  /** The AgentID, or `ext:` and the extension. */
+  key: string;
+  agentId?: string;
+  extension?: string;
+  /** The state at the end of the events. */
+  state?: Coded;
+  segments: Segment[];
+  calls: string[];
+}
+
+/** The result of `buildTimeline` and `TimelineBuilder.snapshot()`. */
+export interface Timeline {
+  calls: Call[];
+  agents: Agent[];
+}

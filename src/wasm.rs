@@ -1,10 +1,12 @@
 //! The wasm boundary: the only module that knows about wasm-bindgen and js-sys.
 //!
-//! Every export returns plain JavaScript objects (no handles to free), serialised once from the
+//! Every function returns plain JavaScript objects (no handles to free), serialised once from the
 //! core's own `Serialize` shapes with `json_compatible()` so `Option::None` becomes `null` and
 //! maps become objects. Arguments are taken as `JsValue` and checked here, so that a wrong type
 //! is a thrown `Error` naming the argument, not a silent coercion. TypeScript types for every
-//! shape are in `wasm.d.ts`, appended to the generated declarations.
+//! shape are in `wasm.d.ts`, appended to the generated declarations. The one class,
+//! `TimelineBuilder`, holds state across calls by nature; wasm-bindgen registers it with a
+//! `FinalizationRegistry`, so `free()` is optional.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -51,11 +53,96 @@ pub fn decode_log(
     to_js(&crate::decode_log(&text))
 }
 
+/// Groups events into calls and agents: `{ calls, agents }`.
+///
+/// # Errors
+/// Throws an `Error` if `events` is neither an array of events nor an object with an `events`
+/// array (such as what `decodeLog` returns), or if an event lacks its `type`.
+#[wasm_bindgen(js_name = buildTimeline, unchecked_return_type = "Timeline")]
+pub fn build_timeline(
+    #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&crate::build_timeline(&events_from(events)?))
+}
+
+/// Builds a timeline from events fed in batches, for live feeds. Its memory is released when the
+/// object is garbage-collected (or at once with `free()`).
+#[wasm_bindgen(js_name = TimelineBuilder)]
+#[derive(Default)]
+pub struct JsTimelineBuilder(crate::TimelineBuilder);
+
+#[wasm_bindgen(js_class = TimelineBuilder)]
+impl JsTimelineBuilder {
+    /// An empty builder.
+    #[wasm_bindgen(constructor)]
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Takes in the next events, in order (an array of events, or a `decodeLog` result).
+    ///
+    /// # Errors
+    /// As `buildTimeline`; nothing is taken in when it throws.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
+    ) -> Result<(), JsError> {
+        self.0.push(&events_from(events)?);
+        Ok(())
+    }
+
+    /// The timeline of every event pushed so far.
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn snapshot(&self) -> Result<JsValue, JsError> {
+        to_js(&self.0.snapshot())
+    }
+
+    /// Number of events pushed so far (event indices in the timeline count from 0 across every
+    /// `push`).
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn length(&self) -> u32 {
+        self.0.len()
+    }
+}
+
 /// The library's version.
 #[wasm_bindgen]
 #[must_use]
 pub fn version() -> String {
     crate::VERSION.to_owned()
+}
+
+/// Events from an array of event objects or from an object with an `events` array.
+fn events_from(value: JsValue) -> Result<Vec<crate::Event>, JsError> {
+    let array = if js_sys::Array::is_array(&value) {
+        value
+    } else if value.is_object() {
+        js_sys::Reflect::get(&value, &JsValue::from_str("events"))
+            .map_err(|_| JsError::new("`events` could not be read"))?
+    } else {
+        return Err(wrong_type(
+            "events",
+            "an array of events or a decodeLog result",
+            &value,
+        ));
+    };
+    if !js_sys::Array::is_array(&array) {
+        return Err(wrong_type(
+            "events",
+            "an array of events or a decodeLog result",
+            &array,
+        ));
+    }
+    serde_wasm_bindgen::from_value(array).map_err(|e| {
+        JsError::new(&format!(
+            "`events` must hold events shaped like decodeLog's: {e}"
+        ))
+    })
 }
 
 /// The one conversion from a core value to a plain JavaScript value.

@@ -108,3 +108,23 @@ fn decode_reads_standard_input() {
     let json = stdout_json(&child.wait_with_output().unwrap());
     assert_eq!(json["events"][0]["fields"][0]["name"], "ConnectionCallID");
 }
+
+#[test]
+fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
+    let path = "tests/fixtures/logs/uccx-agent-skips-contact.txt";
+    let events = cti_outcome::decode_log_bytes(&std::fs::read(path).unwrap()).events;
+    let expected = serde_json::to_value(cti_outcome::build_timeline(&events)).unwrap();
+    assert_eq!(stdout_json(&run(&["timeline", path])), expected);
+
+    let out = run(&["timeline", "--summary", path]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let skipped: Vec<&str> = lines[1].split_whitespace().take(4).collect();
+    assert_eq!(
+        skipped,
+        ["16800098", "CALLTYPE_RESERVATION", "chli4020", "skipped"]
+    );
+    assert!(lines[1].ends_with("(BAResponse = Skip)"));
+}

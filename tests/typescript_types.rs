@@ -87,3 +87,137 @@ fn value_kinds_match() {
     .collect();
     assert_eq!(union("ValueKind"), kinds);
 }
+
+#[test]
+fn timeline_unions_match() {
+    use cti_outcome::timeline::{CallDirection, LinkKind, RULES};
+    assert_eq!(
+        union("CallDirection"),
+        json_names([
+            CallDirection::Inbound,
+            CallDirection::Outbound,
+            CallDirection::Internal,
+            CallDirection::Unknown
+        ])
+    );
+    assert_eq!(
+        union("LinkKind"),
+        json_names([
+            LinkKind::Transfer,
+            LinkKind::Conference,
+            LinkKind::Consult,
+            LinkKind::Reservation,
+            LinkKind::Party
+        ])
+    );
+    let rules: BTreeSet<String> = RULES.iter().map(|(r, _)| (*r).to_owned()).collect();
+    assert_eq!(union("OutcomeRule"), rules);
+}
+
+/// (property name, whether optional) of `export interface NAME { … }`.
+fn interface(name: &str) -> BTreeSet<(String, bool)> {
+    let start = TYPES
+        .find(&format!("export interface {name} {{"))
+        .unwrap_or_else(|| panic!("no interface {name}"));
+    let body = &TYPES[start..start + TYPES[start..].find("\n}").unwrap()];
+    body.lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.starts_with("/*") && !l.starts_with('*'))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(key, _)| match key.strip_suffix('?') {
+            Some(k) => (k.to_owned(), true),
+            None => (key.to_owned(), false),
+        })
+        .collect()
+}
+
+/// Which interface the values under a key of an interface have.
+fn child(parent: &str, key: &str) -> Option<&'static str> {
+    Some(match (parent, key) {
+        ("Timeline", "calls") => "Call",
+        ("Timeline", "agents") => "Agent",
+        ("Call", "callType") | ("Agent", "state") | ("Segment", "state" | "skillGroupState") => {
+            "Coded"
+        }
+        ("Call" | "Segment", "start" | "end") => "Point",
+        ("Call", "durations") => "Durations",
+        ("Call", "links") => "Link",
+        ("Call", "outcome") => "Outcome",
+        ("Call", "variables") => "Variable",
+        ("Outcome", "evidence") => "Evidence",
+        ("Agent", "segments") => "Segment",
+        _ => return None,
+    })
+}
+
+/// Every object's keys are declared; every required key is present; every declared key occurs.
+fn check(name: &'static str, value: &serde_json::Value, seen: &mut BTreeSet<(String, String)>) {
+    let declared = interface(name);
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: not an object"));
+    for (key, optional) in &declared {
+        assert!(
+            *optional || object.contains_key(key),
+            "{name}.{key} missing in {value}"
+        );
+    }
+    for (key, inner) in object {
+        assert!(
+            declared.iter().any(|(k, _)| k == key),
+            "{name}.{key} not declared"
+        );
+        seen.insert((name.to_owned(), key.clone()));
+        if let Some(child) = child(name, key) {
+            match inner {
+                serde_json::Value::Array(items) => items.iter().for_each(|i| check(child, i, seen)),
+                other => check(child, other, seen),
+            }
+        }
+    }
+}
+
+#[test]
+fn timeline_interfaces_match_the_serialised_timelines() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = BTreeSet::new();
+    for dir in ["logs", "flows"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                let events = cti_outcome::decode_log_bytes(&std::fs::read(&path).unwrap()).events;
+                let json = serde_json::to_value(cti_outcome::build_timeline(&events)).unwrap();
+                check("Timeline", &json, &mut seen);
+            }
+        }
+    }
+    for name in [
+        "Timeline",
+        "Call",
+        "Coded",
+        "Point",
+        "Durations",
+        "Link",
+        "Outcome",
+        "Variable",
+        "Evidence",
+        "Agent",
+        "Segment",
+    ] {
+        for (key, _) in interface(name) {
+            assert!(
+                seen.contains(&(name.to_owned(), key.clone())),
+                "{name}.{key} never exercised by a fixture"
+            );
+        }
+    }
+}
+
+#[test]
+fn interfaces_parse_to_their_properties() {
+    let call = interface("Call");
+    assert_eq!(call.len(), 19, "{call:?}");
+    assert!(call.contains(&("callType".to_owned(), true)));
+    assert!(call.contains(&("outcome".to_owned(), false)));
+}

@@ -5,6 +5,9 @@ use std::borrow::Cow;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
+use super::typing::type_value;
+use crate::codes::fields;
+
 /// A field's typed value. The JSON `value` is the number, the raw text, or `null`, and `kind`
 /// says which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +60,29 @@ pub struct Field {
 }
 
 impl Field {
+    /// The field a dump writes as `written: raw` in a message of type `message_type`: the name
+    /// resolved to its canonical spelling, the value typed and explained.
+    #[must_use]
+    pub fn from_text(written: &str, raw: &str, message_type: &str) -> Field {
+        let resolved = fields::resolve(written, message_type);
+        let (name, known) = match resolved.def {
+            Some(def) if !def.name.is_empty() => (Cow::Borrowed(def.name), true),
+            Some(_) => (Cow::Owned(resolved.base.to_owned()), true),
+            None => (Cow::Owned(resolved.base.to_owned()), false),
+        };
+        let (value, symbol, meaning) = type_value(resolved.def, raw);
+        Field {
+            label: (written != name).then(|| written.to_owned()),
+            name,
+            index: resolved.index,
+            raw: raw.to_owned(),
+            value,
+            symbol,
+            meaning,
+            known,
+        }
+    }
+
     /// The value as an integer, if it is one.
     #[must_use]
     pub fn number(&self) -> Option<i64> {

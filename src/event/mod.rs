@@ -10,14 +10,18 @@
 //!
 //! Lines and columns are one-based. The model does not know which input form an event came from.
 
+mod de;
 mod diagnostic;
 mod explain;
 mod field;
+pub(crate) mod typing;
 
 use std::borrow::Cow;
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+
+use crate::codes::message_types;
 
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use explain::explain;
@@ -46,6 +50,27 @@ pub struct Event {
 }
 
 impl Event {
+    /// An event of the message type named `name` (canonical, or as a dump writes it), with no
+    /// fields yet, at line 0.
+    #[must_use]
+    pub fn of_type(name: &str) -> Event {
+        let type_id = message_types::id_of(name);
+        let type_name = match type_id.and_then(message_types::name_of) {
+            Some(canonical) => Cow::Borrowed(canonical),
+            None => Cow::Owned(name.to_owned()),
+        };
+        Event {
+            type_name,
+            type_id,
+            label: None,
+            line: 0,
+            end_line: 0,
+            time: None,
+            truncated: false,
+            fields: Vec::new(),
+        }
+    }
+
     /// The first field with canonical name `name`.
     #[must_use]
     pub fn field(&self, name: &str) -> Option<&Field> {

@@ -10,11 +10,9 @@
 //! is not `Name: value` is a [`Diagnostic`]; decoding goes on with the next line.
 
 mod line;
-mod value;
 
 use std::borrow::Cow;
 
-use crate::codes::{fields, message_types};
 use crate::event::{Decoded, Diagnostic, DiagnosticCode, Event, Field, Note, NoteKind};
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
 
@@ -162,23 +160,14 @@ impl Decoder {
                 "",
             ));
         }
-        let type_id = message_types::id_of(name);
-        let type_name = match type_id.and_then(message_types::name_of) {
-            Some(canonical) => Cow::Borrowed(canonical),
-            None => Cow::Owned(name.to_owned()),
-        };
-        let label = (written != type_name).then(|| written.to_owned());
+        let mut event = Event::of_type(name);
+        event.label = (written != event.type_name).then(|| written.to_owned());
+        event.line = number;
+        event.end_line = number;
+        event.time = line.time.map(str::to_owned);
+        event.truncated = truncated;
         self.open = Some(Open {
-            event: Event {
-                type_name,
-                type_id,
-                label,
-                line: number,
-                end_line: number,
-                time: line.time.map(str::to_owned),
-                truncated,
-                fields: Vec::new(),
-            },
+            event,
             msg_indent: line.indent,
             field_indent: None,
         });
@@ -186,23 +175,8 @@ impl Decoder {
 
     fn push_field(&mut self, number: u32, indent: u32, written: &str, raw: &str) {
         let Some(open) = &mut self.open else { return };
-        let resolved = fields::resolve(written, &open.event.type_name);
-        let (name, known) = match resolved.def {
-            Some(def) if !def.name.is_empty() => (Cow::Borrowed(def.name), true),
-            Some(_) => (Cow::Owned(resolved.base.to_owned()), true),
-            None => (Cow::Owned(resolved.base.to_owned()), false),
-        };
-        let (value, symbol, meaning) = value::type_value(resolved.def, raw);
-        open.event.fields.push(Field {
-            label: (written != name).then(|| written.to_owned()),
-            name,
-            index: resolved.index,
-            raw: raw.to_owned(),
-            value,
-            symbol,
-            meaning,
-            known,
-        });
+        let field = Field::from_text(written, raw, &open.event.type_name);
+        open.event.fields.push(field);
         open.event.end_line = number;
         open.field_indent.get_or_insert(indent);
     }

@@ -4,7 +4,7 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use cti_outcome::wasm::{decode_connres, decode_log, version};
+use cti_outcome::wasm::{build_timeline, decode_connres, decode_log, version, JsTimelineBuilder};
 
 const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
 const TOLERANCE: &str = include_str!("../fixtures/logs/tolerance.txt");
@@ -132,4 +132,47 @@ fn bad_arguments_throw_errors_naming_the_argument() {
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+/// `buildTimeline` takes what `decodeLog` returned (or its `events`) and gives the native JSON.
+#[wasm_bindgen_test]
+fn build_timeline_from_decoded_events_equals_the_native_timeline() {
+    let decoded = decode_log(&JsValue::from_str(SEED)).unwrap();
+    let native = cti_outcome::build_timeline(&cti_outcome::decode_log(SEED).events);
+    let native = serde_json::to_string(&native).unwrap();
+    for input in [decoded.clone(), get(&decoded, "events")] {
+        let js = build_timeline(input).unwrap();
+        let from_js: String = JSON::stringify(&js).unwrap().into();
+        assert_eq!(from_js, native);
+    }
+    let js = build_timeline(decoded).unwrap();
+    let call = Array::from(&get(&js, "calls")).get(1);
+    let outcome = get(&call, "outcome");
+    assert_eq!(
+        get(&outcome, "kind").as_string().as_deref(),
+        Some("skipped")
+    );
+}
+
+/// The builder fed in two batches gives the same snapshot as one build.
+#[wasm_bindgen_test]
+fn timeline_builder_snapshots_equal_the_whole_build() {
+    let events = Array::from(&get(
+        &decode_log(&JsValue::from_str(SEED)).unwrap(),
+        "events",
+    ));
+    let mut builder = JsTimelineBuilder::new();
+    builder.push(events.slice(0, 3).into()).unwrap();
+    builder
+        .push(events.slice(3, events.length()).into())
+        .unwrap();
+    assert_eq!(builder.length(), events.length());
+    let whole = build_timeline(events.into()).unwrap();
+    let snapshot = builder.snapshot().unwrap();
+    assert_eq!(
+        String::from(JSON::stringify(&snapshot).unwrap()),
+        String::from(JSON::stringify(&whole).unwrap())
+    );
+    let err = builder.push(JsValue::from_str("not events")).unwrap_err();
+    assert!(error_message(err).contains("`events` must be"));
 }

@@ -7,10 +7,10 @@ use crate::codes::SymbolMatch;
 use crate::event::{explain, Value};
 
 /// A typed value with its symbol and meaning.
-pub(super) type Typed = (Value, Option<&'static str>, Option<Cow<'static, str>>);
+pub(crate) type Typed = (Value, Option<&'static str>, Option<Cow<'static, str>>);
 
 /// Types `raw` (already trimmed) for a field defined by `def` (`None` for an unknown field).
-pub(super) fn type_value(def: Option<&FieldDef>, raw: &str) -> Typed {
+pub(crate) fn type_value(def: Option<&FieldDef>, raw: &str) -> Typed {
     if raw.is_empty() {
         return (Value::Empty, None, None);
     }

@@ -1,0 +1,123 @@
+//! Timestamps as the text decoder keeps them (`Event::time`, as written) → milliseconds.
+
+/// Milliseconds of a timestamp written as `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]` (since
+/// 1970-01-01 00:00 UTC; no zone means UTC) or `HH:MM:SS[.fff]` (since midnight, day unknown).
+///
+/// Two values are comparable only when both have a date or both do not: see [`between`].
+#[must_use]
+pub(crate) fn parse(text: &str) -> Option<Stamp> {
+    let b = text.as_bytes();
+    let (days, rest) = if b.len() >= 11 && b[4] == b'-' && b[7] == b'-' {
+        let days = days_from_civil(num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
+        (Some(days), &b[11..])
+    } else {
+        (None, b)
+    };
+    let (h, m, s) = (num(rest, 0, 2)?, num(rest, 3, 2)?, num(rest, 6, 2)?);
+    let mut at = 8;
+    let mut ms = 0;
+    if matches!(rest.get(at), Some(b'.' | b',')) {
+        at += 1;
+        let start = at;
+        while rest.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        // Keep three digits of the fraction: pad or cut.
+        for i in 0..3 {
+            let digit = if start + i < at {
+                rest[start + i] - b'0'
+            } else {
+                0
+            };
+            ms = ms * 10 + i64::from(digit);
+        }
+    }
+    let offset_min = match rest.get(at) {
+        Some(&sign @ (b'+' | b'-')) => {
+            let hh = num(rest, at + 1, 2)?;
+            let mm = match rest.get(at + 3) {
+                Some(b':') => num(rest, at + 4, 2)?,
+                Some(_) => num(rest, at + 3, 2)?,
+                None => 0,
+            };
+            if sign == b'+' {
+                hh * 60 + mm
+            } else {
+                -(hh * 60 + mm)
+            }
+        }
+        _ => 0,
+    };
+    let in_day = ((h * 60 + m - offset_min) * 60 + s) * 1000 + ms;
+    Some(match days {
+        Some(days) => Stamp::Absolute(days * 86_400_000 + in_day),
+        None => Stamp::TimeOfDay(in_day),
+    })
+}
+
+/// A parsed timestamp.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    /// Milliseconds since 1970-01-01 00:00 UTC.
+    Absolute(i64),
+    /// Milliseconds since midnight of an unwritten day.
+    TimeOfDay(i64),
+}
+
+/// Milliseconds from `a` to `b` when both are of the same form and `b` is not earlier.
+/// (A time-of-day pair that goes backwards is taken as crossing midnight once.)
+#[must_use]
+pub(crate) fn between(a: Stamp, b: Stamp) -> Option<u64> {
+    let diff = match (a, b) {
+        (Stamp::Absolute(a), Stamp::Absolute(b)) => b - a,
+        (Stamp::TimeOfDay(a), Stamp::TimeOfDay(b)) if b >= a => b - a,
+        (Stamp::TimeOfDay(a), Stamp::TimeOfDay(b)) => b + 86_400_000 - a,
+        _ => return None,
+    };
+    u64::try_from(diff).ok()
+}
+
+fn num(b: &[u8], from: usize, n: usize) -> Option<i64> {
+    let digits = b.get(from..from + n)?;
+    digits.iter().try_fold(0i64, |acc, &d| {
+        d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0'))
+    })
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_written_form_parses() {
+        assert_eq!(
+            parse("1970-01-02T00:00:01.5Z"),
+            Some(Stamp::Absolute(86_401_500))
+        );
+        assert_eq!(
+            parse("2024-05-01 10:00:01.500"),
+            parse("2024-05-01T12:00:01.5+02:00")
+        );
+        assert_eq!(parse("10:00:02.250"), Some(Stamp::TimeOfDay(36_002_250)));
+        assert_eq!(parse("10:00"), None);
+    }
+
+    #[test]
+    fn differences_need_the_same_form() {
+        let (a, b) = (parse("23:59:59").unwrap(), parse("00:00:01").unwrap());
+        assert_eq!(between(a, b), Some(2000));
+        let day = parse("2024-05-01T00:00:00Z").unwrap();
+        assert_eq!(between(a, day), None);
+        assert_eq!(between(day, parse("2024-04-30T23:59:59Z").unwrap()), None);
+    }
+}

@@ -1,0 +1,445 @@
+//! Calls, links, outcomes and agents from every bundled flow, each derivation rule, and the
+//! incremental builder against the whole-list build.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cti_outcome::timeline::{Call, CallDirection, Durations, LinkKind, RULES};
+use cti_outcome::{
+    build_timeline, decode_log_bytes, Event, OutcomeKind, Timeline, TimelineBuilder,
+};
+use proptest::prelude::*;
+
+/// Every text log the project bundles: the reference flows, the seed and the synthetic flows.
+fn flows() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = ["logs", "flows"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn events(name: &str) -> Vec<Event> {
+    let path = flows()
+        .into_iter()
+        .find(|p| p.file_stem().unwrap() == name)
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    decode_log_bytes(&fs::read(path).unwrap()).events
+}
+
+fn timeline(name: &str) -> Timeline {
+    build_timeline(&events(name))
+}
+
+fn call<'t>(timeline: &'t Timeline, key: &str) -> &'t Call {
+    timeline
+        .calls
+        .iter()
+        .find(|c| c.key == key)
+        .unwrap_or_else(|| {
+            panic!(
+                "no call {key} in {:?}",
+                timeline.calls.iter().map(|c| &c.key).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn timelines_of_every_flow_match_their_snapshots() {
+    for path in flows() {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        insta::assert_json_snapshot!(format!("timeline-{name}"), timeline(&name));
+    }
+}
+
+/// The seed: the reservation call with `BAResponse: Skip` is skipped, with that field as
+/// evidence; agent chli4020 (4020) ends available; the disagreeing call IDs are reported, not
+/// linked.
+#[test]
+fn seed_skip_flow() {
+    let t = timeline("uccx-agent-skips-contact");
+    let skipped = call(&t, "16800098");
+    assert_eq!(skipped.outcome.kind, OutcomeKind::Skipped);
+    assert_eq!(skipped.outcome.rule, "preview-response");
+    let evidence = &skipped.outcome.evidence[0];
+    assert_eq!(
+        (evidence.field.as_deref(), evidence.value.as_deref()),
+        (Some("BAResponse"), Some("Skip"))
+    );
+    assert_eq!(evidence.type_name, "CALL_DATA_UPDATE_EVENT");
+    assert_eq!(skipped.agents, ["chli4020"]);
+
+    let agent = &t.agents[0];
+    assert_eq!(
+        (agent.key.as_str(), agent.extension.as_deref()),
+        ("chli4020", Some("4020"))
+    );
+    assert_eq!(
+        agent.state.as_ref().and_then(|s| s.symbol),
+        Some("AGENT_STATE_AVAILABLE")
+    );
+
+    let cleared = call(&t, "16800099");
+    assert!(
+        cleared.links.is_empty() && skipped.links.is_empty(),
+        "no invented link"
+    );
+    assert!(cleared
+        .remarks
+        .iter()
+        .any(|r| r.contains("16800098") && r.contains("not linked")));
+    assert!(skipped
+        .remarks
+        .iter()
+        .any(|r| r.contains("16800099") && r.contains("not linked")));
+    assert_eq!(cleared.outcome.kind, OutcomeKind::Unknown);
+    assert!(cleared
+        .outcome
+        .missing
+        .as_deref()
+        .unwrap()
+        .contains("CALL_ESTABLISHED_EVENT"));
+
+    let only_end = call(&t, "16800095");
+    assert!(only_end
+        .outcome
+        .missing
+        .as_deref()
+        .unwrap()
+        .contains("END_CALL_EVENT alone"));
+}
+
+/// Every call in every bundled flow has a decided outcome with evidence, or says what is missing.
+#[test]
+fn every_call_has_an_outcome_with_evidence_or_says_what_is_missing() {
+    for path in flows() {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for c in &timeline(&name).calls {
+            let o = &c.outcome;
+            assert!(!o.evidence.is_empty(), "{name} {}: no evidence", c.key);
+            assert!(!o.reason.is_empty(), "{name} {}", c.key);
+            if o.kind == OutcomeKind::Unknown {
+                assert!(
+                    o.missing.is_some(),
+                    "{name} {}: unknown without missing",
+                    c.key
+                );
+            }
+        }
+    }
+}
+
+/// One case per derivation rule: (rule, flow, call, kind). Every rule in the table has one.
+const RULE_CASES: &[(&str, &str, &str, OutcomeKind)] = &[
+    (
+        "preview-response",
+        "uccx-agent-skips-contact",
+        "16800098",
+        OutcomeKind::Skipped,
+    ),
+    (
+        "preview-response",
+        "outbound-preview",
+        "16800200",
+        OutcomeKind::Rejected,
+    ),
+    (
+        "preview-response",
+        "outbound-preview",
+        "16800201",
+        OutcomeKind::Answered,
+    ),
+    (
+        "transfer-event",
+        "consult-transfer",
+        "1010",
+        OutcomeKind::Transferred,
+    ),
+    (
+        "transfer-event",
+        "consult-transfer",
+        "1011",
+        OutcomeKind::Transferred,
+    ),
+    (
+        "conference-event",
+        "conference",
+        "1012",
+        OutcomeKind::Conferenced,
+    ),
+    ("failed-event", "busy", "1004", OutcomeKind::Busy),
+    (
+        "clearing-cause",
+        "outbound-no-answer",
+        "1005",
+        OutcomeKind::NoAnswer,
+    ),
+    (
+        "clearing-cause",
+        "abandoned-ringing",
+        "1008",
+        OutcomeKind::Abandoned,
+    ),
+    (
+        "answered",
+        "inbound-answered",
+        "1001",
+        OutcomeKind::Answered,
+    ),
+    ("answered", "hold-retrieve", "1009", OutcomeKind::Answered),
+    (
+        "answered",
+        "outbound-preview",
+        "16800203",
+        OutcomeKind::Answered,
+    ),
+    (
+        "still-active",
+        "uccx-outbound-reservation-call",
+        "16800097",
+        OutcomeKind::StillActive,
+    ),
+    (
+        "still-active",
+        "uccx-queued-answered-call-partial",
+        "16777507",
+        OutcomeKind::StillActive,
+    ),
+    (
+        "abandoned-in-queue",
+        "abandoned-in-queue",
+        "1002",
+        OutcomeKind::Abandoned,
+    ),
+    (
+        "diverted-unanswered",
+        "ring-no-answer",
+        "1003",
+        OutcomeKind::NoAnswer,
+    ),
+    (
+        "outbound-unanswered",
+        "outbound-no-answer",
+        "1006",
+        OutcomeKind::NoAnswer,
+    ),
+    (
+        "abandoned-ringing",
+        "abandoned-ringing",
+        "1007",
+        OutcomeKind::Abandoned,
+    ),
+    (
+        "undetermined",
+        "uccx-agent-skips-contact",
+        "16800099",
+        OutcomeKind::Unknown,
+    ),
+];
+
+#[test]
+fn each_rule_decides_its_case() {
+    for &(rule, flow, key, kind) in RULE_CASES {
+        let t = timeline(flow);
+        let o = &call(&t, key).outcome;
+        assert_eq!((o.rule, o.kind), (rule, kind), "{flow} {key}: {}", o.reason);
+    }
+    for (rule, _) in RULES {
+        assert!(
+            RULE_CASES.iter().any(|c| c.0 == *rule),
+            "rule {rule} has no test case"
+        );
+    }
+}
+
+#[test]
+fn the_readme_prints_every_rule() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for (rule, text) in RULES {
+        assert!(
+            readme.contains(&format!("| `{rule}` | {text} |")),
+            "README lacks rule {rule}"
+        );
+    }
+}
+
+#[test]
+fn transfers_conferences_and_consults_are_linked() {
+    let t = timeline("consult-transfer");
+    let kinds = |key| {
+        call(&t, key)
+            .links
+            .iter()
+            .map(|l| (l.kind, l.call.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds("1010"),
+        [
+            (LinkKind::Transfer, "1011".into()),
+            (LinkKind::Consult, "1011".into())
+        ]
+    );
+    assert_eq!(
+        kinds("1011"),
+        [
+            (LinkKind::Transfer, "1010".into()),
+            (LinkKind::Consult, "1010".into())
+        ]
+    );
+    assert_eq!(
+        call(&t, "1010").outcome.reason,
+        "the call was transferred by 2006 to 2007"
+    );
+
+    let t = timeline("conference");
+    assert!(call(&t, "1013")
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Conference && l.call == "1012"));
+    assert!(call(&t, "1013")
+        .links
+        .iter()
+        .any(|l| l.kind == LinkKind::Consult && l.call == "1012"));
+}
+
+#[test]
+fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
+    let t = timeline("outbound-preview");
+    let reservation = call(&t, "16800201");
+    assert_eq!(reservation.aliases, [16_800_202]);
+    assert!(
+        reservation.events.len() == 3,
+        "the clearing under the new ID belongs to it"
+    );
+    assert_eq!(reservation.links[0].kind, LinkKind::Reservation);
+    assert_eq!(reservation.links[0].call, "16800203");
+    assert!(
+        call(&t, "16800200").links.is_empty(),
+        "different BADialedListID"
+    );
+    assert_eq!(call(&t, "16800203").direction, CallDirection::Outbound);
+}
+
+#[test]
+fn durations_come_from_timestamps() {
+    let t = timeline("hold-retrieve");
+    let d = &call(&t, "1009").durations;
+    assert_eq!(
+        (d.ring_ms, d.talk_ms, d.hold_ms, d.queue_ms),
+        (Some(2500), Some(60_000), Some(20_000), None)
+    );
+
+    let t = timeline("inbound-answered");
+    let c = call(&t, "1001");
+    assert_eq!(
+        (c.durations.queue_ms, c.durations.ring_ms),
+        (Some(4000), Some(3000))
+    );
+    assert_eq!(
+        (c.ani.as_deref(), c.dnis.as_deref()),
+        (Some("5551234"), Some("7000"))
+    );
+    assert_eq!(c.variables[0].name, "CallVariable1");
+    assert_eq!(c.direction, CallDirection::Inbound);
+    assert_eq!(
+        c.end.as_ref().map(|p| p.event),
+        Some(6),
+        "CALL_CLEARED_EVENT ends it"
+    );
+
+    // Without timestamps there are no durations.
+    assert_eq!(
+        call(&timeline("consult-transfer"), "1010").durations,
+        Durations::default()
+    );
+}
+
+#[test]
+fn agent_segments_follow_state_changes() {
+    let t = timeline("inbound-answered");
+    let agent = &t.agents[0];
+    let states: Vec<_> = agent
+        .segments
+        .iter()
+        .map(|s| s.state.symbol.unwrap())
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "AGENT_STATE_RESERVED",
+            "AGENT_STATE_TALKING",
+            "AGENT_STATE_WORK_READY"
+        ]
+    );
+    let durations: Vec<_> = agent.segments.iter().map(|s| s.duration_ms).collect();
+    assert_eq!(durations, [Some(3000), Some(60_000), None]);
+    assert_eq!(agent.calls, ["1001"]);
+
+    let t = timeline("ring-no-answer");
+    assert_eq!(t.agents[0].segments[0].reason_code, Some(32763));
+    assert_eq!(t.agents[0].calls, ["1003"]);
+}
+
+#[test]
+fn the_model_says_where_the_pages_disagree() {
+    let t = timeline("uccx-outbound-reservation-call");
+    assert_eq!(call(&t, "16800097").device_ids, ["420", "4020"]);
+    assert!(call(&t, "16800097").remarks[0].contains("420 (event 1), 4020 (event 2)"));
+
+    let t = timeline("uccx-queued-answered-call-partial");
+    let c = call(&t, "16777507");
+    assert_eq!(c.direction, CallDirection::Unknown);
+    assert!(c.remarks[0].contains("CALLTYPE_OUT"));
+}
+
+#[test]
+fn a_reused_call_id_starts_a_new_call_after_the_old_one_ended() {
+    let mut events = events("abandoned-in-queue");
+    events.extend(events.clone());
+    let t = build_timeline(&events);
+    let keys: Vec<_> = t.calls.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["1002", "1002#2"]);
+    assert_eq!(t.calls[1].events, [4, 5, 6, 7]);
+}
+
+/// Every event of every bundled flow, with call IDs kept apart per flow.
+fn all_events() -> Vec<Event> {
+    flows()
+        .iter()
+        .flat_map(|p| decode_log_bytes(&fs::read(p).unwrap()).events)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any order of events, fed in any batches: every snapshot equals the whole-list build of
+    /// the events so far.
+    #[test]
+    fn incremental_snapshots_equal_the_batch_build(
+        order in Just((0..all_events().len()).collect::<Vec<_>>()).prop_shuffle(),
+        take in 0usize..200,
+        cuts in proptest::collection::vec(0usize..200, 0..8),
+    ) {
+        let pool = all_events();
+        let events: Vec<Event> = order.iter().take(take.max(1)).map(|&i| pool[i].clone()).collect();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (events.len() + 1)).collect();
+        cuts.push(events.len());
+        cuts.sort_unstable();
+        let mut builder = TimelineBuilder::new();
+        let mut at = 0;
+        for cut in cuts {
+            builder.push(&events[at..cut]);
+            at = cut;
+            prop_assert_eq!(builder.snapshot(), build_timeline(&events[..at]));
+        }
+        prop_assert_eq!(builder.len() as usize, events.len());
+    }
+}
