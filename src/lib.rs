@@ -18,6 +18,7 @@
 //! assert_eq!(connres.outcome, cti_outcome::OutcomeKind::Busy);
 //! ```
 
+pub mod binary;
 pub mod codes;
 pub mod event;
 pub mod outcome;
@@ -29,7 +30,8 @@ pub mod wasm;
 pub use codes::connres::{decode as decode_connres, decode_checked as decode_connres_checked};
 pub use codes::connres::{ArgumentError, Connres, Direction};
 pub use event::{
-    Decoded, Diagnostic, DiagnosticCode, Event, Field, Note, NoteKind, Severity, Value,
+    Decoded, Diagnostic, DiagnosticCode, Event, Field, FrameSpan, Framing, Note, NoteKind,
+    Severity, Value,
 };
 pub use outcome::OutcomeKind;
 pub use text::{decode_log, decode_log_bytes};

@@ -2,13 +2,13 @@
 //!
 //! ```text
 //! { events: Event[], notes: Note[], diagnostics: Diagnostic[] }
-//! Event      { type, typeId, line, endLine, time?, label?, truncated?, fields: Field[] }
+//! Event      { type, typeId, line, endLine | offset, length, time?, label?, truncated?, fields }
 //! Field      { name, label?, index?, raw, kind, value, symbol?, meaning?, unknown? }
 //! Note       { line, kind, text }
-//! Diagnostic { severity, code, message, line, column }
+//! Diagnostic { severity, code, message, line, column | offset }
 //! ```
 //!
-//! Lines and columns are one-based. The model does not know which input form an event came from.
+//! Lines and columns are one-based; byte offsets zero-based. The model does not know which input form an event came from.
 
 mod de;
 mod diagnostic;
@@ -47,6 +47,18 @@ pub struct Event {
     pub truncated: bool,
     /// The fields, in the order written.
     pub fields: Vec<Field>,
+    /// Where a binary frame was: its byte offset and length (header included). `None` for an
+    /// event from text, which has `line` and `end_line` instead (0 here).
+    pub frame: Option<FrameSpan>,
+}
+
+/// A frame's place in binary input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameSpan {
+    /// Zero-based byte offset of the frame's header.
+    pub offset: u64,
+    /// The frame's length in bytes, the 8-byte header included.
+    pub length: u32,
 }
 
 impl Event {
@@ -68,6 +80,7 @@ impl Event {
             time: None,
             truncated: false,
             fields: Vec::new(),
+            frame: None,
         }
     }
 
@@ -83,8 +96,16 @@ impl Serialize for Event {
         let mut s = serializer.serialize_struct("Event", 8)?;
         s.serialize_field("type", &self.type_name)?;
         s.serialize_field("typeId", &self.type_id)?;
-        s.serialize_field("line", &self.line)?;
-        s.serialize_field("endLine", &self.end_line)?;
+        match self.frame {
+            Some(frame) => {
+                s.serialize_field("offset", &frame.offset)?;
+                s.serialize_field("length", &frame.length)?;
+            }
+            None => {
+                s.serialize_field("line", &self.line)?;
+                s.serialize_field("endLine", &self.end_line)?;
+            }
+        }
         if let Some(time) = &self.time {
             s.serialize_field("time", time)?;
         }
@@ -122,13 +143,25 @@ pub struct Note {
     pub text: String,
 }
 
-/// The result of decoding one input: `{ events, notes, diagnostics }`.
+/// The result of decoding one input: `{ events, notes, diagnostics, framing? }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Decoded {
     /// Every event, in input order.
     pub events: Vec<Event>,
-    /// Every line outside an event, in input order.
+    /// Every line outside an event, in input order (text input only).
     pub notes: Vec<Note>,
     /// Everything malformed, in input order.
     pub diagnostics: Vec<Diagnostic>,
+    /// For binary input: the floating-field width used, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub framing: Option<Framing>,
+}
+
+/// Which floating-field width binary input was decoded with (reference §1.3), and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Framing {
+    /// Bytes per tag and per length: 1 or 2; `None` while no frame has told.
+    pub width: Option<u8>,
+    /// How the width was chosen, in words.
+    pub basis: String,
 }
