@@ -5,18 +5,23 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use cti_outcome::binary::{encode_events, Options, Width};
+use cti_outcome::input::{decode_input, Format};
 use lexopt::prelude::*;
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: cti-outcome decode [--pretty] FILE|-
-       cti-outcome timeline [--summary] [--pretty] FILE|-
+usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--pretty] FILE|-
+       cti-outcome timeline [--format …] [--width 1|2] [--summary] [--pretty] FILE|-
+       cti-outcome encode --width 1|2 [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome --version
 
-decode   decodes a CTI text dump into { events, notes, diagnostics } JSON
+decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them into
+         { events, notes, diagnostics, framing? } JSON; says on stderr which form it read
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
          --summary one line per call (call, type, agents, outcome, reason)
+encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
 connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)";
 
 pub fn main() -> ExitCode {
@@ -34,6 +39,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
     match parser.next().map_err(|e| e.to_string())? {
         Some(Value(cmd)) if cmd == "decode" => decode(&mut parser),
         Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
+        Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
         Some(Long("version")) => {
             println!("cti-outcome {}", cti_outcome::VERSION);
@@ -44,35 +50,128 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
             Ok(())
         }
         Some(other) => Err(format!("unexpected {}; try --help", describe(other))),
-        None => Err("missing command (decode, timeline or connres); try --help".to_owned()),
+        None => Err("missing command (decode, timeline, encode or connres); try --help".to_owned()),
     }
+}
+
+/// What `decode` and `timeline` read: FILE, its form and the floating-field width.
+struct Input {
+    file: Option<OsString>,
+    format: Option<Format>,
+    width: Option<Width>,
+}
+
+impl Input {
+    /// Takes `--format`, `--width` and FILE; `Ok(false)` for an argument it does not know.
+    fn take(&mut self, parser: &mut lexopt::Parser, arg: &Owned) -> Result<bool, String> {
+        match arg {
+            Owned::Long(l) if l == "format" => {
+                let name = string(parser.value())?;
+                self.format = match name.as_str() {
+                    "auto" => None,
+                    other => Some(Format::parse(other).ok_or(format!(
+                        "--format must be auto, text, binary or hex, got {other:?}"
+                    ))?),
+                };
+            }
+            Owned::Long(l) if l == "width" => self.width = Some(width(&string(parser.value())?)?),
+            Owned::Value(v) if self.file.is_none() => self.file = Some(v.clone()),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Reads and decodes the input, telling on stderr which form it was read as.
+    fn decode(self, command: &str) -> Result<cti_outcome::Decoded, String> {
+        let bytes = read_input(command, self.file)?;
+        let options = Options { width: self.width };
+        let (format, decoded) = decode_input(&bytes, self.format, options);
+        let how = if self.format.is_some() {
+            "as asked"
+        } else {
+            "detected"
+        };
+        match &decoded.framing {
+            Some(framing) => eprintln!(
+                "cti-outcome: read as {} ({how}); {}",
+                format.as_str(),
+                framing.basis
+            ),
+            None => eprintln!("cti-outcome: read as {} ({how})", format.as_str()),
+        }
+        Ok(decoded)
+    }
+}
+
+/// A command-line argument that no longer borrows the parser.
+#[derive(PartialEq)]
+enum Owned {
+    Short(char),
+    Long(String),
+    Value(OsString),
+}
+
+impl From<lexopt::Arg<'_>> for Owned {
+    fn from(arg: lexopt::Arg<'_>) -> Self {
+        match arg {
+            Short(c) => Owned::Short(c),
+            Long(l) => Owned::Long(l.to_owned()),
+            Value(v) => Owned::Value(v),
+        }
+    }
+}
+
+impl Owned {
+    fn describe(&self) -> String {
+        match self {
+            Owned::Short(c) => format!("option -{c}"),
+            Owned::Long(l) => format!("option --{l}"),
+            Owned::Value(v) => format!("argument {:?}", v.to_string_lossy()),
+        }
+    }
+}
+
+fn width(text: &str) -> Result<Width, String> {
+    text.parse::<u8>()
+        .ok()
+        .and_then(Width::from_bytes)
+        .ok_or(format!("--width must be 1 or 2, got {text:?}"))
 }
 
 fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let (mut file, mut pretty) = (None, false);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("pretty") => pretty = true,
-            Value(v) if file.is_none() => file = Some(v),
-            other => return Err(format!("decode: unexpected {}", describe(other))),
+    let mut input = Input {
+        file: None,
+        format: None,
+        width: None,
+    };
+    let mut pretty = false;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
+        if arg == Owned::Long("pretty".into()) {
+            pretty = true;
+        } else if !input.take(parser, &arg)? {
+            return Err(format!("decode: unexpected {}", arg.describe()));
         }
     }
-    let bytes = read_input("decode", file)?;
-    print_json(&cti_outcome::decode_log_bytes(&bytes), pretty)
+    print_json(&input.decode("decode")?, pretty)
 }
 
 fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let (mut file, mut pretty, mut summary) = (None, false, false);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("pretty") => pretty = true,
-            Long("summary") => summary = true,
-            Value(v) if file.is_none() => file = Some(v),
-            other => return Err(format!("timeline: unexpected {}", describe(other))),
+    let mut input = Input {
+        file: None,
+        format: None,
+        width: None,
+    };
+    let (mut pretty, mut summary) = (false, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
+        if arg == Owned::Long("pretty".into()) {
+            pretty = true;
+        } else if arg == Owned::Long("summary".into()) {
+            summary = true;
+        } else if !input.take(parser, &arg)? {
+            return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
-    let bytes = read_input("timeline", file)?;
-    let decoded = cti_outcome::decode_log_bytes(&bytes);
+    let decoded = input.decode("timeline")?;
     let timeline = cti_outcome::build_timeline(&decoded.events);
     if !summary {
         return print_json(&timeline, pretty);
@@ -101,6 +200,52 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             call.outcome.kind.as_str()
         )
         .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
+    let (mut file, mut width_bytes, mut hex) = (None, None, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("width") => width_bytes = Some(width(&string(parser.value())?)?),
+            Long("hex") => hex = true,
+            Value(v) if file.is_none() => file = Some(v),
+            other => return Err(format!("encode: unexpected {}", describe(other))),
+        }
+    }
+    let width = width_bytes.ok_or("encode: missing --width 1|2")?;
+    let bytes = read_input("encode", file)?;
+    let json: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("encode: not JSON: {e}"))?;
+    let list = match json {
+        serde_json::Value::Object(mut o) if o.contains_key("events") => {
+            o.remove("events").unwrap_or_default()
+        }
+        other => other,
+    };
+    let events: Vec<cti_outcome::Event> = serde_json::from_value(list)
+        .map_err(|e| format!("encode: expected an array of events or decode's output: {e}"))?;
+    let encoded = encode_events(&events, width);
+    for issue in &encoded.issues {
+        let field = issue
+            .field
+            .as_deref()
+            .map(|f| format!(" {f}"))
+            .unwrap_or_default();
+        eprintln!(
+            "cti-outcome: event {}{field}: {}",
+            issue.event, issue.message
+        );
+    }
+    let mut out = io::stdout().lock();
+    if hex {
+        for frame in encoded.bytes.chunks(16) {
+            let line: Vec<String> = frame.iter().map(|b| format!("{b:02x}")).collect();
+            writeln!(out, "{}", line.join(" ")).map_err(|e| e.to_string())?;
+        }
+    } else {
+        out.write_all(&encoded.bytes).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -21,6 +21,7 @@
 pub mod binary;
 pub mod codes;
 pub mod event;
+pub mod input;
 pub mod outcome;
 pub mod text;
 pub mod timeline;

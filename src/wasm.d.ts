@@ -78,16 +78,32 @@ export type Field = FieldBase & (
   | { kind: "bytes"; value: number }
 );
 
-/** One decoded CTI message. */
-export interface CtiEvent {
-  /** The message type's canonical name, or the name as written if unknown. */
-  type: string;
-  /** The message type ID, `null` for an unknown type. */
-  typeId: number | null;
+/** One decoded CTI message: from a text dump (`line`, `endLine`) or from a binary frame
+ *  (`offset`, `length`). */
+export type CtiEvent = TextEvent | FrameEvent;
+
+/** An event decoded from a text dump. */
+export interface TextEvent extends EventBase {
   /** One-based line of the `MsgType:` line. */
   line: number;
   /** One-based line of the event's last field. */
   endLine: number;
+}
+
+/** An event decoded from a binary frame. */
+export interface FrameEvent extends EventBase {
+  /** Zero-based byte offset of the frame's header in the input. */
+  offset: number;
+  /** The frame's length in bytes, the 8-byte header included. */
+  length: number;
+}
+
+interface EventBase {
+  /** The message type's canonical name (`UNKNOWN_MESSAGE_TYPE_<n>` for a frame of a type no
+   *  reference lists), or the name as written if unknown. */
+  type: string;
+  /** The message type ID, `null` for an unknown type. */
+  typeId: number | null;
   /** The timestamp at the start of the `MsgType:` line, as written. */
   time?: string;
   /** The type as written, when it differs from `type`. */
@@ -110,24 +126,33 @@ export interface Note {
 
 export type Severity = "error" | "warning";
 
-export type DiagnosticCode = "malformed-field" | "empty-field-name" | "missing-message-type" | "invalid-utf8";
+export type DiagnosticCode =
+  | "malformed-field" | "empty-field-name" | "missing-message-type" | "invalid-utf8"
+  | "length-over-maximum" | "skipped-bytes" | "truncated-frame" | "fixed-part-short"
+  | "field-overrun" | "string-without-nul" | "field-size" | "unknown-message-type"
+  | "no-width-fits" | "invalid-hex";
 
-/** Something malformed in the input. */
-export interface Diagnostic {
+/** Something malformed in the input: at a line and column of text, or a byte offset. */
+export type Diagnostic = DiagnosticBase & (
+  /** One-based line and column (in Unicode scalar values) of text input. */
+  | { line: number; column: number }
+  /** Zero-based byte offset of binary input. */
+  | { offset: number }
+);
+
+interface DiagnosticBase {
   severity: Severity;
   code: DiagnosticCode;
   message: string;
-  /** One-based line. */
-  line: number;
-  /** One-based column, in Unicode scalar values. */
-  column: number;
 }
 
-/** The result of `decodeLog`. */
+/** The result of `decodeLog` and `decodeFrames`. */
 export interface DecodedLog {
   events: CtiEvent[];
   notes: Note[];
   diagnostics: Diagnostic[];
+  /** Binary input: the floating-field width used, and why. */
+  framing?: Framing;
 }
 
 /** A coded value: number, protocol symbol, meaning. */
@@ -260,4 +285,32 @@ export interface Agent {
 export interface Timeline {
   calls: Call[];
   agents: Agent[];
+}
+
+/** Options for binary input and output. */
+export interface FrameOptions {
+  /** Bytes per floating-field tag and length: 1 (protocol versions to 17) or 2 (24 on). Learned
+   *  from OPEN_REQ or from the frames when left out; `encodeEvents` defaults to 2. */
+  width?: 1 | 2;
+}
+
+/** The three input forms. */
+export type InputFormat = "text" | "binary" | "hex";
+
+/** Options for `decodeInput`. */
+export interface InputOptions extends FrameOptions {
+  /** The input form; detected when left out or `"auto"`. */
+  format?: InputFormat | "auto";
+}
+
+/** Which floating-field width binary input was decoded with, and why. */
+export interface Framing {
+  /** 1 or 2; `null` while no frame has told. */
+  width: 1 | 2 | null;
+  basis: string;
+}
+
+/** The result of `decodeInput`: a decoded log and the form it was read as. */
+export interface DecodedInput extends DecodedLog {
+  format: InputFormat;
 }

@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = include_str!("wasm.d.ts");
@@ -51,6 +52,141 @@ pub fn decode_log(
         .as_string()
         .ok_or_else(|| wrong_type("text", "a string", text))?;
     to_js(&crate::decode_log(&text))
+}
+
+/// Decodes GED-188 frames: `{ events, notes: [], diagnostics, framing }`.
+///
+/// # Errors
+/// Throws only for arguments of the wrong type (`bytes` not a `Uint8Array`, a `width` other
+/// than 1 or 2); malformed frames are reported in `diagnostics`.
+#[wasm_bindgen(js_name = decodeFrames, unchecked_return_type = "DecodedLog")]
+pub fn decode_frames(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let bytes = bytes_from("bytes", bytes)?;
+    to_js(&crate::binary::decode_frames(
+        &bytes,
+        frame_options(options)?,
+    ))
+}
+
+/// Decodes any input form: a string (text dump or hex dump) or bytes (binary frames, or the
+/// bytes of a text or hex file). The form is detected unless `options.format` names it; the
+/// result says which in `format`.
+///
+/// # Errors
+/// Throws only for arguments of the wrong type.
+#[wasm_bindgen(js_name = decodeInput, unchecked_return_type = "DecodedInput")]
+pub fn decode_input(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let bytes = match input.as_string() {
+        Some(text) => text.into_bytes(),
+        None => bytes_from("input", input)?,
+    };
+    let format = match options.as_ref().map(|o| get(o, "format")) {
+        Some(f)
+            if !f.is_undefined() && !f.is_null() && f.as_string().as_deref() != Some("auto") =>
+        {
+            Some(
+                f.as_string()
+                    .as_deref()
+                    .and_then(crate::input::Format::parse)
+                    .ok_or_else(|| {
+                        wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f)
+                    })?,
+            )
+        }
+        _ => None,
+    };
+    let (format, decoded) = crate::input::decode_input(&bytes, format, frame_options(options)?);
+    to_js(&DecodedInput { format, decoded })
+}
+
+#[derive(serde::Serialize)]
+struct DecodedInput {
+    format: crate::input::Format,
+    #[serde(flatten)]
+    decoded: crate::Decoded,
+}
+
+/// Encodes events (what `decodeLog` or `decodeFrames` returns, or hand-written ones) as
+/// GED-188 frames.
+///
+/// # Errors
+/// Throws an `Error` listing every field that has no wire form (a symbol with no documented
+/// number, a name with no tag), or for arguments of the wrong type.
+#[wasm_bindgen(js_name = encodeEvents)]
+pub fn encode_events(
+    #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
+) -> Result<js_sys::Uint8Array, JsError> {
+    let width = frame_options(options)?
+        .width
+        .unwrap_or(crate::binary::Width::Two);
+    let encoded = crate::binary::encode_events(&events_from(events)?, width);
+    if !encoded.issues.is_empty() {
+        let list: Vec<String> = encoded
+            .issues
+            .iter()
+            .map(|i| match &i.field {
+                Some(f) => format!("event {} {f}: {}", i.event, i.message),
+                None => format!("event {}: {}", i.event, i.message),
+            })
+            .collect();
+        return Err(JsError::new(&format!("cannot encode: {}", list.join("; "))));
+    }
+    Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
+}
+
+/// Decodes a GED-188 byte stream fed in chunks of any size (a live feed). Its memory is
+/// released when the object is garbage-collected (or at once with `free()`).
+#[wasm_bindgen(js_name = FrameDecoder)]
+pub struct JsFrameDecoder(crate::binary::FrameDecoder);
+
+#[wasm_bindgen(js_class = FrameDecoder)]
+impl JsFrameDecoder {
+    /// A decoder; `options.width` fixes the floating-field width, otherwise it is learned.
+    ///
+    /// # Errors
+    /// Throws for a `width` other than 1 or 2.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
+    ) -> Result<JsFrameDecoder, JsError> {
+        Ok(JsFrameDecoder(crate::binary::FrameDecoder::new(
+            frame_options(options)?,
+        )))
+    }
+
+    /// Takes the next chunk; returns the events of the frames it completed. A frame cut short
+    /// waits for the next chunk.
+    ///
+    /// # Errors
+    /// Throws if `chunk` is not a `Uint8Array`.
+    #[wasm_bindgen(unchecked_return_type = "DecodedLog")]
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: &JsValue,
+    ) -> Result<JsValue, JsError> {
+        let chunk = bytes_from("chunk", chunk)?;
+        let mut out = self.0.push(&chunk);
+        out.framing = Some(self.0.framing());
+        to_js(&out)
+    }
+
+    /// Ends the stream: what is left is reported (a truncated frame).
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "DecodedLog")]
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let mut out = self.0.finish();
+        out.framing = Some(self.0.framing());
+        to_js(&out)
+    }
 }
 
 /// Groups events into calls and agents: `{ calls, agents }`.
@@ -115,6 +251,33 @@ impl JsTimelineBuilder {
 #[must_use]
 pub fn version() -> String {
     crate::VERSION.to_owned()
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn bytes_from(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsError> {
+    value
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .ok_or_else(|| wrong_type(argument, "a Uint8Array", value))
+}
+
+fn frame_options(options: Option<JsValue>) -> Result<crate::binary::Options, JsError> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(crate::binary::Options::default());
+    };
+    let width = get(&options, "width");
+    if width.is_undefined() || width.is_null() {
+        return Ok(crate::binary::Options::default());
+    }
+    let w = match width.as_f64() {
+        Some(w) if (w - 1.0).abs() < f64::EPSILON => crate::binary::Width::One,
+        Some(w) if (w - 2.0).abs() < f64::EPSILON => crate::binary::Width::Two,
+        _ => return Err(wrong_type("width", "1 or 2", &width)),
+    };
+    Ok(crate::binary::Options { width: Some(w) })
 }
 
 /// Events from an array of event objects or from an object with an `events` array.

@@ -128,3 +128,52 @@ fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
     );
     assert!(lines[1].ends_with("(BAResponse = Skip)"));
 }
+
+/// Text → `encode` → bytes or hex → `decode` (detected) gives the same events, and the
+/// timeline from bytes has the same outcomes as the one from text.
+#[test]
+fn encode_then_decode_in_every_form() {
+    let path = "tests/fixtures/flows/inbound-answered.txt";
+    let decoded = run(&["decode", path]);
+    let json_path =
+        std::env::temp_dir().join(format!("cti-outcome-cli-{}.json", std::process::id()));
+    std::fs::write(&json_path, &decoded.stdout).unwrap();
+    let json = json_path.to_str().unwrap();
+    for (width, hex, form) in [("1", false, "binary"), ("2", true, "hex")] {
+        let mut args = vec!["encode", "--width", width, json];
+        if hex {
+            args.insert(1, "--hex");
+        }
+        let encoded = run(&args);
+        assert!(
+            encoded.status.success(),
+            "{}",
+            String::from_utf8_lossy(&encoded.stderr)
+        );
+        let frames_path = json_path.with_extension(form);
+        std::fs::write(&frames_path, &encoded.stdout).unwrap();
+        let frames = frames_path.to_str().unwrap();
+        let back = run(&["decode", frames]);
+        let stderr = String::from_utf8_lossy(&back.stderr).into_owned();
+        assert!(
+            stderr.contains(&format!("read as {form} (detected)")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("{width}-byte tags")), "{stderr}");
+        let back = stdout_json(&back);
+        assert_eq!(back["events"].as_array().unwrap().len(), 9);
+        assert_eq!(back["framing"]["width"], width.parse::<u8>().unwrap());
+        let summary = run(&["timeline", "--summary", frames]);
+        let text = String::from_utf8(summary.stdout).unwrap();
+        assert!(
+            text.starts_with("1001") && text.contains("answered"),
+            "{text}"
+        );
+        let forced = run(&["decode", "--format", "text", frames]);
+        assert!(String::from_utf8_lossy(&forced.stderr).contains("read as text (as asked)"));
+    }
+    let bad = run(&["decode", "--format", "xml", json]);
+    assert_eq!(bad.status.code(), Some(2));
+    let no_width = run(&["encode", json]);
+    assert_eq!(no_width.status.code(), Some(2));
+}

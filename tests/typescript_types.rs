@@ -55,7 +55,17 @@ fn unions_match_the_rust_enums() {
             DiagnosticCode::MalformedField,
             DiagnosticCode::EmptyFieldName,
             DiagnosticCode::MissingMessageType,
-            DiagnosticCode::InvalidUtf8
+            DiagnosticCode::InvalidUtf8,
+            DiagnosticCode::LengthOverMaximum,
+            DiagnosticCode::SkippedBytes,
+            DiagnosticCode::TruncatedFrame,
+            DiagnosticCode::FixedPartShort,
+            DiagnosticCode::FieldOverrun,
+            DiagnosticCode::StringWithoutNul,
+            DiagnosticCode::FieldSize,
+            DiagnosticCode::UnknownMessageType,
+            DiagnosticCode::NoWidthFits,
+            DiagnosticCode::InvalidHex,
         ])
     );
     let symbols: BTreeSet<String> = (0..16)
@@ -70,6 +80,15 @@ fn unions_match_the_rust_enums() {
         .map(|i| cti_outcome::codes::q850::class_of(i * 16).to_owned())
         .collect();
     assert_eq!(union("Q850Class"), classes);
+}
+
+#[test]
+fn input_formats_match() {
+    use cti_outcome::input::Format;
+    assert_eq!(
+        union("InputFormat"),
+        json_names([Format::Text, Format::Binary, Format::Hex])
+    );
 }
 
 #[test]

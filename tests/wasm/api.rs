@@ -4,7 +4,10 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use cti_outcome::wasm::{build_timeline, decode_connres, decode_log, version, JsTimelineBuilder};
+use cti_outcome::wasm::{
+    build_timeline, decode_connres, decode_frames, decode_input, decode_log, encode_events,
+    version, JsFrameDecoder, JsTimelineBuilder,
+};
 
 const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
 const TOLERANCE: &str = include_str!("../fixtures/logs/tolerance.txt");
@@ -175,4 +178,60 @@ fn timeline_builder_snapshots_equal_the_whole_build() {
     );
     let err = builder.push(JsValue::from_str("not events")).unwrap_err();
     assert!(error_message(err).contains("`events` must be"));
+}
+
+/// Reference §1.6, 2-byte variant.
+const EXAMPLE: &str = "00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff 0019 0005 3430323000 0021 0005 3430323000";
+
+fn example_bytes() -> Vec<u8> {
+    cti_outcome::binary::decode_hex(EXAMPLE).0
+}
+
+/// Bytes, hex and text all decode in JavaScript as natively; the encoder gives the bytes back.
+#[wasm_bindgen_test]
+fn binary_input_encoder_and_streaming_match_the_native_results() {
+    let bytes = example_bytes();
+    let js = decode_frames(&js_sys::Uint8Array::from(&bytes[..]).into(), None).unwrap();
+    let native =
+        cti_outcome::binary::decode_frames(&bytes, cti_outcome::binary::Options::default());
+    assert_eq!(
+        String::from(JSON::stringify(&js).unwrap()),
+        serde_json::to_string(&native).unwrap()
+    );
+    let hex = decode_input(&JsValue::from_str(EXAMPLE), None).unwrap();
+    assert_eq!(get(&hex, "format").as_string().as_deref(), Some("hex"));
+    assert_eq!(Array::from(&get(&hex, "events")).length(), 1);
+
+    let events = get(&js, "events");
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"width".into(), &JsValue::from(2)).unwrap();
+    let encoded = encode_events(events, Some(options.clone().into())).unwrap();
+    assert_eq!(encoded.to_vec(), bytes);
+
+    let mut decoder = JsFrameDecoder::new(Some(options.into())).unwrap();
+    let first = decoder
+        .push(&js_sys::Uint8Array::from(&bytes[..5]).into())
+        .unwrap();
+    assert_eq!(
+        Array::from(&get(&first, "events")).length(),
+        0,
+        "a cut frame waits"
+    );
+    let rest = decoder
+        .push(&js_sys::Uint8Array::from(&bytes[5..]).into())
+        .unwrap();
+    assert_eq!(Array::from(&get(&rest, "events")).length(), 1);
+    let end = decoder.finish().unwrap();
+    assert_eq!(Array::from(&get(&end, "diagnostics")).length(), 0);
+
+    let bad = js_sys::Object::new();
+    Reflect::set(&bad, &"width".into(), &JsValue::from(3)).unwrap();
+    let err = decode_frames(
+        &js_sys::Uint8Array::new_with_length(0).into(),
+        Some(bad.into()),
+    )
+    .unwrap_err();
+    assert!(error_message(err).contains("`width` must be 1 or 2"));
+    let err = decode_frames(&JsValue::from_str("00"), None).unwrap_err();
+    assert!(error_message(err).contains("`bytes` must be a Uint8Array"));
 }
