@@ -10,7 +10,7 @@ PKG_WEB := dist/pkg-web
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site toolchain wasm-web lint test-rust test-wasm test-e2e clean
+.PHONY: demo test site toolchain wasm-web lint test-rust test-wasm test-e2e fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -50,6 +50,21 @@ test-wasm:
 
 test-e2e: site
 	node tests/e2e/run.mjs $(SITE)
+
+## fuzz: every cargo-fuzz target (tests/fuzz) for SECONDS each; needs a nightly toolchain
+SECONDS ?= 60
+FUZZ_TARGETS := binary_decode binary_stream text_decode timeline
+fuzz:
+	@if ! rustup toolchain list | grep -q '^nightly'; then \
+	  echo "fuzz: SKIPPED, NOT RUN: cargo-fuzz needs a nightly Rust toolchain and this machine has none" >&2; \
+	  exit 1; \
+	fi
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$t for $(SECONDS) s"; \
+	  cargo +nightly fuzz run --fuzz-dir tests/fuzz $$t -- -max_total_time=$(SECONDS) -max_len=4096 2>&1 \
+	    | grep -E '^Done|ERROR|panicked|SUMMARY' ; \
+	done
 
 clean:
 	rm -rf dist target tests/e2e/node_modules tests/e2e/artifacts

@@ -33,10 +33,9 @@ pub fn decode_hex(text: &str) -> (Vec<u8>, Vec<Diagnostic>) {
             // `hexdump -C` / `od`-style offset followed by two spaces.
             start = lead + first_len;
         }
-        let mut at = start;
         for token in content[start..].split(|c: char| c.is_whitespace() || c == ',') {
-            let token_at = at;
-            at += token.len() + 1;
+            // Where the token starts in the line (separators may be several bytes long).
+            let token_at = token.as_ptr() as usize - line.as_ptr() as usize;
             if token.is_empty() {
                 continue;
             }
@@ -82,6 +81,17 @@ mod tests {
         ] {
             assert_eq!(decode_hex(dump), (want.clone(), vec![]), "{dump}");
         }
+    }
+
+    /// Found by fuzzing: a separator of several bytes (U+3000) before a bad token.
+    #[test]
+    fn wide_white_space_is_a_separator() {
+        let (bytes, diagnostics) = decode_hex("00\u{3000}zz 24");
+        assert_eq!(bytes, [0, 0x24]);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 4));
+        // The fuzzer's input itself (U+0085 after a bad token).
+        let (_, diagnostics) = decode_hex("\u{1a}2\u{85}\0\0\0\0");
+        assert_eq!(diagnostics.len(), 2);
     }
 
     #[test]
