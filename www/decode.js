@@ -1,5 +1,5 @@
 // Adapter over the package: the rest of the page never touches the wasm API directly.
-import init, { decodeLog, version } from './pkg/cti_outcome.js';
+import init, { decodeInput, version } from './pkg/cti_outcome.js';
 
 let ready;
 
@@ -9,9 +9,10 @@ export function load() {
   return ready;
 }
 
-/** Decodes a text dump into `{ events, notes, diagnostics }`. */
-export function decode(text) {
-  return decodeLog(text);
+/** Decodes a text dump, a hex dump of GED-188 frames, or their bytes (a `Uint8Array`) into
+ *  `{ format, events, notes, diagnostics, framing? }`; the form is detected. */
+export function decode(input) {
+  return decodeInput(input);
 }
 
 export { version };

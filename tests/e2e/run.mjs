@@ -25,7 +25,7 @@ const test = (name, fn) => tests.push({ name, fn });
 test('the bundled seed sample decodes on load and lists its events and notes', async (page) => {
   await page.getByRole('status').filter({ hasText: '7 events' }).waitFor();
   const summary = await page.getByRole('status').textContent();
-  expect(summary, '7 events, 7 notes, 0 diagnostics');
+  expect(summary, 'read as text: 7 events, 7 notes, 0 diagnostics');
   const headings = await page.locator('#entries h3').allTextContents();
   expect(headings.length, 7);
   expect(headings[2].startsWith('CALL_DATA_UPDATE_EVENT'), true);
@@ -44,6 +44,19 @@ test('a pasted log with a malformed line shows its diagnostic with line and colu
   const diagnostics = await page.getByRole('list', { name: 'Diagnostics' }).textContent();
   expect(diagnostics.includes('line 3, column 3'), true);
   expect((await page.locator('#entries tr', { hasText: 'EventCause' }).textContent()).includes('CEC_NONE'), true);
+});
+
+test('a pasted hex dump of frames is read as hex and decoded', async (page) => {
+  // Reference §1.6: seed 004's CALL_CONNECTION_CLEARED_EVENT with 2-byte floating fields.
+  const hex = '00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff\n' +
+    '0019 0005 3430323000 0021 0005 3430323000\n';
+  await page.getByLabel('Or paste a log').fill(hex);
+  await page.getByRole('button', { name: 'Decode' }).click();
+  const summary = await page.getByRole('status').textContent();
+  expect(summary, 'read as hex (2-byte tags): 1 events, 0 notes, 0 diagnostics');
+  const heading = await page.locator('#entries h3').first().textContent();
+  expect(heading.startsWith('CALL_CONNECTION_CLEARED_EVENT') && heading.includes('byte 0'), true);
+  expect((await page.locator('#entries tr', { hasText: 'ReleasingDeviceID' }).textContent()).includes('4020'), true);
 });
 
 test('log content is shown as text and never runs', async (page) => {
