@@ -49,7 +49,10 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
             println!("{USAGE}");
             Ok(())
         }
-        Some(other) => Err(format!("unexpected {}; try --help", describe(other))),
+        Some(other) => Err(format!(
+            "unexpected {}; try --help",
+            Owned::from(other).describe()
+        )),
         None => Err("missing command (decode, timeline, encode or connres); try --help".to_owned()),
     }
 }
@@ -211,7 +214,12 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
             Long("width") => width_bytes = Some(width(&string(parser.value())?)?),
             Long("hex") => hex = true,
             Value(v) if file.is_none() => file = Some(v),
-            other => return Err(format!("encode: unexpected {}", describe(other))),
+            other => {
+                return Err(format!(
+                    "encode: unexpected {}",
+                    Owned::from(other).describe()
+                ))
+            }
         }
     }
     let width = width_bytes.ok_or("encode: missing --width 1|2")?;
@@ -281,7 +289,12 @@ fn connres(parser: &mut lexopt::Parser) -> Result<(), String> {
             Long("cause") => cause = Some(number("cause", &string(parser.value())?)?),
             Long("pretty") => pretty = true,
             Value(v) if code.is_none() => code = Some(number("code", &v.to_string_lossy())?),
-            other => return Err(format!("connres: unexpected {}", describe(other))),
+            other => {
+                return Err(format!(
+                    "connres: unexpected {}",
+                    Owned::from(other).describe()
+                ))
+            }
         }
     }
     let code = code.ok_or("connres: missing CODE (0-14)")?;
@@ -318,14 +331,6 @@ fn number(argument: &str, text: &str) -> Result<f64, String> {
     text.trim()
         .parse::<f64>()
         .map_err(|_| format!("connres: `{argument}` must be a whole number, got {text:?}"))
-}
-
-fn describe(arg: lexopt::Arg<'_>) -> String {
-    match arg {
-        Short(c) => format!("option -{c}"),
-        Long(l) => format!("option --{l}"),
-        Value(v) => format!("argument {:?}", v.to_string_lossy()),
-    }
 }
 
 fn print_json<T: Serialize>(value: &T, pretty: bool) -> Result<(), String> {

@@ -285,8 +285,7 @@ fn events_from(value: JsValue) -> Result<Vec<crate::Event>, JsError> {
     let array = if js_sys::Array::is_array(&value) {
         value
     } else if value.is_object() {
-        js_sys::Reflect::get(&value, &JsValue::from_str("events"))
-            .map_err(|_| JsError::new("`events` could not be read"))?
+        get(&value, "events")
     } else {
         return Err(wrong_type(
             "events",

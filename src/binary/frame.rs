@@ -108,15 +108,7 @@ pub(crate) fn floating(data: &[u8], offset: u64, width: u8, message_type: &str) 
             out.fields.push(raw_field("Rest", &data[at..]));
             break;
         }
-        let (tag, len) = if w == 1 {
-            (u16::from(data[at]), usize::from(data[at + 1]))
-        } else {
-            (
-                u16::from_be_bytes([data[at], data[at + 1]]),
-                usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]])),
-            )
-        };
-        let start = at + 2 * w;
+        let (tag, len, start) = field_header(data, at, w);
         let Some(value) = data.get(start..start + len) else {
             out.exact = false;
             out.diagnostics.push(Diagnostic::at_offset(
@@ -214,8 +206,9 @@ pub(crate) fn floating(data: &[u8], offset: u64, width: u8, message_type: &str) 
     out
 }
 
-/// Whether floating fields in `data` parse exactly with `width`-byte tags and lengths: each
-/// fits, strings end in NUL, numbers have their size, and no tag is 0. Allocates nothing.
+/// Whether floating fields in `data` parse exactly with `width`-byte tags and lengths, by the
+/// rules [`floating`] applies: each fits, strings have their NUL, ECC variables a name, numbers
+/// their size; and no tag is 0. Allocates nothing.
 pub(crate) fn exact(data: &[u8], width: u8) -> bool {
     let w = usize::from(width);
     let mut at = 0;
@@ -223,15 +216,7 @@ pub(crate) fn exact(data: &[u8], width: u8) -> bool {
         if data.len() - at < 2 * w {
             return false;
         }
-        let (tag, len) = if w == 1 {
-            (u16::from(data[at]), usize::from(data[at + 1]))
-        } else {
-            (
-                u16::from_be_bytes([data[at], data[at + 1]]),
-                usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]])),
-            )
-        };
-        let start = at + 2 * w;
+        let (tag, len, start) = field_header(data, at, w);
         let Some(value) = data.get(start..start + len) else {
             return false;
         };
@@ -240,15 +225,9 @@ pub(crate) fn exact(data: &[u8], width: u8) -> bool {
             // No tag 0 exists (reference §3); runs of zeros are not fields.
             None => tag != 0,
             Some((_, Wire::Unspec)) => true,
-            Some((_, Wire::Str)) => value.last() == Some(&0),
-            Some((_, Wire::NamedVar)) => {
-                memchr::memchr_iter(0, value).count() >= 2 && value.last() == Some(&0)
-            }
-            Some((_, Wire::NamedArray)) => {
-                value.len() > 1
-                    && memchr::memchr_iter(0, &value[1..]).count() >= 2
-                    && value.last() == Some(&0)
-            }
+            Some((_, Wire::Str)) => memchr::memchr(0, value).is_some(),
+            Some((_, Wire::NamedVar)) => named(value),
+            Some((_, Wire::NamedArray)) => value.len() > 1 && named(&value[1..]),
             Some((_, wire)) => Some(len) == wire.size(),
         };
         if !ok {
@@ -256,6 +235,26 @@ pub(crate) fn exact(data: &[u8], width: u8) -> bool {
         }
     }
     true
+}
+
+/// Tag, data length and data start of the floating field whose header (already known to fit)
+/// starts at `at`, with `w`-byte tags and lengths.
+fn field_header(data: &[u8], at: usize, w: usize) -> (u16, usize, usize) {
+    let (tag, len) = if w == 1 {
+        (u16::from(data[at]), usize::from(data[at + 1]))
+    } else {
+        (
+            u16::from_be_bytes([data[at], data[at + 1]]),
+            usize::from(u16::from_be_bytes([data[at + 2], data[at + 3]])),
+        )
+    };
+    (tag, len, at + 2 * w)
+}
+
+/// A NAMEDVAR value as [`split_strings`] takes it: a non-empty name and a value, each ending
+/// in NUL.
+fn named(value: &[u8]) -> bool {
+    value.first().is_some_and(|&b| b != 0) && memchr::memchr_iter(0, value).count() >= 2
 }
 
 enum Strings {

@@ -141,8 +141,12 @@ impl TimelineBuilder {
         match self.by_id.get(&id) {
             Some(&slot) if !(reuse && self.calls[slot].closed()) => slot,
             existing => {
-                let nth = self.calls.iter().filter(|c| c.call_id == id).count();
-                let key = if existing.is_some() && nth > 0 {
+                // Counting earlier calls with this ID is needed only when the ID is reused.
+                let nth = match existing {
+                    Some(_) => self.calls.iter().filter(|c| c.call_id == id).count(),
+                    None => 0,
+                };
+                let key = if nth > 0 {
                     format!("{id}#{}", nth + 1)
                 } else {
                     id.to_string()
