@@ -7,10 +7,14 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 SITE := dist/site
 PKG_WEB := dist/pkg-web
+PKG_NODE := dist/pkg-node
+PACKAGE := dist/package
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+TARBALL := dist/cti-outcome-$(VERSION).tgz
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site toolchain wasm-web lint test-rust test-wasm test-e2e fuzz clean
+.PHONY: demo test site package package-dir toolchain wasm-web wasm-node lint test-rust test-wasm test-e2e test-package fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -18,23 +22,34 @@ demo: site
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)
 
 ## test: every test: lint, native, wasm in Node and headless Chromium, the page in Chromium
-test: toolchain lint test-rust test-wasm test-e2e
+test: toolchain lint test-rust test-wasm test-package test-e2e
 
-## site: the static site (page, web build of the package, samples) in dist/site
-site: wasm-web
+## site: the static site in dist/site: the page, the npm package's files in pkg/, the samples
+site: package-dir
 	rm -rf $(SITE)
 	mkdir -p $(SITE)/pkg $(SITE)/samples
 	cp www/*.html www/*.js www/*.css $(SITE)/
-	cp $(PKG_WEB)/cti_outcome.js $(PKG_WEB)/cti_outcome_bg.wasm $(PKG_WEB)/cti_outcome.d.ts $(SITE)/pkg/
+	cp -r $(PACKAGE)/. $(SITE)/pkg/
 	cp tests/fixtures/logs/*.txt $(SITE)/samples/
 	cd $(SITE)/samples && ls *.txt | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().split()))' > index.json
 	@echo "site: $(SITE), wasm $$(wc -c < $(SITE)/pkg/cti_outcome_bg.wasm) bytes ($$(gzip -9c $(SITE)/pkg/cti_outcome_bg.wasm | wc -c) gzipped)"
+
+## package: the npm package, assembled by pkg-config/ from the web and nodejs builds, packed
+package: package-dir
+	cd $(PACKAGE) && npm pack --silent --pack-destination .. >/dev/null
+	@echo "package: $(TARBALL)"
+
+package-dir: wasm-web wasm-node
+	node pkg-config/assemble.mjs $(PKG_WEB) $(PKG_NODE) $(PACKAGE)
 
 toolchain:
 	@bash .ci/toolchain.sh
 
 wasm-web: toolchain
 	$(WASM_PACK) --quiet build --mode no-install --release --target web --out-dir $(PKG_WEB) --out-name cti_outcome
+
+wasm-node: toolchain
+	$(WASM_PACK) --quiet build --mode no-install --release --target nodejs --out-dir $(PKG_NODE) --out-name cti_outcome
 
 lint:
 	cargo fmt --all -- --check
@@ -47,6 +62,10 @@ test-rust:
 test-wasm:
 	$(WASM_PACK) test --mode no-install --node -- --test wasm_node
 	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser
+
+## test-package: the packed tarball installed offline into Node, TypeScript, Vite and Worker consumers
+test-package: package
+	node tests/e2e/package.mjs $(TARBALL)
 
 test-e2e: site
 	node tests/e2e/run.mjs $(SITE)

@@ -1,19 +1,12 @@
 // Browser tests of the page built by `make site`: node tests/e2e/run.mjs dist/site
 // Drives Debian's Chromium through playwright-core (which downloads no browser).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, expect, launch, requireChromium } from './harness.mjs';
 import { serve } from './serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const site = resolve(process.argv[2] ?? 'dist/site');
-
-if (!existsSync(CHROMIUM)) {
-  console.log(`SKIPPED: browser tests need Chromium at ${CHROMIUM} (run .ci/toolchain.sh)`);
-  console.log('0 passed, 0 failed, 1 skipped');
-  process.exit(0);
-}
+requireChromium('the page tests');
 if (!existsSync(resolve(site, 'index.html'))) {
   console.error(`no site at ${site}: run make site first`);
   process.exit(1);
@@ -70,18 +63,8 @@ test('log content is shown as text and never runs', async (page) => {
   await page.screenshot({ path: resolve(ARTIFACTS, 'payload.png'), fullPage: true });
 });
 
-function expect(actual, expected) {
-  if (actual !== expected) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
-mkdirSync(ARTIFACTS, { recursive: true });
 const server = await serve(site);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 let passed = 0;
 let failed = 0;
 try {

@@ -1,0 +1,18 @@
+// cti-outcome for Node (import): the same instance as `require('cti-outcome')`, with `init` as
+// the default export so that `import init, { decodeLog } from 'cti-outcome'` works everywhere.
+import cjs from './node.cjs';
+
+export const {
+  decodeConnres,
+  decodeLog,
+  decodeFrames,
+  decodeInput,
+  encodeEvents,
+  buildTimeline,
+  version,
+  FrameDecoder,
+  TimelineBuilder,
+  init,
+  initSync,
+} = cjs;
+export default init;

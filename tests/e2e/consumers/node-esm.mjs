@@ -1,0 +1,30 @@
+// Node ESM consumer of the packed tarball: import, decode, build a timeline, no init needed.
+import init, * as cti from 'cti-outcome';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+
+const log = cti.decodeLog(readFileSync(new URL('./sample.txt', import.meta.url), 'utf8'));
+assert.equal(log.events.length, 9);
+assert.equal(log.diagnostics.length, 0);
+const [call] = cti.buildTimeline(log).calls;
+assert.equal(call.key, '1001');
+assert.equal(call.outcome.kind, 'answered');
+
+assert.equal(cti.decodeConnres(5, 'inbound', 17).cause.name, 'User busy');
+
+const frames = cti.encodeEvents(log, { width: 2 });
+const streamed = new cti.FrameDecoder({ width: 2 });
+const first = streamed.push(frames.subarray(0, 10));
+const rest = streamed.push(frames.subarray(10));
+assert.equal(first.events.length + rest.events.length, 9);
+assert.equal(streamed.finish().diagnostics.length, 0);
+
+// init is harmless in Node and always the same instance; require() shares it.
+const api = await init();
+assert.equal(api, await cti.init());
+assert.equal(init(), init());
+assert.equal(api.decodeLog, cti.decodeLog);
+assert.equal(createRequire(import.meta.url)('cti-outcome').decodeLog, cti.decodeLog);
+assert.equal(cti.version(), JSON.parse(readFileSync(new URL('./node_modules/cti-outcome/package.json', import.meta.url))).version);
+console.log(`node-esm: ok (${call.key} ${call.outcome.kind}, ${frames.length} bytes of frames)`);

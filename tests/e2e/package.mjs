@@ -1,0 +1,112 @@
+// Tests the packed npm tarball as users get it: node tests/e2e/package.mjs dist/cti-outcome-<v>.tgz
+// It installs the tarball offline into a fresh consumer project (dist/consumers), then runs a
+// Node ESM and a CommonJS consumer, `tsc --strict` over a file using every export, a scan of
+// the declarations for `any`, the .wasm size budget, and a Vite app with two Workers in Chromium.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { ARTIFACTS, expect, launch, requireChromium, runAll } from './harness.mjs';
+import { serve } from './serve.mjs';
+
+/** The budget for the gzipped .wasm (issue: ≤ 150 KB), in bytes. */
+const WASM_GZIP_BUDGET = 150_000;
+const here = import.meta.dirname;
+const root = resolve(here, '../..');
+const tarball = resolve(process.argv[2] ?? '');
+const app = join(root, 'dist/consumers');
+const installed = join(app, 'node_modules/cti-outcome');
+const run = (cmd, args, cwd = app) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+rmSync(app, { recursive: true, force: true });
+cpSync(join(here, 'consumers'), app, { recursive: true });
+copyFileSync(join(root, 'tests/fixtures/flows/inbound-answered.txt'), join(app, 'sample.txt'));
+writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+// --offline: the tarball has no dependencies, so installing it needs no network at all.
+run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball]);
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('the tarball holds exactly the files package.json lists', () => {
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  const files = readdirSync(installed).sort();
+  expect(files, [...manifest.files, 'package.json'].sort());
+  expect(manifest.exports['.'].types, './index.d.ts', 'types come first');
+  expect(Object.keys(manifest.exports['.'])[0], 'types');
+});
+
+test(`the gzipped .wasm is within ${WASM_GZIP_BUDGET} bytes`, () => {
+  const wasm = readFileSync(join(installed, 'cti_outcome_bg.wasm'));
+  const gzipped = gzipSync(wasm, { level: 9 }).length;
+  console.log(`     wasm ${wasm.length} bytes, ${gzipped} gzipped (budget ${WASM_GZIP_BUDGET})`);
+  if (gzipped > WASM_GZIP_BUDGET) throw new Error(`${gzipped} bytes gzipped is over the budget`);
+});
+
+test('Node ESM: import, decode, stream, timeline; init is a no-op', () => {
+  process.stdout.write(`     ${run('node', ['node-esm.mjs'])}`);
+});
+
+test('Node CommonJS: require, decodeInput, TimelineBuilder', () => {
+  process.stdout.write(`     ${run('node', ['node-cjs.cjs'])}`);
+});
+
+test('tsc --strict accepts a file using every export', () => {
+  const tsc = join(here, 'node_modules/typescript/bin/tsc');
+  try {
+    run('node', [tsc, '-p', 'tsconfig.json']);
+  } catch (err) {
+    throw new Error(`tsc failed:\n${err.stdout}${err.stderr}`);
+  }
+});
+
+test('the declarations have no `any`', () => {
+  for (const file of ['index.d.ts', 'cti_outcome.d.ts']) {
+    const code = readFileSync(join(installed, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
+    const hit = /\bany\b/.exec(code);
+    if (hit) throw new Error(`${file}: \`any\` in ${code.slice(hit.index - 60, hit.index + 20)}`);
+  }
+});
+
+test('Vite app: init, the .wasm subpath, and two Workers, in Chromium', async () => {
+  const outDir = join(app, 'vite-app/dist');
+  await build({
+    root: join(app, 'vite-app'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+    worker: { format: 'es' },
+    server: { fs: { allow: [app] } },
+  });
+  const wasmAssets = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.wasm'));
+  if (!wasmAssets.length) throw new Error('the build emitted no .wasm asset');
+  requireChromium('the Vite consumer test');
+  const server = await serve(outDir);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(server.url);
+    await page.locator('body[data-done="true"]').waitFor({ timeout: 20000 }).catch(() => {
+      throw new Error(`the app did not finish: ${problems.join(' | ') || 'no error reported'}`);
+    });
+    const results = await page.evaluate(() => window.results);
+    await page.screenshot({ path: join(ARTIFACTS, 'vite-consumer.png') });
+    if (!results.beforeInit.includes('Call `await init()`')) throw new Error(`before init: ${results.beforeInit}`);
+    expect(results.sameInstance, true, 'init twice');
+    expect(results.main, ['1001 answered'], 'main thread');
+    expect(results.workerInitSync, ['1001 answered'], 'worker with initSync');
+    expect(results.workerInit, ['1001 answered'], 'worker with init()');
+    expect(problems, [], 'page errors');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+const failed = await runAll(tests, (_name, fn) => fn());
+process.exit(failed ? 1 : 0);
