@@ -9,6 +9,7 @@ import type {
   Direction,
   FrameOptions,
   InputOptions,
+  LogSummary,
   Timeline,
 } from './cti_outcome.js';
 
@@ -24,6 +25,8 @@ export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): Decoded
 export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
 /** Encodes events as GED-188 frames (default width 2); throws listing every field with no wire form. */
 export function encodeEvents(events: readonly CtiEvent[] | DecodedLog, options?: FrameOptions): Uint8Array;
+/** Decodes a whole log into a `CtiLog` kept in wasm memory: the fast path for large logs. */
+export function openLog(input: string | Uint8Array, options?: InputOptions): CtiLog;
 /** Groups events into calls (with outcomes and links) and agents (with state segments). */
 export function buildTimeline(events: readonly CtiEvent[] | DecodedLog): Timeline;
 /** The library's version, as in its package.json. */
@@ -37,6 +40,24 @@ export class FrameDecoder {
   /** Ends the stream: bytes left over are reported as a truncated frame. */
   finish(): DecodedLog;
   /** Releases the decoder's memory now instead of when it is garbage-collected. */
+  free(): void;
+}
+
+/**
+ * A log decoded once and kept in wasm memory: `summary()` gives calls, notes and diagnostics,
+ * `events(start, end)` a page of events. Feed it whole (`openLog`) or in chunks (a file read
+ * piece by piece): `push(chunk)` decodes what the chunk completes, `finish()` the rest.
+ */
+export class CtiLog {
+  constructor(options?: InputOptions);
+  push(chunk: string | Uint8Array): void;
+  finish(): void;
+  summary(): LogSummary;
+  /** Events `start` to `end` (exclusive), clamped to what there is. */
+  events(start: number, end: number): CtiEvent[];
+  /** Events decoded so far. */
+  readonly length: number;
+  /** Releases the log's memory now instead of when it is garbage-collected. */
   free(): void;
 }
 
@@ -58,9 +79,11 @@ export interface CtiOutcome {
   decodeFrames: typeof decodeFrames;
   decodeInput: typeof decodeInput;
   encodeEvents: typeof encodeEvents;
+  openLog: typeof openLog;
   buildTimeline: typeof buildTimeline;
   version: typeof version;
   FrameDecoder: typeof FrameDecoder;
+  CtiLog: typeof CtiLog;
   TimelineBuilder: typeof TimelineBuilder;
 }
 

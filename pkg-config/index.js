@@ -61,6 +61,10 @@ export function encodeEvents(events, options) {
   need('encodeEvents()');
   return glue.encodeEvents(events, options);
 }
+export function openLog(input, options) {
+  need('openLog()');
+  return glue.openLog(input, options);
+}
 export function buildTimeline(events) {
   need('buildTimeline()');
   return glue.buildTimeline(events);
@@ -72,6 +76,12 @@ export function version() {
 export class FrameDecoder extends glue.FrameDecoder {
   constructor(options) {
     need('new FrameDecoder()');
+    super(options);
+  }
+}
+export class CtiLog extends glue.CtiLog {
+  constructor(options) {
+    need('new CtiLog()');
     super(options);
   }
 }
@@ -88,8 +98,10 @@ const api = Object.freeze({
   decodeFrames,
   decodeInput,
   encodeEvents,
+  openLog,
   buildTimeline,
   version,
   FrameDecoder,
+  CtiLog,
   TimelineBuilder,
 });

@@ -10,9 +10,11 @@ const api = Object.freeze({
   decodeFrames: glue.decodeFrames,
   decodeInput: glue.decodeInput,
   encodeEvents: glue.encodeEvents,
+  openLog: glue.openLog,
   buildTimeline: glue.buildTimeline,
   version: glue.version,
   FrameDecoder: glue.FrameDecoder,
+  CtiLog: glue.CtiLog,
   TimelineBuilder: glue.TimelineBuilder,
 });
 const ready = Promise.resolve(api);
@@ -22,9 +24,11 @@ exports.decodeLog = api.decodeLog;
 exports.decodeFrames = api.decodeFrames;
 exports.decodeInput = api.decodeInput;
 exports.encodeEvents = api.encodeEvents;
+exports.openLog = api.openLog;
 exports.buildTimeline = api.buildTimeline;
 exports.version = api.version;
 exports.FrameDecoder = api.FrameDecoder;
+exports.CtiLog = api.CtiLog;
 exports.TimelineBuilder = api.TimelineBuilder;
 /** Already loaded in Node: resolves to the same API object every time. */
 exports.init = function init() {

@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use cti_outcome::binary::{encode_events, Options, Width};
+use cti_outcome::generate;
 use cti_outcome::input::{decode_input, Format};
 use lexopt::prelude::*;
 use serde::Serialize;
@@ -15,6 +16,7 @@ usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--prett
        cti-outcome timeline [--format …] [--width 1|2] [--summary] [--pretty] FILE|-
        cti-outcome encode --width 1|2 [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
+       cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
        cti-outcome --version
 
 decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them into
@@ -22,7 +24,9 @@ decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them in
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
          --summary one line per call (call, type, agents, outcome, reason)
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
-connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)";
+connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)
+generate writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
+         the same for the same seed: text (default), GED-188 frames, or their hex dump";
 
 pub fn main() -> ExitCode {
     match run(std::env::args_os().skip(1).collect()) {
@@ -41,6 +45,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
         Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
+        Some(Value(cmd)) if cmd == "generate" => generate(&mut parser),
         Some(Long("version")) => {
             println!("cti-outcome {}", cti_outcome::VERSION);
             Ok(())
@@ -246,16 +251,77 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
             issue.event, issue.message
         );
     }
-    let mut out = io::stdout().lock();
-    if hex {
-        for frame in encoded.bytes.chunks(16) {
-            let line: Vec<String> = frame.iter().map(|b| format!("{b:02x}")).collect();
-            writeln!(out, "{}", line.join(" ")).map_err(|e| e.to_string())?;
-        }
+    let out = if hex {
+        generate::write_hex(&encoded.bytes).into_bytes()
     } else {
-        out.write_all(&encoded.bytes).map_err(|e| e.to_string())?;
+        encoded.bytes
+    };
+    io::stdout()
+        .lock()
+        .write_all(&out)
+        .map_err(|e| e.to_string())
+}
+
+fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
+    let mut options = generate::Options::default();
+    let (mut megabytes, mut format, mut frame_width) = (None, Format::Text, Width::Two);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("calls") => options.calls = count("--calls", parser)?,
+            Long("mb") => megabytes = Some(count("--mb", parser)?),
+            Long("seed") => options.seed = count("--seed", parser)? as u64,
+            Long("agents") => options.agents = count("--agents", parser)?,
+            Long("format") => {
+                format = match string(parser.value())?.as_str() {
+                    "text" => Format::Text,
+                    "binary" => Format::Binary,
+                    "hex" => Format::Hex,
+                    other => {
+                        return Err(format!(
+                            "--format must be text, binary or hex, got {other:?}"
+                        ))
+                    }
+                }
+            }
+            Long("width") => frame_width = width(&string(parser.value())?)?,
+            other => {
+                return Err(format!(
+                    "generate: unexpected {}",
+                    Owned::from(other).describe()
+                ))
+            }
+        }
     }
-    Ok(())
+    let write = |events: &[cti_outcome::Event]| -> Vec<u8> {
+        match format {
+            Format::Text => generate::write_text(events).into_bytes(),
+            Format::Binary => generate::write_frames(events, frame_width),
+            Format::Hex => {
+                generate::write_hex(&generate::write_frames(events, frame_width)).into_bytes()
+            }
+        }
+    };
+    if let Some(mb) = megabytes {
+        // Calls for about `mb` × 10^6 bytes, from the size of a sample of the same mix.
+        let sample = generate::Options {
+            calls: 2000,
+            ..options
+        };
+        let per_call = write(&generate::generate(sample)).len() / 2000;
+        options.calls = (mb * 1_000_000).div_ceil(per_call.max(1));
+    }
+    let out = write(&generate::generate(options));
+    io::stdout()
+        .lock()
+        .write_all(&out)
+        .map_err(|e| e.to_string())
+}
+
+/// A whole number argument.
+fn count(name: &str, parser: &mut lexopt::Parser) -> Result<usize, String> {
+    let text = string(parser.value())?;
+    text.parse()
+        .map_err(|_| format!("{name} must be a whole number, got {text:?}"))
 }
 
 /// The bytes of FILE, or of standard input for `-`.

@@ -21,8 +21,11 @@
 pub mod binary;
 pub mod codes;
 pub mod event;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod input;
 pub mod outcome;
+pub mod store;
 pub mod text;
 pub mod timeline;
 #[cfg(target_arch = "wasm32")]

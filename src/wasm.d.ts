@@ -314,3 +314,17 @@ export interface Framing {
 export interface DecodedInput extends DecodedLog {
   format: InputFormat;
 }
+
+/** What a `CtiLog` holds besides its events (`log.events(start, end)` pages through those). */
+export interface LogSummary {
+  /** The input form; `null` before any input. */
+  format: InputFormat | null;
+  framing?: Framing;
+  eventCount: number;
+  /** Whether `finish()` was called (always, for `openLog`). */
+  finished: boolean;
+  notes: Note[];
+  diagnostics: Diagnostic[];
+  /** Calls and agents; their event indices are positions for `events()`. */
+  timeline: Timeline;
+}

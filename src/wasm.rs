@@ -82,27 +82,95 @@ pub fn decode_input(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let bytes = match input.as_string() {
-        Some(text) => text.into_bytes(),
-        None => bytes_from("input", input)?,
-    };
-    let format = match options.as_ref().map(|o| get(o, "format")) {
-        Some(f)
-            if !f.is_undefined() && !f.is_null() && f.as_string().as_deref() != Some("auto") =>
-        {
-            Some(
-                f.as_string()
-                    .as_deref()
-                    .and_then(crate::input::Format::parse)
-                    .ok_or_else(|| {
-                        wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f)
-                    })?,
-            )
-        }
-        _ => None,
-    };
+    let bytes = input_bytes("input", input)?;
+    let format = input_format(options.as_ref())?;
     let (format, decoded) = crate::input::decode_input(&bytes, format, frame_options(options)?);
     to_js(&DecodedInput { format, decoded })
+}
+
+/// Decodes a whole log (text, hex or frames) into a `CtiLog` that keeps it: `summary()` gives
+/// the calls, notes and diagnostics, `events(start, end)` a page of events. For large logs this
+/// is the fast path: only what is asked for becomes JavaScript objects.
+///
+/// # Errors
+/// Throws only for arguments of the wrong type.
+#[wasm_bindgen(js_name = openLog)]
+pub fn open_log(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
+) -> Result<CtiLog, JsError> {
+    let mut log = CtiLog::new(options)?;
+    log.push(input)?;
+    log.finish();
+    Ok(log)
+}
+
+/// A log decoded in wasm memory, fed whole (`openLog`) or in chunks (`push`, then `finish`).
+/// Its memory is released when it is garbage-collected, or at once with `free()`.
+#[wasm_bindgen]
+pub struct CtiLog(crate::store::LogStore);
+
+#[wasm_bindgen]
+impl CtiLog {
+    /// An empty log; `options.format` names the input form (detected from the first chunk
+    /// otherwise) and `options.width` the frames' field-header width.
+    ///
+    /// # Errors
+    /// Throws for options of the wrong type.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
+    ) -> Result<CtiLog, JsError> {
+        let format = input_format(options.as_ref())?;
+        Ok(CtiLog(crate::store::LogStore::new(
+            format,
+            frame_options(options)?,
+        )))
+    }
+
+    /// Decodes what the chunk completes (text up to its last `MsgType:` line, frames up to the
+    /// last whole frame); the rest waits for the next chunk or `finish()`.
+    ///
+    /// # Errors
+    /// Throws if `chunk` is neither a string nor a `Uint8Array`.
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: &JsValue,
+    ) -> Result<(), JsError> {
+        self.0.push(&input_bytes("chunk", chunk)?);
+        Ok(())
+    }
+
+    /// Ends the input: what is pending is decoded.
+    pub fn finish(&mut self) {
+        self.0.finish();
+    }
+
+    /// Everything but the events: `{ format, framing?, eventCount, finished, notes, diagnostics,
+    /// timeline }`. The timeline's event indices are positions for `events()`.
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "LogSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.0.summary())
+    }
+
+    /// Events `start` to `end` (exclusive; clamped to what there is).
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "CtiEvent[]")]
+    pub fn events(&self, start: u32, end: u32) -> Result<JsValue, JsError> {
+        to_js(&self.0.events(start as usize, end as usize))
+    }
+
+    /// Number of events decoded so far.
+    #[wasm_bindgen(getter)]
+    #[must_use]
+    pub fn length(&self) -> u32 {
+        u32::try_from(self.0.len()).unwrap_or(u32::MAX)
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -257,6 +325,29 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// A string's UTF-8 bytes, or a `Uint8Array`'s.
+fn input_bytes(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsError> {
+    match value.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => bytes_from(argument, value),
+    }
+}
+
+/// `options.format`: `None` for absent or `"auto"`.
+fn input_format(options: Option<&JsValue>) -> Result<Option<crate::input::Format>, JsError> {
+    let Some(f) = options.map(|o| get(o, "format")) else {
+        return Ok(None);
+    };
+    if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
+        return Ok(None);
+    }
+    f.as_string()
+        .as_deref()
+        .and_then(crate::input::Format::parse)
+        .map(Some)
+        .ok_or_else(|| wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f))
+}
+
 fn bytes_from(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsError> {
     value
         .dyn_ref::<js_sys::Uint8Array>()
@@ -300,18 +391,21 @@ fn events_from(value: JsValue) -> Result<Vec<crate::Event>, JsError> {
             &array,
         ));
     }
-    serde_wasm_bindgen::from_value(array).map_err(|e| {
+    let json = js_sys::JSON::stringify(&array)
+        .map_err(|_| JsError::new("`events` cannot be written as JSON"))?;
+    serde_json::from_str(&String::from(json)).map_err(|e| {
         JsError::new(&format!(
             "`events` must hold events shaped like decodeLog's: {e}"
         ))
     })
 }
 
-/// The one conversion from a core value to a plain JavaScript value.
+/// The one conversion from a core value to a plain JavaScript value: serialised to JSON in
+/// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
+/// boundary call per field and value would.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
 }
 
 fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {

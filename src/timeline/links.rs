@@ -4,6 +4,7 @@ use super::call::{CallState, Mark};
 use super::model::{Call, CallDirection, Durations, Link, LinkKind};
 use super::outcome::{self, is_reservation};
 use super::time;
+use std::collections::HashMap;
 
 /// The public view of a call under construction (links and agents are added afterwards).
 pub(super) fn finish_call(state: &CallState) -> Call {
@@ -82,13 +83,38 @@ fn durations(state: &CallState) -> Durations {
 }
 
 /// Adds links between calls, and remarks where calls look related but no event links them.
+///
+/// Each kind of link is found through an index built once (keys, call IDs, held devices,
+/// dialed-list IDs), so a snapshot stays linear in the number of calls.
 pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
-    let by_key = |key: &str| states.iter().position(|s| s.key == key);
-    let latest_with_id = |id: u32| {
-        states
-            .iter()
-            .rposition(|s| s.call_id == id || s.aliases.contains(&id))
-    };
+    let by_key: HashMap<&str, usize> = states
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.as_str(), i))
+        .collect();
+    // The latest call with an ID (as its own or as an alias): later calls overwrite earlier ones.
+    let mut latest_with_id: HashMap<u32, usize> = HashMap::new();
+    // Calls that were ever held, by device; reservation calls by BADialedListID (the first).
+    let mut held_on: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut reservations: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in states.iter().enumerate() {
+        for &id in std::iter::once(&s.call_id).chain(&s.aliases) {
+            latest_with_id.insert(id, i);
+        }
+        if !s.facts.holds.is_empty() {
+            for device in &s.devices {
+                held_on.entry(device.as_str()).or_default().push(i);
+            }
+        }
+        if s.call_type
+            .as_ref()
+            .is_some_and(|t| is_reservation(t.value))
+        {
+            if let Some(list) = s.variable("BADialedListID") {
+                reservations.entry(list).or_insert(i);
+            }
+        }
+    }
     let add = |calls: &mut [Call], a: usize, b: usize, kind: LinkKind, event, basis| {
         for (from, to) in [(a, b), (b, a)] {
             let link = Link {
@@ -104,7 +130,9 @@ pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
     };
     for (a, state) in states.iter().enumerate() {
         for (other, event, transfer) in &state.joins {
-            let Some(b) = by_key(other) else { continue };
+            let Some(&b) = by_key.get(other.as_str()) else {
+                continue;
+            };
             let (kind, basis) = if *transfer {
                 (
                     LinkKind::Transfer,
@@ -119,7 +147,7 @@ pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
             add(calls, a, b, kind, Some(*event), basis);
         }
         for &(id, event) in &state.parties {
-            if let Some(b) = latest_with_id(id).filter(|&b| b != a) {
+            if let Some(&b) = latest_with_id.get(&id).filter(|&&b| b != a) {
                 add(
                     calls,
                     a,
@@ -130,7 +158,7 @@ pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
                 );
             }
         }
-        if let Some(b) = consulted_from(states, a) {
+        if let Some(b) = consulted_from(states, a, &held_on) {
             add(
                 calls,
                 a,
@@ -140,7 +168,7 @@ pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
                 "a consult call made while the other call was held on the same device",
             );
         }
-        if let Some(b) = reservation_for(states, a) {
+        if let Some(b) = reservation_for(states, a, &reservations) {
             add(
                 calls,
                 a,
@@ -154,8 +182,12 @@ pub(super) fn link_calls(states: &[CallState], calls: &mut [Call]) {
     remark_unlinked(states, calls);
 }
 
-/// For a consult call (CallType 12–14), the call held on one of its devices when it began.
-fn consulted_from(states: &[CallState], a: usize) -> Option<usize> {
+/// For a consult call (CallType 12–14), the first call held on one of its devices when it began.
+fn consulted_from(
+    states: &[CallState],
+    a: usize,
+    held_on: &HashMap<&str, Vec<usize>>,
+) -> Option<usize> {
     let consult = &states[a];
     if !consult
         .call_type
@@ -165,20 +197,30 @@ fn consulted_from(states: &[CallState], a: usize) -> Option<usize> {
         return None;
     }
     let began = consult.start.event;
-    states.iter().enumerate().position(|(b, held)| {
-        b != a
-            && held
-                .facts
-                .holds
-                .iter()
-                .any(|(h, r)| h.event < began && r.is_none_or(|r| r.event > began))
-            && held.devices.iter().any(|d| consult.devices.contains(d))
-    })
+    consult
+        .devices
+        .iter()
+        .filter_map(|d| held_on.get(d.as_str()))
+        .flatten()
+        .copied()
+        .filter(|&b| {
+            b != a
+                && states[b]
+                    .facts
+                    .holds
+                    .iter()
+                    .any(|(h, r)| h.event < began && r.is_none_or(|r| r.event > began))
+        })
+        .min()
 }
 
 /// For a customer call of an outbound campaign, the reservation call with the same
 /// BADialedListID.
-fn reservation_for(states: &[CallState], a: usize) -> Option<usize> {
+fn reservation_for(
+    states: &[CallState],
+    a: usize,
+    reservations: &HashMap<&str, usize>,
+) -> Option<usize> {
     let customer = &states[a];
     if customer
         .call_type
@@ -187,13 +229,9 @@ fn reservation_for(states: &[CallState], a: usize) -> Option<usize> {
     {
         return None;
     }
-    let list = customer.variable("BADialedListID")?;
-    states.iter().position(|r| {
-        r.call_type
-            .as_ref()
-            .is_some_and(|t| is_reservation(t.value))
-            && r.variable("BADialedListID") == Some(list)
-    })
+    reservations
+        .get(customer.variable("BADialedListID")?)
+        .copied()
 }
 
 /// Says so when a call that begins in the log never clears and another that never begins
@@ -207,14 +245,31 @@ fn remark_unlinked(states: &[CallState], calls: &mut [Call]) {
             || f.established.is_some()
             || s.call_type.is_some()
     };
+    // Calls that began and never cleared, by ConnectionDeviceID.
+    let mut open_on: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (y, open) in states.iter().enumerate() {
+        if began(open) && !cleared(open) {
+            for (device, _) in &open.device_ids {
+                open_on.entry(device.as_str()).or_default().push(y);
+            }
+        }
+    }
     for (x, orphan) in states.iter().enumerate() {
         if !cleared(orphan) || began(orphan) {
             continue;
         }
-        for (y, open) in states.iter().enumerate() {
-            if x == y || cleared(open) || !began(open) {
-                continue;
-            }
+        let mut candidates: Vec<usize> = orphan
+            .device_ids
+            .iter()
+            .filter_map(|(d, _)| open_on.get(d.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&y| y != x)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for y in candidates {
+            let open = &states[y];
             let Some(device) = orphan
                 .device_ids
                 .iter()

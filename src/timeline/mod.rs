@@ -15,7 +15,7 @@ mod call;
 mod links;
 mod model;
 mod outcome;
-mod time;
+pub(crate) mod time;
 
 use std::collections::HashMap;
 

@@ -94,6 +94,17 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Milliseconds since 1970-01-01 UTC of a dated timestamp; `None` for a time of day alone.
+/// (Used by the log generator, which is not part of the .wasm.)
+#[cfg(not(target_arch = "wasm32"))]
+#[must_use]
+pub(crate) fn absolute_millis(text: &str) -> Option<i64> {
+    match parse(text)? {
+        Stamp::Absolute(ms) => Some(ms),
+        Stamp::TimeOfDay(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 // Uses every export of the package with its declared types; `tsc --strict` must accept it.
 import init, {
   buildTimeline,
+  CtiLog,
   decodeConnres,
   decodeFrames,
   decodeInput,
@@ -8,6 +9,7 @@ import init, {
   encodeEvents,
   FrameDecoder,
   initSync,
+  openLog,
   TimelineBuilder,
   version,
   type Call,
@@ -16,6 +18,7 @@ import init, {
   type DecodedInput,
   type Diagnostic,
   type DiagnosticCode,
+  type LogSummary,
   type OutcomeKind,
   type Timeline,
 } from 'cti-outcome';
@@ -49,6 +52,16 @@ export async function run(wasm: URL, bytes: Uint8Array): Promise<string[]> {
   const builder = new TimelineBuilder();
   builder.push(log);
   lines.push(String(builder.length), String(builder.snapshot().agents.length));
+
+  const opened = openLog('MsgType: END_CALL_EVENT\n', { format: 'text' });
+  const summary: LogSummary = opened.summary();
+  const page: CtiEvent[] = opened.events(0, 100);
+  opened.free();
+  const fed = new CtiLog();
+  fed.push(new Uint8Array(0));
+  fed.push('MsgType: END_CALL_EVENT\n');
+  fed.finish();
+  lines.push(String(summary.eventCount), String(page.length), String(fed.length), summary.format ?? 'none');
 
   const connres = decodeConnres(5, 'outbound', 17);
   lines.push(connres.symbol, decodeConnres(1, 'inbound').symbol);

@@ -20,6 +20,11 @@ const rest = streamed.push(frames.subarray(10));
 assert.equal(first.events.length + rest.events.length, 9);
 assert.equal(streamed.finish().diagnostics.length, 0);
 
+const opened = cti.openLog(readFileSync(new URL('./sample.txt', import.meta.url)));
+assert.deepEqual(opened.summary().timeline, cti.buildTimeline(log));
+assert.deepEqual(opened.events(0, 100), log.events);
+opened.free();
+
 // init is harmless in Node and always the same instance; require() shares it.
 const api = await init();
 assert.equal(api, await cti.init());

@@ -1,0 +1,332 @@
+//! A realistic CTI log of any size, reproducible by seed, for benchmarks, fault tests and the
+//! viewer's large sample.
+//!
+//! Calls are copies of the bundled call flows (`tests/fixtures/flows/`, written to mirror the
+//! reference's flows, and the reference's own "agent skips the contact" page), each with fresh
+//! call IDs, dialed-list IDs and customer numbers, one of a pool of agents, and its own start
+//! time; the copies overlap in time and their events are merged in time order, as a CTI server
+//! interleaves concurrent calls. Agent state events come with the flows that have them.
+
+use crate::binary::{encode_events, Width};
+use crate::event::Event;
+use crate::text::decode_log;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The flows a generated log is made of, with their share of calls (weights out of 100).
+const FLOWS: [(&str, u32, &str); 9] = [
+    (
+        "inbound-answered",
+        35,
+        include_str!("../tests/fixtures/flows/inbound-answered.txt"),
+    ),
+    (
+        "abandoned-in-queue",
+        12,
+        include_str!("../tests/fixtures/flows/abandoned-in-queue.txt"),
+    ),
+    (
+        "ring-no-answer",
+        6,
+        include_str!("../tests/fixtures/flows/ring-no-answer.txt"),
+    ),
+    (
+        "hold-retrieve",
+        10,
+        include_str!("../tests/fixtures/flows/hold-retrieve.txt"),
+    ),
+    (
+        "consult-transfer",
+        10,
+        include_str!("../tests/fixtures/flows/consult-transfer.txt"),
+    ),
+    (
+        "conference",
+        5,
+        include_str!("../tests/fixtures/flows/conference.txt"),
+    ),
+    (
+        "outbound-preview",
+        10,
+        include_str!("../tests/fixtures/flows/outbound-preview.txt"),
+    ),
+    (
+        "outbound-no-answer",
+        6,
+        include_str!("../tests/fixtures/flows/outbound-no-answer.txt"),
+    ),
+    (
+        "agent-skips-contact",
+        6,
+        include_str!("../tests/fixtures/logs/uccx-agent-skips-contact.txt"),
+    ),
+];
+
+/// The agents the flows name (extension, agent ID); each copy swaps them for agents of the pool.
+const FLOW_AGENTS: [(&str, &str); 3] = [
+    ("2006", "agent2006"),
+    ("2007", "agent2007"),
+    ("4020", "chli4020"),
+];
+
+/// Fields whose value is a call ID, renumbered per copy.
+const CALL_ID_FIELDS: [&str; 3] = ["ConnectionCallID", "NewConnectionCallID", "PrimaryCallID"];
+
+/// What to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Number of calls (copies of a flow; a transfer or preview flow holds more than one call ID).
+    pub calls: usize,
+    /// The same seed gives the same log.
+    pub seed: u64,
+    /// Size of the agent pool; extensions are 3000, 3001, …
+    pub agents: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            calls: 1000,
+            seed: 1,
+            agents: 50,
+        }
+    }
+}
+
+/// The generated events, in time order, each with its `time` set (UTC, millisecond precision).
+#[must_use]
+pub fn generate(options: Options) -> Vec<Event> {
+    let templates: Vec<Template> = FLOWS
+        .iter()
+        .map(|(_, weight, text)| Template::new(*weight, text))
+        .collect();
+    let total_weight: u32 = FLOWS.iter().map(|f| f.1).sum();
+    let mut rng = SplitMix64(options.seed);
+    let agents = options.agents.max(2);
+    let mut next_call_id = 2_000_000u64;
+    let mut next_list_id = 500_000u64;
+    let mut start_ms = 0i64;
+    let mut timed: Vec<(i64, usize, Event)> = Vec::new();
+
+    for copy in 0..options.calls {
+        let mut pick = u32::try_from(rng.below(u64::from(total_weight))).unwrap_or(0);
+        let template = templates
+            .iter()
+            .find(|t| {
+                let hit = pick < t.weight;
+                pick = pick.saturating_sub(t.weight);
+                hit
+            })
+            .unwrap_or(&templates[0]);
+        // About one call every 1.5 s on average: calls of a minute or more overlap.
+        start_ms += i64::try_from(rng.below(3000)).unwrap_or(0);
+        let first = rng.below(agents as u64);
+        let second = (first + 1 + rng.below(agents as u64 - 1)) % agents as u64;
+        let customer = 5_550_000 + rng.below(10_000);
+        let mut swap: HashMap<String, String> = HashMap::new();
+        for (i, (ext, id)) in FLOW_AGENTS.iter().enumerate() {
+            let agent = 3000 + if i == 1 { second } else { first };
+            swap.insert((*ext).to_string(), agent.to_string());
+            swap.insert((*id).to_string(), format!("agent{agent}"));
+        }
+        for number in &template.customer_numbers {
+            swap.insert(number.clone(), (customer + swap.len() as u64).to_string());
+        }
+        for id in &template.call_ids {
+            swap.insert(id.clone(), next_call_id.to_string());
+            next_call_id += 1;
+        }
+        for id in &template.list_ids {
+            swap.insert(id.clone(), next_list_id.to_string());
+            next_list_id += 1;
+        }
+        for (offset, event) in &template.events {
+            let mut event = event.clone();
+            for field in &mut event.fields {
+                if let Some(new) = swap.get(field.raw.as_str()) {
+                    let written = field
+                        .label
+                        .clone()
+                        .unwrap_or_else(|| field.name.to_string());
+                    *field = crate::Field::from_text(&written, new, &event.type_name);
+                }
+            }
+            timed.push((start_ms + offset, copy, event));
+        }
+    }
+    timed.sort_by_key(|(at, copy, _)| (*at, *copy));
+    timed
+        .into_iter()
+        .map(|(at, _, mut event)| {
+            event.time = Some(iso_time(at));
+            event
+        })
+        .collect()
+}
+
+/// The events as a text dump, one timestamp per line as CTI trace files write them.
+#[must_use]
+pub fn write_text(events: &[Event]) -> String {
+    let mut out = String::with_capacity(events.len() * 200);
+    for event in events {
+        let time = event.time.as_deref().unwrap_or("");
+        let sep = if time.is_empty() { "" } else { " " };
+        let _ = writeln!(out, "{time}{sep}MsgType: {}", event.type_name);
+        for field in &event.fields {
+            let name = field.label.as_deref().unwrap_or(&field.name);
+            let _ = writeln!(out, "{time}{sep}  {name}: {}", field.raw);
+        }
+    }
+    out
+}
+
+/// The events as GED-188 frames of the given field-header width.
+#[must_use]
+pub fn write_frames(events: &[Event], width: Width) -> Vec<u8> {
+    encode_events(events, width).bytes
+}
+
+/// Bytes as a hex dump, 16 bytes a line, as `xxd -p` with spaces (what `decode_hex` reads).
+#[must_use]
+pub fn write_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3 + bytes.len() / 16);
+    for line in bytes.chunks(16) {
+        for (i, b) in line.iter().enumerate() {
+            let _ = write!(out, "{}{b:02x}", if i == 0 { "" } else { " " });
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One flow, decoded, with event times as offsets from its first event and the values each
+/// copy replaces.
+struct Template {
+    weight: u32,
+    events: Vec<(i64, Event)>,
+    call_ids: Vec<String>,
+    list_ids: Vec<String>,
+    customer_numbers: Vec<String>,
+}
+
+impl Template {
+    fn new(weight: u32, text: &str) -> Template {
+        let decoded = decode_log(text);
+        let stamps: Vec<Option<i64>> = decoded
+            .events
+            .iter()
+            .map(|e| {
+                e.time
+                    .as_deref()
+                    .and_then(crate::timeline::time::absolute_millis)
+            })
+            .collect();
+        let base = stamps.iter().flatten().copied().min();
+        let mut events = Vec::new();
+        let (mut call_ids, mut list_ids, mut customer_numbers) =
+            (Vec::new(), Vec::new(), Vec::new());
+        for (step, (event, stamp)) in (0i64..).zip(decoded.events.into_iter().zip(stamps)) {
+            // Flows written without times get one event a second.
+            let offset = match (stamp, base) {
+                (Some(at), Some(base)) => at - base,
+                _ => step * 1000,
+            };
+            for field in &event.fields {
+                let raw = field.raw.clone();
+                let list = match field.name.as_ref() {
+                    n if CALL_ID_FIELDS.contains(&n) => &mut call_ids,
+                    "BADialedListID" => &mut list_ids,
+                    "ANI" | "CallingDeviceID" | "CalledDeviceID" | "AnsweringDeviceID"
+                    | "AlertingDeviceID"
+                        if raw.starts_with("555") && raw.len() == 7 =>
+                    {
+                        &mut customer_numbers
+                    }
+                    _ => continue,
+                };
+                if !raw.is_empty() && !list.contains(&raw) {
+                    list.push(raw);
+                }
+            }
+            let mut event = event;
+            event.time = None;
+            events.push((offset, event));
+        }
+        Template {
+            weight,
+            events,
+            call_ids,
+            list_ids,
+            customer_numbers,
+        }
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for `ms` milliseconds after 2024-05-01T08:00:00Z.
+fn iso_time(ms: i64) -> String {
+    let at = 1_714_550_400_000 + ms;
+    let (days, in_day) = (at.div_euclid(86_400_000), at.rem_euclid(86_400_000));
+    let (year, month, day) = civil_from_days(days);
+    let (h, min, s, milli) = (
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000,
+    );
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+}
+
+/// The date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// A small, fast, seedable generator (SplitMix64, Steele et al. 2014): reproducible logs do not
+/// need a cryptographic source.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_log_and_another_seed_another() {
+        let options = Options {
+            calls: 40,
+            ..Options::default()
+        };
+        let a = write_text(&generate(options));
+        assert_eq!(a, write_text(&generate(options)));
+        assert_ne!(a, write_text(&generate(Options { seed: 2, ..options })));
+    }
+
+    #[test]
+    fn dates_come_out_right() {
+        assert_eq!(iso_time(0), "2024-05-01T08:00:00.000Z");
+        assert_eq!(iso_time(86_400_000 * 31 + 1), "2024-06-01T08:00:00.001Z");
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+}
