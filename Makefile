@@ -14,7 +14,7 @@ TARBALL := dist/cti-outcome-$(VERSION).tgz
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site package package-dir toolchain wasm-web wasm-node lint test-rust test-wasm test-e2e test-package fuzz clean
+.PHONY: demo test site package package-dir toolchain wasm-web wasm-node lint test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -22,7 +22,7 @@ demo: site
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)
 
 ## test: every test: lint, native, wasm in Node and headless Chromium, the page in Chromium
-test: toolchain lint test-rust test-wasm test-package test-e2e
+test: toolchain lint test-rust test-wasm test-package test-memory test-e2e
 
 ## site: the static site in dist/site: the page, the npm package's files in pkg/, the samples
 site: package-dir
@@ -69,6 +69,32 @@ test-package: package
 
 test-e2e: site
 	node tests/e2e/run.mjs $(SITE)
+
+## test-memory: 100 decodes of a generated 10 MB log in Chromium; wasm memory must not grow
+test-memory: package
+	cargo build --quiet --bin cti-outcome
+	mkdir -p dist/memory/data
+	target/debug/cti-outcome generate --mb 10 > dist/memory/data/10mb.txt
+	node tests/e2e/bench.mjs memory $(PACKAGE) dist/memory/data
+
+## bench: native and browser benchmarks; figures in dist/bench/summary.json
+BENCH_SIZES ?= 1 10 100
+bench: package bench-data
+	BENCH_MB=20 BENCH_SUMMARY=dist/bench/native.json cargo run --quiet --release --example bench-native
+	node tests/e2e/bench.mjs bench $(PACKAGE) dist/bench/data $(foreach s,$(BENCH_SIZES),$(s)mb)
+
+# Generated logs (seed 1) and, for each, the same events as JSON and as frames.
+bench-data:
+	cargo build --quiet --release --bin cti-outcome
+	mkdir -p dist/bench/data
+	@for s in $(BENCH_SIZES); do \
+	  f=dist/bench/data/$${s}mb; \
+	  [ -s $$f.bin ] && continue; \
+	  echo "bench: generating a $$s MB log"; \
+	  target/release/cti-outcome generate --mb $$s > $$f.txt; \
+	  target/release/cti-outcome decode $$f.txt > $$f.json 2>/dev/null; \
+	  target/release/cti-outcome encode --width 2 $$f.json > $$f.bin; \
+	done
 
 ## fuzz: every cargo-fuzz target (tests/fuzz) for SECONDS each; needs a nightly toolchain
 SECONDS ?= 60

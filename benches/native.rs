@@ -1,4 +1,4 @@
-//! Native throughput: `cargo bench --bench native` (or `make bench`, which also runs the browser
+//! Native throughput: `cargo run --release --example bench-native` (or `make bench`, which also runs the browser
 //! benchmark). A plain harness rather than criterion: what matters here are ratios against
 //! baselines measured in the same run, and one JSON summary for `dist/bench/summary.json`.
 //!

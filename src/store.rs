@@ -9,6 +9,9 @@ use crate::input::{detect, Format};
 use crate::timeline::{Timeline, TimelineBuilder};
 use serde::Serialize;
 
+/// Bytes buffered before the input form is told from them (or fewer, at the end).
+const DETECT_BYTES: usize = 4096;
+
 /// A log being decoded, or decoded.
 pub struct LogStore {
     format: Option<Format>,
@@ -79,7 +82,17 @@ impl LogStore {
         if self.finished || chunk.is_empty() {
             return;
         }
-        let format = *self.format.get_or_insert_with(|| detect(chunk));
+        let Some(format) = self.format else {
+            // The form is told from the first bytes only once there are enough of them: a
+            // chunk of "20" could start a timestamp as well as a hex dump.
+            self.pending.extend_from_slice(chunk);
+            if self.pending.len() >= DETECT_BYTES {
+                self.format = Some(detect(&self.pending));
+                let pending = std::mem::take(&mut self.pending);
+                self.push(&pending);
+            }
+            return;
+        };
         match format {
             Format::Binary => {
                 let frames = self
@@ -107,7 +120,14 @@ impl LogStore {
         if self.finished {
             return;
         }
-        let pending = std::mem::take(&mut self.pending);
+        if self.format.is_none() && !self.pending.is_empty() {
+            self.format = Some(detect(&self.pending));
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        if self.format == Some(Format::Binary) {
+            self.push(&pending);
+            pending.clear();
+        }
         match self.format {
             Some(Format::Text) => self.take_text(&pending),
             Some(Format::Hex) => {

@@ -55,6 +55,8 @@ pub(crate) fn fixed_part(
         }
         return (event, diagnostics, body.len());
     };
+    // The fixed fields, and room for as many floating ones, without regrowing.
+    event.fields.reserve(layout.len() * 2);
     let mut at = 0;
     for &(name, wire) in layout {
         let size = wire.size().unwrap_or(0);

@@ -4,6 +4,7 @@
 //! §3 floating fields). UCCX guides rename some fields and its example dumps carry typos (§1.7);
 //! those spellings are [`ALIASES`] of the canonical name.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::cti::{
@@ -97,20 +98,14 @@ pub fn resolve<'a>(written: &'a str, message_type: &str) -> Resolved<'a> {
 /// The definition of a canonical field name.
 #[must_use]
 pub fn lookup(name: &str) -> Option<&'static FieldDef> {
-    let index = by_name();
-    index
-        .binary_search_by(|d| d.name.cmp(name))
-        .ok()
-        .map(|i| index[i])
+    by_name().get(name).copied()
 }
 
-fn by_name() -> &'static [&'static FieldDef] {
-    static INDEX: OnceLock<Vec<&'static FieldDef>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: Vec<&FieldDef> = FIELDS.iter().collect();
-        index.sort_unstable_by_key(|d| d.name);
-        index
-    })
+/// Every definition by name, built on first use (a hash lookup is several times faster than a
+/// binary search of ~200 names, and decoding looks up every field).
+fn by_name() -> &'static HashMap<&'static str, &'static FieldDef> {
+    static INDEX: OnceLock<HashMap<&'static str, &'static FieldDef>> = OnceLock::new();
+    INDEX.get_or_init(|| FIELDS.iter().map(|d| (d.name, d)).collect())
 }
 
 /// `Name[i]` → (`Name`, Some(i)) for a numeric index; a non-numeric index (`[i]` in the guides'
@@ -367,11 +362,7 @@ mod tests {
 
     #[test]
     fn canonical_names_are_unique_and_aliases_point_at_them() {
-        let index = by_name();
-        assert!(
-            index.windows(2).all(|w| w[0].name < w[1].name),
-            "duplicate field name"
-        );
+        assert_eq!(by_name().len(), FIELDS.len(), "duplicate field name");
         for (alias, canonical) in ALIASES {
             assert!(
                 lookup(canonical).is_some(),

@@ -44,12 +44,19 @@ window.bench = async (name, runs) => {
   };
 };
 
-// Memory growth: the same log decoded `times` times; wasm memory after the first and the last.
+// Memory growth: the same log decoded `times` times, through decodeLog and through a CtiLog
+// freed after use; wasm memory after the first round and after the last.
 window.repeat = async (name, times) => {
   const text = await fetchText(`data/${name}.txt`);
-  decodeLog(text);
+  const round = () => {
+    decodeLog(text);
+    const log = openLog(text);
+    log.events(0, 100);
+    log.free();
+  };
+  round();
   const first = memory();
-  for (let i = 1; i < times; i += 1) decodeLog(text);
+  for (let i = 1; i < times; i += 1) round();
   return { first, last: memory() };
 };
 

@@ -1,0 +1,90 @@
+// The browser benchmark and the memory-growth check, in Debian's Chromium.
+//   node tests/e2e/bench.mjs bench  <package-dir> <data-dir> [sizes…]   (make bench)
+//   node tests/e2e/bench.mjs memory <package-dir> <data-dir>             (make test)
+// <data-dir> holds <size>.txt (a generated text log), <size>.json (what `cti-outcome decode`
+// writes for it: the same events, notes and diagnostics as JSON) and <size>.bin (frames).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, requireChromium } from './harness.mjs';
+import { serve } from './serve.mjs';
+
+const [mode, pkgDir, dataDir, ...sizes] = process.argv.slice(2);
+if (!['bench', 'memory'].includes(mode) || !pkgDir || !dataDir) {
+  console.error('usage: node tests/e2e/bench.mjs bench|memory <package-dir> <data-dir> [sizes…]');
+  process.exit(2);
+}
+requireChromium(`the browser ${mode} run`);
+
+/** Memory growth allowed over 99 decodes after the first (issue: < 1 MB). */
+const GROWTH_BUDGET = 1_000_000;
+const root = resolve(dataDir, '..', 'www');
+rmSync(root, { recursive: true, force: true });
+mkdirSync(root, { recursive: true });
+cpSync(resolve(pkgDir), join(root, 'pkg'), { recursive: true });
+cpSync(join(import.meta.dirname, 'bench'), root, { recursive: true });
+cpSync(resolve(dataDir), join(root, 'data'), { recursive: true });
+
+const server = await serve(root);
+const browser = await launch();
+const page = await browser.newPage();
+page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+await page.goto(server.url);
+await page.locator('body[data-ready="true"]').waitFor({ timeout: 20000 });
+const wasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_bg.wasm')), { level: 9 }).length;
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+let exitCode = 0;
+
+try {
+  if (mode === 'memory') {
+    const { first, last } = await page.evaluate(() => window.repeat('10mb', 100));
+    const growth = last - first;
+    console.log(`memory: 100 decodes of a 10 MB log: wasm memory ${mb(first)} MB after the first, ${mb(last)} MB after the last (growth ${growth} bytes, budget ${GROWTH_BUDGET})`);
+    if (growth >= GROWTH_BUDGET) {
+      console.log('FAIL wasm memory grows across repeated decodes');
+      exitCode = 1;
+    } else {
+      console.log('ok   wasm memory does not grow across repeated decodes');
+    }
+  } else {
+    const rows = [];
+    for (const size of sizes.length ? sizes : ['1mb', '10mb', '100mb']) {
+      const runs = size === '100mb' ? 2 : 5;
+      const r = await page.evaluate(([s, n]) => window.bench(s, n), [size, runs]);
+      rows.push({ size, ...r });
+      console.log(
+        `${size.padStart(5)}: ${r.events} events, ${r.calls} calls | (a) calls + first page ${r.aMs.toFixed(0)} ms` +
+          ` | (b) every event ${r.bMs.toFixed(0)} ms | (c) JSON.parse ${r.cMs.toFixed(0)} ms (${mb(r.jsonBytes)} MB of JSON)` +
+          ` | a/c ${(r.aMs / r.cMs).toFixed(2)}, b/c ${(r.bMs / r.cMs).toFixed(2)}` +
+          ` | text ${(r.textBytes / 1e3 / r.aMs).toFixed(0)} MB/s via (a), ${(r.textBytes / 1e3 / r.bMs).toFixed(0)} MB/s via (b)` +
+          ` | binary ${(r.frameBytes / 1e3 / r.binaryMs).toFixed(0)} MB/s | wasm memory ${mb(r.memoryAfter)} MB`,
+      );
+    }
+    const largest = rows.at(-1);
+    const { first, last } = await page.evaluate(() => window.repeat('10mb', 100));
+    const native = JSON.parse(readFileSync(join(dataDir, '..', 'native.json'), 'utf8'));
+    const binaryWasm = largest.frameBytes / 1e3 / largest.binaryMs;
+    const summary = {
+      text_calls_vs_json_parse: +(largest.aMs / largest.cMs).toFixed(3),
+      text_all_events_vs_json_parse: +(largest.bMs / largest.cMs).toFixed(3),
+      binary_native_mb_s: native.binary_native_mb_s,
+      binary_wasm_mb_s: +binaryWasm.toFixed(1),
+      binary_wasm_vs_native: +(binaryWasm / native.binary_native_mb_s).toFixed(3),
+      text_native_mb_s: native.text_native_mb_s,
+      timeline_native_events_s: native.timeline_native_events_s,
+      wasm_gzip_bytes: wasmGzip,
+      memory_growth_bytes: last - first,
+      peak_wasm_memory_bytes: Math.max(...rows.map((r) => r.memoryAfter)),
+      largest_log: largest.size,
+      sizes: rows,
+    };
+    writeFileSync(join(dataDir, '..', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`wasm ${wasmGzip} bytes gzipped; memory growth over 99 repeated 10 MB decodes: ${last - first} bytes`);
+    console.log(`a/c ${summary.text_calls_vs_json_parse} (target < 1.0), b/c ${summary.text_all_events_vs_json_parse} (target ≤ 1.5), binary wasm/native ${summary.binary_wasm_vs_native}`);
+    console.log(`summary: ${join(dataDir, '..', 'summary.json')}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+process.exit(exitCode);
