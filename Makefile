@@ -24,14 +24,27 @@ demo: site
 ## test: every test: lint, native, wasm in Node and headless Chromium, the page in Chromium
 test: toolchain lint test-rust test-wasm test-package test-memory test-e2e
 
+# The sample list for the page: [{ file, label, default? }]; the seed page opens first.
+define SAMPLE_INDEX
+import json, sys
+names = sys.stdin.read().split()
+label = lambda n: n.rsplit('.', 1)[0].replace('-', ' ') + (' (GED-188 frames)' if n.endswith('.bin') else '')
+print(json.dumps([dict(file=n, label=label(n), **({'default': True} if n.startswith('uccx-agent-skips') else {})) for n in names]))
+endef
+export SAMPLE_INDEX
+
 ## site: the static site in dist/site: the page, the npm package's files in pkg/, the samples
 site: package-dir
 	rm -rf $(SITE)
 	mkdir -p $(SITE)/pkg $(SITE)/samples
 	cp www/*.html www/*.js www/*.css $(SITE)/
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
-	cp tests/fixtures/logs/*.txt $(SITE)/samples/
-	cd $(SITE)/samples && ls *.txt | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().split()))' > index.json
+	cp tests/fixtures/logs/*.txt tests/fixtures/flows/*.txt $(SITE)/samples/
+	cargo build --quiet --bin cti-outcome
+	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt
+	target/debug/cti-outcome decode tests/fixtures/flows/consult-transfer.txt 2>/dev/null \
+	  | target/debug/cti-outcome encode --width 2 - > $(SITE)/samples/consult-transfer.bin
+	cd $(SITE)/samples && ls | grep -v index.json | python3 -c "$$SAMPLE_INDEX" > index.json
 	@echo "site: $(SITE), wasm $$(wc -c < $(SITE)/pkg/cti_outcome_bg.wasm) bytes ($$(gzip -9c $(SITE)/pkg/cti_outcome_bg.wasm | wc -c) gzipped)"
 
 ## package: the npm package, assembled by pkg-config/ from the web and nodejs builds, packed

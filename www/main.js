@@ -1,58 +1,192 @@
-// Wires the page: loads the package, fills the sample list, decodes on request.
+// Wires the page: opening logs, the call list, the timeline, the detail, keyboard and URL.
+import { drawCalls, drawCounts, setupCalls } from './calls.js';
+import { setupConnres } from './connres.js';
+import { cancel, events as fetchEvents, load, open, version } from './decode.js';
+import { drawDetail, drawDiagnostics } from './detail.js';
 import { byId, el } from './dom.js';
-import { load, decode, version } from './decode.js';
-import { render } from './render.js';
+import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
+import { drawLadder, linkButtons } from './ladder.js';
+import { state, subscribe, update } from './state.js';
 
-const SAMPLES_INDEX = 'samples/index.json';
+let ladderSvg = null;
+let callEvents = [];
 
-const ui = {
-  sample: byId('sample'),
-  file: byId('file'),
-  text: byId('text'),
-  button: byId('decode'),
-  result: byId('result'),
-  summary: byId('summary'),
-  diagnostics: byId('diagnostics'),
-  entries: byId('entries'),
-};
+function openBlob(blob, name) {
+  update({ source: { name, file: blob }, summary: null, calls: [], agents: [], selected: null, event: null });
+  byId('result').hidden = true;
+  byId('call').hidden = true;
+  byId('detail').hidden = true;
+  byId('progress-box').hidden = false;
+  byId('summary').textContent = `Reading ${name}…`;
+  document.body.dataset.state = 'decoding';
+  open(blob, (m) => {
+    if (m.type === 'progress') {
+      byId('progress').value = m.loaded / m.total;
+      byId('progress-text').textContent = `${(m.loaded / 1e6).toFixed(1)} of ${(m.total / 1e6).toFixed(1)} MB, ${m.events} events`;
+    } else if (m.type === 'summary') {
+      showSummary(m.summary, m.partial, name);
+    } else if (m.type === 'cancelled') {
+      byId('progress-box').hidden = true;
+      byId('summary').textContent = `Cancelled after ${(m.loaded / 1e6).toFixed(1)} MB; the calls found so far are listed.`;
+      document.body.dataset.state = 'cancelled';
+    } else if (m.type === 'error') {
+      byId('summary').textContent = `Could not decode: ${m.message}`;
+    }
+  });
+}
 
-function show(text) {
-  ui.text.value = text;
-  render(decode(text), ui);
-  ui.result.hidden = false;
+function showSummary(summary, partial, name) {
+  const calls = summary.timeline.calls.map((c, index) => ({ ...c, index }));
+  update({ summary, calls, agents: summary.timeline.agents });
+  const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)` : '';
+  const counts = `${summary.eventCount} events, ${calls.length} calls, ${summary.diagnostics.length} diagnostics`;
+  byId('summary').textContent = `${name}: read as ${summary.format ?? 'nothing'}${framing}: ${counts}${partial ? ' so far…' : ''}`;
+  byId('result').hidden = false;
+  drawDiagnostics(summary.diagnostics);
+  if (!partial) {
+    byId('progress-box').hidden = true;
+    document.body.dataset.state = 'done';
+    fromHash();
+  } else {
+    document.body.dataset.state = 'partial';
+  }
+}
+
+async function showCall(s) {
+  const call = s.calls.find((c) => c.key === s.selected);
+  if (!call) {
+    byId('call').hidden = true;
+    return;
+  }
+  if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
+  byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
+  const evidence = call.outcome.evidence.map((e) => `${e.type}${e.field ? ` ${e.field} = ${e.value}` : ''}`).join('; ');
+  byId('call-outcome').replaceChildren(
+    el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`,
+    evidence ? el('span', { class: 'muted' }, ` (evidence: ${evidence})`) : '',
+    call.outcome.missing ? el('span', { class: 'muted' }, ` Missing: ${call.outcome.missing}`) : '',
+  );
+  byId('call-links').replaceChildren(...linkButtons(call, (key) => update({ selected: key, event: null })));
+  byId('call').hidden = false;
+  const list = await fetchEvents(call.events);
+  callEvents = list.map((e, i) => ({ ...e, index: call.events[i] }));
+  drawCallLadder(call);
+}
+
+function drawCallLadder(call) {
+  ladderSvg = drawLadder(byId('ladder'), call, callEvents, state.summary.notes, state.agents, state.event,
+    (index) => update({ event: index }));
+}
+
+subscribe((s, change) => {
+  drawCounts(s, change);
+  drawCalls(s, change);
+  if ('selected' in change) showCall(s);
+  if ('event' in change) {
+    const call = s.calls.find((c) => c.key === s.selected);
+    if (call && callEvents.length) drawCallLadder(call);
+    drawDetail(callEvents.find((e) => e.index === s.event));
+    if (s.event !== null) document.querySelector(`#ladder g[data-index="${s.event}"]`)?.focus();
+  }
+});
+
+function fromHash() {
+  const m = /^#call=(.+)$/.exec(location.hash);
+  if (m) {
+    const key = decodeURIComponent(m[1]);
+    if (state.calls.some((c) => c.key === key) && state.selected !== key) update({ selected: key, event: null });
+  }
+}
+
+function move(step) {
+  const list = state.visible;
+  if (!list.length) return;
+  const at = list.findIndex((c) => c.key === state.selected);
+  const next = list[Math.max(0, Math.min(list.length - 1, at < 0 ? 0 : at + step))];
+  update({ selected: next.key, event: null });
+}
+
+function moveEvent(step) {
+  if (!callEvents.length) return;
+  const at = callEvents.findIndex((e) => e.index === state.event);
+  const next = callEvents[Math.max(0, Math.min(callEvents.length - 1, at < 0 ? 0 : at + step))];
+  update({ event: next.index });
+}
+
+function keys(e) {
+  const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+  if (e.key === '/' && !typing) {
+    e.preventDefault();
+    byId('search').focus();
+    return;
+  }
+  if (typing) return;
+  const inLadder = e.target.closest?.('#ladder');
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    (inLadder ? moveEvent : move)(e.key === 'ArrowDown' ? 1 : -1);
+  } else if (e.key === 'Enter' && !inLadder && e.target.closest?.('#calls-scroll') && state.selected) {
+    e.preventDefault();
+    moveEvent(0);
+  }
 }
 
 async function loadSamples() {
-  const response = await fetch(SAMPLES_INDEX);
+  const response = await fetch('samples/index.json');
   if (!response.ok) return [];
-  const names = await response.json();
-  ui.sample.append(...names.map((name) => el('option', { value: name }, name)));
-  return names;
+  const samples = await response.json();
+  byId('sample').append(...samples.map((s) => el('option', { value: s.file }, s.label)));
+  return samples;
+}
+
+async function openSample(file) {
+  const response = await fetch(`samples/${encodeURIComponent(file)}`);
+  openBlob(await response.blob(), file);
 }
 
 async function main() {
+  setupCalls();
+  setupConnres();
   await load();
   byId('version').textContent = `version ${version()}`;
-  ui.button.addEventListener('click', () => show(ui.text.value));
-  ui.file.addEventListener('change', async () => {
-    const [file] = ui.file.files;
-    if (file) show(await file.text());
+  byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text').value]), 'pasted log'));
+  byId('file').addEventListener('change', () => {
+    const [file] = byId('file').files;
+    if (file) openBlob(file, file.name);
   });
-  ui.sample.addEventListener('change', async () => {
-    if (!ui.sample.value) return;
-    const response = await fetch(`samples/${encodeURIComponent(ui.sample.value)}`);
-    show(await response.text());
-  });
-  const names = await loadSamples();
-  const first = names.find((n) => n.startsWith('uccx-agent-skips')) ?? names[0];
-  if (first) {
-    ui.sample.value = first;
-    ui.sample.dispatchEvent(new Event('change'));
+  byId('sample').addEventListener('change', () => byId('sample').value && openSample(byId('sample').value));
+  byId('cancel').addEventListener('click', cancel);
+  for (const target of [document.body]) {
+    target.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      byId('drop').classList.add('over');
+    });
+    target.addEventListener('dragleave', () => byId('drop').classList.remove('over'));
+    target.addEventListener('drop', (e) => {
+      e.preventDefault();
+      byId('drop').classList.remove('over');
+      const [file] = e.dataTransfer.files;
+      if (file) openBlob(file, file.name);
+    });
   }
+  byId('search').addEventListener('input', (e) => update({ filter: { ...state.filter, text: e.target.value } }));
+  byId('filter-outcome').addEventListener('change', (e) => update({ filter: { ...state.filter, outcome: e.target.value } }));
+  byId('filter-agent').addEventListener('change', (e) => update({ filter: { ...state.filter, agent: e.target.value } }));
+  byId('export-csv').addEventListener('click', () => exportCsv(state.visible));
+  byId('export-json').addEventListener('click', () => exportJson(state.visible));
+  byId('export-svg').addEventListener('click', () => ladderSvg && exportSvg(ladderSvg, `call-${state.selected}`));
+  byId('export-png').addEventListener('click', () => ladderSvg && exportPng(ladderSvg, `call-${state.selected}`));
+  document.addEventListener('keydown', keys);
+  window.addEventListener('hashchange', fromHash);
+  const samples = await loadSamples();
   document.body.dataset.ready = 'true';
+  const first = samples.find((s) => s.default) ?? samples[0];
+  if (first && !location.hash.startsWith('#nosample')) {
+    byId('sample').value = first.file;
+    openSample(first.file);
+  }
 }
 
 main().catch((err) => {
   byId('summary').textContent = `Could not start: ${err.message}`;
-  byId('result').hidden = false;
 });

@@ -1,8 +1,9 @@
-// Browser tests of the page built by `make site`: node tests/e2e/run.mjs dist/site
-// Drives Debian's Chromium through playwright-core (which downloads no browser).
-import { existsSync } from 'node:fs';
+// Browser tests of the viewer built by `make site`: node tests/e2e/run.mjs dist/site
+// Drives Debian's Chromium through playwright-core (which downloads no browser). Screenshots of
+// the main views go to tests/e2e/artifacts/.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ARTIFACTS, expect, launch, requireChromium } from './harness.mjs';
+import { ARTIFACTS, expect, launch, requireChromium, runAll } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 const site = resolve(process.argv[2] ?? 'dist/site');
@@ -11,85 +12,249 @@ if (!existsSync(resolve(site, 'index.html'))) {
   console.error(`no site at ${site}: run make site first`);
   process.exit(1);
 }
+const FLOWS = resolve(import.meta.dirname, '../fixtures/flows');
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
+const done = (page) => page.locator('body[data-state="done"]').waitFor({ timeout: 20000 });
+const rows = (page) => page.getByRole('table', { name: 'Calls' }).locator('tbody tr[data-key]');
 
-test('the bundled seed sample decodes on load and lists its events and notes', async (page) => {
-  await page.getByRole('status').filter({ hasText: '7 events' }).waitFor();
-  const summary = await page.getByRole('status').textContent();
-  expect(summary, 'read as text: 7 events, 7 notes, 0 diagnostics');
-  const headings = await page.locator('#entries h3').allTextContents();
-  expect(headings.length, 7);
-  expect(headings[2].startsWith('CALL_DATA_UPDATE_EVENT'), true);
-  const row = page.locator('#entries tr', { hasText: 'BAResponse' });
-  expect((await row.locator('td').first().textContent()), 'Skip');
-  const lcs = page.locator('#entries tr', { hasText: 'LocalConnectionState' }).last();
-  expect((await lcs.textContent()).includes('LCS_NULL'), true);
-  const steps = await page.locator('#entries li.note.step').count();
-  expect(steps, 3);
-  await page.screenshot({ path: resolve(ARTIFACTS, 'seed.png'), fullPage: true });
+async function openSample(page, file) {
+  await page.getByLabel('Bundled sample').selectOption(file);
+  await page.getByRole('status').filter({ hasText: `${file}: read as` }).waitFor();
+  await done(page);
+}
+
+async function outcomes(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#calls-body tr[data-key]')]
+    .map((tr) => `${tr.dataset.key} ${tr.querySelector('.outcome').textContent}`));
+}
+
+test('the seed sample opens by default: calls, outcome words and counts', async (page) => {
+  await done(page);
+  expect(await page.getByRole('status').first().textContent(), 'uccx-agent-skips-contact.txt: read as text: 7 events, 3 calls, 0 diagnostics');
+  const list = await outcomes(page);
+  expect(list.includes('16800098 skipped'), true, 'the skipped preview call');
+  expect(await page.getByRole('cell', { name: 'outcome: skipped' }).count() >= 0, true);
+  expect((await page.locator('#counts').textContent()).includes('3 calls'), true);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'calls.png') });
 });
 
-test('a pasted log with a malformed line shows its diagnostic with line and column', async (page) => {
-  await page.getByLabel('Or paste a log').fill('MsgType: CALL_CLEARED_EVENT\n  EventCause: 65535\n  not a field\n');
+const EXPECTED = {
+  'inbound-answered.txt': ['1001 answered'],
+  'abandoned-in-queue.txt': ['1002 abandoned'],
+  'busy.txt': null,
+  'consult-transfer.txt': ['1010 transferred', '1011 transferred'],
+  'conference.txt': null,
+  'outbound-preview.txt': null,
+};
+test('every bundled flow opens with one row per call and the CLI\'s outcomes', async (page) => {
+  await done(page);
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    await openSample(page, file);
+    const list = await outcomes(page);
+    if (!list.length) throw new Error(`${file}: no calls`);
+    if (expected) expect(list, expected, file);
+    if (list.some((r) => r.endsWith(' '))) throw new Error(`${file}: a row without an outcome word`);
+  }
+});
+
+test('a call opens its ladder; linked calls are one click away; an event shows fields and raw lines', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.txt');
+  await rows(page).filter({ hasText: '1010' }).click();
+  const ladder = page.getByRole('list', { name: 'Timeline of call 1010' });
+  await ladder.waitFor();
+  expect(await ladder.getByRole('listitem').count() >= 4, true, 'events on the ladder');
+  expect(await page.locator('#call-outcome').textContent().then((t) => t.startsWith('transferred')), true);
+  await ladder.getByRole('listitem', { name: /CALL_TRANSFERRED_EVENT/ }).click();
+  const detail = page.getByRole('region', { name: 'Event detail' });
+  await detail.getByRole('rowheader', { name: 'TransferredDeviceID' }).waitFor();
+  expect((await detail.locator('h2').textContent()).startsWith('CALL_TRANSFERRED_EVENT'), true);
+  const rawText = await detail.getByLabel('Raw source of the event').textContent();
+  expect(rawText.includes('MsgType: CALL_TRANSFERRED_EVENT'), true, 'raw lines');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'call-and-detail.png'), fullPage: true });
+  await page.getByRole('button', { name: 'consult: call 1011' }).click();
+  await page.getByRole('list', { name: 'Timeline of call 1011' }).waitFor();
+  expect(page.url().endsWith('#call=1011'), true, 'the URL names the call');
+});
+
+test('sorting, filtering and text search narrow the list; counts per outcome', async (page) => {
+  await done(page);
+  await openSample(page, 'generated-3000-calls.txt');
+  const total = Number((await page.locator('#counts .total').textContent()).split(' ')[0]);
+  if (total < 3000) throw new Error(`only ${total} calls`);
+  const inDom = await rows(page).count();
+  if (inDom >= 200) throw new Error(`${inDom} rows in the DOM: the list is not virtualised`);
+  expect(await page.getByRole('table', { name: 'Calls' }).getAttribute('aria-rowcount'), String(total + 1));
+  await page.getByLabel('Filter by outcome').selectOption('abandoned');
+  const abandoned = await outcomes(page);
+  expect(abandoned.every((r) => r.endsWith(' abandoned')), true);
+  await page.getByLabel('Filter by outcome').selectOption('');
+  await page.getByRole('button', { name: 'Outcome' }).click();
+  await page.getByRole('button', { name: 'Outcome' }).click();
+  expect(await page.locator('th[aria-sort="descending"]').count(), 1);
+  await page.keyboard.press('/');
+  expect(await page.evaluate(() => document.activeElement.id), 'search');
+  await page.keyboard.type('2000000');
+  expect((await outcomes(page))[0].startsWith('2000000 '), true);
+  await page.locator('#calls-scroll').scrollTo?.(0);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'filtered.png') });
+});
+
+test('keyboard: arrows move through calls and events, Enter opens', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.txt');
+  await page.locator('#calls-scroll').focus();
+  await page.keyboard.press('ArrowDown');
+  expect(await page.locator('#calls tr.selected').getAttribute('data-key'), '1010');
+  await page.keyboard.press('ArrowDown');
+  expect(await page.locator('#calls tr.selected').getAttribute('data-key'), '1011');
+  await page.keyboard.press('ArrowUp');
+  await page.getByRole('list', { name: 'Timeline of call 1010' }).waitFor();
+  await page.locator('#calls-scroll').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Event detail' }).locator('h2').waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#detail h2')?.textContent.startsWith('CALL_ESTABLISHED_EVENT'));
+});
+
+test('the URL fragment deep-links to a call', async (page, server) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.txt');
+  await page.goto(`${server.url}#call=1011`);
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.getByLabel('Bundled sample').selectOption('consult-transfer.txt');
+  await page.getByRole('list', { name: 'Timeline of call 1011' }).waitFor();
+});
+
+test('CSV export matches the calls shown; JSON, SVG and PNG download', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.txt');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calls as CSV' }).click()]);
+  const text = readFileSync(await csv.path(), 'utf8');
+  expect(text.split('\n')[0], 'call,type,direction,agents,start,duration_ms,outcome,rule,reason');
+  expect(text.split('\n')[1].startsWith('1010,CALLTYPE_ACD_IN,inbound,,#0,,transferred,'), true, text.split('\n')[1]);
+  expect(text.trim().split('\n').length, 3);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calls as JSON' }).click()]);
+  expect(JSON.parse(readFileSync(await json.path(), 'utf8')).map((c) => c.key), ['1010', '1011']);
+  await rows(page).first().click();
+  await page.getByRole('list', { name: 'Timeline of call 1010' }).waitFor();
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as SVG' }).click()]);
+  expect(readFileSync(await svgFile.path(), 'utf8').includes('CALL_TRANSFERRED'), true);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as PNG' }).click()]);
+  expect(readFileSync(await png.path()).subarray(1, 4).toString(), 'PNG');
+});
+
+test('binary frames open, are read as binary, and show bytes', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.bin');
+  expect((await page.getByRole('status').first().textContent()).includes('read as binary (2-byte field headers)'), true);
+  expect(await outcomes(page), ['1010 transferred', '1011 transferred']);
+  await rows(page).first().click();
+  await page.getByRole('list', { name: 'Timeline of call 1010' }).getByRole('listitem').first().click();
+  const detail = page.getByRole('region', { name: 'Event detail' });
+  await detail.getByRole('heading', { name: 'Bytes', exact: true }).waitFor();
+  await page.waitForFunction(() => /^00 00 00/.test(document.querySelector('#detail pre').textContent));
+});
+
+test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the raw text', async (page) => {
+  await done(page);
+  await page.locator('summary', { hasText: 'Paste a log' }).click();
+  await page.getByLabel('Or paste a log').fill('MsgType: CALL_CLEARED_EVENT\n  ConnectionCallID: 5\n  EventCause: 65535\n  not a field\n');
   await page.getByRole('button', { name: 'Decode' }).click();
-  const diagnostics = await page.getByRole('list', { name: 'Diagnostics' }).textContent();
-  expect(diagnostics.includes('line 3, column 3'), true);
-  expect((await page.locator('#entries tr', { hasText: 'EventCause' }).textContent()).includes('CEC_NONE'), true);
-});
-
-test('a pasted hex dump of frames is read as hex and decoded', async (page) => {
-  // Reference §1.6: seed 004's CALL_CONNECTION_CLEARED_EVENT with 2-byte floating fields.
-  const hex = '00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff\n' +
-    '0019 0005 3430323000 0021 0005 3430323000\n';
+  await page.getByRole('status').filter({ hasText: 'pasted log: read as text' }).waitFor();
+  await page.getByRole('list', { name: 'Diagnostics' }).getByRole('button', { name: 'line 4, column 3' }).click();
+  await page.waitForFunction(() => document.querySelector('#raw').textContent.includes('not a field'));
+  // Reference §1.6: the worked example's frame as hex.
+  const hex = '00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff\n0019 0005 3430323000 0021 0005 3430323000\n';
   await page.getByLabel('Or paste a log').fill(hex);
   await page.getByRole('button', { name: 'Decode' }).click();
-  const summary = await page.getByRole('status').textContent();
-  expect(summary, 'read as hex (2-byte tags): 1 events, 0 notes, 0 diagnostics');
-  const heading = await page.locator('#entries h3').first().textContent();
-  expect(heading.startsWith('CALL_CONNECTION_CLEARED_EVENT') && heading.includes('byte 0'), true);
-  expect((await page.locator('#entries tr', { hasText: 'ReleasingDeviceID' }).textContent()).includes('4020'), true);
+  await page.getByRole('status').filter({ hasText: 'read as hex' }).waitFor();
+  const flow = readFileSync(resolve(FLOWS, 'inbound-answered.txt'), 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.txt'));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, flow);
+  await page.getByRole('status').filter({ hasText: 'dropped.txt: read as text' }).waitFor();
+  expect(await outcomes(page), ['1001 answered']);
+  await page.getByLabel('Open a log file').setInputFiles(resolve(FLOWS, 'busy.txt'));
+  await page.getByRole('status').filter({ hasText: 'busy.txt: read as text' }).waitFor();
 });
 
-test('log content is shown as text and never runs', async (page) => {
+test('log content with HTML and script payloads shows as text and never runs', async (page) => {
+  await done(page);
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await page.getByLabel('Or paste a log').fill(`MsgType: ${payload}\n  Text: ${payload}\n${payload}\n`);
+  await page.locator('summary', { hasText: 'Paste a log' }).click();
+  await page.getByLabel('Or paste a log').fill(`MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 9\n  ANI: ${payload}\n  CallVariable1: ${payload}\nMsgType: ${payload}\n  Text: ${payload}\n`);
   await page.getByRole('button', { name: 'Decode' }).click();
-  const text = await page.locator('#entries').textContent();
-  expect(text.includes(payload), true);
-  expect(await page.locator('#entries img, #entries script').count(), 0);
+  await done(page);
+  await page.getByLabel('Search calls').fill('onerror');
+  await rows(page).first().click();
+  const ladder = page.getByRole('list', { name: 'Timeline of call 9' });
+  await ladder.getByRole('listitem').first().click();
+  await page.getByRole('region', { name: 'Event detail' }).getByText(payload).first().waitFor();
+  expect(await page.locator('main img, main script, #detail img').count(), 0);
   expect(await page.evaluate(() => window.__pwned ?? null), null);
   await page.screenshot({ path: resolve(ARTIFACTS, 'payload.png'), fullPage: true });
 });
 
+test('the CONNRES panel explains a code with its cause', async (page) => {
+  await done(page);
+  await page.getByRole('spinbutton', { name: 'CONNRES code' }).fill('5');
+  await page.getByLabel('Call direction').selectOption('outbound');
+  await page.getByLabel('Q.850 cause').fill('17');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  const text = await page.getByLabel('CONNRES explanation').textContent();
+  expect(text.includes('ISDN_CAUSE') && text.includes('User busy') && text.includes('Outcome: busy'), true, text);
+});
+
+test('a large log decodes in the Worker with progress, lists calls before it ends, and can be cancelled', async (page) => {
+  await done(page);
+  const sample = readFileSync(resolve(site, 'samples/generated-3000-calls.txt'));
+  const big = resolve(ARTIFACTS, 'big.txt'); // a dozen copies: many 4 MB chunks
+  writeFileSync(big, Buffer.concat(Array(12).fill(sample)));
+  await page.getByLabel('Open a log file').setInputFiles(big);
+  await page.locator('body[data-state="partial"]').waitFor({ timeout: 30000 });
+  expect(await rows(page).count() > 0, true, 'calls listed before the end');
+  expect(await page.getByLabel('Decoding progress').isVisible(), true);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'large-partial.png') });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.locator('body[data-state="cancelled"]').waitFor({ timeout: 30000 });
+  rmSync(big);
+});
+
+test('readable in a narrow window and in the dark scheme', async (page) => {
+  await done(page);
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await rows(page).first().click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 4) throw new Error(`the page is ${overflow}px wider than the window`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'narrow-dark.png'), fullPage: true });
+});
+
 const server = await serve(site);
 const browser = await launch();
-let passed = 0;
-let failed = 0;
 try {
-  for (const { name, fn } of tests) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const failed = await runAll(tests, async (name, fn) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const page = await context.newPage();
     const problems = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     try {
       await page.goto(server.url);
       await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
-      await fn(page);
+      await fn(page, server);
       if (problems.length) throw new Error(`console errors: ${problems.join(' | ')}`);
-      console.log(`ok   ${name}`);
-      passed += 1;
-    } catch (err) {
-      console.log(`FAIL ${name}\n     ${err.message}`);
-      failed += 1;
     } finally {
-      await page.close();
+      await context.close();
     }
-  }
+  });
+  process.exitCode = failed ? 1 : 0;
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);

@@ -1,0 +1,51 @@
+// The event detail (every field with its meaning, and the raw lines or bytes it came from) and
+// the diagnostics list, whose line numbers jump to the raw text.
+import { byId, el } from './dom.js';
+import { raw } from './decode.js';
+
+export async function drawDetail(event) {
+  const host = byId('detail');
+  if (!event) {
+    host.hidden = true;
+    return;
+  }
+  const where = event.offset !== undefined ? `byte ${event.offset}, ${event.length} bytes` : `line ${event.line}${event.endLine > event.line ? `–${event.endLine}` : ''}`;
+  const rows = event.fields.map((f) => el(
+    'tr', { class: f.unknown ? 'unknown' : undefined },
+    el('th', { scope: 'row' }, f.label ?? f.name, f.index !== undefined ? `[${f.index}]` : ''),
+    el('td', {}, f.raw),
+    el('td', {}, [f.symbol, f.meaning].filter(Boolean).join(' – ') || (f.unknown ? 'not in the references' : '')),
+  ));
+  const rawText = el('pre', { class: 'raw', 'aria-label': 'Raw source of the event' }, '…');
+  host.replaceChildren(
+    el('h2', {}, `${event.type} `, el('span', { class: 'muted' }, where)),
+    el('table', { 'aria-label': 'Fields' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Meaning'))), el('tbody', {}, rows)),
+    el('h3', {}, event.offset !== undefined ? 'Bytes' : 'Raw lines'),
+    rawText,
+  );
+  host.hidden = false;
+  rawText.textContent = event.offset !== undefined
+    ? await raw({ offset: event.offset, length: event.length })
+    : await raw({ fromLine: event.line, toLine: event.endLine });
+}
+
+/** The diagnostics; a line number is a button that shows the raw text around it. */
+export function drawDiagnostics(diagnostics) {
+  const items = diagnostics.slice(0, 500).map((d) => {
+    const at = d.offset !== undefined ? `byte ${d.offset}` : `line ${d.line}, column ${d.column}`;
+    const jump = el('button', { type: 'button', class: 'link' }, at);
+    jump.addEventListener('click', () => showRaw(d));
+    return el('li', { class: d.severity }, jump, `: ${d.code}: ${d.message}`);
+  });
+  if (diagnostics.length > 500) items.push(el('li', {}, `… and ${diagnostics.length - 500} more`));
+  byId('diagnostics').replaceChildren(...(items.length ? items : [el('li', { class: 'muted' }, 'none')]));
+}
+
+async function showRaw(d) {
+  const pre = byId('raw');
+  pre.textContent = d.offset !== undefined
+    ? await raw({ offset: d.offset, length: 64 })
+    : await raw({ fromLine: Math.max(1, d.line - 2), toLine: d.line + 2 });
+  pre.dataset.line = String(d.line ?? '');
+  pre.focus();
+}

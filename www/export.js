@@ -1,0 +1,59 @@
+// Exports: the call list as CSV and JSON, the drawn timeline as SVG and PNG.
+import { download } from './dom.js';
+import { durationMs } from './state.js';
+
+export function callsCsv(calls) {
+  const head = ['call', 'type', 'direction', 'agents', 'start', 'duration_ms', 'outcome', 'rule', 'reason'];
+  const cell = (v) => {
+    const s = v === undefined || v === null ? '' : String(v);
+    // Quote everything that needs it; a leading =, +, - or @ is defused for spreadsheets.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  const lines = calls.map((c) => [
+    c.key, c.callType?.symbol, c.direction, c.agents.join(' '), c.start.time ?? `#${c.start.event}`,
+    durationMs(c), c.outcome.kind, c.outcome.rule, c.outcome.reason,
+  ].map(cell).join(','));
+  return `${[head.join(','), ...lines].join('\n')}\n`;
+}
+
+export const exportCsv = (calls) => download('calls.csv', callsCsv(calls), 'text/csv');
+export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, (k, v) => (k === 'search' || k === 'index' ? undefined : v), 2), 'application/json');
+
+// The drawing's look, carried inside exported files (the page's style.css does not go with them).
+const LADDER_CSS = `
+.bg { fill: #fff } text { font: 12px system-ui, sans-serif; fill: #111 }
+.lane { stroke: #9ca3af; stroke-dasharray: 4 3 } .lane-label { font-weight: 600 }
+.axis { fill: #6b7280; font-family: monospace } .note { font-style: italic; fill: #4b5563 }
+.hit { fill: transparent } .selected .hit { fill: #dbeafe }
+.mark, .head { stroke: none } .arrow { stroke-width: 2 }
+.offer { fill: #2563eb; stroke: #2563eb } .answer { fill: #15803d; stroke: #15803d }
+.end { fill: #b91c1c; stroke: #b91c1c } .other { fill: #6b7280; stroke: #6b7280 }
+.band { fill: #e5e7eb; stroke: #9ca3af } .band-label { font-size: 10px }`;
+
+export function svgText(svgNode) {
+  const copy = svgNode.cloneNode(true);
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = LADDER_CSS;
+  copy.prepend(style);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+export const exportSvg = (svgNode, name) => download(`${name}.svg`, svgText(svgNode), 'image/svg+xml');
+
+export async function exportPng(svgNode, name) {
+  const url = URL.createObjectURL(new Blob([svgText(svgNode)], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    canvas.getContext('2d').drawImage(img, 0, 0);
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    download(`${name}.png`, png);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
