@@ -8,6 +8,7 @@ use cti_outcome::generate::{generate, write_text, Options as Generate};
 use cti_outcome::store::LogStore;
 use cti_outcome::{decode_log, decode_log_bytes, DiagnosticCode};
 use proptest::prelude::*;
+use std::fmt::Write as _;
 
 #[test]
 fn a_ten_megabyte_line_is_one_field_and_the_events_around_it_survive() {
@@ -31,7 +32,7 @@ fn a_ten_megabyte_line_is_one_field_and_the_events_around_it_survive() {
 fn deeply_repeated_fields_are_all_kept_in_order() {
     let mut text = String::from("MsgType: CALL_DATA_UPDATE_EVENT\n");
     for i in 0..100_000 {
-        text.push_str(&format!("  ConnectedPartyCallID[{i}]: {i}\n"));
+        writeln!(text, "  ConnectedPartyCallID[{i}]: {i}").expect("writing to a String");
     }
     let decoded = decode_log(&text);
     let fields = &decoded.events[0].fields;
