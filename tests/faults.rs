@@ -2,6 +2,7 @@
 //! UTF-8, garbage between events, and every split of a stream. (The binary decoder's are in
 //! `tests/binary.rs`: truncation, corruption, lengths at and past the cap, garbage between
 //! frames, every chunking.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use cti_outcome::binary::Options;
 use cti_outcome::generate::{generate, write_text, Options as Generate};
