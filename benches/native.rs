@@ -14,7 +14,7 @@
 )]
 
 use cti_outcome::binary::{decode_frames, Options, Width};
-use cti_outcome::generate::{generate, write_frames, write_text, Options as Generate};
+use cti_outcome::generate::{calls_for, generate, write_frames, write_text, Options as Generate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -23,7 +23,9 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20.0);
-    let calls = (mb * 1e6 / 1300.0) as usize; // about 1,300 bytes of text per generated call
+    let calls = calls_for((mb * 1e6) as usize, Generate::default(), |e| {
+        write_text(e).len()
+    });
     let events = generate(Generate {
         calls,
         ..Generate::default()

@@ -302,13 +302,7 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
         }
     };
     if let Some(mb) = megabytes {
-        // Calls for about `mb` × 10^6 bytes, from the size of a sample of the same mix.
-        let sample = generate::Options {
-            calls: 2000,
-            ..options
-        };
-        let per_call = write(&generate::generate(sample)).len() / 2000;
-        options.calls = (mb * 1_000_000).div_ceil(per_call.max(1));
+        options.calls = generate::calls_for(mb * 1_000_000, options, |e| write(e).len());
     }
     let out = write(&generate::generate(options));
     io::stdout()

@@ -87,9 +87,7 @@ impl LogStore {
             // chunk of "20" could start a timestamp as well as a hex dump.
             self.pending.extend_from_slice(chunk);
             if self.pending.len() >= DETECT_BYTES {
-                self.format = Some(detect(&self.pending));
-                let pending = std::mem::take(&mut self.pending);
-                self.push(&pending);
+                self.settle_format();
             }
             return;
         };
@@ -121,13 +119,9 @@ impl LogStore {
             return;
         }
         if self.format.is_none() && !self.pending.is_empty() {
-            self.format = Some(detect(&self.pending));
+            self.settle_format();
         }
-        let mut pending = std::mem::take(&mut self.pending);
-        if self.format == Some(Format::Binary) {
-            self.push(&pending);
-            pending.clear();
-        }
+        let pending = std::mem::take(&mut self.pending);
         match self.format {
             Some(Format::Text) => self.take_text(&pending),
             Some(Format::Hex) => {
@@ -142,9 +136,6 @@ impl LogStore {
                 }
             }
             None => {}
-        }
-        if let (Some(frames), None) = (&self.frames, &self.decoded.framing) {
-            self.decoded.framing = Some(frames.framing());
         }
         self.finished = true;
     }
@@ -186,6 +177,13 @@ impl LogStore {
             diagnostics: &self.decoded.diagnostics,
             timeline: self.builder.snapshot(),
         }
+    }
+
+    /// Tells the input form from the bytes buffered so far and takes them in as the first chunk.
+    fn settle_format(&mut self) {
+        self.format = Some(detect(&self.pending));
+        let pending = std::mem::take(&mut self.pending);
+        self.push(&pending);
     }
 
     fn take_text(&mut self, text: &[u8]) {

@@ -1,11 +1,12 @@
 //! The wasm boundary: the only module that knows about wasm-bindgen and js-sys.
 //!
-//! Every function returns plain JavaScript objects (no handles to free), serialised once from the
-//! core's own `Serialize` shapes with `json_compatible()` so `Option::None` becomes `null` and
-//! maps become objects. Arguments are taken as `JsValue` and checked here, so that a wrong type
-//! is a thrown `Error` naming the argument, not a silent coercion. TypeScript types for every
-//! shape are in `wasm.d.ts`, appended to the generated declarations. The one class,
-//! `TimelineBuilder`, holds state across calls by nature; wasm-bindgen registers it with a
+//! Every function returns plain JavaScript objects, converted in one place (`to_js`): the core's
+//! own `Serialize` shapes are written to JSON once in wasm and built into objects by the engine's
+//! `JSON.parse`. Events coming back from JavaScript take the reverse path (`events_from`).
+//! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
+//! naming the argument, not a silent coercion. TypeScript types for every shape are in
+//! `wasm.d.ts`, appended to the generated declarations. The three classes (`FrameDecoder`,
+//! `TimelineBuilder`, `CtiLog`) hold state by nature; wasm-bindgen registers them with a
 //! `FinalizationRegistry`, so `free()` is optional.
 
 use serde::Serialize;

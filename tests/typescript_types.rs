@@ -154,6 +154,7 @@ fn interface(name: &str) -> BTreeSet<(String, bool)> {
 /// Which interface the values under a key of an interface have.
 fn child(parent: &str, key: &str) -> Option<&'static str> {
     Some(match (parent, key) {
+        ("LogSummary", "timeline") => "Timeline",
         ("Timeline", "calls") => "Call",
         ("Timeline", "agents") => "Agent",
         ("Call", "callType") | ("Agent", "state") | ("Segment", "state" | "skillGroupState") => {
@@ -239,4 +240,31 @@ fn interfaces_parse_to_their_properties() {
     assert_eq!(call.len(), 19, "{call:?}");
     assert!(call.contains(&("callType".to_owned(), true)));
     assert!(call.contains(&("outcome".to_owned(), false)));
+}
+
+#[test]
+fn the_log_summary_interface_matches_the_serialised_summary() {
+    let text = include_bytes!("fixtures/flows/consult-transfer.txt");
+    let decoded = cti_outcome::decode_log_bytes(text);
+    let frames =
+        cti_outcome::binary::encode_events(&decoded.events, cti_outcome::binary::Width::Two).bytes;
+    let mut seen = BTreeSet::new();
+    for input in [&text[..], &frames[..]] {
+        let store = cti_outcome::store::LogStore::open(
+            input,
+            None,
+            cti_outcome::binary::Options::default(),
+        );
+        check(
+            "LogSummary",
+            &serde_json::to_value(store.summary()).unwrap(),
+            &mut seen,
+        );
+    }
+    for (key, _) in interface("LogSummary") {
+        assert!(
+            seen.contains(&("LogSummary".to_owned(), key.clone())),
+            "LogSummary.{key} never exercised"
+        );
+    }
 }

@@ -69,7 +69,7 @@ function spacer(height) {
 function row(call, i) {
   const selected = call.key === state.selected;
   const time = call.start.time ? call.start.time.replace(/^.*T/, '').replace('Z', '') : `#${call.start.event}`;
-  const tr = el(
+  return el(
     'tr',
     { 'data-key': call.key, 'aria-rowindex': i + 2, 'aria-selected': selected, class: selected ? 'selected' : undefined },
     el('td', {}, call.key),
@@ -81,7 +81,6 @@ function row(call, i) {
     el('td', { class: 'outcome-cell' }, el('span', { class: `outcome ${call.outcome.kind}`, 'aria-label': `outcome: ${call.outcome.kind}` }, call.outcome.kind)),
     el('td', { class: 'reason' }, call.outcome.reason),
   );
-  return tr;
 }
 
 /** Calls per outcome, and the filter choices. */

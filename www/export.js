@@ -18,7 +18,7 @@ export function callsCsv(calls) {
 }
 
 export const exportCsv = (calls) => download('calls.csv', callsCsv(calls), 'text/csv');
-export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, (k, v) => (k === 'search' || k === 'index' ? undefined : v), 2), 'application/json');
+export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, (k, v) => (k === 'index' ? undefined : v), 2), 'application/json');
 
 // The drawing's look, carried inside exported files (the page's style.css does not go with them).
 const LADDER_CSS = `

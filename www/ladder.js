@@ -18,7 +18,7 @@ function lanes(call, events) {
   add(call.ani, `Caller ${call.ani}`, 'caller');
   for (const e of events) {
     const calling = field(e, 'CallingDeviceID');
-    if (calling && !call.devices.includes(calling) && !call.agents.length) add(calling, `Caller ${calling}`, 'caller');
+    if (calling && !call.devices.includes(calling)) add(calling, `Caller ${calling}`, 'caller');
   }
   for (const e of events) {
     for (const name of ['QueueDeviceID', 'CalledDeviceID']) {

@@ -156,19 +156,17 @@ async function main() {
   });
   byId('sample').addEventListener('change', () => byId('sample').value && openSample(byId('sample').value));
   byId('cancel').addEventListener('click', cancel);
-  for (const target of [document.body]) {
-    target.addEventListener('dragover', (e) => {
-      e.preventDefault();
-      byId('drop').classList.add('over');
-    });
-    target.addEventListener('dragleave', () => byId('drop').classList.remove('over'));
-    target.addEventListener('drop', (e) => {
-      e.preventDefault();
-      byId('drop').classList.remove('over');
-      const [file] = e.dataTransfer.files;
-      if (file) openBlob(file, file.name);
-    });
-  }
+  document.body.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    byId('drop').classList.add('over');
+  });
+  document.body.addEventListener('dragleave', () => byId('drop').classList.remove('over'));
+  document.body.addEventListener('drop', (e) => {
+    e.preventDefault();
+    byId('drop').classList.remove('over');
+    const [file] = e.dataTransfer.files;
+    if (file) openBlob(file, file.name);
+  });
   byId('search').addEventListener('input', (e) => update({ filter: { ...state.filter, text: e.target.value } }));
   byId('filter-outcome').addEventListener('change', (e) => update({ filter: { ...state.filter, outcome: e.target.value } }));
   byId('filter-agent').addEventListener('change', (e) => update({ filter: { ...state.filter, agent: e.target.value } }));

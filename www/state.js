@@ -25,13 +25,19 @@ export function update(change) {
   for (const fn of listeners) fn(state, change);
 }
 
+// Each call's searchable text, made once per call object.
+const haystacks = new WeakMap();
 function haystack(call) {
-  call.search ??= [
-    call.key, call.callType?.symbol, call.direction, call.agents.join(' '), call.ani, call.dnis,
-    call.dialedNumber, call.outcome.kind, call.outcome.reason, call.devices.join(' '),
-    ...call.variables.map((v) => `${v.name} ${v.value}`),
-  ].filter(Boolean).join(' ').toLowerCase();
-  return call.search;
+  let text = haystacks.get(call);
+  if (text === undefined) {
+    text = [
+      call.key, call.callType?.symbol, call.direction, call.agents.join(' '), call.ani, call.dnis,
+      call.dialedNumber, call.outcome.kind, call.outcome.reason, call.devices.join(' '),
+      ...call.variables.map((v) => `${v.name} ${v.value}`),
+    ].filter(Boolean).join(' ').toLowerCase();
+    haystacks.set(call, text);
+  }
+  return text;
 }
 
 export const SORTS = {

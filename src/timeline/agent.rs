@@ -105,26 +105,20 @@ impl AgentState {
 
 /// Each agent gets the calls whose devices include its extension, and each call its agents.
 pub(super) fn attach_calls(agents: &mut [Agent], calls: &mut [Call]) {
-    let mut on_device: std::collections::HashMap<&str, Vec<usize>> =
-        std::collections::HashMap::new();
+    // Calls by device, so that each agent finds its calls without scanning them all.
+    let mut on_device: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, call) in calls.iter().enumerate() {
         for device in &call.devices {
             on_device.entry(device.as_str()).or_default().push(i);
         }
     }
-    let mut attach: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (a, agent) in agents.iter().enumerate() {
-        let Some(extension) = &agent.extension else {
-            continue;
-        };
-        let mut found = on_device
-            .get(extension.as_str())
-            .cloned()
-            .unwrap_or_default();
-        found.dedup(); // a call lists each device once, so its indices are already unique
-        attach.extend(found.into_iter().map(|c| (a, c)));
+        if let Some(found) = agent.extension.as_deref().and_then(|e| on_device.get(e)) {
+            pairs.extend(found.iter().map(|&c| (a, c)));
+        }
     }
-    for (a, c) in attach {
+    for (a, c) in pairs {
         agents[a].calls.push(calls[c].key.clone());
         calls[c].agents.push(agents[a].key.clone());
     }

@@ -90,7 +90,6 @@ test('Vite app: init, the .wasm subpath, and two Workers, in Chromium', async ()
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
     worker: { format: 'es' },
-    server: { fs: { allow: [app] } },
   });
   const wasmAssets = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.wasm'));
   if (!wasmAssets.length) throw new Error('the build emitted no .wasm asset');

@@ -35,7 +35,7 @@ test('the seed sample opens by default: calls, outcome words and counts', async 
   expect(await page.getByRole('status').first().textContent(), 'uccx-agent-skips-contact.txt: read as text: 7 events, 3 calls, 0 diagnostics');
   const list = await outcomes(page);
   expect(list.includes('16800098 skipped'), true, 'the skipped preview call');
-  expect(await page.getByRole('cell', { name: 'outcome: skipped' }).count() >= 0, true);
+  expect(await page.getByLabel('outcome: skipped', { exact: true }).count(), 1, 'the outcome word is labelled');
   expect((await page.locator('#counts').textContent()).includes('3 calls'), true);
   await page.screenshot({ path: resolve(ARTIFACTS, 'calls.png') });
 });
@@ -43,19 +43,21 @@ test('the seed sample opens by default: calls, outcome words and counts', async 
 const EXPECTED = {
   'inbound-answered.txt': ['1001 answered'],
   'abandoned-in-queue.txt': ['1002 abandoned'],
-  'busy.txt': null,
+  'busy.txt': ['1004 busy'],
   'consult-transfer.txt': ['1010 transferred', '1011 transferred'],
-  'conference.txt': null,
-  'outbound-preview.txt': null,
+  'conference.txt': ['1012 conferenced', '1013 conferenced'],
+  'outbound-preview.txt': ['16800200 rejected', '16800201 answered', '16800203 answered'],
+  'abandoned-ringing.txt': ['1007 abandoned', '1008 abandoned'],
+  'hold-retrieve.txt': ['1009 answered'],
+  'outbound-no-answer.txt': ['1005 no_answer', '1006 no_answer'],
+  'ring-no-answer.txt': ['1003 no_answer'],
 };
 test('every bundled flow opens with one row per call and the CLI\'s outcomes', async (page) => {
   await done(page);
   for (const [file, expected] of Object.entries(EXPECTED)) {
     await openSample(page, file);
     const list = await outcomes(page);
-    if (!list.length) throw new Error(`${file}: no calls`);
-    if (expected) expect(list, expected, file);
-    if (list.some((r) => r.endsWith(' '))) throw new Error(`${file}: a row without an outcome word`);
+    expect(list, expected, file);
   }
 });
 
@@ -98,7 +100,6 @@ test('sorting, filtering and text search narrow the list; counts per outcome', a
   expect(await page.evaluate(() => document.activeElement.id), 'search');
   await page.keyboard.type('2000000');
   expect((await outcomes(page))[0].startsWith('2000000 '), true);
-  await page.locator('#calls-scroll').scrollTo?.(0);
   await page.screenshot({ path: resolve(ARTIFACTS, 'filtered.png') });
 });
 
