@@ -2,12 +2,10 @@
 //! and decoding any of them.
 
 use serde::Serialize;
-
-use crate::binary::{self, Options};
-use crate::event::Decoded;
+use ts_rs::TS;
 
 /// An input form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// The textual `MsgType: …` dump.
@@ -70,26 +68,6 @@ pub fn detect(bytes: &[u8]) -> Format {
     } else {
         Format::Text
     }
-}
-
-/// Decodes `bytes` in `format` (detected when `None`); returns the format used.
-#[must_use]
-pub fn decode_input(bytes: &[u8], format: Option<Format>, options: Options) -> (Format, Decoded) {
-    let format = format.unwrap_or_else(|| detect(bytes));
-    let decoded = match format {
-        Format::Text => crate::decode_log_bytes(bytes),
-        Format::Binary => binary::decode_frames(bytes, options),
-        Format::Hex => {
-            let text = String::from_utf8_lossy(bytes);
-            let (frames, hex_diagnostics) = binary::decode_hex(&text);
-            let mut decoded = binary::decode_frames(&frames, options);
-            let mut diagnostics = hex_diagnostics;
-            diagnostics.append(&mut decoded.diagnostics);
-            decoded.diagnostics = diagnostics;
-            decoded
-        }
-    };
-    (format, decoded)
 }
 
 #[cfg(test)]

@@ -1,18 +1,19 @@
 //! # cti-outcome
 //!
 //! Tells what happened to a contact-centre call and why it ended: decodes CTI Server events
-//! (Cisco's GED-188 protocol, as the textual dumps Cisco's guides print) and CONNRES end-of-call
-//! result codes into one typed event model, with every coded value explained in words.
+//! (Cisco's GED-188 protocol, as frames or as the textual dumps Cisco's guides print) and CONNRES
+//! end-of-call result codes, correlates events into calls, and explains every coded value in
+//! words.
 //!
-//! The decoders are pure Rust and know nothing of WebAssembly: `codes` holds the tables of facts,
-//! `event` the one model every decoder produces, `text` the dump decoder. The wasm boundary
-//! (`src/wasm.rs`, compiled for `wasm32` only) and the command-line tool are two faces on the
-//! same core and serialise the same JSON.
+//! The data path runs one way: bytes → a decoder ([`text`], [`binary`]) → one columnar
+//! [`store`] → the [`timeline`] (calls, agents, outcomes) → [`view`]s (JSON, TypeScript). `codes`
+//! holds the tables of facts. The wasm boundary (`src/wasm.rs`, compiled for `wasm32` only) and
+//! the command-line tool are two faces on the same core.
 //!
 //! ```
-//! let decoded = cti_outcome::decode_log("MsgType: CALL_CLEARED_EVENT\n  EventCause: CEC_NONE\n");
-//! let cause = &decoded.events[0].fields[0];
-//! assert_eq!((cause.number(), cause.symbol), (Some(0xFFFF), Some("CEC_NONE")));
+//! let store = cti_outcome::text::decode(b"MsgType: CALL_CLEARED_EVENT\n  EventCause: CEC_NONE\n");
+//! let cause = store.event(0).number(cti_outcome::codes::fields::FieldId::EventCause);
+//! assert_eq!(cause, Some(0xFFFF));
 //!
 //! let connres = cti_outcome::decode_connres(5, cti_outcome::Direction::Outbound, Some(17));
 //! assert_eq!(connres.outcome, cti_outcome::OutcomeKind::Busy);
@@ -20,26 +21,21 @@
 
 pub mod binary;
 pub mod codes;
-pub mod event;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod generate;
+pub mod diagnostic;
 pub mod input;
+pub mod log;
 pub mod outcome;
 pub mod store;
 pub mod text;
+pub mod time;
 pub mod timeline;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+pub mod view;
 
 pub use codes::connres::{decode as decode_connres, decode_checked as decode_connres_checked};
 pub use codes::connres::{ArgumentError, Connres, Direction};
-pub use event::{
-    Decoded, Diagnostic, DiagnosticCode, Event, Field, FrameSpan, Framing, Note, NoteKind,
-    Severity, Value,
-};
+pub use diagnostic::{At, Diagnostic, DiagnosticCode, Severity};
 pub use outcome::OutcomeKind;
-pub use text::{decode_log, decode_log_bytes};
-pub use timeline::{build_timeline, Timeline, TimelineBuilder};
+pub use store::Store;
 
 /// This library's version (the crate's, and the npm package's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -6,7 +6,7 @@ use serde::Serialize;
 ///
 /// One closed set for the whole product: a decoded CONNRES code and a call derived from CTI
 /// events use the same words, so a page can colour and count them alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeKind {
     /// The destination answered and the parties were connected.

@@ -4,7 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cti_outcome::{decode_log_bytes, Decoded};
+use cti_outcome::store::{NoteKind, Store};
+use cti_outcome::view::{self, text_event, TextEvent};
 
 fn logs() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logs");
@@ -17,12 +18,16 @@ fn logs() -> Vec<PathBuf> {
     files
 }
 
-fn decode(path: &Path) -> (String, Decoded) {
+fn decode(path: &Path) -> (String, Store) {
     let text = fs::read(path).unwrap();
     (
         String::from_utf8(text.clone()).unwrap(),
-        decode_log_bytes(&text),
+        cti_outcome::text::decode(&text),
     )
+}
+
+fn events(store: &Store) -> Vec<TextEvent<'_>> {
+    store.events().map(text_event).collect()
 }
 
 /// The decoded JSON of every fixture is pinned; a change shows up as a reviewable diff.
@@ -30,8 +35,8 @@ fn decode(path: &Path) -> (String, Decoded) {
 fn decoded_fixtures_match_their_snapshots() {
     for path in logs() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let (_, decoded) = decode(&path);
-        insta::assert_json_snapshot!(name, decoded);
+        let (_, store) = decode(&path);
+        insta::assert_json_snapshot!(name, view::decoded_text(&store));
     }
 }
 
@@ -44,19 +49,19 @@ fn reference_flows_decode_cleanly() {
             .to_string_lossy()
             .starts_with("uccx-")
     }) {
-        let (_, decoded) = decode(path);
+        let (_, store) = decode(path);
         assert!(
-            decoded.diagnostics.is_empty(),
+            store.diagnostics().is_empty(),
             "{}: {:?}",
             path.display(),
-            decoded.diagnostics
+            store.diagnostics()
         );
-        assert!(!decoded.events.is_empty(), "{}", path.display());
-        let unknown: Vec<_> = decoded
-            .events
+        assert!(!store.is_empty(), "{}", path.display());
+        let events = events(&store);
+        let unknown: Vec<_> = events
             .iter()
             .flat_map(|e| &e.fields)
-            .filter(|f| !f.known)
+            .filter(|f| f.unknown)
             .collect();
         assert!(
             unknown.is_empty(),
@@ -70,7 +75,7 @@ fn reference_flows_decode_cleanly() {
 #[test]
 fn every_field_line_becomes_a_field() {
     for path in logs().iter().filter(|p| !p.ends_with("tolerance.txt")) {
-        let (text, decoded) = decode(path);
+        let (text, store) = decode(path);
         let field_lines = text
             .lines()
             .filter(|l| l.starts_with([' ', '\t']))
@@ -81,7 +86,7 @@ fn every_field_line_becomes_a_field() {
                     .is_some_and(|(n, _)| !n.trim().is_empty() && !n.trim().contains(' '))
             })
             .count();
-        let fields: usize = decoded.events.iter().map(|e| e.fields.len()).sum();
+        let fields: usize = store.events().map(|e| e.fields().count()).sum();
         assert_eq!(fields, field_lines, "{}", path.display());
     }
 }
@@ -91,12 +96,9 @@ fn every_field_line_becomes_a_field() {
 fn seed_skip_flow_reads_as_the_page_does() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/logs/uccx-agent-skips-contact.txt");
-    let (_, decoded) = decode(&path);
-    let types: Vec<_> = decoded
-        .events
-        .iter()
-        .map(|e| e.type_name.as_ref())
-        .collect();
+    let (_, store) = decode(&path);
+    let decoded = events(&store);
+    let types: Vec<_> = decoded.iter().map(|e| e.type_name.as_ref()).collect();
     assert_eq!(
         types,
         [
@@ -109,22 +111,23 @@ fn seed_skip_flow_reads_as_the_page_does() {
             "END_CALL_EVENT"
         ]
     );
-    let update = &decoded.events[2];
-    let response = update.field("BAResponse").unwrap();
-    assert_eq!((response.raw.as_str(), response.known), ("Skip", true));
+    fn field<'a>(e: &TextEvent<'a>, name: &str) -> view::Field<'a> {
+        e.fields.iter().find(|f| f.name == name).cloned().unwrap()
+    }
+    let response = field(&decoded[2], "BAResponse");
+    assert_eq!((response.raw.as_ref(), response.unknown), ("Skip", false));
     assert_eq!(
-        update.field("CallType").unwrap().symbol,
+        field(&decoded[2], "CallType").symbol.as_deref(),
         Some("CALLTYPE_RESERVATION")
     );
-    let cleared = &decoded.events[5];
     assert_eq!(
-        cleared.field("LocalConnectionState").unwrap().symbol,
+        field(&decoded[5], "LocalConnectionState").symbol.as_deref(),
         Some("LCS_NULL")
     );
-    let steps: Vec<_> = decoded
-        .notes
+    let steps: Vec<_> = store
+        .notes()
         .iter()
-        .filter(|n| n.kind == cti_outcome::NoteKind::Step)
+        .filter(|n| n.kind == NoteKind::Step)
         .map(|n| n.line)
         .collect();
     assert_eq!(steps, [3, 20, 51]);

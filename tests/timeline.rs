@@ -1,14 +1,14 @@
 //! Calls, links, outcomes and agents from every bundled flow, each derivation rule, and the
-//! incremental builder against the whole-list build.
+//! incremental builder against the whole build.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cti_outcome::timeline::{Call, CallDirection, Durations, LinkKind, RULES};
-use cti_outcome::{
-    build_timeline, decode_log_bytes, Event, OutcomeKind, Timeline, TimelineBuilder,
-};
+use cti_outcome::store::Store;
+use cti_outcome::timeline::{self, CallDirection, LinkKind, Timeline as Builder, RULES};
+use cti_outcome::view::timeline::{timeline as view, Call, Durations, TimelineView as Timeline};
+use cti_outcome::OutcomeKind;
 use proptest::prelude::*;
 
 /// Every text log the project bundles: the reference flows, the seed and the synthetic flows.
@@ -24,16 +24,22 @@ fn flows() -> Vec<PathBuf> {
     files
 }
 
-fn events(name: &str) -> Vec<Event> {
+fn text(name: &str) -> Vec<u8> {
     let path = flows()
         .into_iter()
         .find(|p| p.file_stem().unwrap() == name)
         .unwrap_or_else(|| panic!("no fixture {name}"));
-    decode_log_bytes(&fs::read(path).unwrap()).events
+    fs::read(path).unwrap()
+}
+
+fn timeline_of(text: &[u8]) -> Timeline {
+    let mut store = cti_outcome::text::decode(text);
+    let t = timeline::build(&mut store);
+    view(&store, &t)
 }
 
 fn timeline(name: &str) -> Timeline {
-    build_timeline(&events(name))
+    timeline_of(&text(name))
 }
 
 fn call<'t>(timeline: &'t Timeline, key: &str) -> &'t Call {
@@ -80,7 +86,7 @@ fn seed_skip_flow() {
         ("chli4020", Some("4020"))
     );
     assert_eq!(
-        agent.state.as_ref().and_then(|s| s.symbol),
+        agent.state.as_ref().and_then(|s| s.symbol.as_deref()),
         Some("AGENT_STATE_AVAILABLE")
     );
 
@@ -247,7 +253,12 @@ fn each_rule_decides_its_case() {
     for &(rule, flow, key, kind) in RULE_CASES {
         let t = timeline(flow);
         let o = &call(&t, key).outcome;
-        assert_eq!((o.rule, o.kind), (rule, kind), "{flow} {key}: {}", o.reason);
+        assert_eq!(
+            (o.rule.as_str(), o.kind),
+            (rule, kind),
+            "{flow} {key}: {}",
+            o.reason
+        );
     }
     for (rule, _) in RULES {
         assert!(
@@ -368,7 +379,7 @@ fn agent_segments_follow_state_changes() {
     let states: Vec<_> = agent
         .segments
         .iter()
-        .map(|s| s.state.symbol.unwrap())
+        .map(|s| s.state.symbol.as_deref().unwrap())
         .collect();
     assert_eq!(
         states,
@@ -401,45 +412,62 @@ fn the_model_says_where_the_pages_disagree() {
 
 #[test]
 fn a_reused_call_id_starts_a_new_call_after_the_old_one_ended() {
-    let mut events = events("abandoned-in-queue");
-    events.extend(events.clone());
-    let t = build_timeline(&events);
+    let mut twice = text("abandoned-in-queue");
+    twice.extend(twice.clone());
+    let t = timeline_of(&twice);
     let keys: Vec<_> = t.calls.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["1002", "1002#2"]);
     assert_eq!(t.calls[1].events, [4, 5, 6, 7]);
 }
 
-/// Every event of every bundled flow, with call IDs kept apart per flow.
-fn all_events() -> Vec<Event> {
+/// Every event of every bundled flow as the text it was written with, so that events can be
+/// reordered and decoded again.
+fn all_events() -> Vec<Vec<u8>> {
     flows()
         .iter()
-        .flat_map(|p| decode_log_bytes(&fs::read(p).unwrap()).events)
+        .flat_map(|p| {
+            let text = fs::read(p).unwrap();
+            let store = cti_outcome::text::decode(&text);
+            store
+                .events()
+                .map(|e| {
+                    let start = e.offset() as usize;
+                    let mut block = text[start..start + e.length() as usize].to_vec();
+                    block.push(b'\n');
+                    block
+                })
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
-    /// Any order of events, fed in any batches: every snapshot equals the whole-list build of
-    /// the events so far.
+    /// Any order of events, taken in any batches: every timeline equals the whole build of the
+    /// events so far.
     #[test]
-    fn incremental_snapshots_equal_the_batch_build(
+    fn incremental_timelines_equal_the_whole_build(
         order in Just((0..all_events().len()).collect::<Vec<_>>()).prop_shuffle(),
         take in 0usize..200,
         cuts in proptest::collection::vec(0usize..200, 0..8),
     ) {
         let pool = all_events();
-        let events: Vec<Event> = order.iter().take(take.max(1)).map(|&i| pool[i].clone()).collect();
-        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (events.len() + 1)).collect();
-        cuts.push(events.len());
+        let text: Vec<u8> = order.iter().take(take.max(1)).flat_map(|&i| pool[i].clone()).collect();
+        let mut store: Store = cti_outcome::text::decode(&text);
+        let n = store.len();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (n + 1)).collect();
+        cuts.push(n);
         cuts.sort_unstable();
-        let mut builder = TimelineBuilder::new();
-        let mut at = 0;
+        let mut builder = Builder::default();
         for cut in cuts {
-            builder.push(&events[at..cut]);
-            at = cut;
-            prop_assert_eq!(builder.snapshot(), build_timeline(&events[..at]));
+            builder.push(&mut store, cut);
+            builder.finish(&store);
+            let mut whole = Builder::default();
+            whole.push(&mut store, cut);
+            whole.finish(&store);
+            prop_assert_eq!(view(&store, &builder), view(&store, &whole));
         }
-        prop_assert_eq!(builder.len() as usize, events.len());
+        prop_assert_eq!(builder.len() as usize, n);
     }
 }

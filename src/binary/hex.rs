@@ -1,7 +1,7 @@
 //! Hex dumps as a third input form: `00 00 00 24 …`, `00000024…`, `0x00,0x00,…`, with or
 //! without offsets, and the `hexdump -C` / `xxd` layouts with their text column.
 
-use crate::event::{Diagnostic, DiagnosticCode};
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
 
 /// The bytes of a hex dump, and a diagnostic (one-based line and column) per token that is not
 /// hex bytes. Offsets at the start of a line (`00000010:` or `00000010` followed by two spaces)
@@ -52,7 +52,7 @@ pub fn decode_hex(text: &str) -> (Vec<u8>, Vec<Diagnostic>) {
             } else {
                 let column =
                     u32::try_from(line[..token_at].chars().count() + 1).unwrap_or(u32::MAX);
-                diagnostics.push(Diagnostic::new(
+                diagnostics.push(Diagnostic::text(
                     DiagnosticCode::InvalidHex,
                     number,
                     column,
@@ -88,7 +88,10 @@ mod tests {
     fn wide_white_space_is_a_separator() {
         let (bytes, diagnostics) = decode_hex("00\u{3000}zz 24");
         assert_eq!(bytes, [0, 0x24]);
-        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 4));
+        assert_eq!(
+            (diagnostics[0].line(), diagnostics[0].column()),
+            (Some(1), Some(4))
+        );
         // The fuzzer's input itself (U+0085 after a bad token).
         let (_, diagnostics) = decode_hex("\u{1a}2\u{85}\0\0\0\0");
         assert_eq!(diagnostics.len(), 2);
@@ -98,7 +101,10 @@ mod tests {
     fn bad_tokens_are_reported_where_they_are() {
         let (bytes, diagnostics) = decode_hex("00 0g 24\n  abc");
         assert_eq!(bytes, [0, 0x24]);
-        let at: Vec<_> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
+        let at: Vec<_> = diagnostics
+            .iter()
+            .map(|d| (d.line().unwrap(), d.column().unwrap()))
+            .collect();
         assert_eq!(at, [(1, 4), (2, 3)]);
     }
 }

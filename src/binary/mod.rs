@@ -1,22 +1,23 @@
-//! The Cisco CTI Server binary protocol (GED-188): frames in, the same events as the text
-//! decoder out; and events back to frames.
+//! The Cisco CTI Server binary protocol (GED-188): frames into the store, and events back to
+//! frames.
 //!
 //! A frame is an 8-byte header (MessageLength without the header, MessageType; big-endian),
-//! the message type's fixed part (reference §2.2) and floating fields: tag, length, data, with
-//! 1-byte or 2-byte tags and lengths depending on the protocol version (§1.3). Offsets in
-//! diagnostics and events are zero-based bytes into the input.
+//! the message type's fixed part (reference §2.2, §2.3; by protocol version, §2.3.1) and
+//! floating fields: tag, length, data, with 1-byte or 2-byte tags and lengths depending on the
+//! protocol version (§1.3). Offsets in diagnostics and events are zero-based bytes into the input.
 
+mod check;
+mod choose;
 mod encode;
-mod frame;
 mod hex;
-pub mod layout;
 mod stream;
 
-pub use encode::{encode_events, EncodeIssue, Encoded};
+pub use encode::{encode, EncodeIssue, Encoded};
 pub use hex::decode_hex;
 pub use stream::FrameDecoder;
 
-use crate::event::Decoded;
+use crate::store::{Form, Store};
+use crate::view::Framing;
 
 /// The largest frame, header included (reference §1.5, V24): 12,500 bytes.
 pub const MAX_FRAME: usize = 12_500;
@@ -26,9 +27,9 @@ pub const MAX_BODY: usize = MAX_FRAME - 8;
 /// Bytes per floating-field tag and per length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Width {
-    /// 1-byte tag, 1-byte length (UCCE to v17, UCCX to v17).
+    /// 1-byte tag, 1-byte length (UCCE to v19, UCCX to v17).
     One,
-    /// 2-byte tag, 2-byte length (UCCE v24 on).
+    /// 2-byte tag, 2-byte length (UCCE v20 on).
     Two,
 }
 
@@ -41,33 +42,24 @@ impl Width {
             Width::Two => 2,
         }
     }
-
-    /// The width of 1 or 2 bytes.
-    #[must_use]
-    pub fn from_bytes(n: u8) -> Option<Width> {
-        match n {
-            1 => Some(Width::One),
-            2 => Some(Width::Two),
-            _ => None,
-        }
-    }
 }
 
 /// How to decode binary input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// The floating-field width; `None` learns it from OPEN_REQ or from the frames themselves.
+    /// The floating-field width; `None` learns it from the version or from the frames.
     pub width: Option<Width>,
+    /// The protocol version; `None` learns it from OPEN_REQ, or leaves it unknown.
+    pub version: Option<u32>,
 }
 
-/// Decodes a whole binary input: `{ events, diagnostics, framing }` (`notes` stays empty).
+/// Decodes a whole binary input into a store, with how its framing was chosen.
 #[must_use]
-pub fn decode_frames(bytes: &[u8], options: Options) -> Decoded {
+pub fn decode(bytes: &[u8], options: Options) -> (Store, Framing) {
+    let mut store = Store::new(Form::Frames);
+    store.bytes.reserve(bytes.len());
     let mut decoder = FrameDecoder::new(options);
-    let mut out = decoder.push(bytes);
-    let rest = decoder.finish();
-    out.events.extend(rest.events);
-    out.diagnostics.extend(rest.diagnostics);
-    out.framing = Some(decoder.framing());
-    out
+    decoder.push(&mut store, bytes);
+    decoder.finish(&mut store);
+    (store, decoder.framing())
 }

@@ -1,350 +1,273 @@
-//! The streaming frame decoder: chunks in, complete events out.
+//! The streaming frame decoder: chunks in, events into a store.
+//!
+//! A header whose MessageLength is within the 12,500-byte cap and whose MessageType is in
+//! reference §2.1 is a frame, with a layout or without, and is kept. Bytes are skipped only where
+//! the length chain breaks (a header outside those bounds); while skipping, a header is taken
+//! again only once its frame parses exactly (or, for a type without layout, once the header after
+//! it is also a frame's), so that garbage cannot swallow the frames after it. Any chunking gives
+//! the same events and diagnostics as the whole input.
 
-use crate::codes::message_types;
-use crate::event::{Decoded, Diagnostic, DiagnosticCode, Event, Framing};
+use crate::codes::message_types::{self, id};
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::store::{flag, EventType, Store, NO_STR, NO_TIME};
+use crate::view::Framing;
 
-use super::frame::{self, Floating};
-use super::{layout, Options, MAX_BODY};
+use super::check::{frame_exact, problems};
+use super::choose::Learned;
+use super::{Options, MAX_BODY};
 
-/// Decodes a byte stream fed in chunks of any size, split anywhere.
-///
-/// [`push`](Self::push) returns the events of the frames completed so far; a frame cut short
-/// waits for more bytes. [`finish`](Self::finish) reports what is left as truncated. Decoding a
-/// stream in any chunking gives the same events and diagnostics as decoding it whole.
+/// Decodes a byte stream fed in chunks of any size, split anywhere, into a store.
 #[derive(Clone, Debug)]
 pub struct FrameDecoder {
-    /// Bytes not yet decoded.
+    /// Bytes not decoded yet (a frame cut short, or bytes being looked through).
     buf: Vec<u8>,
     /// Offset in the stream of `buf[0]`.
     base: u64,
     /// Start of a run of skipped bytes (stream offset), while resynchronising.
     skipping: Option<u64>,
-    /// The width an option or OPEN_REQ fixed, and why.
-    fixed_width: Option<(u8, String)>,
-    /// The width detection settled on, and why.
-    detected: Option<(u8, String)>,
-    finished: bool,
-    /// At the end of the stream, a header whose frame cannot complete is not waited for.
-    recovering: bool,
+    learned: Learned,
 }
 
-/// What decoding a frame needs to know about the stream.
+/// What the bytes at a position are.
 enum Step {
-    /// Not enough bytes to decide.
+    /// Not enough bytes to tell.
     Wait,
-    /// A frame of this many bytes (header included) starts here.
+    /// A frame of this many bytes (header included).
     Frame(usize),
     /// No frame starts here.
-    NotAFrame,
+    Skip,
 }
 
 impl FrameDecoder {
-    /// A decoder; `options.width` fixes the floating-field width, otherwise it is learned.
+    /// A decoder; `options` may fix the width or the protocol version.
     #[must_use]
     pub fn new(options: Options) -> Self {
         FrameDecoder {
             buf: Vec::new(),
             base: 0,
             skipping: None,
-            fixed_width: options.width.map(|w| {
-                (
-                    w.bytes(),
-                    format!("{}-byte tags and lengths, as the options say", w.bytes()),
-                )
-            }),
-            detected: None,
-            finished: false,
-            recovering: false,
+            learned: Learned::new(options),
         }
     }
 
-    /// Takes the next chunk; returns the events (and diagnostics) of the frames it completed.
-    pub fn push(&mut self, chunk: &[u8]) -> Decoded {
-        self.buf.extend_from_slice(chunk);
-        self.drain()
-    }
-
-    /// Ends the stream: a frame still incomplete is reported as truncated.
-    pub fn finish(&mut self) -> Decoded {
-        self.finished = true;
-        let mut out = self.drain();
-        // The buffer now starts at a header whose frame does not complete. If frames can be
-        // found after it, it was no frame; otherwise the stream was cut inside it.
-        while !self.buf.is_empty() {
-            let saved = (self.buf.clone(), self.base, self.skipping);
-            self.recovering = true;
-            self.skipping.get_or_insert(self.base);
-            let found = self.drain();
-            self.recovering = false;
-            if found.events.is_empty() {
-                (self.buf, self.base, self.skipping) = saved;
-                break;
-            }
-            out.events.extend(found.events);
-            out.diagnostics.extend(found.diagnostics);
-        }
-        if let Some(start) = self.skipping.take() {
-            if self.base > start {
-                out.diagnostics.push(skipped(start, self.base));
-            }
-        }
-        if !self.buf.is_empty() {
-            out.diagnostics.push(Diagnostic::at_offset(
-                DiagnosticCode::TruncatedFrame,
-                self.base,
-                &format!("{} bytes of an incomplete frame", self.buf.len()),
-            ));
-            self.consume(self.buf.len());
-        }
-        out
-    }
-
-    /// The floating-field width in use, and why.
+    /// The floating-field width and protocol version in use, and why.
     #[must_use]
     pub fn framing(&self) -> Framing {
-        match self.fixed_width.as_ref().or(self.detected.as_ref()) {
-            Some((width, basis)) => Framing {
-                width: Some(*width),
-                basis: basis.clone(),
-            },
-            None => Framing {
-                width: None,
-                basis: "no frame so far had floating fields that tell the width".to_owned(),
-            },
+        self.learned.framing()
+    }
+
+    /// Decodes the frames `chunk` completes into `store`; a frame cut short waits.
+    pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
+        if self.buf.is_empty() {
+            let used = self.scan(store, chunk, false);
+            self.buf.extend_from_slice(&chunk[used..]);
+            self.base += used as u64;
+        } else {
+            self.buf.extend_from_slice(chunk);
+            let buf = std::mem::take(&mut self.buf);
+            let used = self.scan(store, &buf, false);
+            self.buf = buf;
+            self.buf.drain(..used);
+            self.base += used as u64;
         }
     }
 
-    fn consume(&mut self, n: usize) {
-        self.buf.drain(..n);
-        self.base += n as u64;
+    /// Ends the stream: what is left is a frame cut short (a warning, not an error: the input
+    /// stopped) or bytes that are no frame.
+    pub fn finish(&mut self, store: &mut Store) {
+        let buf = std::mem::take(&mut self.buf);
+        let used = self.scan(store, &buf, true);
+        let rest = &buf[used..];
+        if let Some(start) = self.skipping.take() {
+            store
+                .diagnostics
+                .push(skipped(start, self.base + buf.len() as u64));
+        } else if !rest.is_empty() {
+            store.diagnostics.push(Diagnostic::byte(
+                DiagnosticCode::TruncatedFrame,
+                self.base + used as u64,
+                &format!("{} bytes of an incomplete frame", rest.len()),
+            ));
+        }
+        self.base += buf.len() as u64;
     }
 
-    fn drain(&mut self) -> Decoded {
-        let mut out = Decoded::default();
-        let buf = std::mem::take(&mut self.buf);
+    /// Decodes what `data` (at stream offset `self.base`) holds; returns the bytes used.
+    fn scan(&mut self, store: &mut Store, data: &[u8], end: bool) -> usize {
         let mut at = 0;
         loop {
-            match self.step(&buf[at..]) {
-                Step::Wait => break,
-                Step::NotAFrame => {
+            match self.step(&data[at..], end) {
+                Step::Wait => return at,
+                Step::Frame(size) => {
+                    let offset = self.base + at as u64;
+                    if let Some(start) = self.skipping.take() {
+                        store.diagnostics.push(skipped(start, offset));
+                    }
+                    self.take(store, &data[at..at + size], offset);
+                    at += size;
+                }
+                Step::Skip => {
                     if self.skipping.is_none() {
-                        self.skipping = Some(self.base + at as u64);
-                        let len = read_u32(&buf[at..]);
+                        let offset = self.base + at as u64;
+                        self.skipping = Some(offset);
+                        let len = read_u32(&data[at..]);
                         if len as usize > MAX_BODY {
-                            out.diagnostics.push(Diagnostic::at_offset(
+                            store.diagnostics.push(Diagnostic::byte(
                                 DiagnosticCode::LengthOverMaximum,
-                                self.base + at as u64,
+                                offset,
                                 &format!("MessageLength {len}"),
                             ));
                         }
                     }
                     at += 1;
                 }
-                Step::Frame(size) => {
-                    if let Some(start) = self.skipping.take() {
-                        out.diagnostics.push(skipped(start, self.base + at as u64));
-                    }
-                    let offset = self.base + at as u64;
-                    let (event, diagnostics) = self.frame(&buf[at..at + size], offset);
-                    out.events.push(event);
-                    out.diagnostics.extend(diagnostics);
-                    at += size;
-                }
             }
         }
-        self.buf = buf;
-        self.consume(at);
-        out
     }
 
-    /// Whether a frame starts at the beginning of `data`.
-    fn step(&self, data: &[u8]) -> Step {
+    fn step(&self, data: &[u8], end: bool) -> Step {
         if data.len() < 8 {
-            return Step::Wait;
+            return if end && !data.is_empty() && self.skipping.is_some() {
+                Step::Skip
+            } else {
+                Step::Wait
+            };
         }
-        let len = read_u32(data) as usize;
-        let type_id = read_u32(&data[4..]);
-        if len > MAX_BODY {
-            return Step::NotAFrame;
+        let size = 8 + read_u32(data) as usize;
+        if self.skipping.is_none() && plausible(data) {
+            return if data.len() >= size {
+                Step::Frame(size)
+            } else if end && self.frames_follow(data) {
+                // The length claims more than there is, yet frames follow: it was no frame.
+                Step::Skip
+            } else {
+                Step::Wait
+            };
         }
-        let size = 8 + len;
-        let known = u16::try_from(type_id)
-            .ok()
-            .filter(|&id| message_types::name_of(id).is_some());
-        let fits = known
-            .and_then(layout::fixed)
-            .is_some_and(|l| len >= layout::fixed_size(l));
-        if self.skipping.is_some() && !plausible(data) {
-            return Step::NotAFrame;
+        if self.skipping.is_none() && unknown_type(data) {
+            // A type no reference lists is a frame when the chain goes on after it.
+            return match data.get(size..size + 8) {
+                Some(next) if plausible(next) => Step::Frame(size),
+                Some(_) => Step::Skip,
+                None if end && data.len() == size => Step::Frame(size),
+                None if end => Step::Skip,
+                None => Step::Wait,
+            };
         }
-        // No message type is 0, and the references' IDs are far below 65536: a header outside
-        // that range is taken for garbage rather than kept as an unknown type.
-        if type_id == 0 || type_id > u32::from(u16::MAX) {
-            return Step::NotAFrame;
+        if !plausible(data) {
+            return Step::Skip;
         }
-        // A frame of a §2.2 type is taken at once when its floating fields parse exactly. Any
-        // other header (an unknown type, a type without a §2.2 layout, a malformed body) is
-        // taken as a frame only when a plausible header (or the end of the stream) follows
-        // it; while resynchronising, only exact frames count. Zeros in a corrupt body look
-        // like headers, and garbage must not swallow the frames after it.
-        if fits {
-            if data.len() < size {
-                return if self.recovering {
-                    Step::NotAFrame
-                } else {
-                    Step::Wait
-                };
-            }
-            if self.parses_exactly(&data[..size]) {
-                return Step::Frame(size);
-            }
-            if self.skipping.is_some() {
-                return Step::NotAFrame;
-            }
+        // Resynchronising: only a frame that proves itself is taken.
+        let Some(frame) = data.get(..size) else {
+            return if end { Step::Skip } else { Step::Wait };
+        };
+        let id = u16::try_from(read_u32(&data[4..])).ok();
+        if crate::codes::layouts::layout(id.unwrap_or(0)).is_some() {
+            return if self.parses(frame, id) {
+                Step::Frame(size)
+            } else {
+                Step::Skip
+            };
         }
-        match data.get(size..).and_then(|rest| self.confirms(rest)) {
-            Some(true) => Step::Frame(size),
-            Some(false) => Step::NotAFrame,
-            None if self.finished && data.len() == size => Step::Frame(size),
-            None if self.finished => Step::NotAFrame,
+        match data.get(size..size + 8) {
+            Some(next) if plausible(next) => Step::Frame(size),
+            Some(_) => Step::Skip,
+            None if end && data.len() == size => Step::Frame(size),
+            None if end => Step::Skip,
             None => Step::Wait,
         }
     }
 
-    /// Whether `rest` starts with a frame that confirms the one before it: a §2.2 type whose
-    /// body parses exactly. `None` until enough bytes are there.
-    fn confirms(&self, rest: &[u8]) -> Option<bool> {
-        if rest.len() < 8 {
-            return None;
-        }
-        if !plausible(rest) {
-            return Some(false);
-        }
-        let size = 8 + read_u32(rest) as usize;
-        let typed = u16::try_from(read_u32(&rest[4..]))
+    /// Whether a frame of a type with a layout parses exactly in some width and variant.
+    fn parses(&self, frame: &[u8], id: Option<u16>) -> bool {
+        let mut probe = self.learned.clone();
+        let (shape, exact, _) = probe.choose(frame, id, 0);
+        exact && frame_exact(frame, shape)
+    }
+
+    /// Whether a frame that proves itself starts anywhere after the header at `data[0]`.
+    fn frames_follow(&self, data: &[u8]) -> bool {
+        (1..data.len().saturating_sub(7)).any(|at| {
+            let here = &data[at..];
+            plausible(here)
+                && here
+                    .get(..8 + read_u32(here) as usize)
+                    .is_some_and(|f| self.parses(f, u16::try_from(read_u32(&f[4..])).ok()))
+        })
+    }
+
+    /// Takes one complete frame (header included) found at stream `offset` into the store.
+    fn take(&mut self, store: &mut Store, frame: &[u8], offset: u64) {
+        let ty = read_u32(&frame[4..]);
+        let id = u16::try_from(ty)
             .ok()
-            .and_then(layout::fixed);
-        match (typed, rest.get(..size)) {
-            (None, _) => Some(false),
-            (Some(_), Some(frame)) => Some(self.parses_exactly(frame)),
-            (Some(_), None) => None,
+            .filter(|&i| message_types::name_of(i).is_some());
+        if id == Some(id::OPEN_REQ) && frame.len() >= 16 {
+            self.learned.open_req(read_u32(&frame[12..]), offset);
         }
-    }
-
-    /// Whether a frame of a §2.2 type has its fixed part and floating fields that parse
-    /// exactly in the width in use (or in either, while it is not known).
-    fn parses_exactly(&self, frame: &[u8]) -> bool {
-        let Some(fixed) = u16::try_from(read_u32(&frame[4..]))
-            .ok()
-            .and_then(layout::fixed)
-        else {
-            return false;
-        };
-        let Some(floating) = frame.get(8 + layout::fixed_size(fixed)..) else {
-            return false;
-        };
-        match self.fixed_width.as_ref().or(self.detected.as_ref()) {
-            Some((w, _)) => frame::exact(floating, *w),
-            None => frame::exact(floating, 1) || frame::exact(floating, 2),
+        let (shape, exact, choice) = self.learned.choose(frame, id, offset);
+        let start = store.bytes.len() as u64;
+        store.bytes.extend_from_slice(frame);
+        let mut flags = shape.variant << flag::VARIANT_SHIFT;
+        if shape.width == 2 {
+            flags |= flag::WIDE;
         }
-    }
-
-    /// Decodes one complete frame.
-    fn frame(&mut self, bytes: &[u8], offset: u64) -> (Event, Vec<Diagnostic>) {
-        let type_id = read_u32(&bytes[4..]);
-        let length = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
-        let body = &bytes[8..];
-        let (mut event, mut diagnostics, floating_at) =
-            frame::fixed_part(type_id, body, offset, length);
-        let data = &body[floating_at..];
-        if !data.is_empty() {
-            let start = offset + 8 + floating_at as u64;
-            let floating = self.floating(data, start, &event.type_name);
-            event.fields.extend(floating.fields);
-            diagnostics.extend(floating.diagnostics);
+        if shape.fixed.is_some() && frame.len() < 8 + shape.size {
+            flags |= flag::TRUNCATED;
         }
-        if event.type_name == "OPEN_REQ" && self.fixed_width.is_none() {
-            self.learn_from_open_req(&event);
-        }
-        (event, diagnostics)
-    }
-
-    /// Floating fields in the width fixed by an option or OPEN_REQ, else in the width under
-    /// which they parse exactly.
-    fn floating(&mut self, data: &[u8], offset: u64, message_type: &str) -> Floating {
-        if let Some((width, _)) = &self.fixed_width {
-            return frame::floating(data, offset, *width, message_type);
-        }
-        let one = frame::floating(data, offset, 1, message_type);
-        let two = frame::floating(data, offset, 2, message_type);
-        let chosen = match (one.exact, two.exact) {
-            (true, false) => Some(1),
-            (false, true) => Some(2),
-            _ => None,
-        };
-        if let (Some(width), None) = (chosen, &self.detected) {
-            self.detected = Some((
-                width,
-                format!("{width}-byte tags and lengths: the frame at byte {} parses exactly only with them", offset.saturating_sub(8)),
+        let e = &mut store.events;
+        e.ty.push(EventType::Id(ty).pack());
+        e.flags.push(flags);
+        e.offset.push(offset);
+        e.length
+            .push(u32::try_from(frame.len()).unwrap_or(u32::MAX));
+        e.line.push(0);
+        e.end_line.push(0);
+        e.time.push(NO_TIME);
+        e.time_text.push(NO_STR);
+        e.label.push(NO_STR);
+        e.body.push(start);
+        store.diagnostics.extend(choice);
+        if id.is_none() {
+            store.diagnostics.push(Diagnostic::byte(
+                DiagnosticCode::UnknownMessageType,
+                offset + 4,
+                &format!("MessageType {ty}"),
             ));
         }
-        let width = chosen
-            .or(self.detected.as_ref().map(|(w, _)| *w))
-            .unwrap_or(1);
-        let mut result = if width == 1 { one } else { two };
-        if !(result.exact || chosen.is_some()) {
-            result.diagnostics.insert(
-                0,
-                Diagnostic::at_offset(
-                    DiagnosticCode::NoWidthFits,
-                    offset,
-                    &format!("decoded with {width}-byte tags"),
-                ),
-            );
+        if !exact {
+            let name = id.and_then(message_types::name_of).unwrap_or_default();
+            problems(frame, shape, offset, name, &mut store.diagnostics);
         }
-        result
-    }
-
-    /// OPEN_REQ's VersionNumber fixes the width where the reference is sure (§1.3): 1-byte
-    /// tags up to version 17, 2-byte from 24; 18–23 are uncertain and left to detection.
-    fn learn_from_open_req(&mut self, event: &Event) {
-        let Some(version) = event.field("VersionNumber").and_then(crate::Field::number) else {
-            return;
-        };
-        let width = match version {
-            ..=17 => 1,
-            24.. => 2,
-            _ => return,
-        };
-        self.fixed_width = Some((
-            width,
-            format!("{width}-byte tags and lengths: OPEN_REQ asks for protocol version {version} (reference §1.3)"),
-        ));
     }
 }
 
-/// A header that could start a frame of a known type: a length within the cap and at least
-/// the type's fixed part (reference §1.5, §2.2).
+/// A header that can start a frame: a MessageLength within the cap and a MessageType that
+/// reference §2.1 lists (reference §1.5, §2.1).
 fn plausible(header: &[u8]) -> bool {
-    let len = read_u32(header) as usize;
-    let type_id = read_u32(&header[4..]);
-    let Some(id) = u16::try_from(type_id)
-        .ok()
-        .filter(|&id| message_types::name_of(id).is_some())
-    else {
-        return false;
-    };
-    len <= MAX_BODY && layout::fixed(id).is_none_or(|l| len >= layout::fixed_size(l))
+    read_u32(header) as usize <= MAX_BODY
+        && u16::try_from(read_u32(&header[4..]))
+            .ok()
+            .is_some_and(|id| message_types::name_of(id).is_some())
+}
+
+/// A header with a MessageLength within the cap and a MessageType no reference lists (but not 0,
+/// and within the 16 bits every listed type fits).
+fn unknown_type(header: &[u8]) -> bool {
+    let ty = read_u32(&header[4..]);
+    read_u32(header) as usize <= MAX_BODY
+        && (1..=u32::from(u16::MAX)).contains(&ty)
+        && message_types::name_of(u16::try_from(ty).unwrap_or(0)).is_none()
 }
 
 fn skipped(start: u64, end: u64) -> Diagnostic {
-    Diagnostic::at_offset(
+    Diagnostic::byte(
         DiagnosticCode::SkippedBytes,
         start,
         &format!("{} bytes, {start}–{}", end - start, end - 1),
     )
 }
 
-fn read_u32(b: &[u8]) -> u32 {
+pub(crate) fn read_u32(b: &[u8]) -> u32 {
     u32::from_be_bytes([b[0], b[1], b[2], b[3]])
 }

@@ -1,19 +1,32 @@
-//! Field names: canonical names, wire types, coded tables, and the spellings dumps use.
+//! Field names: one catalogue of every field the references name, each with a compile-time
+//! [`FieldId`], its value type and the codes that explain it; and the spellings dumps use.
 //!
-//! Canonical names are the UCCE CTI Server names (reference `cti-protocol.md` §2.2 fixed parts,
-//! §3 floating fields). UCCX guides rename some fields and its example dumps carry typos (§1.7);
-//! those spellings are [`ALIASES`] of the canonical name.
+//! Canonical names are the UCCE CTI Server names (reference `cti-protocol.md` §2.2 and §2.3
+//! fixed parts, §3 floating fields). A floating field the reference names only by its V25 tag
+//! name keeps that name (`ANI_II`); where §2.3 gives a field name (`ClientAddress 81`) that is
+//! used. UCCX guides rename some fields and its example dumps carry typos (§1.7): those
+//! spellings are [`ALIASES`] of the canonical name.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::cti::{
-    AGENT_STATE, CALLED_PARTY_DISPOSITION, CALL_TYPE, CONNECTION_DEVICE_ID_TYPE, DEVICE_ID_TYPE,
-    EVENT_CAUSE, LINE_TYPE, LOCAL_CONNECTION_STATE, PERIPHERAL_TYPE, STATUS, SYSTEM_EVENT_ID,
+use super::call::{
+    CALLED_PARTY_DISPOSITION as CPD, CALL_TYPE, CONNECTION_DEVICE_ID_TYPE as CONNID,
+    DEVICE_ID_TYPE as DEVID, EVENT_CAUSE, LINE_TYPE, LOCAL_CONNECTION_STATE as LCS,
+    PERIPHERAL_TYPE,
 };
-use super::CodeTable;
+use super::enums::{
+    AGENT_ACTION, AGENT_AVAILABILITY_STATUS, AGENT_SERVICE_REQ, AGENT_STATE_MASK, AGENT_WORK_MODE,
+    CALL_DIRECTION, CALL_MANNER_TYPE, CALL_MSG_MASK, CALL_PLACEMENT_TYPE,
+    CLIENT_EVENT_REPORT_STATE, CONFIGURATION_MASK, CONFIG_MSG_MASK, CONFIG_OPERATION, CONFIG_TYPE,
+    CONSULT_TYPE, DESTINATION_COUNTRY, DISTRIBUTION, FORCED_FLAG, GREETING_EVENT_CODE, MORE,
+    PG_STATUS, RECORD_TYPE, RTP_TYPE, SERVICES, SILENT_MONITOR_STATUS, SUPERVISORY_ACTION,
+    TEAM_CONFIG_OPERATION, TYPE_OF_DEVICE,
+};
+use super::session::{AGENT_STATE as AGENT, CONTROL_FAILURE_CODE, STATUS, SYSTEM_EVENT_ID};
+use super::Codes;
 
-/// How a field's value is carried (reference §1.4).
+/// How a field's value is written (reference §1.4); this decides how text is typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldType {
     /// UCHAR, 1 byte unsigned.
@@ -32,6 +45,9 @@ pub enum FieldType {
     String,
     /// UNSPEC: opaque bytes.
     Unspec,
+    /// A name the references give to fields of different types (`Reserved`): a number when it
+    /// reads as one, text otherwise, and neither is an error.
+    Mixed,
     /// An ECC (expanded call context) variable, printed by name in dumps.
     EccVariable,
     /// A dump's summary line with no wire field of its own (`ExpandedCallContxt: <TotalBytes: N>`).
@@ -54,58 +70,355 @@ impl FieldType {
     }
 }
 
-/// A known field: its canonical name, type, and the table that explains its values.
+/// A known field: its canonical name, type, and the codes that explain its values.
 #[derive(Debug)]
 pub struct FieldDef {
     /// The canonical name.
     pub name: &'static str,
-    /// How the value is carried.
+    /// How the value is written.
     pub ty: FieldType,
-    /// The table of the field's coded values, if it is coded.
-    pub codes: Option<&'static CodeTable>,
+    /// The table or mask that explains its values, if it is coded.
+    pub codes: Option<Codes>,
+}
+
+macro_rules! catalogue {
+    ($($name:ident : $ty:ident $(=> $codes:expr)?),* $(,)?) => {
+        /// Every field the references name. The discriminant indexes [`FIELDS`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u16)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        pub enum FieldId {
+            $(#[doc = concat!("`", stringify!($name), "`")] $name,)*
+        }
+
+        /// The definition of each [`FieldId`], in its order.
+        pub static FIELDS: &[FieldDef] = &[
+            $(FieldDef { name: stringify!($name), ty: FieldType::$ty, codes: catalogue!(@codes $($codes)?) },)*
+        ];
+
+        impl FieldId {
+            /// Every id, in catalogue order.
+            pub const ALL: &'static [FieldId] = &[$(FieldId::$name,)*];
+        }
+    };
+    (@codes) => { None };
+    (@codes $codes:expr) => { Some($codes) };
+}
+
+use Codes::{Enum as E, Mask as M};
+
+catalogue! {
+    // Session messages (§2.2, §2.3.1).
+    InvokeID: Uint, Status: Uint => E(&STATUS), VersionNumber: Uint, IdleTimeout: Uint,
+    ServicesRequested: Uint => M(&SERVICES), ServicesGranted: Uint => M(&SERVICES),
+    CallMsgMask: Uint => M(&CALL_MSG_MASK), AgentStateMask: Uint => M(&AGENT_STATE_MASK),
+    ConfigMsgMask: Uint => M(&CONFIG_MSG_MASK), Reserved1: Uint, Reserved2: Uint, Reserved3: Uint,
+    PeripheralOnline: Bool, DepartmentID: Int, SessionType: Ushort, Reserved: Mixed,
+    // Call events (§2.2).
+    MonitorID: Uint, PeripheralID: Uint, PeripheralType: Ushort => E(&PERIPHERAL_TYPE),
+    ConnectionDeviceIDType: Ushort => E(&CONNID), ConnectionCallID: Uint, LineHandle: Ushort,
+    LineType: Ushort => E(&LINE_TYPE), ServiceNumber: Uint, ServiceID: Uint, SkillGroupNumber: Uint,
+    SkillGroupID: Uint, SkillGroupPriority: Ushort,
+    AlertingDeviceType: Ushort => E(&DEVID), CallingDeviceType: Ushort => E(&DEVID),
+    CalledDeviceType: Ushort => E(&DEVID), LastRedirectDeviceType: Ushort => E(&DEVID),
+    AnsweringDeviceType: Ushort => E(&DEVID), HoldingDeviceType: Ushort => E(&DEVID),
+    RetrievingDeviceType: Ushort => E(&DEVID), ReleasingDeviceType: Ushort => E(&DEVID),
+    FailingDeviceType: Ushort => E(&DEVID), ControllerDeviceType: Ushort => E(&DEVID),
+    AddedPartyDeviceType: Ushort => E(&DEVID), TransferringDeviceType: Ushort => E(&DEVID),
+    TransferredDeviceType: Ushort => E(&DEVID), DivertingDeviceType: Ushort => E(&DEVID),
+    QueueDeviceType: Ushort => E(&DEVID), TrunkUsedDeviceType: Ushort => E(&DEVID),
+    EventDeviceType: Ushort => E(&DEVID),
+    LocalConnectionState: Ushort => E(&LCS), EventCause: Ushort => E(&EVENT_CAUSE),
+    NumNamedVariables: Ushort, NumNamedArrays: Ushort,
+    // Primary/Secondary pair with a call ID the way ConnectionDeviceIDType pairs with
+    // ConnectionCallID, so they take that table (an inference: §2.2 lists them as USHORT).
+    PrimaryDeviceIDType: Ushort => E(&CONNID), PrimaryCallID: Uint,
+    SecondaryDeviceIDType: Ushort => E(&CONNID), SecondaryCallID: Uint,
+    NumParties: Ushort, NumQueued: Ushort, NumSkillGroups: Ushort, NumCTIClients: Ushort,
+    CallType: Ushort => E(&CALL_TYPE), CalledPartyDisposition: Ushort => E(&CPD),
+    NewConnectionDeviceIDType: Ushort => E(&CONNID), NewConnectionCallID: Uint,
+    CampaignID: Uint, QueryRuleID: Uint,
+    // Agent and system events (§2.2).
+    SessionID: Uint, SkillGroupState: Ushort => E(&AGENT), StateDuration: Uint,
+    AgentState: Ushort => E(&AGENT), EventReasonCode: Ushort, MRDID: Uint, NumTasks: Uint,
+    AgentMode: Bool, MaxTaskLimit: Uint, ICMAgentID: Uint,
+    AgentAvailabilityStatus: Uint => E(&AGENT_AVAILABILITY_STATUS), NumFltSkillGroups: Ushort,
+    PGStatus: Uint => M(&PG_STATUS), ICMCentralControllerTime: Time,
+    SystemEventID: Uint => E(&SYSTEM_EVENT_ID), SystemEventArg1: Uint, SystemEventArg2: Uint,
+    SystemEventArg3: Uint, FailureCode: Ushort => E(&CONTROL_FAILURE_CODE), PeripheralErrorCode: Uint,
+    ClientPort: Uint, Direction: Uint => E(&CALL_DIRECTION), RTPType: Ushort => E(&RTP_TYPE),
+    BitRate: Uint, EchoCancellation: Bool, PacketSize: Uint, PayloadType: Ushort,
+    Distribution: Ushort => E(&DISTRIBUTION), EventCode: Ushort => E(&GREETING_EVENT_CODE),
+    // Requests and confirmations (§2.3).
+    State: Ushort => E(&CLIENT_EVENT_REPORT_STATE), AgentWorkMode: Ushort => E(&AGENT_WORK_MODE),
+    ForcedFlag: Uchar => E(&FORCED_FLAG), AgentServiceReq: Uint => M(&AGENT_SERVICE_REQ),
+    CallVariableMask: Ushort, DeskSettingsMask: Uint, WrapupDataIncomingMode: Uint,
+    WrapupDataOutgoingMode: Uint, LogoutNonActivityTime: Uint, QualityRecordingRate: Uint,
+    RingNoAnswerTime: Uint, SilentMonitorWarningMessage: Uint, SilentMonitorAudibleIndication: Uint,
+    SupervisorAssistCallMethod: Uint, EmergencyCallMethod: Uint, AutoRecordOnEmergency: Uint,
+    RecordingMode: Uint, WorkModeTimer: Uint, RingNoAnswerDN: Uint, ServerMode: Ushort,
+    RegisteredServiceID: Uint, ServerData: Uint,
+    ActiveConnectionCallID: Uint, OtherConnectionCallID: Uint, HeldConnectionCallID: Uint,
+    ActiveConnectionDeviceIDType: Ushort => E(&CONNID), OtherConnectionDeviceIDType: Ushort => E(&CONNID),
+    HeldConnectionDeviceIDType: Ushort => E(&CONNID),
+    CallPlacementType: Ushort => E(&CALL_PLACEMENT_TYPE), CallMannerType: Ushort => E(&CALL_MANNER_TYPE),
+    AlertRings: Ushort, CallOption: Ushort, FacilityType: Ushort, AnsweringMachine: Ushort,
+    ConsultType: Ushort => E(&CONSULT_TYPE), Priority: Bool, PostRoute: Bool, Reservation: Bool,
+    AllocationState: Ushort, DestinationCountry: Ushort => E(&DESTINATION_COUNTRY),
+    AnswerDetectMode: Ushort, AnswerDetectTime: Ushort, AnswerDetectControl1: Uint,
+    AnswerDetectControl2: Uint, TypeOfDevice: Ushort => E(&TYPE_OF_DEVICE), ClassOfDevice: Ushort,
+    NumLines: Ushort, MaxActiveCalls: Ushort, MaxHeldCalls: Ushort, MaxDevicesInConference: Ushort,
+    MakeCallSetup: Uint, TransferConferenceSetup: Uint, CallEventsSupported: Uint,
+    CallControlSupported: Uint, OtherFeaturesSupported: Uint, NumCallDevices: Ushort,
+    SnapshotDeviceType: Ushort => E(&DEVID), NumCalls: Ushort, ToneDuration: Ushort,
+    PauseDuration: Uint, AgentAction: Ushort => E(&AGENT_ACTION),
+    MonitoredDeviceType: Ushort => E(&DEVID), AgentConnectionCallID: Uint,
+    SupervisorConnectionCallID: Uint, AgentConnectionDeviceIDType: Ushort => E(&CONNID),
+    SupervisorConnectionDeviceIDType: Ushort => E(&CONNID),
+    SupervisoryAction: Ushort => E(&SUPERVISORY_ACTION), TeamID: Uint, NumberOfAgents: Ushort,
+    ConfigOperation: Ushort => E(&CONFIG_OPERATION), SupervisorID: Uint, NumberOfAgentTeams: Ushort,
+    SegmentNumber: Ushort, More: Ushort => E(&MORE),
+    ConfigurationMask: Uint => M(&CONFIGURATION_MASK), ConfigType: Ushort => E(&CONFIG_TYPE),
+    NumRecords: Ushort, ConfigParam: Ushort, Operation: Ushort => E(&TEAM_CONFIG_OPERATION),
+    // Floating fields (§3), in tag order.
+    ClientID: String, ClientPassword: Unspec, ClientSignature: String, AgentExtension: String,
+    AgentID: String, AgentInstrument: String, Text: String, ANI: String, UserToUserInfo: Unspec,
+    DNIS: String, DialedNumber: String, CallerEnteredDigits: String,
+    CallVariable1: String, CallVariable2: String, CallVariable3: String, CallVariable4: String,
+    CallVariable5: String, CallVariable6: String, CallVariable7: String, CallVariable8: String,
+    CallVariable9: String, CallVariable10: String, CTIClientSignature: String,
+    CTIClientTimestamp: Time, ConnectionDeviceID: String, AlertingDeviceID: String,
+    CallingDeviceID: String, CalledDeviceID: String, LastRedirectDeviceID: String,
+    AnsweringDeviceID: String, HoldingDeviceID: String, RetrievingDeviceID: String,
+    ReleasingDeviceID: String, FailingDeviceID: String, PrimaryDeviceID: String,
+    SecondaryDeviceID: String, ControllerDeviceID: String, AddedPartyDeviceID: String,
+    ConnectedPartyCallID: Uint, ConnectedPartyDeviceType: Ushort => E(&DEVID),
+    ConnectedPartyDeviceID: String, TransferringDeviceID: String, TransferredDeviceID: String,
+    DivertingDeviceID: String, QueueDeviceID: String, CallWrapupData: String,
+    NewConnectionDeviceID: String, TrunkUsedDeviceID: String, AgentPassword: String,
+    ActiveConnectionDeviceID: String, FacilityCode: String, OtherConnectionDeviceID: String,
+    HeldConnectionDeviceID: String, CallConnectionCallID: Uint,
+    CallConnectionDeviceIDType: Ushort => E(&CONNID), CallConnectionDeviceID: String,
+    CALL_DEVID_TYPE: Ushort => E(&DEVID), CALL_DEVID: String, CALL_DEV_CONN_STATE: Ushort => E(&LCS),
+    OBJECT_NAME: String, DTMFString: String, POSITION_ID: String, SUPERVISOR_ID: String,
+    RouterCallKeyDay: Uint, RouterCallKeyCallID: Uint, CallState: Ushort => E(&LCS),
+    MonitoredDeviceID: String, AuthorizationCode: String, AccountCode: String,
+    OriginatingDeviceID: String, ORIGINATING_LINE_ID: String, ClientAddress: String,
+    NamedVariable: EccVariable, NamedArray: EccVariable, CALL_CONTROL_TABLE: String,
+    SUPERVISOR_INSTRUMENT: String, ATC_AGENT_ID: String, AgentFlags: Ushort,
+    ATC_AGENT_STATE: Ushort => E(&AGENT), ATC_STATE_DURATION: Uint,
+    AgentConnectionDeviceID: String, SupervisorConnectionDeviceID: String,
+    DefaultDevicePortAddress: String, SERVICE_NAME: String, CustomerPhoneNumber: String,
+    CustomerAccountNumber: String, ApplicationPathID: Int, SCRIPT_SELECTOR: String,
+    APPLICATION_STRING1: String, APPLICATION_STRING2: String, RouterCallKeySequenceNumber: Uint,
+    TrunkNumber: Uint, TrunkGroupNumber: Uint, NextAgentState: Ushort => E(&AGENT),
+    DEQUEUE_TYPE: String, SENDING_ADDRESS: Mixed, SENDING_PORT: Mixed, MaxQueued: Mixed,
+    QUEUE_ID: String, CUSTOMER_ID: Mixed, SERVICE_SKILL_TARGET_ID: String,
+    PERIPHERAL_NAME: String, Description: String, SERVICE_MEMBER_ID: String,
+    SERVICE_MEMBER_PRIORITY: String, FirstName: String, LastName: String, SKILL_GROUP: String,
+    AGENT_SKILL_TARGET_ID: String, SERVICE: String, Duration: Uint, Extension: String,
+    SERVICE_LEVEL_THRESHOLD: String, SERVICE_LEVEL_TYPE: String, CONFIG_PARAM: String,
+    SERVICE_CONFIG_KEY: Unspec, SKILL_GROUP_CONFIG_KEY: Unspec, AGENT_CONFIG_KEY: Unspec,
+    DEVICE_CONFIG_KEY: Unspec, RecordType: Ushort => E(&RECORD_TYPE), PERIPHERAL_NUMBER: Mixed,
+    AgentSkillTargetID: Mixed, NUM_SERVICE_MEMBERS: Mixed, SERVICE_MEMBER: Mixed,
+    SERVICE_PRIORITY: Mixed, AgentType: Mixed, LoginID: String, NUM_SKILLS: Mixed,
+    SkillGroupSkillTargetID: Mixed, SERVICE_ID: Uint, DeviceType: Ushort, ENABLE: String,
+    DEVICEID: String, TIMEOUT: String, CURRENT_ROUTE: String, SecondaryConnectionCallID: Uint,
+    PRIORITY_QUEUE_NUMBER: String, TeamName: String, MemberType: String, EventDeviceID: String,
+    LOGIN_NAME: String, FltPeripheralID: Uint, CALL_TYPE_KEY_CONFIG: String, CALL_TYPE_ID: String,
+    CUSTOMER_DEFINITION_ID: String, ENTERPRISE_NAME: String, OLD_PERIPHERAL_NUMBER: String,
+    CUR_LOGIN_ID: String, ANI_II: String, MR_DOMAIN_ID: String, CTIOS_CIL_CLIENT_ID: String,
+    SilentMonitorStatus: Ushort => E(&SILENT_MONITOR_STATUS), REQUESTING_DEVICE_ID: String,
+    REQUESTING_DEVICE_ID_TYPE: String, PreCallInvokeID: Uint, ENTERPRISE_QUEUE_TIME: String,
+    CallReferenceID: Unspec, MultilineAgentControl: Ushort, NETWORK_CONTROLLED: String,
+    ClientAddressIPV6: String, SENDING_ADDRESS_IPV6: String, NumPeripherals: Ushort,
+    COC_CONNECTION_CALL_ID: Uint, COC_CONNECTION_DEVICE_ID_TYPE: Ushort => E(&CONNID),
+    COC_CONNECTION_DEVICE_ID: String, CallOriginatedFrom: Uchar, SET_APPDATA_CALLID: String,
+    CLIENT_SHARE_KEY: String, AgentTeamName: String, OPTIONS: Mixed, FLT_MRD_ID: Mixed,
+    MEDIA_CLASS_ID: Mixed, TASK_LIFE: Mixed, TASK_START_TIMEOUT: Mixed, MAX_TASK_DURATION: Mixed,
+    INTERRUPTIBLE: Mixed, MAX_CALLS_IN_QUEUE: Mixed, MAX_CALLS_IN_QUEUE_PER_CALL_TYPE: Mixed,
+    MAX_TIME_IN_QUEUE: Mixed, InternalAgentState: Mixed, SSO_ENABLED: Mixed, FLT_TASK_ID: Mixed,
+    FLT_ICM_DISP: Mixed, FLT_APP_DISP: Mixed, NUM_MRDS: Mixed, FLT_AGENT_MRD_ID: Mixed,
+    FLT_AGENT_MRD_STATE: Mixed, FLT_PRECISION_QUEUE_ID: Mixed, FLT_PRECISION_QUEUE_NAME: Mixed,
+    MaxBeyondTaskLimit: Mixed, AGENT_DESK_SETTINGS_ID: Mixed, XFER_IN_WHILE_LOGGED_OUT: Mixed,
+    PERIPHERAL_CONFIG_KEY: Mixed, AGENT_DESK_SETTINGS_CONFIG_KEY: Mixed, CONFIG_PERIPHERAL_ID: Mixed,
+    DEFAULT_AGENT_DESK_SETTINGS_ID: Mixed, FLT_DESK_SETTINGS_MASK: Mixed,
+    FLT_WRAP_UP_DATA_INCOMING_MODE: Mixed, FLT_WRAP_UP_DATA_OUTGOING_MODE: Mixed,
+    FLT_LOGOUT_NON_ACTIVITY_TIME: Mixed, FLT_QUALITY_RECORDING_RATE: Mixed,
+    FLT_RING_NO_ANSWER_TIME: Mixed, FLT_SILENT_MONITOR_WARNING_MESSAGE: Mixed,
+    FLT_SILENT_MONITOR_AUDIBLE_INDICATION: Mixed, FLT_SUPERVISOR_ASSIST_CALL_METHOD: Mixed,
+    FLT_EMERGENCY_CALL_METHOD: Mixed, FLT_AUTO_RECORD_ON_EMERGENCY: Mixed,
+    FLT_RECORDING_MODE: Mixed, FLT_WORK_MODE_TIMER: Mixed, FLT_RING_NO_ANSWER_DN_ID: Mixed,
+    FLT_DEFAULT_DEVICE_PORT_ADDRESS: Mixed, DESKTOP_CONNECTED_FLAG: Mixed,
+    PLAY_TONE_DIRECTION: Mixed, INVOCATION_TYPE: Mixed, RECORDER_ADDRESS: Mixed,
+    TERMINAL_NAME: Mixed, MEDIA_FORKING_DEVICE_NAME: Mixed, PROTOCOL_REFERENCE_GUID: Mixed,
+    MEDIA_FORKING_CLUSTER_ID: Mixed, RECORDER_URI: Mixed, RECORDER_ERROR_MSG: Mixed,
+    RECORDER_TYPE: Mixed, RECORDER_STATUS: Mixed, RECORDING_DEVICE_ID: Mixed, FLT_TERM_TYPE: Mixed,
+    FLT_TERM_DEVICE_NAME: Mixed, FLT_TERM_TYPE_NAME: Mixed, FLT_NUM_INSTRUMENTS: Mixed,
+    ACD_SHARED_LINE_USAGE: Mixed, PLAY_ZIP_TONE: Mixed, FLT_ENABLED_SERVICES: Mixed,
+    NUM_OF_ENABLED_SERVICES: Mixed, CCAI_CONFIG_ID: Mixed, MEDIA_TYPE: Mixed, MEDIA_PROVIDER: Mixed,
+    // QUERY_AGENT_STATISTICS_CONF and QUERY_SKILL_GROUP_STATISTICS_CONF counters (§2.3.2: names
+    // in SCALA's order, nshimaza/uccertweb app/ctidriver/MessageType.scala).
+    AvailTimeSession: Uint, LoggedOnTimeSession: Uint, NotReadyTimeSession: Uint,
+    ICMAvailableTimeSession: Uint, RoutableTimeSession: Uint, AgentOutCallsSession: Uint,
+    AgentOutCallsTalkTimeSession: Uint, AgentOutCallsTimeSession: Uint,
+    AgentOutCallsHeldSession: Uint, AgentOutCallsHeldTimeSession: Uint, HandledCallsSession: Uint,
+    HandledCallsTalkTimeSession: Uint, HandledCallsAfterCallTimeSession: Uint,
+    HandledCallsTimeSession: Uint, IncomingCallsHeldSession: Uint,
+    IncomingCallsHeldTimeSession: Uint, InternalCallsSession: Uint, InternalCallsTimeSession: Uint,
+    InternalCallsRcvdSession: Uint, InternalCallsRcvdTimeSession: Uint,
+    InternalCallsHeldSession: Uint, InternalCallsHeldTimeSession: Uint, AutoOutCallsSession: Uint,
+    AutoOutCallsTalkTimeSession: Uint, AutoOutCallsTimeSession: Uint, AutoOutCallsHeldSession: Uint,
+    AutoOutCallsHeldTimeSession: Uint, PreviewCallsSession: Uint, PreviewCallsTalkTimeSession: Uint,
+    PreviewCallsTimeSession: Uint, PreviewCallsHeldSession: Uint, PreviewCallsHeldTimeSession: Uint,
+    ReservationCallsSession: Uint, ReservationCallsTalkTimeSession: Uint,
+    ReservationCallsTimeSession: Uint, ReservationCallsHeldSession: Uint,
+    ReservationCallsHeldTimeSession: Uint, BargeInCallsSession: Uint, InterceptCallsSession: Uint,
+    MonitorCallsSession: Uint, WhisperCallsSession: Uint, EmergencyCallsSession: Uint,
+    AvailTimeToday: Uint, LoggedOnTimeToday: Uint, NotReadyTimeToday: Uint,
+    ICMAvailableTimeToday: Uint, RoutableTimeToday: Uint, AgentOutCallsToday: Uint,
+    AgentOutCallsTalkTimeToday: Uint, AgentOutCallsTimeToday: Uint, AgentOutCallsHeldToday: Uint,
+    AgentOutCallsHeldTimeToday: Uint, HandledCallsToday: Uint, HandledCallsTalkTimeToday: Uint,
+    HandledCallsAfterCallTimeToday: Uint, HandledCallsTimeToday: Uint, IncomingCallsHeldToday: Uint,
+    IncomingCallsHeldTimeToday: Uint, InternalCallsToday: Uint, InternalCallsTimeToday: Uint,
+    InternalCallsRcvdToday: Uint, InternalCallsRcvdTimeToday: Uint, InternalCallsHeldToday: Uint,
+    InternalCallsHeldTimeToday: Uint, AutoOutCallsToday: Uint, AutoOutCallsTalkTimeToday: Uint,
+    AutoOutCallsTimeToday: Uint, AutoOutCallsHeldToday: Uint, AutoOutCallsHeldTimeToday: Uint,
+    PreviewCallsToday: Uint, PreviewCallsTalkTimeToday: Uint, PreviewCallsTimeToday: Uint,
+    PreviewCallsHeldToday: Uint, PreviewCallsHeldTimeToday: Uint, ReservationCallsToday: Uint,
+    ReservationCallsTalkTimeToday: Uint, ReservationCallsTimeToday: Uint,
+    ReservationCallsHeldToday: Uint, ReservationCallsHeldTimeToday: Uint, BargeInCallsToday: Uint,
+    InterceptCallsToday: Uint, MonitorCallsToday: Uint, WhisperCallsToday: Uint,
+    EmergencyCallsToday: Uint,
+    AgentsLoggedOn: Uint, AgentsAvail: Uint, AgentsNotReady: Uint, AgentsReady: Uint,
+    AgentsTalkingIn: Uint, AgentsTalkingOut: Uint, AgentsTalkingOther: Uint,
+    AgentsWorkNotReady: Uint, AgentsWorkReady: Uint, AgentsBusyOther: Uint, AgentsReserved: Uint,
+    AgentsHold: Uint, AgentsICMAvailable: Uint, AgentsApplicationAvailable: Uint,
+    AgentsTalkingAutoOut: Uint, AgentsTalkingPreview: Uint, AgentsTalkingReservation: Uint,
+    RouterCallsQNow: Uint, LongestRouterCallQNow: Uint, CallsQNow: Uint, CallsQTimeNow: Uint,
+    LongestCallQNow: Uint, AvailTimeTo5: Uint, LoggedOnTimeTo5: Uint, NotReadyTimeTo5: Uint,
+    AgentOutCallsTo5: Uint, AgentOutCallsTalkTimeTo5: Uint, AgentOutCallsTimeTo5: Uint,
+    AgentOutCallsHeldTo5: Uint, AgentOutCallsHeldTimeTo5: Uint, HandledCallsTo5: Uint,
+    HandledCallsTalkTimeTo5: Uint, HandledCallsAfterCallTimeTo5: Uint, HandledCallsTimeTo5: Uint,
+    IncomingCallsHeldTo5: Uint, IncomingCallsHeldTimeTo5: Uint, InternalCallsRcvdTo5: Uint,
+    InternalCallsRcvdTimeTo5: Uint, InternalCallsHeldTo5: Uint, InternalCallsHeldTimeTo5: Uint,
+    AutoOutCallsTo5: Uint, AutoOutCallsTalkTimeTo5: Uint, AutoOutCallsTimeTo5: Uint,
+    AutoOutCallsHeldTo5: Uint, AutoOutCallsHeldTimeTo5: Uint, PreviewCallsTo5: Uint,
+    PreviewCallsTalkTimeTo5: Uint, PreviewCallsTimeTo5: Uint, PreviewCallsHeldTo5: Uint,
+    PreviewCallsHeldTimeTo5: Uint, ReservationCallsTo5: Uint, ReservationCallsTalkTimeTo5: Uint,
+    ReservationCallsTimeTo5: Uint, ReservationCallsHeldTo5: Uint, ReservationCallsHeldTimeTo5: Uint,
+    BargeInCallsTo5: Uint, InterceptCallsTo5: Uint, MonitorCallsTo5: Uint, WhisperCallsTo5: Uint,
+    EmergencyCallsTo5: Uint, CallsQ5: Uint, CallsQTime5: Uint, LongestCallQ5: Uint,
+    AvailTimeToHalf: Uint, LoggedOnTimeToHalf: Uint, NotReadyTimeToHalf: Uint,
+    AgentOutCallsToHalf: Uint, AgentOutCallsTalkTimeToHalf: Uint, AgentOutCallsTimeToHalf: Uint,
+    AgentOutCallsHeldToHalf: Uint, AgentOutCallsHeldTimeToHalf: Uint, HandledCallsToHalf: Uint,
+    HandledCallsTalkTimeToHalf: Uint, HandledCallsAfterCallTimeToHalf: Uint,
+    HandledCallsTimeToHalf: Uint, IncomingCallsHeldToHalf: Uint, IncomingCallsHeldTimeToHalf: Uint,
+    InternalCallsRcvdToHalf: Uint, InternalCallsRcvdTimeToHalf: Uint, InternalCallsHeldToHalf: Uint,
+    InternalCallsHeldTimeToHalf: Uint, AutoOutCallsToHalf: Uint, AutoOutCallsTalkTimeToHalf: Uint,
+    AutoOutCallsTimeToHalf: Uint, AutoOutCallsHeldToHalf: Uint, AutoOutCallsHeldTimeToHalf: Uint,
+    PreviewCallsToHalf: Uint, PreviewCallsTalkTimeToHalf: Uint, PreviewCallsTimeToHalf: Uint,
+    PreviewCallsHeldToHalf: Uint, PreviewCallsHeldTimeToHalf: Uint, ReservationCallsToHalf: Uint,
+    ReservationCallsTalkTimeToHalf: Uint, ReservationCallsTimeToHalf: Uint,
+    ReservationCallsHeldToHalf: Uint, ReservationCallsHeldTimeToHalf: Uint,
+    BargeInCallsToHalf: Uint, InterceptCallsToHalf: Uint, MonitorCallsToHalf: Uint,
+    WhisperCallsToHalf: Uint, EmergencyCallsToHalf: Uint, CallsQHalf: Uint, CallsQTimeHalf: Uint,
+    LongestCallQHalf: Uint, CallsQToday: Uint, CallsQTimeToday: Uint, LongestCallQToday: Uint,
+    // Text dumps only: UCCX's summary of the ECC block (§1.3), the bytes of the NamedVariables.
+    ExpandedCallContext: DumpSummary,
+}
+
+impl FieldId {
+    /// The field's definition.
+    #[must_use]
+    pub fn def(self) -> &'static FieldDef {
+        &FIELDS[self as usize]
+    }
+
+    /// The canonical name.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+
+    /// The field with catalogue index `index`.
+    #[must_use]
+    pub fn from_index(index: usize) -> Option<FieldId> {
+        FieldId::ALL.get(index).copied()
+    }
+
+    /// The field with canonical name `name` (exact spelling).
+    #[must_use]
+    pub fn lookup(name: &str) -> Option<FieldId> {
+        by_name().get(name).copied()
+    }
+}
+
+/// Every field by name, built on first use.
+fn by_name() -> &'static HashMap<&'static str, FieldId> {
+    static INDEX: OnceLock<HashMap<&'static str, FieldId>> = OnceLock::new();
+    INDEX.get_or_init(|| FieldId::ALL.iter().map(|&f| (f.name(), f)).collect())
 }
 
 /// What a name written in a dump refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// A catalogued field.
+    Field(FieldId),
+    /// UCCX's `NumCSQs`, which is `NumFltSkillGroups` in AGENT_STATE_EVENT and `NumSkillGroups`
+    /// elsewhere (reference §1.7).
+    NumCsqs,
+    /// An ECC variable (`BAResponse`, `user.layout`): its name is the name as written.
+    Ecc,
+    /// A name no source lists.
+    Unknown,
+}
+
+impl Named {
+    /// The catalogued field this name stands for in a message of type `message_type` (the ID).
+    #[must_use]
+    pub fn field(self, message_type: Option<u16>) -> Option<FieldId> {
+        match self {
+            Named::Field(f) => Some(f),
+            Named::NumCsqs if message_type == Some(30) => Some(FieldId::NumFltSkillGroups),
+            Named::NumCsqs => Some(FieldId::NumSkillGroups),
+            Named::Ecc | Named::Unknown => None,
+        }
+    }
+}
+
+/// A name as written, resolved: `base` without any `[index]`, what it names, and the index.
 #[derive(Clone, Copy, Debug)]
 pub struct Resolved<'a> {
     /// The name as written without any `[index]` suffix.
     pub base: &'a str,
-    /// The field's definition, `None` for a name no source lists. An ECC variable's definition
-    /// has an empty name: its name is `base`.
-    pub def: Option<&'static FieldDef>,
+    /// What the base name refers to.
+    pub named: Named,
     /// The index written in brackets (`ConnectedPartyCallID[1]`), if numeric.
     pub index: Option<u32>,
 }
 
-/// Resolves a field name as written in a message of type `message_type` (a canonical message
-/// name such as `AGENT_STATE_EVENT`): canonical names, UCCX names and typos, and ECC variables
+/// Resolves a field name as written: canonical names, UCCX names and typos, and ECC variables
 /// (`BAResponse`, `user.layout`). An `[index]` suffix is split off.
 #[must_use]
-pub fn resolve<'a>(written: &'a str, message_type: &str) -> Resolved<'a> {
+pub fn resolve(written: &str) -> Resolved<'_> {
     let (base, index) = split_index(written);
-    let def = lookup(base)
-        .or_else(|| {
-            ALIASES
-                .iter()
-                .find(|(a, _)| *a == base)
-                .and_then(|(_, c)| lookup(c))
-        })
-        .or_else(|| per_message_alias(base, message_type).and_then(lookup))
-        .or_else(|| is_ecc_variable(base).then_some(&ECC_VARIABLE));
-    Resolved { base, def, index }
-}
-
-/// The definition of a canonical field name.
-#[must_use]
-pub fn lookup(name: &str) -> Option<&'static FieldDef> {
-    by_name().get(name).copied()
-}
-
-/// Every definition by name, built on first use (a hash lookup is several times faster than a
-/// binary search of ~200 names, and decoding looks up every field).
-fn by_name() -> &'static HashMap<&'static str, &'static FieldDef> {
-    static INDEX: OnceLock<HashMap<&'static str, &'static FieldDef>> = OnceLock::new();
-    INDEX.get_or_init(|| FIELDS.iter().map(|d| (d.name, d)).collect())
+    let named = if let Some(f) = FieldId::lookup(base) {
+        Named::Field(f)
+    } else if let Some(f) = ALIASES
+        .iter()
+        .find(|(a, _)| *a == base)
+        .and_then(|(_, c)| FieldId::lookup(c))
+    {
+        Named::Field(f)
+    } else if base.eq_ignore_ascii_case("NumCSQs") {
+        Named::NumCsqs
+    } else if is_ecc_variable(base) {
+        Named::Ecc
+    } else {
+        Named::Unknown
+    };
+    Resolved { base, named, index }
 }
 
 /// `Name[i]` → (`Name`, Some(i)) for a numeric index; a non-numeric index (`[i]` in the guides'
@@ -117,22 +430,10 @@ fn split_index(written: &str) -> (&str, Option<u32>) {
     }
 }
 
-/// UCCX's name for the skill-group count depends on the message (reference §1.7): in
-/// AGENT_STATE_EVENT it is NumFltSkillGroups, in CALL_QUEUED/DEQUEUED_EVENT NumSkillGroups.
-fn per_message_alias(base: &str, message_type: &str) -> Option<&'static str> {
-    if !base.eq_ignore_ascii_case("NumCSQs") {
-        return None;
-    }
-    Some(if message_type == "AGENT_STATE_EVENT" {
-        "NumFltSkillGroups"
-    } else {
-        "NumSkillGroups"
-    })
-}
-
 /// ECC variables UCCX outbound dumps print by name (reference §5 flows), and user variables
 /// (`user.*`, any name with a dot).
-fn is_ecc_variable(name: &str) -> bool {
+#[must_use]
+pub fn is_ecc_variable(name: &str) -> bool {
     const OUTBOUND: [&str; 7] = [
         "BACampaign",
         "BACampaignID",
@@ -145,12 +446,6 @@ fn is_ecc_variable(name: &str) -> bool {
     OUTBOUND.contains(&name)
         || (name.contains('.') && !name.starts_with('.') && !name.ends_with('.'))
 }
-
-static ECC_VARIABLE: FieldDef = FieldDef {
-    name: "",
-    ty: FieldType::EccVariable,
-    codes: None,
-};
 
 /// Spellings in UCCX guides and dumps → canonical names (reference §1.7, and the flows: the
 /// reservation flow prints `AlertingDevice` for the alerting device ID).
@@ -175,187 +470,6 @@ pub static ALIASES: &[(&str, &str)] = &[
     ("UUI", "UserToUserInfo"),
 ];
 
-const fn f(name: &'static str, ty: FieldType, codes: Option<&'static CodeTable>) -> FieldDef {
-    FieldDef { name, ty, codes }
-}
-
-use FieldType::{Bool, DumpSummary, String as Str, Time, Uchar, Uint, Unspec, Ushort};
-
-const AGENT: Option<&CodeTable> = Some(&AGENT_STATE);
-const DEVID: Option<&CodeTable> = Some(&DEVICE_ID_TYPE);
-const CONNID: Option<&CodeTable> = Some(&CONNECTION_DEVICE_ID_TYPE);
-
-/// Every known field. Fixed-part fields first (§2.2), then floating fields (§3).
-pub static FIELDS: &[FieldDef] = &[
-    // Session and fixed parts (§2.2).
-    f("InvokeID", Uint, None),
-    f("Status", Uint, Some(&STATUS)),
-    f("VersionNumber", Uint, None),
-    f("IdleTimeout", Uint, None),
-    f("ServicesRequested", Uint, None),
-    f("ServicesGranted", Uint, None),
-    f("CallMsgMask", Uint, None),
-    f("AgentStateMask", Uint, None),
-    f("ConfigMsgMask", Uint, None),
-    f("Reserved1", Uint, None),
-    f("Reserved2", Uint, None),
-    f("Reserved3", Uint, None),
-    f("PeripheralOnline", Bool, None),
-    f("MonitorID", Uint, None),
-    f("PeripheralID", Uint, None),
-    f("PeripheralType", Ushort, Some(&PERIPHERAL_TYPE)),
-    f("ConnectionDeviceIDType", Ushort, CONNID),
-    f("ConnectionCallID", Uint, None),
-    f("LineHandle", Ushort, None),
-    f("LineType", Ushort, Some(&LINE_TYPE)),
-    f("ServiceNumber", Uint, None),
-    f("ServiceID", Uint, None),
-    f("SkillGroupNumber", Uint, None),
-    f("SkillGroupID", Uint, None),
-    f("SkillGroupPriority", Ushort, None),
-    f("AlertingDeviceType", Ushort, DEVID),
-    f("CallingDeviceType", Ushort, DEVID),
-    f("CalledDeviceType", Ushort, DEVID),
-    f("LastRedirectDeviceType", Ushort, DEVID),
-    f("AnsweringDeviceType", Ushort, DEVID),
-    f("HoldingDeviceType", Ushort, DEVID),
-    f("RetrievingDeviceType", Ushort, DEVID),
-    f("ReleasingDeviceType", Ushort, DEVID),
-    f("FailingDeviceType", Ushort, DEVID),
-    f("ControllerDeviceType", Ushort, DEVID),
-    f("AddedPartyDeviceType", Ushort, DEVID),
-    f("TransferringDeviceType", Ushort, DEVID),
-    f("TransferredDeviceType", Ushort, DEVID),
-    f("DivertingDeviceType", Ushort, DEVID),
-    f("QueueDeviceType", Ushort, DEVID),
-    f("TrunkUsedDeviceType", Ushort, DEVID),
-    f("EventDeviceType", Ushort, DEVID),
-    f(
-        "LocalConnectionState",
-        Ushort,
-        Some(&LOCAL_CONNECTION_STATE),
-    ),
-    f("EventCause", Ushort, Some(&EVENT_CAUSE)),
-    f("NumNamedVariables", Ushort, None),
-    f("NumNamedArrays", Ushort, None),
-    // Primary/Secondary pair with a call ID the way ConnectionDeviceIDType pairs with
-    // ConnectionCallID, so they take that table (an inference: §2.2 lists them as USHORT).
-    f("PrimaryDeviceIDType", Ushort, CONNID),
-    f("PrimaryCallID", Uint, None),
-    f("SecondaryDeviceIDType", Ushort, CONNID),
-    f("SecondaryCallID", Uint, None),
-    f("NumParties", Ushort, None),
-    f("NumQueued", Ushort, None),
-    f("NumSkillGroups", Ushort, None),
-    f("NumCTIClients", Ushort, None),
-    f("CallType", Ushort, Some(&CALL_TYPE)),
-    f(
-        "CalledPartyDisposition",
-        Ushort,
-        Some(&CALLED_PARTY_DISPOSITION),
-    ),
-    f("NewConnectionDeviceIDType", Ushort, CONNID),
-    f("NewConnectionCallID", Uint, None),
-    f("CampaignID", Uint, None),
-    f("QueryRuleID", Uint, None),
-    f("SessionID", Uint, None),
-    f("SkillGroupState", Ushort, AGENT),
-    f("StateDuration", Uint, None),
-    f("AgentState", Ushort, AGENT),
-    f("EventReasonCode", Ushort, None),
-    f("MRDID", Uint, None),
-    f("NumTasks", Uint, None),
-    f("AgentMode", Bool, None),
-    f("MaxTaskLimit", Uint, None),
-    f("ICMAgentID", Uint, None),
-    f("AgentAvailabilityStatus", Uint, None),
-    f("NumFltSkillGroups", Ushort, None),
-    f("PGStatus", Uint, None),
-    f("ICMCentralControllerTime", Time, None),
-    f("SystemEventID", Uint, Some(&SYSTEM_EVENT_ID)),
-    f("SystemEventArg1", Uint, None),
-    f("SystemEventArg2", Uint, None),
-    f("SystemEventArg3", Uint, None),
-    f("FailureCode", Ushort, None),
-    f("PeripheralErrorCode", Uint, None),
-    f("ClientPort", Uint, None),
-    f("Direction", Uint, None),
-    f("RTPType", Ushort, None),
-    f("BitRate", Uint, None),
-    f("EchoCancellation", Bool, None),
-    f("PacketSize", Uint, None),
-    f("PayloadType", Ushort, None),
-    f("Distribution", Ushort, None),
-    f("EventCode", Ushort, None),
-    // Floating fields (§3), by tag.
-    f("ClientID", Str, None),
-    f("ClientPassword", Unspec, None),
-    f("ClientSignature", Str, None),
-    f("AgentExtension", Str, None),
-    f("AgentID", Str, None),
-    f("AgentInstrument", Str, None),
-    f("Text", Str, None),
-    f("ANI", Str, None),
-    f("UserToUserInfo", Unspec, None),
-    f("DNIS", Str, None),
-    f("DialedNumber", Str, None),
-    f("CallerEnteredDigits", Str, None),
-    f("CallVariable1", Str, None),
-    f("CallVariable2", Str, None),
-    f("CallVariable3", Str, None),
-    f("CallVariable4", Str, None),
-    f("CallVariable5", Str, None),
-    f("CallVariable6", Str, None),
-    f("CallVariable7", Str, None),
-    f("CallVariable8", Str, None),
-    f("CallVariable9", Str, None),
-    f("CallVariable10", Str, None),
-    f("CTIClientSignature", Str, None),
-    f("CTIClientTimestamp", Time, None),
-    f("ConnectionDeviceID", Str, None),
-    f("AlertingDeviceID", Str, None),
-    f("CallingDeviceID", Str, None),
-    f("CalledDeviceID", Str, None),
-    f("LastRedirectDeviceID", Str, None),
-    f("AnsweringDeviceID", Str, None),
-    f("HoldingDeviceID", Str, None),
-    f("RetrievingDeviceID", Str, None),
-    f("ReleasingDeviceID", Str, None),
-    f("FailingDeviceID", Str, None),
-    f("PrimaryDeviceID", Str, None),
-    f("SecondaryDeviceID", Str, None),
-    f("ControllerDeviceID", Str, None),
-    f("AddedPartyDeviceID", Str, None),
-    f("ConnectedPartyCallID", Uint, None),
-    f("ConnectedPartyDeviceType", Ushort, DEVID),
-    f("ConnectedPartyDeviceID", Str, None),
-    f("TransferringDeviceID", Str, None),
-    f("TransferredDeviceID", Str, None),
-    f("DivertingDeviceID", Str, None),
-    f("QueueDeviceID", Str, None),
-    f("CallWrapupData", Str, None),
-    f("NewConnectionDeviceID", Str, None),
-    f("TrunkUsedDeviceID", Str, None),
-    f("SkillGroupSkillTargetID", Str, None),
-    f("RouterCallKeyDay", Uint, None),
-    f("RouterCallKeyCallID", Uint, None),
-    f("RouterCallKeySequenceNumber", Uint, None),
-    f("NamedVariable", FieldType::EccVariable, None),
-    f("NamedArray", FieldType::EccVariable, None),
-    f("CustomerPhoneNumber", Str, None),
-    f("CustomerAccountNumber", Str, None),
-    f("TrunkNumber", Uint, None),
-    f("TrunkGroupNumber", Uint, None),
-    f("NextAgentState", Ushort, AGENT),
-    f("Duration", Uint, None),
-    f("SecondaryConnectionCallID", Uint, None),
-    f("EventDeviceID", Str, None),
-    f("CallReferenceID", Unspec, None),
-    f("CallOriginatedFrom", Uchar, None),
-    // UCCX dumps' summary of the ECC block (§1.3): total bytes of the NamedVariable fields.
-    f("ExpandedCallContext", DumpSummary, None),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,54 +477,45 @@ mod tests {
     #[test]
     fn canonical_names_are_unique_and_aliases_point_at_them() {
         assert_eq!(by_name().len(), FIELDS.len(), "duplicate field name");
+        for (i, &f) in FieldId::ALL.iter().enumerate() {
+            assert_eq!(f as usize, i);
+        }
         for (alias, canonical) in ALIASES {
             assert!(
-                lookup(canonical).is_some(),
+                FieldId::lookup(canonical).is_some(),
                 "{alias} → {canonical} is not a field"
             );
-            assert!(lookup(alias).is_none(), "{alias} is itself canonical");
+            assert!(
+                FieldId::lookup(alias).is_none(),
+                "{alias} is itself canonical"
+            );
         }
     }
 
     #[test]
     fn resolves_uccx_names_typos_indices_and_ecc_variables() {
-        let name = |w, m| resolve(w, m).def.map(|d| d.name);
+        let field = |w: &str, m| resolve(w).named.field(m).map(FieldId::name);
+        assert_eq!(field("CallID", Some(9)), Some("ConnectionCallID"));
+        assert_eq!(field("CSQState", Some(30)), Some("SkillGroupState"));
+        assert_eq!(field("NumCSQs", Some(30)), Some("NumFltSkillGroups"));
+        assert_eq!(field("numCSQs", Some(21)), Some("NumSkillGroups"));
         assert_eq!(
-            name("CallID", "CALL_DELIVERED_EVENT"),
-            Some("ConnectionCallID")
-        );
-        assert_eq!(
-            name("CSQState", "AGENT_STATE_EVENT"),
-            Some("SkillGroupState")
-        );
-        assert_eq!(
-            name("NumCSQs", "AGENT_STATE_EVENT"),
-            Some("NumFltSkillGroups")
-        );
-        assert_eq!(name("numCSQs", "CALL_QUEUED_EVENT"), Some("NumSkillGroups"));
-        assert_eq!(
-            name("HoldingingDeviceType", "CALL_HELD_EVENT"),
+            field("HoldingingDeviceType", Some(11)),
             Some("HoldingDeviceType")
         );
-        let party = resolve("ConnectedPartyDCallID[1]", "CALL_TRANSFERRED_EVENT");
+        let party = resolve("ConnectedPartyDCallID[1]");
         assert_eq!(
-            (party.def.map(|d| d.name), party.index),
-            (Some("ConnectedPartyCallID"), Some(1))
+            (party.named.field(None), party.index),
+            (Some(FieldId::ConnectedPartyCallID), Some(1))
         );
-        let template = resolve("ConnectedPartyDCallID[i]", "CALL_TRANSFERRED_EVENT");
+        let template = resolve("ConnectedPartyDCallID[i]");
         assert_eq!(
-            (template.def.map(|d| d.name), template.index),
-            (Some("ConnectedPartyCallID"), None)
+            (template.named.field(None), template.index),
+            (Some(FieldId::ConnectedPartyCallID), None)
         );
-        assert_eq!(
-            resolve("BAResponse", "X").def.map(|d| d.ty),
-            Some(FieldType::EccVariable)
-        );
-        assert_eq!(
-            resolve("user.layout", "X").def.map(|d| d.ty),
-            Some(FieldType::EccVariable)
-        );
-        assert!(resolve("NoSuchField", "X").def.is_none());
-        assert!(resolve("[1]", "X").def.is_none());
+        assert_eq!(resolve("BAResponse").named, Named::Ecc);
+        assert_eq!(resolve("user.layout").named, Named::Ecc);
+        assert_eq!(resolve("NoSuchField").named, Named::Unknown);
+        assert_eq!(resolve("[1]").named, Named::Unknown);
     }
 }

@@ -6,6 +6,36 @@
 
 use std::sync::OnceLock;
 
+/// The message types the timeline and the session view look for, by ID (reference §2.1).
+#[allow(missing_docs)]
+pub mod id {
+    pub const FAILURE_CONF: u16 = 1;
+    pub const FAILURE_EVENT: u16 = 2;
+    pub const OPEN_REQ: u16 = 3;
+    pub const OPEN_CONF: u16 = 4;
+    pub const HEARTBEAT_REQ: u16 = 5;
+    pub const HEARTBEAT_CONF: u16 = 6;
+    pub const CALL_DELIVERED_EVENT: u16 = 9;
+    pub const CALL_ESTABLISHED_EVENT: u16 = 10;
+    pub const CALL_HELD_EVENT: u16 = 11;
+    pub const CALL_RETRIEVED_EVENT: u16 = 12;
+    pub const CALL_CLEARED_EVENT: u16 = 13;
+    pub const CALL_CONNECTION_CLEARED_EVENT: u16 = 14;
+    pub const CALL_ORIGINATED_EVENT: u16 = 15;
+    pub const CALL_FAILED_EVENT: u16 = 16;
+    pub const CALL_CONFERENCED_EVENT: u16 = 17;
+    pub const CALL_TRANSFERRED_EVENT: u16 = 18;
+    pub const CALL_DIVERTED_EVENT: u16 = 19;
+    pub const CALL_QUEUED_EVENT: u16 = 21;
+    pub const BEGIN_CALL_EVENT: u16 = 23;
+    pub const END_CALL_EVENT: u16 = 24;
+    pub const CALL_DATA_UPDATE_EVENT: u16 = 25;
+    pub const AGENT_STATE_EVENT: u16 = 30;
+    pub const SYSTEM_EVENT: u16 = 31;
+    pub const CALL_REACHED_NETWORK_EVENT: u16 = 34;
+    pub const CONTROL_FAILURE_CONF: u16 = 35;
+}
+
 /// The ID of a message type named as Cisco's guides (or UCCX's variants of them) spell it.
 ///
 /// ASCII case is ignored. Returns `None` for a name no source lists.
@@ -34,10 +64,15 @@ pub fn id_of(name: &str) -> Option<u16> {
 /// The V24 name of message type `id`, if any source lists it.
 #[must_use]
 pub fn name_of(id: u16) -> Option<&'static str> {
-    MESSAGE_TYPES
-        .binary_search_by_key(&id, |&(i, _)| i)
-        .ok()
-        .map(|i| MESSAGE_TYPES[i].1)
+    static BY_ID: OnceLock<Vec<Option<&'static str>>> = OnceLock::new();
+    let by_id = BY_ID.get_or_init(|| {
+        let mut by_id = vec![None; usize::from(MESSAGE_TYPES[MESSAGE_TYPES.len() - 1].0) + 1];
+        for &(id, name) in MESSAGE_TYPES {
+            by_id[usize::from(id)] = Some(name);
+        }
+        by_id
+    });
+    by_id.get(usize::from(id)).copied().flatten()
 }
 
 fn by_name() -> &'static [(&'static str, u16)] {

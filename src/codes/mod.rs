@@ -1,14 +1,22 @@
-//! Tables of facts: CONNRES, Q.850 causes, CTI message types, enumerations and field names.
+//! Tables of facts: CONNRES, Q.850 causes, CTI message types, enumerations, bit masks, field
+//! names and the binary layouts by protocol version.
 //!
 //! Every number here comes from the reference tables in `tests/fixtures/reference/` (copies of the
-//! project's protocol notes, each table naming its Cisco or ITU source). The tables know nothing
-//! of events; decoders look values up here.
+//! project's protocol notes, each table naming its Cisco or open-source source). The tables know
+//! nothing of events; decoders and views look values up here. A value's meaning is produced when
+//! it is asked for (the way h2's `Reason::description` works), never stored with the value.
 
+pub mod call;
 pub mod connres;
-pub mod cti;
+pub mod enums;
 pub mod fields;
+pub mod layouts;
 pub mod message_types;
 pub mod q850;
+pub mod session;
+pub mod tags;
+
+use std::borrow::Cow;
 
 /// One documented value of a coded field: its number, protocol symbol and a one-line meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +25,8 @@ pub struct Code {
     pub value: u32,
     /// The protocol's symbolic name (e.g. `CEC_NONE`); empty where the source gives none.
     pub symbol: &'static str,
-    /// What the value means, in words.
+    /// What the value means, in words; empty where the source gives only the symbol, whose
+    /// words then stand for it (see [`Code::meaning`]).
     pub meaning: &'static str,
 }
 
@@ -30,12 +39,48 @@ impl Code {
         }
     }
 
-    /// The symbol (`None` where the source gives none) and the meaning, as a field carries them.
-    #[must_use]
-    pub fn explanation(&self) -> (Option<&'static str>, Option<std::borrow::Cow<'static, str>>) {
-        let symbol = (!self.symbol.is_empty()).then_some(self.symbol);
-        (symbol, Some(std::borrow::Cow::Borrowed(self.meaning)))
+    /// A value the source names but does not describe: its meaning is its symbol in words.
+    pub(crate) const fn sym(value: u32, symbol: &'static str) -> Self {
+        Code::new(value, symbol, "")
     }
+
+    /// The meaning in words: the source's, or the symbol without its table prefix, in lower
+    /// case but for the acronyms (`CF_NO_ACTIVE_CALL` → "No active call").
+    #[must_use]
+    pub fn meaning(&self, prefix: &str) -> Cow<'static, str> {
+        if self.meaning.is_empty() {
+            Cow::Owned(words(
+                self.symbol.strip_prefix(prefix).unwrap_or(self.symbol),
+            ))
+        } else {
+            Cow::Borrowed(self.meaning)
+        }
+    }
+}
+
+/// Acronyms kept upper case when a symbol is put into words.
+const ACRONYMS: &[&str] = &[
+    "ACD", "ANI", "CCE", "CSQ", "CSTA", "CTI", "DN", "DNIS", "DTMF", "ECC", "ICM", "ID", "IP",
+    "IPV6", "IVR", "MR", "MRD", "NIC", "PAC", "PG", "RTP", "SSO", "TCP", "UCCX", "VRU", "XFER",
+];
+
+/// `NO_ACTIVE_CALL` → "No active call".
+fn words(symbol: &str) -> String {
+    let mut out = String::with_capacity(symbol.len());
+    for (i, word) in symbol.split('_').filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if ACRONYMS.contains(&word) || word.bytes().any(|b| b.is_ascii_digit()) {
+            out.push_str(word);
+        } else if i == 0 {
+            out.push_str(&word[..1]);
+            out.push_str(&word[1..].to_ascii_lowercase());
+        } else {
+            out.push_str(&word.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
 /// A coded field's table: look values up by number or by the symbol a text dump prints.
@@ -51,6 +96,8 @@ pub struct CodeTable {
     pub aliases: &'static [(&'static str, u32)],
     /// Symbols that dumps print but whose number no source gives, with their meaning.
     pub unnumbered: &'static [(&'static str, &'static str)],
+    /// What the reference doubts about the table, if anything (printed with its meanings).
+    pub doubt: Option<&'static str>,
 }
 
 /// What a symbol written in a dump resolves to.
@@ -63,6 +110,22 @@ pub enum SymbolMatch {
 }
 
 impl CodeTable {
+    /// A table with no aliases, unnumbered symbols or doubt.
+    pub(crate) const fn plain(
+        name: &'static str,
+        prefix: &'static str,
+        codes: &'static [Code],
+    ) -> Self {
+        CodeTable {
+            name,
+            prefix,
+            codes,
+            aliases: &[],
+            unnumbered: &[],
+            doubt: None,
+        }
+    }
+
     /// The documented value `value`, if any.
     #[must_use]
     pub fn get(&self, value: u32) -> Option<&'static Code> {
@@ -73,12 +136,31 @@ impl CodeTable {
             .map(|i| &codes[i])
     }
 
+    /// The symbol (`None` where the source gives none) and meaning of `value`; for a value the
+    /// table does not document, no symbol and a meaning that says so.
+    #[must_use]
+    pub fn explain(&self, value: u32) -> (Option<&'static str>, Cow<'static, str>) {
+        match self.get(value) {
+            Some(code) => {
+                let symbol = (!code.symbol.is_empty()).then_some(code.symbol);
+                let meaning = code.meaning(self.prefix);
+                match self.doubt {
+                    Some(doubt) => (symbol, Cow::Owned(format!("{meaning} ({doubt})"))),
+                    None => (symbol, meaning),
+                }
+            }
+            None => (
+                None,
+                Cow::Owned(format!("not a documented {} value", self.name)),
+            ),
+        }
+    }
+
     /// Resolves a symbol as a dump prints it: the full symbol, the symbol without the table's
     /// prefix (`AVAILABLE` for `AGENT_STATE_AVAILABLE`), or a known misspelling; ASCII case is
     /// ignored.
     #[must_use]
     pub fn find_symbol(&self, text: &str) -> Option<SymbolMatch> {
-        let codes = self.codes;
         let prefix = self.prefix;
         let matches = |symbol: &str| {
             symbol.eq_ignore_ascii_case(text)
@@ -86,7 +168,8 @@ impl CodeTable {
                     && symbol.starts_with(prefix)
                     && symbol[prefix.len()..].eq_ignore_ascii_case(text))
         };
-        if let Some(code) = codes
+        if let Some(code) = self
+            .codes
             .iter()
             .find(|c| !c.symbol.is_empty() && matches(c.symbol))
         {
@@ -106,13 +189,65 @@ impl CodeTable {
     }
 }
 
+/// One bit of a bit-mask field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flag {
+    /// The bit (or bits) it stands for.
+    pub bits: u32,
+    /// The protocol's name for it.
+    pub symbol: &'static str,
+}
+
+/// A bit-mask field's flags (reference §4.3, §4.15).
+#[derive(Debug)]
+pub struct MaskTable {
+    /// The mask's name (e.g. `ServicesRequested`).
+    pub name: &'static str,
+    /// The documented flags.
+    pub flags: &'static [Flag],
+    /// The words for 0, when the source gives them.
+    pub zero: Option<&'static str>,
+}
+
+impl MaskTable {
+    /// The flags set in `value` as `A|B`, and in words, with any undocumented bits in hex.
+    #[must_use]
+    pub fn explain(&self, value: u32) -> (Option<String>, Cow<'static, str>) {
+        if value == 0 {
+            return (None, Cow::Borrowed(self.zero.unwrap_or("no flags set")));
+        }
+        let set: Vec<&Flag> = self
+            .flags
+            .iter()
+            .filter(|f| value & f.bits == f.bits)
+            .collect();
+        let known = set.iter().fold(0, |acc, f| acc | f.bits);
+        let mut names: Vec<String> = set.iter().map(|f| f.symbol.to_owned()).collect();
+        if value & !known != 0 {
+            names.push(format!("undocumented bits 0x{:08x}", value & !known));
+        }
+        let symbol =
+            (!set.is_empty()).then(|| set.iter().map(|f| f.symbol).collect::<Vec<_>>().join("|"));
+        (symbol, Cow::Owned(names.join(", ")))
+    }
+}
+
+/// How a field's values are explained.
+#[derive(Clone, Copy, Debug)]
+pub enum Codes {
+    /// By an enumeration.
+    Enum(&'static CodeTable),
+    /// As a bit mask.
+    Mask(&'static MaskTable),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_table_is_sorted_by_value_without_repeats() {
-        for table in cti::ALL_TABLES {
+        for table in enums::ALL_TABLES {
             assert!(
                 table.codes.windows(2).all(|w| w[0].value < w[1].value),
                 "{} is not strictly sorted",
@@ -130,7 +265,7 @@ mod tests {
 
     #[test]
     fn symbols_resolve_with_or_without_prefix_and_through_aliases() {
-        let state = &cti::AGENT_STATE;
+        let state = &session::AGENT_STATE;
         assert_eq!(state.find_symbol("AVAILABLE").map(value), Some(3));
         assert_eq!(
             state.find_symbol("AGENT_STATE_AVAILABLE").map(value),
@@ -138,20 +273,42 @@ mod tests {
         );
         assert_eq!(state.find_symbol("AVAILABLEState").map(value), Some(3));
         assert_eq!(
-            cti::LOCAL_CONNECTION_STATE
+            call::LOCAL_CONNECTION_STATE
                 .find_symbol("LCS_ALERTIN")
                 .map(value),
             Some(2)
         );
         assert_eq!(
-            cti::EVENT_CAUSE.find_symbol("cec_none").map(value),
+            call::EVENT_CAUSE.find_symbol("cec_none").map(value),
             Some(0xFFFF)
         );
-        assert_eq!(cti::EVENT_CAUSE.find_symbol("NOT_A_CAUSE"), None);
+        assert_eq!(call::EVENT_CAUSE.find_symbol("NOT_A_CAUSE"), None);
         assert!(matches!(
-            cti::CALLED_PARTY_DISPOSITION.find_symbol("CD_INVALID"),
+            call::CALLED_PARTY_DISPOSITION.find_symbol("CD_INVALID"),
             Some(SymbolMatch::Unnumbered("CD_INVALID", _))
         ));
+    }
+
+    #[test]
+    fn symbols_become_words_with_their_acronyms() {
+        assert_eq!(words("NO_ACTIVE_CALL"), "No active call");
+        assert_eq!(
+            words("INVALID_CSTA_CALL_IDENTIFIER"),
+            "Invalid CSTA call identifier"
+        );
+        assert_eq!(words("SERVICE_BUSY"), "Service busy");
+        let code = Code::sym(24, "CF_NO_ACTIVE_CALL");
+        assert_eq!(code.meaning("CF_"), "No active call");
+    }
+
+    #[test]
+    fn masks_name_every_flag_and_the_bits_no_source_names() {
+        let (symbol, meaning) = enums::PG_STATUS.explain(0x0000_0003);
+        assert_eq!(symbol.as_deref(), Some("PGS_OPC_DOWN|PGS_CC_DOWN"));
+        assert_eq!(meaning, "PGS_OPC_DOWN, PGS_CC_DOWN");
+        let (_, meaning) = enums::PG_STATUS.explain(0x0000_0101);
+        assert_eq!(meaning, "PGS_OPC_DOWN, undocumented bits 0x00000100");
+        assert_eq!(enums::PG_STATUS.explain(0).1, "normal");
     }
 
     fn value(m: SymbolMatch) -> u32 {

@@ -6,67 +6,58 @@
 //! Which lines belong to an event is decided by indentation: lines indented deeper than the
 //! `MsgType:` line are its fields; a `Name: value` line at the `MsgType:` line's own indentation
 //! is a field only while the event's fields are written flush with it (logs without indented
-//! fields). Any other line closes the event and becomes a [`Note`]. A line inside an event that
-//! is not `Name: value` is a [`Diagnostic`]; decoding goes on with the next line.
+//! fields). Any other line closes the event and becomes a note. A line inside an event that is
+//! not `Name: value` is a diagnostic; decoding goes on with the next line.
+//!
+//! The decoder writes straight into a [`Store`]: each line is typed once into rows of small
+//! integers and interned strings. Input may arrive in chunks split anywhere.
 
+mod json;
 mod line;
+pub(crate) mod typing;
+
+pub use json::events_from_json;
 
 use std::borrow::Cow;
 
-use crate::event::{Decoded, Diagnostic, DiagnosticCode, Event, Field, Note, NoteKind};
+use rustc_hash::FxHashMap;
+
+use crate::codes::message_types;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::store::{flag, kind, EventType, Form, Note, NoteKind, Store, StrId, NO_STR, NO_TIME};
+use crate::time::{self, Stamp};
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
+use typing::{Mistyped, Symbols};
 
-/// Decodes a text dump. Never fails: malformed lines become diagnostics, lines outside events
-/// become notes, and every well-formed event around them is kept.
+/// Decodes a whole text dump into a new store.
 #[must_use]
-pub fn decode_log(text: &str) -> Decoded {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut decoder = Decoder::default();
-    let mut start = 0;
-    let mut number = 0u32;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
-        number = number.saturating_add(1);
-        if end == text.len() && start == end {
-            break;
-        }
-        decoder.line(number, &text[start..end]);
-        start = end + 1;
-    }
-    decoder.finish()
+pub fn decode(bytes: &[u8]) -> Store {
+    let mut store = Store::new(Form::Text);
+    let mut decoder = TextDecoder::default();
+    decoder.push(&mut store, bytes);
+    decoder.finish(&mut store);
+    store
 }
 
-/// Decodes a text dump given as bytes. Invalid UTF-8 is replaced with U+FFFD and reported as a
-/// warning at the first bad byte's line and column; the rest decodes as [`decode_log`].
-#[must_use]
-pub fn decode_log_bytes(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => decode_log(text),
-        Err(err) => {
-            let good = &bytes[..err.valid_up_to()];
-            let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
-            let line = memchr::memchr_iter(b'\n', good).count() + 1;
-            // `good` is valid UTF-8 by construction.
-            let column =
-                std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
-            let mut decoded = decode_log(&String::from_utf8_lossy(bytes));
-            let diagnostic = Diagnostic::new(
-                DiagnosticCode::InvalidUtf8,
-                u32::try_from(line).unwrap_or(u32::MAX),
-                u32::try_from(column).unwrap_or(u32::MAX),
-                "",
-            );
-            let at = decoded
-                .diagnostics
-                .partition_point(|d| d.line <= diagnostic.line);
-            decoded.diagnostics.insert(at, diagnostic);
-            decoded
-        }
-    }
+/// A text dump decoder fed in chunks of any size.
+#[derive(Default)]
+pub struct TextDecoder {
+    /// Lines decoded so far.
+    lines: u32,
+    /// Bytes decoded so far (the start of `pending` in the input).
+    offset: u64,
+    /// The start of an incomplete last line.
+    pending: Vec<u8>,
+    open: Option<Open>,
+    symbols: Symbols,
+    /// Message type names as written → (packed type, whether the writing differs from the name).
+    types: FxHashMap<Box<[u8]>, (u32, bool)>,
+    utf8_reported: bool,
+    started: bool,
 }
 
-/// The event being filled.
+/// The event being filled: the store's last event.
 struct Open {
-    event: Event,
     /// Indentation of its `MsgType:` line.
     msg_indent: u32,
     /// Indentation of its first field, once there is one.
@@ -80,14 +71,85 @@ impl Open {
     }
 }
 
-#[derive(Default)]
-struct Decoder {
-    open: Option<Open>,
-    out: Decoded,
-}
+impl TextDecoder {
+    /// Decodes the complete lines `chunk` brings; a line cut short waits for the next chunk.
+    pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
+        let chunk = if self.started {
+            chunk
+        } else {
+            self.started = !chunk.is_empty();
+            chunk.strip_prefix("\u{feff}".as_bytes()).unwrap_or(chunk)
+        };
+        let Some(last) = memchr::memrchr(b'\n', chunk) else {
+            self.pending.extend_from_slice(chunk);
+            return;
+        };
+        if self.pending.is_empty() {
+            self.lines_of(store, &chunk[..=last]);
+        } else {
+            let mut joined = std::mem::take(&mut self.pending);
+            joined.extend_from_slice(&chunk[..=last]);
+            self.lines_of(store, &joined);
+        }
+        self.pending.extend_from_slice(&chunk[last + 1..]);
+    }
 
-impl Decoder {
-    fn line(&mut self, number: u32, full: &str) {
+    /// Ends the input: the last line (without a newline) is decoded and the open event closed.
+    pub fn finish(&mut self, store: &mut Store) {
+        let rest = std::mem::take(&mut self.pending);
+        if !rest.is_empty() {
+            self.lines_of(store, &rest);
+        }
+        self.open = None;
+    }
+
+    /// Events that are complete (every one but an event still open).
+    #[must_use]
+    pub fn complete(&self, store: &Store) -> usize {
+        store.len() - usize::from(self.open.is_some())
+    }
+
+    /// Decodes `bytes`, which hold whole lines (the last may lack its newline only at the end).
+    fn lines_of(&mut self, store: &mut Store, bytes: &[u8]) {
+        let text: Cow<'_, str> = match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(err) => {
+                self.report_utf8(store, bytes, err.valid_up_to());
+                Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
+            }
+        };
+        // Offsets count input bytes; after a lossy repair they count the repaired text.
+        let mut start = 0;
+        let end = text.len();
+        while start < end {
+            let stop = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(end, |i| start + i);
+            self.lines = self.lines.saturating_add(1);
+            let offset = self.offset + start as u64;
+            self.line(store, &text[start..stop], offset);
+            start = stop + 1;
+        }
+        self.offset += bytes.len() as u64;
+    }
+
+    fn report_utf8(&mut self, store: &mut Store, bytes: &[u8], valid: usize) {
+        if std::mem::replace(&mut self.utf8_reported, true) {
+            return;
+        }
+        let good = &bytes[..valid];
+        let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
+        let line = self.lines as usize + memchr::memchr_iter(b'\n', good).count() + 1;
+        // `good` is valid UTF-8 by construction.
+        let column = std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
+        store.diagnostics.push(Diagnostic::text(
+            DiagnosticCode::InvalidUtf8,
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+            "",
+        ));
+    }
+
+    fn line(&mut self, store: &mut Store, full: &str, offset: u64) {
+        let number = self.lines;
         let line = Line::new(full);
         if line.content.is_empty() {
             if self
@@ -95,52 +157,58 @@ impl Decoder {
                 .as_ref()
                 .is_some_and(|o| o.field_indent.is_some() && o.flush())
             {
-                self.close();
+                self.open = None;
             }
             return;
         }
         if line.content.starts_with('#') {
-            self.note(number, NoteKind::Comment, line.content);
+            note(store, number, NoteKind::Comment, line.content);
             return;
         }
         if let Some(rest) = msg_type_value(line.content) {
-            self.close();
-            self.open_event(number, &line, rest);
+            self.open_event(store, number, offset, &line, rest);
             return;
         }
-        if let Some(open) = &mut self.open {
+        if let Some(open) = &self.open {
             if line.indent > open.msg_indent {
                 if is_ellipsis(line.content) {
-                    open.event.truncated = true;
-                    open.event.end_line = number;
+                    extend(store, number, offset, full.len(), flag::TRUNCATED);
                     return;
                 }
                 match split_field(line.content) {
-                    Ok((name, raw)) => self.push_field(number, line.indent, name, raw),
-                    Err(why) => self.malformed(number, &line, &why),
+                    Ok((name, raw)) => self.push_field(store, number, offset, &line, name, raw),
+                    Err(why) => malformed(store, number, &line, &why),
                 }
                 return;
             }
             if line.indent == open.msg_indent && open.flush() {
                 if let Ok((name, raw)) = split_field(line.content) {
-                    self.push_field(number, line.indent, name, raw);
+                    self.push_field(store, number, offset, &line, name, raw);
                     return;
                 }
             }
             if is_ellipsis(line.content) {
-                open.event.truncated = true;
+                let last = store.events.flags.len() - 1;
+                store.events.flags[last] |= flag::TRUNCATED;
             }
-            self.close();
+            self.open = None;
         }
         let kind = if is_step(line.content) {
             NoteKind::Step
         } else {
             NoteKind::Text
         };
-        self.note(number, kind, line.content);
+        note(store, number, kind, line.content);
     }
 
-    fn open_event(&mut self, number: u32, line: &Line<'_>, rest: &str) {
+    fn open_event(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        rest: &str,
+    ) {
         let written = rest.trim();
         let mut name = written.trim_end_matches(':').trim_end();
         let truncated = name.ends_with("...") || name.ends_with('…');
@@ -153,63 +221,124 @@ impl Decoder {
         }
         if name.is_empty() {
             let column = line.column(line.content.len() - rest.len());
-            self.out.diagnostics.push(Diagnostic::new(
+            store.diagnostics.push(Diagnostic::text(
                 DiagnosticCode::MissingMessageType,
                 number,
                 column,
                 "",
             ));
         }
-        let mut event = Event::of_type(name);
-        event.label = (written != event.type_name).then(|| written.to_owned());
-        event.line = number;
-        event.end_line = number;
-        event.time = line.time.map(str::to_owned);
-        event.truncated = truncated;
+        let (ty, differs) = self.event_type(store, name);
+        let e = &mut store.events;
+        e.ty.push(ty);
+        e.offset.push(offset);
+        e.length
+            .push(u32::try_from(line.full.len()).unwrap_or(u32::MAX));
+        e.line.push(number);
+        e.end_line.push(number);
+        let (time, time_text, time_flag) = timestamp(&mut store.strings, line.time);
+        e.time.push(time);
+        e.time_text.push(time_text);
+        e.flags
+            .push(time_flag | if truncated { flag::TRUNCATED } else { 0 });
+        let label =
+            (differs || written != name).then(|| store.strings.intern(written.as_bytes()).0);
+        e.label.push(label.unwrap_or(NO_STR));
+        e.body.push(store.fields.name.len() as u64);
         self.open = Some(Open {
-            event,
             msg_indent: line.indent,
             field_indent: None,
         });
     }
 
-    fn push_field(&mut self, number: u32, indent: u32, written: &str, raw: &str) {
-        let Some(open) = &mut self.open else { return };
-        let field = Field::from_text(written, raw, &open.event.type_name);
-        open.event.fields.push(field);
-        open.event.end_line = number;
-        open.field_indent.get_or_insert(indent);
-    }
-
-    fn malformed(&mut self, number: u32, line: &Line<'_>, why: &NotAField) {
-        let (code, at) = match *why {
-            NotAField::Malformed => (DiagnosticCode::MalformedField, 0),
-            NotAField::EmptyName(colon) => (DiagnosticCode::EmptyFieldName, colon),
+    /// The packed type of a name as written, and whether the writing differs from the
+    /// canonical name (ASCII case, a UCCX name).
+    fn event_type(&mut self, store: &mut Store, name: &str) -> (u32, bool) {
+        if let Some(&found) = self.types.get(name.as_bytes()) {
+            return found;
+        }
+        let found = match message_types::id_of(name) {
+            Some(id) => {
+                let canonical = message_types::name_of(id).unwrap_or_default();
+                (EventType::Id(u32::from(id)).pack(), canonical != name)
+            }
+            None => (
+                EventType::Unnamed(store.strings.intern(name.as_bytes())).pack(),
+                false,
+            ),
         };
-        let detail = format!("{:?}", truncate(line.content, 60));
-        self.out
-            .diagnostics
-            .push(Diagnostic::new(code, number, line.column(at), &detail));
+        self.types.insert(name.as_bytes().into(), found);
+        found
     }
 
-    fn note(&mut self, number: u32, kind: NoteKind, text: &str) {
-        self.out.notes.push(Note {
-            line: number,
-            kind,
-            text: text.to_owned(),
-        });
-    }
-
-    fn close(&mut self) {
-        if let Some(open) = self.open.take() {
-            self.out.events.push(open.event);
+    fn push_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        written: &str,
+        raw: &str,
+    ) {
+        let Some(open) = &mut self.open else { return };
+        open.field_indent.get_or_insert(line.indent);
+        let name = store.names.written(written);
+        let named = store.names.get(name).named;
+        let message_type = EventType::unpack(*store.events.ty.last().expect("an open event")).id();
+        let ((k, r, n), problem) =
+            self.symbols
+                .type_value(&mut store.strings, named, message_type, raw);
+        let f = &mut store.fields;
+        f.name.push(name);
+        f.kind.push(k);
+        f.raw.push(r);
+        f.num.push(n);
+        extend(store, number, offset, line.full.len(), 0);
+        if let Some(problem) = problem {
+            let _ = (problem, kind::TEXT); // Reported by issue-14 rules (invalid-value).
         }
     }
+}
 
-    fn finish(mut self) -> Decoded {
-        self.close();
-        self.out
+/// Makes the store's last event reach to the end of line `number`.
+fn extend(store: &mut Store, number: u32, offset: u64, len: usize, flags: u8) {
+    let e = &mut store.events;
+    let last = e.ty.len() - 1;
+    e.end_line[last] = number;
+    e.length[last] = u32::try_from(offset + len as u64 - e.offset[last]).unwrap_or(u32::MAX);
+    e.flags[last] |= flags;
+}
+
+/// The event time: milliseconds, the text as written, and the time-of-day flag.
+fn timestamp(strings: &mut crate::store::Interner, written: Option<&str>) -> (i64, u32, u8) {
+    let Some(text) = written else {
+        return (NO_TIME, NO_STR, 0);
+    };
+    let id: StrId = strings.append(text.as_bytes());
+    match time::parse(text.as_bytes()) {
+        Some(Stamp::Absolute(ms)) => (ms, id.0, 0),
+        Some(Stamp::TimeOfDay(ms)) => (ms, id.0, flag::TIME_OF_DAY),
+        None => (NO_TIME, id.0, 0),
     }
+}
+
+fn note(store: &mut Store, line: u32, kind: NoteKind, text: &str) {
+    store.notes.push(Note {
+        line,
+        kind,
+        text: text.to_owned(),
+    });
+}
+
+fn malformed(store: &mut Store, number: u32, line: &Line<'_>, why: &NotAField) {
+    let (code, at) = match *why {
+        NotAField::Malformed => (DiagnosticCode::MalformedField, 0),
+        NotAField::EmptyName(colon) => (DiagnosticCode::EmptyFieldName, colon),
+    };
+    let detail = format!("{:?}", truncate(line.content, 60));
+    store
+        .diagnostics
+        .push(Diagnostic::text(code, number, line.column(at), &detail));
 }
 
 /// `2. The agent becomes available.`: a number, a dot, a space.

@@ -1,48 +1,76 @@
 //! Agents: state segments from AGENT_STATE_EVENTs, and the calls on their extensions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::event::{Event, Field};
+use crate::codes::fields::FieldId;
+use crate::store::{FieldRef, FieldValue, Store, StrId};
 
-use super::model::{Agent, Call, Coded, Point, Segment};
-use super::time;
+use super::call::{CallState, Mark};
 
 /// An agent under construction.
 #[derive(Clone, Debug)]
-pub(super) struct AgentState {
-    agent_id: Option<String>,
-    extension: Option<String>,
-    segments: Vec<Segment>,
-    key: String,
+pub(crate) struct AgentState {
+    /// How the agent is known: 0 by AgentID, 1 by extension, 2 neither (`unidentified`).
+    pub key: (u8, StrId),
+    pub agent_id: Option<StrId>,
+    pub extension: Option<StrId>,
+    pub segments: Vec<SegmentState>,
+}
+
+/// A span of time an agent spent in one state.
+#[derive(Clone, Debug)]
+pub(crate) struct SegmentState {
+    /// The AgentState value.
+    pub state: i64,
+    pub reason_code: Option<i64>,
+    /// The skill group (UCCX: CSQ) state of the segment's last event.
+    pub skill_group_state: Option<i64>,
+    pub events: Vec<u32>,
+    pub start: Mark,
+    pub end: Option<Mark>,
+    pub reported_duration_s: Option<i64>,
+}
+
+/// A text field of an AGENT_STATE_EVENT, trimmed, when it says something.
+fn text(store: &mut Store, fields: &[FieldRef], field: FieldId) -> Option<StrId> {
+    let FieldValue::Text(s) = super::find(fields, field)?.value else {
+        return None;
+    };
+    let bytes = store.str(s);
+    let trimmed = bytes.trim_ascii();
+    if trimmed.is_empty() || trimmed == b"N/A" {
+        return None;
+    }
+    Some(if trimmed.len() == bytes.len() {
+        store.intern(s)
+    } else {
+        let trimmed = trimmed.to_vec();
+        store.strings.intern(&trimmed)
+    })
 }
 
 /// Takes in one AGENT_STATE_EVENT.
 pub(super) fn absorb(
     agents: &mut Vec<AgentState>,
-    by_key: &mut HashMap<String, usize>,
+    by_key: &mut FxHashMap<(u8, StrId), usize>,
+    store: &mut Store,
     index: u32,
-    event: &Event,
+    fields: &[FieldRef],
 ) {
-    let text = |name: &str| {
-        event
-            .field(name)
-            .map(|f| f.raw.trim())
-            .filter(|v| !v.is_empty() && *v != "N/A")
-            .map(str::to_owned)
+    let agent_id = text(store, fields, FieldId::AgentID);
+    let extension = text(store, fields, FieldId::AgentExtension)
+        .or_else(|| text(store, fields, FieldId::AgentInstrument));
+    let key = match (agent_id, extension) {
+        (Some(id), _) => (0, id),
+        (None, Some(ext)) => (1, ext),
+        (None, None) => (2, StrId::EMPTY),
     };
-    let agent_id = text("AgentID");
-    let extension = text("AgentExtension").or_else(|| text("AgentInstrument"));
-    let key = match (&agent_id, &extension) {
-        (Some(id), _) => id.clone(),
-        (None, Some(ext)) => format!("ext:{ext}"),
-        (None, None) => "unidentified".to_owned(),
-    };
-    let slot = *by_key.entry(key.clone()).or_insert_with(|| {
+    let slot = *by_key.entry(key).or_insert_with(|| {
         agents.push(AgentState {
-            agent_id: agent_id.clone(),
+            key,
+            agent_id,
             extension: None,
             segments: Vec::new(),
-            key,
         });
         agents.len() - 1
     });
@@ -50,76 +78,58 @@ pub(super) fn absorb(
     if extension.is_some() {
         agent.extension = extension;
     }
-    let Some(state) = event.field("AgentState").and_then(Coded::of) else {
+    let e = store.event(index as usize);
+    let number = |field| super::find(fields, field).and_then(|f| f.value.number());
+    let Some(state) = number(FieldId::AgentState) else {
         return;
     };
-    let reason_code = event.field("EventReasonCode").and_then(Field::number);
-    let skill_group_state = event.field("SkillGroupState").and_then(Coded::of);
-    let point = Point {
+    let reason_code = number(FieldId::EventReasonCode);
+    let skill_group_state = number(FieldId::SkillGroupState);
+    let mark = Mark {
         event: index,
-        time: event.time.clone(),
+        time: e.time_ms(),
     };
     if let Some(last) = agent.segments.last_mut() {
-        if last.state.value == state.value && last.reason_code == reason_code {
+        if last.state == state && last.reason_code == reason_code {
             last.events.push(index);
             last.skill_group_state = skill_group_state;
             return;
         }
-        last.duration_ms = last
-            .start
-            .time
-            .as_deref()
-            .and_then(time::parse)
-            .zip(point.time.as_deref().and_then(time::parse))
-            .and_then(|(a, b)| time::between(a, b));
-        last.end = Some(point.clone());
+        last.end = Some(mark);
     }
-    let reported = event
-        .field("StateDuration")
-        .or_else(|| event.field("Duration"));
-    agent.segments.push(Segment {
+    let reported = number(FieldId::StateDuration).or_else(|| number(FieldId::Duration));
+    agent.segments.push(SegmentState {
         state,
         reason_code,
         skill_group_state,
         events: vec![index],
-        start: point,
+        start: mark,
         end: None,
-        duration_ms: None,
-        reported_duration_s: reported.and_then(Field::number),
+        reported_duration_s: reported,
     });
 }
 
-impl AgentState {
-    /// The public view (calls are attached afterwards).
-    pub(super) fn finish(&self) -> Agent {
-        Agent {
-            key: self.key.clone(),
-            agent_id: self.agent_id.clone(),
-            extension: self.extension.clone(),
-            state: self.segments.last().map(|s| s.state.clone()),
-            segments: self.segments.clone(),
-            calls: Vec::new(),
-        }
-    }
-}
-
 /// Each agent gets the calls whose devices include its extension, and each call its agents.
-pub(super) fn attach_calls(agents: &mut [Agent], calls: &mut [Call]) {
+pub(super) fn attach(
+    agents: &[AgentState],
+    calls: &[CallState],
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     // Calls by device, so that each agent finds its calls without scanning them all.
-    let mut on_device: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut on_device: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
     for (i, call) in calls.iter().enumerate() {
-        for device in &call.devices {
-            on_device.entry(device.as_str()).or_default().push(i);
+        for &device in &call.devices {
+            on_device.entry(device).or_default().push(i);
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut agent_calls = vec![Vec::new(); agents.len()];
+    let mut call_agents = vec![Vec::new(); calls.len()];
     for (a, agent) in agents.iter().enumerate() {
-        if let Some(found) = agent.extension.as_deref().and_then(|e| on_device.get(e)) {
-            pairs.extend(found.iter().map(|&c| (a, c)));
+        if let Some(found) = agent.extension.and_then(|e| on_device.get(&e)) {
+            for &c in found {
+                agent_calls[a].push(c);
+                call_agents[c].push(a);
+            }
         }
     }
-    for (a, c) in pairs {
-        agents[a].calls.push(calls[c].key.clone());
-        calls[c].agents.push(agents[a].key.clone());
-    }
+    (agent_calls, call_agents)
 }

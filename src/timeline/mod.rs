@@ -1,131 +1,174 @@
-//! From events to calls: correlation, links, outcomes and agent state segments.
+//! From events to calls: correlation, links, outcomes and agent state segments, on the store's
+//! ids.
 //!
 //! Events are grouped by ConnectionCallID (re-keyed by CALL_DATA_UPDATE_EVENT's
-//! NewConnectionCallID); AGENT_STATE_EVENTs make agent segments. [`TimelineBuilder`] takes events
-//! in batches and gives a [`Timeline`] snapshot at any time; [`build_timeline`] is one batch.
+//! NewConnectionCallID); AGENT_STATE_EVENTs make agent segments. A [`Timeline`] takes the store's
+//! events as they arrive ([`push`](Timeline::push)) and works out outcomes, links and remarks
+//! whenever asked ([`finish`](Timeline::finish)); the JSON shapes are [`crate::view::timeline`]'s.
 //!
 //! The reference identifies a call by ConnectionCallID, ConnectionDeviceIDType and
 //! ConnectionDeviceID together (reference §5). Dumps leave the type and device out of some
 //! events and print different device IDs for one call (the reservation flow's BEGIN_CALL_EVENT
 //! says 420 where its other events say 4020), so calls are keyed by the ID alone; a call whose
-//! events name different device IDs says so in its `remarks`.
+//! events name different device IDs says so in its remarks.
 
 mod agent;
-mod call;
+pub(crate) mod call;
 mod links;
-mod model;
-mod outcome;
-pub(crate) mod time;
+pub(crate) mod outcome;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::event::Event;
+use crate::codes::fields::FieldId;
+use crate::codes::message_types::id;
+use crate::store::{EventType, FieldRef, Store, StrId};
 
-use agent::AgentState;
-use call::CallState;
-pub use model::{
-    Agent, Call, CallDirection, Coded, Durations, Evidence, Link, LinkKind, Outcome, Point,
-    Segment, Timeline, Variable,
-};
-pub use outcome::RULES;
+pub(crate) use agent::AgentState;
+pub(crate) use call::{CallState, Ev, Mark};
+pub use links::{Link, LinkKind};
+pub use outcome::{Outcome, Reason, RULES};
 
-/// Builds the timeline of a whole list of events.
+use crate::outcome::OutcomeKind;
+
+/// The timeline of a whole store, finished.
 #[must_use]
-pub fn build_timeline(events: &[Event]) -> Timeline {
-    let mut builder = TimelineBuilder::new();
-    builder.push(events);
-    builder.snapshot()
+pub fn build(store: &mut Store) -> Timeline {
+    let mut timeline = Timeline::default();
+    timeline.push(store, store.len());
+    timeline.finish(store);
+    timeline
 }
 
-/// Builds a timeline from events fed in batches; [`snapshot`](Self::snapshot) at any time.
+/// Calls and agents of a store's events, taken in as they arrive.
 ///
-/// The snapshot after every batch equals [`build_timeline`] of all the events pushed so far.
+/// After [`finish`](Self::finish), every call has its outcome, direction, links and remarks, and
+/// the result equals [`build`] of the events taken in so far, however they were batched.
 #[derive(Clone, Debug, Default)]
-pub struct TimelineBuilder {
-    /// Index the next event gets.
+pub struct Timeline {
+    /// Events taken in so far.
     next: u32,
-    calls: Vec<CallState>,
+    pub(crate) calls: Vec<CallState>,
     /// ConnectionCallID (and every alias) → index in `calls` of the latest call with it.
-    by_id: HashMap<u32, usize>,
-    agents: Vec<AgentState>,
-    agents_by_key: HashMap<String, usize>,
+    by_id: FxHashMap<u32, usize>,
+    /// ConnectionCallID → how many calls were made with it (a log may reuse an ID).
+    made: FxHashMap<u32, u32>,
+    pub(crate) agents: Vec<AgentState>,
+    agents_by_key: FxHashMap<(u8, StrId), usize>,
+    /// The fields of the event being taken in (kept to reuse its memory).
+    scratch: Vec<FieldRef>,
+    /// What [`finish`](Self::finish) worked out, for each call.
+    pub(crate) derived: Vec<Derived>,
+    /// For each agent, the calls on its extension; for each call, its agents.
+    pub(crate) agent_calls: Vec<Vec<usize>>,
+    pub(crate) call_agents: Vec<Vec<usize>>,
 }
 
-impl TimelineBuilder {
-    /// An empty builder.
+/// What is worked out of a call once its events are in.
+#[derive(Clone, Debug)]
+pub(crate) struct Derived {
+    pub direction: CallDirection,
+    pub outcome: Outcome,
+    pub links: Vec<Link>,
+    pub remarks: Vec<String>,
+}
+
+/// Which way a call goes, as far as the events tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallDirection {
+    /// A customer called in.
+    Inbound,
+    /// A call to a customer.
+    Outbound,
+    /// Between devices of the contact centre (consult, reservation, supervisor, inside call).
+    Internal,
+    /// The events do not say.
+    Unknown,
+}
+
+impl Timeline {
+    /// Number of calls (finished or not).
     #[must_use]
-    pub fn new() -> Self {
-        Self::default()
+    pub fn call_count(&self) -> usize {
+        self.calls.len()
     }
 
-    /// Number of events pushed so far.
+    /// Number of agents.
+    #[must_use]
+    pub fn agent_count(&self) -> usize {
+        self.agents.len()
+    }
+
+    /// The outcome kind of call `i` as of the last [`finish`](Self::finish).
+    #[must_use]
+    pub fn outcome(&self, i: usize) -> Option<OutcomeKind> {
+        self.derived.get(i).map(|d| d.outcome.kind)
+    }
+
+    /// Whether every call taken in has been finished.
+    #[must_use]
+    pub fn is_finished(&self) -> bool {
+        self.derived.len() == self.calls.len()
+    }
+
+    /// Number of events taken in so far.
     #[must_use]
     pub fn len(&self) -> u32 {
         self.next
     }
 
-    /// Whether no event has been pushed.
+    /// Whether no event has been taken in.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.next == 0
     }
 
-    /// Takes in the next events, in order.
-    pub fn push(&mut self, events: &[Event]) {
-        for event in events {
+    /// Takes in the store's events up to (not including) `end`.
+    pub fn push(&mut self, store: &mut Store, end: usize) {
+        let end = end.min(store.len());
+        while (self.next as usize) < end {
             let index = self.next;
-            self.next = self.next.saturating_add(1);
-            self.absorb(index, event);
+            self.next += 1;
+            self.absorb(store, index);
         }
     }
 
-    fn absorb(&mut self, index: u32, event: &Event) {
-        if event.type_name.is_empty() {
-            return; // A `MsgType:` without a name: the decoder reported it; nothing to correlate.
+    fn absorb(&mut self, store: &mut Store, index: u32) {
+        let e = store.event(index as usize);
+        match e.ty() {
+            EventType::Unnamed(name) if name == StrId::EMPTY => return,
+            _ => {}
         }
-        if event.type_name == "AGENT_STATE_EVENT" {
-            agent::absorb(&mut self.agents, &mut self.agents_by_key, index, event);
-            return;
+        let mut fields = std::mem::take(&mut self.scratch);
+        fields.clear();
+        fields.extend(e.fields());
+        if e.is(id::AGENT_STATE_EVENT) {
+            agent::absorb(
+                &mut self.agents,
+                &mut self.agents_by_key,
+                store,
+                index,
+                &fields,
+            );
+        } else {
+            self.absorb_call(store, index, &fields);
         }
-        let primary = call_id(event, "PrimaryCallID");
-        let secondary = call_id(event, "SecondaryCallID");
+        self.scratch = fields;
+    }
+
+    fn absorb_call(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
+        let primary = call_id(fields, FieldId::PrimaryCallID);
+        let secondary = call_id(fields, FieldId::SecondaryCallID);
         if primary.is_some() || secondary.is_some() {
-            let transfer = event.type_name == "CALL_TRANSFERRED_EVENT";
-            let ids: Vec<u32> = primary.into_iter().chain(secondary).collect();
-            let slots: Vec<usize> = ids
-                .iter()
-                .map(|&id| self.call_for(id, index, event))
-                .collect();
-            for &slot in &slots {
-                self.calls[slot].absorb(index, event);
-            }
-            if let [a, b] = slots[..] {
-                if a != b {
-                    let (ka, kb) = (self.calls[a].key.clone(), self.calls[b].key.clone());
-                    self.calls[a].joins.push((kb, index, transfer));
-                    self.calls[b].joins.push((ka, index, transfer));
-                }
-            }
-            let parties = event
-                .fields
-                .iter()
-                .filter(|f| f.name == "ConnectedPartyCallID")
-                .filter_map(|f| f.number().and_then(|n| u32::try_from(n).ok()))
-                .filter(|id| !ids.contains(id));
-            let parties: Vec<u32> = parties.collect();
-            if let Some(&slot) = slots.first() {
-                self.calls[slot]
-                    .parties
-                    .extend(parties.into_iter().map(|id| (id, index)));
-            }
+            self.absorb_join(store, index, fields, primary, secondary);
             return;
         }
-        let Some(id) = call_id(event, "ConnectionCallID") else {
+        let Some(id) = call_id(fields, FieldId::ConnectionCallID) else {
             return;
         };
-        let slot = self.call_for(id, index, event);
-        self.calls[slot].absorb(index, event);
-        if let Some(new) = call_id(event, "NewConnectionCallID").filter(|&n| n != id) {
+        let slot = self.call_for(store, id, index);
+        self.calls[slot].absorb(store, index, fields);
+        if let Some(new) = call_id(fields, FieldId::NewConnectionCallID).filter(|&n| n != id) {
             let call = &mut self.calls[slot];
             if !call.aliases.contains(&new) && new != call.call_id {
                 call.aliases.push(new);
@@ -134,24 +177,52 @@ impl TimelineBuilder {
         }
     }
 
+    /// A transfer or conference event: it belongs to both calls it names, and lists parties.
+    fn absorb_join(
+        &mut self,
+        store: &mut Store,
+        index: u32,
+        fields: &[FieldRef],
+        primary: Option<u32>,
+        secondary: Option<u32>,
+    ) {
+        let transfer = store.event(index as usize).is(id::CALL_TRANSFERRED_EVENT);
+        let ids: Vec<u32> = primary.into_iter().chain(secondary).collect();
+        let slots: Vec<usize> = ids
+            .iter()
+            .map(|&id| self.call_for(store, id, index))
+            .collect();
+        for &slot in &slots {
+            self.calls[slot].absorb(store, index, fields);
+        }
+        if let [a, b] = slots[..] {
+            if a != b {
+                self.calls[a].joins.push((b, index, transfer));
+                self.calls[b].joins.push((a, index, transfer));
+            }
+        }
+        let parties = fields
+            .iter()
+            .filter(|f| f.field == Some(FieldId::ConnectedPartyCallID))
+            .filter_map(|f| f.value.number().and_then(|n| u32::try_from(n).ok()))
+            .filter(|id| !ids.contains(id));
+        if let Some(&slot) = slots.first() {
+            let call = &mut self.calls[slot];
+            call.parties.extend(parties.map(|id| (id, index)));
+        }
+    }
+
     /// The call an event with call ID `id` belongs to, made if needed. A BEGIN_CALL_EVENT for
     /// an ID whose call has ended starts a new call.
-    fn call_for(&mut self, id: u32, index: u32, event: &Event) -> usize {
-        let reuse = event.type_name == "BEGIN_CALL_EVENT";
+    fn call_for(&mut self, store: &Store, id: u32, index: u32) -> usize {
+        let reuse = store.event(index as usize).is(id::BEGIN_CALL_EVENT);
         match self.by_id.get(&id) {
             Some(&slot) if !(reuse && self.calls[slot].closed()) => slot,
-            existing => {
-                // Counting earlier calls with this ID is needed only when the ID is reused.
-                let nth = match existing {
-                    Some(_) => self.calls.iter().filter(|c| c.call_id == id).count(),
-                    None => 0,
-                };
-                let key = if nth > 0 {
-                    format!("{id}#{}", nth + 1)
-                } else {
-                    id.to_string()
-                };
-                self.calls.push(CallState::new(key, id, index, event));
+            _ => {
+                let made = self.made.entry(id).or_insert(0);
+                let nth = *made;
+                *made += 1;
+                self.calls.push(CallState::new(id, nth, index));
                 let slot = self.calls.len() - 1;
                 self.by_id.insert(id, slot);
                 slot
@@ -159,19 +230,48 @@ impl TimelineBuilder {
         }
     }
 
-    /// The timeline of every event pushed so far.
-    #[must_use]
-    pub fn snapshot(&self) -> Timeline {
-        let mut calls: Vec<Call> = self.calls.iter().map(links::finish_call).collect();
-        links::link_calls(&self.calls, &mut calls);
-        let mut agents: Vec<Agent> = self.agents.iter().map(AgentState::finish).collect();
-        agent::attach_calls(&mut agents, &mut calls);
-        Timeline { calls, agents }
+    /// Works out every call's outcome, direction, links and remarks, and attaches calls to
+    /// agents, for the events taken in so far.
+    pub fn finish(&mut self, store: &Store) {
+        let mut derived: Vec<Derived> =
+            self.calls.iter().map(|c| links::derive(store, c)).collect();
+        links::link_calls(store, &self.calls, &mut derived);
+        self.derived = derived;
+        (self.agent_calls, self.call_agents) = agent::attach(&self.agents, &self.calls);
     }
 }
 
+/// The first field named `field`.
+pub(crate) fn find(fields: &[FieldRef], field: FieldId) -> Option<&FieldRef> {
+    fields.iter().find(|f| f.field == Some(field))
+}
+
 /// A call-ID field as a 32-bit ID (NULL_CALL_ID 0xFFFFFFFF is no ID).
-fn call_id(event: &Event, name: &str) -> Option<u32> {
-    let n = event.field(name)?.number()?;
+fn call_id(fields: &[FieldRef], field: FieldId) -> Option<u32> {
+    let n = find(fields, field)?.value.number()?;
     u32::try_from(n).ok().filter(|&id| id != u32::MAX)
+}
+
+/// A call's key: its ID, with `#2`, `#3`… when the log reuses the ID after the call ended.
+#[must_use]
+pub(crate) fn key(call: &CallState) -> String {
+    if call.nth == 0 {
+        call.call_id.to_string()
+    } else {
+        format!("{}#{}", call.call_id, call.nth + 1)
+    }
+}
+
+/// The time between two marks in milliseconds, when both have times of one form.
+pub(crate) fn between(a: Option<Mark>, b: Option<Mark>) -> Option<u64> {
+    let (a, b) = (a?.time?, b?.time?);
+    crate::time::between(stamp(a), stamp(b))
+}
+
+pub(crate) fn stamp((ms, time_of_day): (i64, bool)) -> crate::time::Stamp {
+    if time_of_day {
+        crate::time::Stamp::TimeOfDay(ms)
+    } else {
+        crate::time::Stamp::Absolute(ms)
+    }
 }

@@ -1,12 +1,13 @@
 //! How a call ended: the derivation rules, in the order they are tried.
 //!
 //! The first rule that applies decides. [`RULES`] is the table the README prints; each rule has a
-//! test in `tests/timeline.rs`.
+//! test in `tests/timeline.rs`. Reasons and evidence are kept as ids and put into words on output.
 
 use crate::outcome::OutcomeKind;
+use crate::store::{Store, StrId};
 
-use super::call::{event_evidence, CallState, Mark};
-use super::model::{CallDirection, Evidence, Outcome};
+use super::call::{CallState, Ev, Mark};
+use super::CallDirection;
 
 /// The derivation rules, in order: (rule id, when it applies → which kind).
 pub static RULES: &[(&str, &str)] = &[
@@ -37,142 +38,70 @@ const REJECTED: &[i64] = &[14];
 const TRANSFERRED: &[i64] = &[32, 1028, 1029, 1034, 1055];
 const CONFERENCED: &[i64] = &[1030, 1056];
 
+/// How a call ended, why, and from what.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// The kind, from the vocabulary CONNRES shares.
+    pub kind: OutcomeKind,
+    /// The derivation rule that decided.
+    pub rule: &'static str,
+    /// The reason, put into words on output.
+    pub reason: Reason,
+    pub(crate) evidence: Vec<Ev>,
+    /// For `unknown`: what the log lacks that would decide it.
+    pub missing: Option<String>,
+}
+
+/// A reason, kept as ids until it is put into words.
+#[derive(Clone, Debug)]
+pub enum Reason {
+    /// A fixed sentence.
+    Text(&'static str),
+    /// The agent's BAResponse: what it means, and the value.
+    Preview(&'static str, StrId),
+    /// A transfer (`true`) or conference, by and to the devices the event names.
+    Join(bool, Option<StrId>, Option<StrId>),
+    /// A CALL_FAILED_EVENT with its cause (the field evidence).
+    Failed(Option<(i64, usize)>),
+    /// A clearing cause (the evidence at this position).
+    Cleared(usize),
+}
+
 /// CallType values of outbound reservation calls (reference §4.9: 18 and 27–31).
 pub(crate) fn is_reservation(call_type: i64) -> bool {
     call_type == 18 || (27..=31).contains(&call_type)
 }
 
+fn outcome(kind: OutcomeKind, rule: &'static str, reason: Reason, evidence: Vec<Ev>) -> Outcome {
+    Outcome {
+        kind,
+        rule,
+        reason,
+        evidence,
+        missing: None,
+    }
+}
+
+fn marks(pairs: &[(Option<Mark>, &'static str)]) -> Vec<Ev> {
+    pairs
+        .iter()
+        .filter_map(|(m, t)| m.map(|m| Ev::labelled(m.event, t)))
+        .collect()
+}
+
 /// Derives the outcome of a call from its facts.
-pub(crate) fn derive(call: &CallState, direction: CallDirection) -> Outcome {
+pub(crate) fn derive(store: &Store, call: &CallState, direction: CallDirection) -> Outcome {
+    if let Some(o) = preview(store, call) {
+        return o;
+    }
+    if let Some(o) = join(call) {
+        return o;
+    }
+    if let Some(o) = by_cause(call) {
+        return o;
+    }
     let f = &call.facts;
     let ended = f.cleared.or(f.end_call).or(f.connection_cleared);
-    let marks = |pairs: &[(Option<Mark>, &'static str)]| -> Vec<Evidence> {
-        pairs
-            .iter()
-            .filter_map(|(m, t)| m.map(|m| event_evidence(m.event, t)))
-            .collect()
-    };
-
-    let reservation = call
-        .call_type
-        .as_ref()
-        .is_none_or(|t| is_reservation(t.value));
-    if let (Some(response), true) = (&f.ba_response, reservation) {
-        let value = response.value.as_deref().unwrap_or_default();
-        let (kind, reason) = match value.trim() {
-            "Accept" => (
-                OutcomeKind::Answered,
-                "the agent accepted the outbound contact",
-            ),
-            "Reject" => (
-                OutcomeKind::Rejected,
-                "the agent rejected the outbound contact",
-            ),
-            "Reject-Close" => (
-                OutcomeKind::Rejected,
-                "the agent rejected the outbound contact and closed it for the campaign",
-            ),
-            "Skip" => (
-                OutcomeKind::Skipped,
-                "the agent skipped the outbound contact",
-            ),
-            "Skip-Close" => (
-                OutcomeKind::Skipped,
-                "the agent skipped the outbound contact and closed it for the campaign",
-            ),
-            "Cancel Reservation" => (
-                OutcomeKind::Abandoned,
-                "the reservation was cancelled before the agent took the contact",
-            ),
-            "Reclassify" => (OutcomeKind::Failed, "the agent reclassified the contact"),
-            _ => (
-                OutcomeKind::Unknown,
-                "the BAResponse value is not one the references list",
-            ),
-        };
-        let mut evidence = vec![response.clone()];
-        evidence.extend(f.call_type.clone());
-        return outcome(
-            kind,
-            "preview-response",
-            format!("{reason} (BAResponse = {value})"),
-            evidence,
-        );
-    }
-    if let Some(m) = f.transferred.or(f.conferenced) {
-        let transfer = f.transferred.is_some();
-        let (kind, rule, what, event_type) = if transfer {
-            (
-                OutcomeKind::Transferred,
-                "transfer-event",
-                "the call was transferred",
-                "CALL_TRANSFERRED_EVENT",
-            )
-        } else {
-            (
-                OutcomeKind::Conferenced,
-                "conference-event",
-                "the call became a conference",
-                "CALL_CONFERENCED_EVENT",
-            )
-        };
-        let device = |name: &str| {
-            f.join
-                .iter()
-                .find(|e| e.field.as_deref() == Some(name))
-                .and_then(|e| e.value.clone())
-        };
-        let from = device("TransferringDeviceID").or_else(|| device("ControllerDeviceID"));
-        let to = device("TransferredDeviceID").or_else(|| device("AddedPartyDeviceID"));
-        let reason = match (transfer, from, to) {
-            (true, Some(from), Some(to)) => format!("{what} by {from} to {to}"),
-            (false, Some(by), Some(added)) => format!("{what} by {by}, adding {added}"),
-            _ => what.to_owned(),
-        };
-        let evidence = if f.join.is_empty() {
-            marks(&[(Some(m), event_type)])
-        } else {
-            f.join.clone()
-        };
-        return outcome(kind, rule, reason, evidence);
-    }
-    if let Some(m) = f.failed {
-        let mut evidence = marks(&[(Some(m), "CALL_FAILED_EVENT")]);
-        let (kind, reason) = match &f.cause {
-            Some((n, cause)) if cause.event == m.event => {
-                evidence = vec![cause.clone()];
-                let kind = if BUSY.contains(n) {
-                    OutcomeKind::Busy
-                } else {
-                    OutcomeKind::Failed
-                };
-                (kind, format!("the call failed: {}", describe(cause)))
-            }
-            _ => (
-                OutcomeKind::Failed,
-                "the call failed (CALL_FAILED_EVENT gives no cause)".into(),
-            ),
-        };
-        return outcome(kind, "failed-event", reason, evidence);
-    }
-    if let Some((n, cause)) = &f.cause {
-        let kind = [
-            (BUSY, OutcomeKind::Busy),
-            (NO_ANSWER, OutcomeKind::NoAnswer),
-            (ABANDONED, OutcomeKind::Abandoned),
-            (FAILED, OutcomeKind::Failed),
-            (REJECTED, OutcomeKind::Rejected),
-            (TRANSFERRED, OutcomeKind::Transferred),
-            (CONFERENCED, OutcomeKind::Conferenced),
-        ]
-        .iter()
-        .find(|(set, _)| set.contains(n))
-        .map(|(_, kind)| *kind);
-        if let Some(kind) = kind {
-            let reason = format!("the call was cleared with cause {}", describe(cause));
-            return outcome(kind, "clearing-cause", reason, vec![cause.clone()]);
-        }
-    }
     if let (Some(answer), Some(end)) = (f.established, ended) {
         let evidence = marks(&[
             (Some(answer), "CALL_ESTABLISHED_EVENT"),
@@ -181,80 +110,211 @@ pub(crate) fn derive(call: &CallState, direction: CallDirection) -> Outcome {
         return outcome(
             OutcomeKind::Answered,
             "answered",
-            "the call was answered and then ended".into(),
+            Reason::Text("the call was answered and then ended"),
             evidence,
         );
     }
     if f.cleared.is_none() && f.end_call.is_none() {
-        let (at, reason) = [
-            (f.established, "CALL_ESTABLISHED_EVENT", "the call was answered and had not been cleared when the events end"),
-            (f.delivered, "CALL_DELIVERED_EVENT", "the call was ringing (delivered, not answered) when the events end"),
-            (f.queued, "CALL_QUEUED_EVENT", "the call was queued when the events end"),
-            (f.connection_cleared, "CALL_CONNECTION_CLEARED_EVENT", "a party left the call (connection cleared) but the call had not been cleared when the events end"),
-        ]
-        .into_iter()
-        .find_map(|(m, t, r)| m.map(|m| (event_evidence(m.event, t), r)))
-        .unwrap_or_else(|| (event_evidence(call.start.event, "first event of the call"), "the call had not been cleared when the events end"));
-        let mut evidence = vec![at];
-        let last = *call.events.last().unwrap_or(&call.start.event);
-        if evidence[0].event != last {
-            evidence.push(event_evidence(last, "last event of the call"));
-        }
-        return outcome(
-            OutcomeKind::StillActive,
-            "still-active",
-            reason.into(),
-            evidence,
-        );
+        return still_active(call);
     }
-    let end = ended.expect("cleared or ended");
+    unanswered(call, direction, ended.expect("cleared or ended"))
+}
+
+fn preview(store: &Store, call: &CallState) -> Option<Outcome> {
+    let f = &call.facts;
+    let reservation = call.call_type.is_none_or(is_reservation);
+    let (response, value) = f.ba_response.filter(|_| reservation)?;
+    let text = String::from_utf8_lossy(store.interned(value));
+    let (kind, what) = match text.trim() {
+        "Accept" => (
+            OutcomeKind::Answered,
+            "the agent accepted the outbound contact",
+        ),
+        "Reject" => (
+            OutcomeKind::Rejected,
+            "the agent rejected the outbound contact",
+        ),
+        "Reject-Close" => (
+            OutcomeKind::Rejected,
+            "the agent rejected the outbound contact and closed it for the campaign",
+        ),
+        "Skip" => (
+            OutcomeKind::Skipped,
+            "the agent skipped the outbound contact",
+        ),
+        "Skip-Close" => (
+            OutcomeKind::Skipped,
+            "the agent skipped the outbound contact and closed it for the campaign",
+        ),
+        "Cancel Reservation" => (
+            OutcomeKind::Abandoned,
+            "the reservation was cancelled before the agent took the contact",
+        ),
+        "Reclassify" => (OutcomeKind::Failed, "the agent reclassified the contact"),
+        _ => (
+            OutcomeKind::Unknown,
+            "the BAResponse value is not one the references list",
+        ),
+    };
+    let mut evidence = vec![response];
+    evidence.extend(f.call_type);
+    Some(outcome(
+        kind,
+        "preview-response",
+        Reason::Preview(what, value),
+        evidence,
+    ))
+}
+
+fn join(call: &CallState) -> Option<Outcome> {
+    let f = &call.facts;
+    let m = f.transferred.or(f.conferenced)?;
+    let transfer = f.transferred.is_some();
+    let (kind, rule, event_type) = if transfer {
+        (
+            OutcomeKind::Transferred,
+            "transfer-event",
+            "CALL_TRANSFERRED_EVENT",
+        )
+    } else {
+        (
+            OutcomeKind::Conferenced,
+            "conference-event",
+            "CALL_CONFERENCED_EVENT",
+        )
+    };
+    use crate::codes::fields::FieldId as F;
+    let device = |field: F| {
+        f.join
+            .iter()
+            .find(|(_, x, _)| *x == field)
+            .map(|&(_, _, v)| v)
+    };
+    let from = device(F::TransferringDeviceID).or_else(|| device(F::ControllerDeviceID));
+    let to = device(F::TransferredDeviceID).or_else(|| device(F::AddedPartyDeviceID));
+    let evidence = if f.join.is_empty() {
+        marks(&[(Some(m), event_type)])
+    } else {
+        f.join.iter().map(|&(ev, _, _)| ev).collect()
+    };
+    Some(outcome(
+        kind,
+        rule,
+        Reason::Join(transfer, from, to),
+        evidence,
+    ))
+}
+
+fn by_cause(call: &CallState) -> Option<Outcome> {
+    let f = &call.facts;
+    if let Some(m) = f.failed {
+        return Some(match f.cause {
+            Some((n, cause)) if cause.event == m.event => {
+                let kind = if BUSY.contains(&n) {
+                    OutcomeKind::Busy
+                } else {
+                    OutcomeKind::Failed
+                };
+                outcome(
+                    kind,
+                    "failed-event",
+                    Reason::Failed(Some((n, 0))),
+                    vec![cause],
+                )
+            }
+            _ => outcome(
+                OutcomeKind::Failed,
+                "failed-event",
+                Reason::Failed(None),
+                marks(&[(Some(m), "CALL_FAILED_EVENT")]),
+            ),
+        });
+    }
+    let (n, cause) = f.cause?;
+    let kind = [
+        (BUSY, OutcomeKind::Busy),
+        (NO_ANSWER, OutcomeKind::NoAnswer),
+        (ABANDONED, OutcomeKind::Abandoned),
+        (FAILED, OutcomeKind::Failed),
+        (REJECTED, OutcomeKind::Rejected),
+        (TRANSFERRED, OutcomeKind::Transferred),
+        (CONFERENCED, OutcomeKind::Conferenced),
+    ]
+    .iter()
+    .find(|(set, _)| set.contains(&n))
+    .map(|(_, kind)| *kind)?;
+    Some(outcome(
+        kind,
+        "clearing-cause",
+        Reason::Cleared(0),
+        vec![cause],
+    ))
+}
+
+fn still_active(call: &CallState) -> Outcome {
+    let f = &call.facts;
+    let (at, reason) = [
+        (f.established, "CALL_ESTABLISHED_EVENT", "the call was answered and had not been cleared when the events end"),
+        (f.delivered, "CALL_DELIVERED_EVENT", "the call was ringing (delivered, not answered) when the events end"),
+        (f.queued, "CALL_QUEUED_EVENT", "the call was queued when the events end"),
+        (f.connection_cleared, "CALL_CONNECTION_CLEARED_EVENT", "a party left the call (connection cleared) but the call had not been cleared when the events end"),
+    ]
+    .into_iter()
+    .find_map(|(m, t, r)| m.map(|m| (Ev::labelled(m.event, t), r)))
+    .unwrap_or((
+        Ev::labelled(call.start, "first event of the call"),
+        "the call had not been cleared when the events end",
+    ));
+    let mut evidence = vec![at];
+    let last = *call.events.last().unwrap_or(&call.start);
+    if at.event != last {
+        evidence.push(Ev::labelled(last, "last event of the call"));
+    }
+    outcome(
+        OutcomeKind::StillActive,
+        "still-active",
+        Reason::Text(reason),
+        evidence,
+    )
+}
+
+fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome {
+    let f = &call.facts;
+    let end_ev = (Some(end), end_type(call, end));
     if let Some(queued) = f.queued {
-        let evidence = marks(&[
-            (Some(queued), "CALL_QUEUED_EVENT"),
-            (Some(end), end_type(call, end)),
-        ]);
         return outcome(
             OutcomeKind::Abandoned,
             "abandoned-in-queue",
-            "the caller hung up while queued, before any answer".into(),
-            evidence,
+            Reason::Text("the caller hung up while queued, before any answer"),
+            marks(&[(Some(queued), "CALL_QUEUED_EVENT"), end_ev]),
         );
     }
     if let (Some(delivered), Some(diverted)) = (f.delivered, f.diverted) {
-        let evidence = marks(&[
-            (Some(delivered), "CALL_DELIVERED_EVENT"),
-            (Some(diverted), "CALL_DIVERTED_EVENT"),
-        ]);
         return outcome(
             OutcomeKind::NoAnswer,
             "diverted-unanswered",
-            "the call rang without an answer and was diverted".into(),
-            evidence,
+            Reason::Text("the call rang without an answer and was diverted"),
+            marks(&[
+                (Some(delivered), "CALL_DELIVERED_EVENT"),
+                (Some(diverted), "CALL_DIVERTED_EVENT"),
+            ]),
         );
     }
     let outbound = direction == CallDirection::Outbound || f.originated.is_some();
     if let (Some(reached), true) = (f.delivered.or(f.originated), outbound) {
-        let evidence = marks(&[
-            (Some(reached), "CALL_DELIVERED_EVENT"),
-            (Some(end), end_type(call, end)),
-        ]);
         return outcome(
             OutcomeKind::NoAnswer,
             "outbound-unanswered",
-            "the called party did not answer before the call was cleared".into(),
-            evidence,
+            Reason::Text("the called party did not answer before the call was cleared"),
+            marks(&[(Some(reached), "CALL_DELIVERED_EVENT"), end_ev]),
         );
     }
     if let Some(delivered) = f.delivered {
-        let evidence = marks(&[
-            (Some(delivered), "CALL_DELIVERED_EVENT"),
-            (Some(end), end_type(call, end)),
-        ]);
         return outcome(
             OutcomeKind::Abandoned,
             "abandoned-ringing",
-            "the call was cleared while ringing, before any answer".into(),
-            evidence,
+            Reason::Text("the call was cleared while ringing, before any answer"),
+            marks(&[(Some(delivered), "CALL_DELIVERED_EVENT"), end_ev]),
         );
     }
     let reason = match (f.cleared.or(f.connection_cleared), &f.cause) {
@@ -265,34 +325,11 @@ pub(crate) fn derive(call: &CallState, direction: CallDirection) -> Outcome {
     let mut o = outcome(
         OutcomeKind::Unknown,
         "undetermined",
-        reason.into(),
-        marks(&[(Some(end), end_type(call, end))]),
+        Reason::Text(reason),
+        marks(&[end_ev]),
     );
     o.missing = Some(missing(call));
     o
-}
-
-fn outcome(
-    kind: OutcomeKind,
-    rule: &'static str,
-    reason: String,
-    evidence: Vec<Evidence>,
-) -> Outcome {
-    Outcome {
-        kind,
-        rule,
-        reason,
-        evidence,
-        missing: None,
-    }
-}
-
-fn describe(cause: &Evidence) -> String {
-    let value = cause.value.as_deref().unwrap_or_default();
-    match &cause.meaning {
-        Some(meaning) => format!("{value} ({meaning})"),
-        None => value.to_owned(),
-    }
 }
 
 fn end_type(call: &CallState, end: Mark) -> &'static str {
@@ -320,11 +357,7 @@ fn missing(call: &CallState) -> String {
     if f.cause.is_none() {
         absent.push("a clearing EventCause other than CEC_NONE");
     }
-    let reservation = call
-        .call_type
-        .as_ref()
-        .is_some_and(|t| is_reservation(t.value));
-    if f.ba_response.is_none() && reservation {
+    if f.ba_response.is_none() && call.call_type.is_some_and(is_reservation) {
         absent.push("a BAResponse value");
     }
     let mut text = format!("not in the events for this call: {}", absent.join("; "));

@@ -1,4 +1,4 @@
-//! Enumerations of the CTI Server protocol (GED-188): numbers, symbols and meanings.
+//! Call-related enumerations of the CTI Server protocol (GED-188): numbers, symbols, meanings.
 //!
 //! Values from the reference `cti-protocol.md` §4 (Cisco's CTI Server Message Reference Guide,
 //! protocol version 25, "Constants and Status Codes", checked against two independent
@@ -14,114 +14,8 @@ pub static EVENT_CAUSE: CodeTable = CodeTable {
     codes: EVENT_CAUSE_CODES,
     aliases: &[],
     unnumbered: &[],
+    doubt: None,
 };
-
-/// LocalConnectionState: reference §4.
-pub static LOCAL_CONNECTION_STATE: CodeTable = CodeTable {
-    name: "LocalConnectionState",
-    prefix: "LCS_",
-    codes: LOCAL_CONNECTION_STATE_CODES,
-    aliases: &[("LCS_ALERTIN", 2)],
-    unnumbered: &[],
-};
-
-/// DeviceIDType: reference §4.
-pub static DEVICE_ID_TYPE: CodeTable = CodeTable {
-    name: "DeviceIDType",
-    prefix: "DEVID_",
-    codes: DEVICE_ID_TYPE_CODES,
-    aliases: &[("DEVID_AGENT_DEVICE_IDENTIFIER", 76)],
-    unnumbered: &[],
-};
-
-/// ConnectionDeviceIDType: reference §4.
-pub static CONNECTION_DEVICE_ID_TYPE: CodeTable = CodeTable {
-    name: "ConnectionDeviceIDType",
-    prefix: "CONNECTION_ID_",
-    codes: CONNECTION_DEVICE_ID_TYPE_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-
-/// AgentState: reference §4.
-pub static AGENT_STATE: CodeTable = CodeTable {
-    name: "AgentState",
-    prefix: "AGENT_STATE_",
-    codes: AGENT_STATE_CODES,
-    aliases: &[("AVAILABLEState", 3)],
-    unnumbered: &[],
-};
-
-/// CallType: reference §4.
-pub static CALL_TYPE: CodeTable = CodeTable {
-    name: "CallType",
-    prefix: "CALLTYPE_",
-    codes: CALL_TYPE_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-
-/// PeripheralType: reference §4.
-pub static PERIPHERAL_TYPE: CodeTable = CodeTable {
-    name: "PeripheralType",
-    prefix: "PT_",
-    codes: PERIPHERAL_TYPE_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-
-/// CalledPartyDisposition: reference §4.
-pub static CALLED_PARTY_DISPOSITION: CodeTable = CodeTable {
-    name: "CalledPartyDisposition",
-    prefix: "CD_",
-    codes: CALLED_PARTY_DISPOSITION_CODES,
-    aliases: &[],
-    unnumbered: &[(
-        "CD_INVALID",
-        "Invalid or no disposition (printed by UCCX dumps; no source gives its number, probably 0)",
-    )],
-};
-
-/// SystemEventID: reference §4.
-pub static SYSTEM_EVENT_ID: CodeTable = CodeTable {
-    name: "SystemEventID",
-    prefix: "SYS_",
-    codes: SYSTEM_EVENT_ID_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-
-/// Status: reference §4.
-pub static STATUS: CodeTable = CodeTable {
-    name: "Status",
-    prefix: "E_CTI_",
-    codes: STATUS_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-
-/// LineType: reference §4.
-pub static LINE_TYPE: CodeTable = CodeTable {
-    name: "LineType",
-    prefix: "LINETYPE_",
-    codes: LINE_TYPE_CODES,
-    aliases: &[],
-    unnumbered: &[],
-};
-/// Every table, for tests and documentation.
-pub static ALL_TABLES: &[&CodeTable] = &[
-    &EVENT_CAUSE,
-    &LOCAL_CONNECTION_STATE,
-    &DEVICE_ID_TYPE,
-    &CONNECTION_DEVICE_ID_TYPE,
-    &AGENT_STATE,
-    &CALL_TYPE,
-    &PERIPHERAL_TYPE,
-    &CALLED_PARTY_DISPOSITION,
-    &SYSTEM_EVENT_ID,
-    &STATUS,
-    &LINE_TYPE,
-];
 
 /// EventCause values: reference `cti-protocol.md` §4.7 (V25-CONST; 1001–1057 extended causes, meanings from the matching §4.12 disposition).
 static EVENT_CAUSE_CODES: &[Code] = &[
@@ -371,6 +265,16 @@ static EVENT_CAUSE_CODES: &[Code] = &[
     Code::new(0xFFFF, "CEC_NONE", "None"),
 ];
 
+/// LocalConnectionState: reference §4.
+pub static LOCAL_CONNECTION_STATE: CodeTable = CodeTable {
+    name: "LocalConnectionState",
+    prefix: "LCS_",
+    codes: LOCAL_CONNECTION_STATE_CODES,
+    aliases: &[("LCS_ALERTIN", 2)],
+    unnumbered: &[],
+    doubt: None,
+};
+
 /// LocalConnectionState values: reference `cti-protocol.md` §4.6.
 static LOCAL_CONNECTION_STATE_CODES: &[Code] = &[
     Code::new(0, "LCS_NULL", "No relationship between call and device"),
@@ -382,6 +286,16 @@ static LOCAL_CONNECTION_STATE_CODES: &[Code] = &[
     Code::new(6, "LCS_FAIL", "Connect attempt aborted"),
     Code::new(0xFFFF, "LCS_NONE", "Not applicable"),
 ];
+
+/// DeviceIDType: reference §4.
+pub static DEVICE_ID_TYPE: CodeTable = CodeTable {
+    name: "DeviceIDType",
+    prefix: "DEVID_",
+    codes: DEVICE_ID_TYPE_CODES,
+    aliases: &[("DEVID_AGENT_DEVICE_IDENTIFIER", 76)],
+    unnumbered: &[],
+    doubt: None,
+};
 
 /// DeviceIDType values: reference `cti-protocol.md` §4.8.
 static DEVICE_ID_TYPE_CODES: &[Code] = &[
@@ -415,6 +329,16 @@ static DEVICE_ID_TYPE_CODES: &[Code] = &[
     Code::new(0xFFFF, "DEVID_NONE", "None"),
 ];
 
+/// ConnectionDeviceIDType: reference §4.
+pub static CONNECTION_DEVICE_ID_TYPE: CodeTable = CodeTable {
+    name: "ConnectionDeviceIDType",
+    prefix: "CONNECTION_ID_",
+    codes: CONNECTION_DEVICE_ID_TYPE_CODES,
+    aliases: &[],
+    unnumbered: &[],
+    doubt: None,
+};
+
 /// ConnectionDeviceIDType values: reference `cti-protocol.md` §4.10.
 static CONNECTION_DEVICE_ID_TYPE_CODES: &[Code] = &[
     Code::new(0, "CONNECTION_ID_STATIC", "Static (stable between calls)"),
@@ -422,26 +346,15 @@ static CONNECTION_DEVICE_ID_TYPE_CODES: &[Code] = &[
     Code::new(0xFFFF, "CONNECTION_ID_NONE", "None"),
 ];
 
-/// AgentState values: reference `cti-protocol.md` §4.4.
-static AGENT_STATE_CODES: &[Code] = &[
-    Code::new(0, "AGENT_STATE_LOGIN", "Login"),
-    Code::new(1, "AGENT_STATE_LOGOUT", "Logout"),
-    Code::new(2, "AGENT_STATE_NOT_READY", "Not ready"),
-    Code::new(3, "AGENT_STATE_AVAILABLE", "Available"),
-    Code::new(4, "AGENT_STATE_TALKING", "Talking"),
-    Code::new(5, "AGENT_STATE_WORK_NOT_READY", "Work not ready"),
-    Code::new(6, "AGENT_STATE_WORK_READY", "Work ready"),
-    Code::new(7, "AGENT_STATE_BUSY_OTHER", "Busy other"),
-    Code::new(8, "AGENT_STATE_RESERVED", "Reserved"),
-    Code::new(9, "AGENT_STATE_UNKNOWN", "Unknown"),
-    Code::new(10, "AGENT_STATE_HOLD", "Hold"),
-    Code::new(11, "AGENT_STATE_ACTIVE", "Active"),
-    Code::new(12, "AGENT_STATE_PAUSED", "Paused"),
-    Code::new(13, "AGENT_STATE_INTERRUPTED", "Interrupted"),
-    Code::new(14, "AGENT_STATE_NOT_ACTIVE", "Not active"),
-    // §4.4: "65535 (none — seen as NextAgentState: 65535 in UCCX dumps)"; no symbol is given.
-    Code::new(0xFFFF, "", "None"),
-];
+/// CallType: reference §4.
+pub static CALL_TYPE: CodeTable = CodeTable {
+    name: "CallType",
+    prefix: "CALLTYPE_",
+    codes: CALL_TYPE_CODES,
+    aliases: &[],
+    unnumbered: &[],
+    doubt: None,
+};
 
 /// CallType values: reference `cti-protocol.md` §4.9.
 static CALL_TYPE_CODES: &[Code] = &[
@@ -517,6 +430,16 @@ static CALL_TYPE_CODES: &[Code] = &[
     Code::new(0xFFFF, "NULL_CALLTYPE", "No call type"),
 ];
 
+/// PeripheralType: reference §4.
+pub static PERIPHERAL_TYPE: CodeTable = CodeTable {
+    name: "PeripheralType",
+    prefix: "PT_",
+    codes: PERIPHERAL_TYPE_CODES,
+    aliases: &[],
+    unnumbered: &[],
+    doubt: None,
+};
+
 /// PeripheralType values: reference `cti-protocol.md` §4.5.
 static PERIPHERAL_TYPE_CODES: &[Code] = &[
     Code::new(1, "PT_ASPECT", "Aspect (removed in protocol v25)"),
@@ -563,6 +486,19 @@ static PERIPHERAL_TYPE_CODES: &[Code] = &[
     ),
     Code::new(0xFFFF, "PT_NONE", "None"),
 ];
+
+/// CalledPartyDisposition: reference §4.
+pub static CALLED_PARTY_DISPOSITION: CodeTable = CodeTable {
+    name: "CalledPartyDisposition",
+    prefix: "CD_",
+    codes: CALLED_PARTY_DISPOSITION_CODES,
+    aliases: &[],
+    unnumbered: &[(
+        "CD_INVALID",
+        "Invalid or no disposition (printed by UCCX dumps; no source gives its number, probably 0)",
+    )],
+    doubt: None,
+};
 
 /// CalledPartyDisposition values: reference `cti-protocol.md` §4.12 (UCCE values; 56 is not printed in the source and is left out).
 static CALLED_PARTY_DISPOSITION_CODES: &[Code] = &[
@@ -632,311 +568,15 @@ static CALLED_PARTY_DISPOSITION_CODES: &[Code] = &[
     Code::new(65, "", "Task Transferred on Agent Logout"),
 ];
 
-/// SystemEventID values: reference `cti-protocol.md` §4.2.
-static SYSTEM_EVENT_ID_CODES: &[Code] = &[
-    Code::new(
-        1,
-        "SYS_CENTRAL_CONTROLLER_ONLINE",
-        "Central controller online",
-    ),
-    Code::new(
-        2,
-        "SYS_CENTRAL_CONTROLLER_OFFLINE",
-        "Central controller offline",
-    ),
-    Code::new(
-        3,
-        "SYS_PERIPHERAL_ONLINE",
-        "Peripheral online (Arg1 = PeripheralID)",
-    ),
-    Code::new(
-        4,
-        "SYS_PERIPHERAL_OFFLINE",
-        "Peripheral offline (Arg1 = PeripheralID)",
-    ),
-    Code::new(
-        5,
-        "SYS_TEXT_FYI",
-        "Text for information (in the Text field)",
-    ),
-    Code::new(
-        6,
-        "SYS_PERIPHERAL_GATEWAY_OFFLINE",
-        "Peripheral gateway offline",
-    ),
-    Code::new(7, "SYS_CTI_SERVER_OFFLINE", "CTI server offline"),
-    Code::new(8, "SYS_CTI_SERVER_ONLINE", "CTI server online"),
-    Code::new(9, "SYS_HALF_HOUR_CHANGE", "Half hour change"),
-    Code::new(
-        10,
-        "SYS_INSTRUMENT_OUT_OF_SERVICE",
-        "Instrument out of service (Arg1 = PeripheralID, Text = instrument)",
-    ),
-    Code::new(
-        11,
-        "SYS_INSTRUMENT_BACK_IN_SERVICE",
-        "Instrument back in service (Arg1 = PeripheralID, Text = instrument)",
-    ),
-];
-
-/// Status values: reference `cti-protocol.md` §4.1.
-static STATUS_CODES: &[Code] = &[
-    Code::new(0, "E_CTI_NO_ERROR", "No error"),
-    Code::new(1, "E_CTI_INVALID_VERSION", "Invalid version"),
-    Code::new(2, "E_CTI_INVALID_MESSAGE_TYPE", "Invalid message type"),
-    Code::new(3, "E_CTI_INVALID_FIELD_TAG", "Invalid field tag"),
-    Code::new(4, "E_CTI_SESSION_NOT_OPEN", "Session not open"),
-    Code::new(5, "E_CTI_SESSION_ALREADY_OPEN", "Session already open"),
-    Code::new(6, "E_CTI_REQUIRED_DATA_MISSING", "Required data missing"),
-    Code::new(7, "E_CTI_INVALID_PERIPHERAL_ID", "Invalid peripheral ID"),
-    Code::new(8, "E_CTI_INVALID_AGENT_DATA", "Invalid agent data"),
-    Code::new(9, "E_CTI_AGENT_NOT_LOGGED_ON", "Agent not logged on"),
-    Code::new(10, "E_CTI_DEVICE_IN_USE", "Device in use"),
-    Code::new(11, "E_CTI_NEW_SESSION_OPENED", "New session opened"),
-    Code::new(12, "E_CTI_FUNCTION_NOT_AVAILABLE", "Function not available"),
-    Code::new(13, "E_CTI_INVALID_CALLID", "Invalid callid"),
-    Code::new(14, "E_CTI_PROTECTED_VARIABLE", "Protected variable"),
-    Code::new(15, "E_CTI_CTI_SERVER_OFFLINE", "CTI server offline"),
-    Code::new(16, "E_CTI_TIMEOUT", "Timeout"),
-    Code::new(17, "E_CTI_UNSPECIFIED_FAILURE", "Unspecified failure"),
-    Code::new(18, "E_CTI_INVALID_TIMEOUT", "Invalid timeout"),
-    Code::new(19, "E_CTI_INVALID_SERVICE_MASK", "Invalid service mask"),
-    Code::new(20, "E_CTI_INVALID_CALL_MSG_MASK", "Invalid call msg mask"),
-    Code::new(
-        21,
-        "E_CTI_INVALID_AGENT_STATE_MASK",
-        "Invalid agent state mask",
-    ),
-    Code::new(22, "E_CTI_INVALID_RESERVED_FIELD", "Invalid reserved field"),
-    Code::new(23, "E_CTI_INVALID_FIELD_LENGTH", "Invalid field length"),
-    Code::new(24, "E_CTI_INVALID_DIGITS", "Invalid digits"),
-    Code::new(25, "E_CTI_BAD_MESSAGE_FORMAT", "Bad message format"),
-    Code::new(
-        26,
-        "E_CTI_INVALID_TAG_FOR_MSG_TYPE",
-        "Invalid tag for msg type",
-    ),
-    Code::new(27, "E_CTI_INVALID_DEVICE_ID_TYPE", "Invalid device ID type"),
-    Code::new(28, "E_CTI_INVALID_LCL_CONN_STATE", "Invalid lcl conn state"),
-    Code::new(29, "E_CTI_INVALID_EVENT_CAUSE", "Invalid event cause"),
-    Code::new(
-        30,
-        "E_CTI_INVALID_NUM_PARTIES",
-        "Invalid num parties (max 16)",
-    ),
-    Code::new(31, "E_CTI_INVALID_SYS_EVENT_ID", "Invalid sys event ID"),
-    Code::new(
-        32,
-        "E_CTI_INCONSISTENT_AGENT_DATA",
-        "Inconsistent agent data",
-    ),
-    Code::new(
-        33,
-        "E_CTI_INVALID_CONNECTION_ID_TYPE",
-        "Invalid connection ID type",
-    ),
-    Code::new(34, "E_CTI_INVALID_CALL_TYPE", "Invalid call type"),
-    Code::new(35, "E_CTI_NOT_CALL_PARTY", "Not call party"),
-    Code::new(36, "E_CTI_INVALID_PASSWORD", "Invalid password"),
-    Code::new(37, "E_CTI_CLIENT_DISCONNECTED", "Client disconnected"),
-    Code::new(38, "E_CTI_INVALID_OBJECT_STATE", "Invalid object state"),
-    Code::new(
-        39,
-        "E_CTI_INVALID_NUM_SKILL_GROUPS",
-        "Invalid num skill groups",
-    ),
-    Code::new(40, "E_CTI_INVALID_NUM_LINES", "Invalid num lines"),
-    Code::new(41, "E_CTI_INVALID_LINE_TYPE", "Invalid line type"),
-    Code::new(
-        42,
-        "E_CTI_INVALID_ALLOCATION_STATE",
-        "Invalid allocation state",
-    ),
-    Code::new(
-        43,
-        "E_CTI_INVALID_ANSWERING_MACHINE",
-        "Invalid answering machine",
-    ),
-    Code::new(
-        44,
-        "E_CTI_INVALID_CALL_MANNER_TYPE",
-        "Invalid call manner type",
-    ),
-    Code::new(
-        45,
-        "E_CTI_INVALID_CALL_PLACEMENT_TYPE",
-        "Invalid call placement type",
-    ),
-    Code::new(46, "E_CTI_INVALID_CONSULT_TYPE", "Invalid consult type"),
-    Code::new(47, "E_CTI_INVALID_FACILITY_TYPE", "Invalid facility type"),
-    Code::new(
-        48,
-        "E_CTI_INVALID_MSG_TYPE_FOR_VERSION",
-        "Invalid msg type for version",
-    ),
-    Code::new(
-        49,
-        "E_CTI_INVALID_TAG_FOR_VERSION",
-        "Invalid tag for version",
-    ),
-    Code::new(
-        50,
-        "E_CTI_INVALID_AGENT_WORK_MODE",
-        "Invalid agent work mode",
-    ),
-    Code::new(51, "E_CTI_INVALID_CALL_OPTION", "Invalid call option"),
-    Code::new(
-        52,
-        "E_CTI_INVALID_DESTINATION_COUNTRY",
-        "Invalid destination country",
-    ),
-    Code::new(
-        53,
-        "E_CTI_INVALID_ANSWER_DETECT_MODE",
-        "Invalid answer detect mode",
-    ),
-    Code::new(
-        54,
-        "E_CTI_MUTUALLY_EXCLUS_DEVICEID_TYPES",
-        "Mutually exclus deviceid types",
-    ),
-    Code::new(55, "E_CTI_INVALID_MONITORID", "Invalid monitor ID"),
-    Code::new(
-        56,
-        "E_CTI_SESSION_MONITOR_ALREADY_EXISTS",
-        "Session monitor already exists",
-    ),
-    Code::new(
-        57,
-        "E_CTI_SESSION_MONITOR_IS_CLIENTS",
-        "Session monitor is clients",
-    ),
-    Code::new(
-        58,
-        "E_CTI_INVALID_CALL_CONTROL_MASK",
-        "Invalid call control mask",
-    ),
-    Code::new(59, "E_CTI_INVALID_FEATURE_MASK", "Invalid feature mask"),
-    Code::new(
-        60,
-        "E_CTI_INVALID_TRANSFER_CONFERENCE_SETUP_MASK",
-        "Invalid transfer conference setup mask",
-    ),
-    Code::new(61, "E_CTI_INVALID_ARRAY_INDEX", "Invalid array index"),
-    Code::new(62, "E_CTI_INVALID_CHARACTER", "Invalid character"),
-    Code::new(63, "E_CTI_CLIENT_NOT_FOUND", "Client not found"),
-    Code::new(64, "E_CTI_SUPERVISOR_NOT_FOUND", "Supervisor not found"),
-    Code::new(65, "E_CTI_TEAM_NOT_FOUND", "Team not found"),
-    Code::new(66, "E_CTI_NO_CALL_ACTIVE", "No call active"),
-    Code::new(
-        67,
-        "E_CTI_NAMED_VARIABLE_NOT_CONFIGURED",
-        "Named variable not configured",
-    ),
-    Code::new(
-        68,
-        "E_CTI_NAMED_ARRAY_NOT_CONFIGURED",
-        "Named array not configured",
-    ),
-    Code::new(
-        69,
-        "E_CTI_INVALID_CALL_VARIABLE_MASK",
-        "Invalid call variable mask",
-    ),
-    Code::new(70, "E_CTI_ELEMENT_NOT_FOUND", "Element not found"),
-    Code::new(
-        71,
-        "E_CTI_INVALID_DISTRIBUTION_TYPE",
-        "Invalid distribution type",
-    ),
-    Code::new(72, "E_CTI_INVALID_SKILL_GROUP", "Invalid skill group"),
-    Code::new(
-        73,
-        "E_CTI_TOO_MUCH_DATA",
-        "Too much data (ECC > 2000 bytes)",
-    ),
-    Code::new(74, "E_CTI_VALUE_TOO_LONG", "Value too long"),
-    Code::new(
-        75,
-        "E_CTI_SCALAR_FUNCTION_ON_ARRAY",
-        "Scalar function on array",
-    ),
-    Code::new(
-        76,
-        "E_CTI_ARRAY_FUNCTION_ON_SCALAR",
-        "Array function on scalar",
-    ),
-    Code::new(
-        77,
-        "E_CTI_INVALID_NUM_NAMED_VARIABLES",
-        "Invalid num named variables",
-    ),
-    Code::new(
-        78,
-        "E_CTI_INVALID_NUM_NAMED_ARRAYS",
-        "Invalid num named arrays",
-    ),
-    Code::new(79, "E_CTI_INVALID_RTP_DIRECTION", "Invalid RTP direction"),
-    Code::new(80, "E_CTI_INVALID_RTP_TYPE", "Invalid RTP type"),
-    Code::new(
-        81,
-        "E_CTI_CALLED_PARTY_DISPOSITION",
-        "Called party disposition",
-    ),
-    Code::new(
-        82,
-        "E_CTI_INVALID_SUPERVISORY_ACTION",
-        "Invalid supervisory action",
-    ),
-    Code::new(
-        83,
-        "E_CTI_AGENT_TEAM_MONITOR_ALREADY_EXISTS",
-        "Agent team monitor already exists",
-    ),
-    Code::new(84, "E_CTI_INVALID_SERVICE", "Invalid service"),
-    Code::new(85, "E_CTI_SERVICE_CONFLICT", "Service conflict"),
-    Code::new(86, "E_CTI_SKILL_GROUP_CONFLICT", "Skill group conflict"),
-    Code::new(87, "E_CTI_INVALID_DEVICE", "Invalid device"),
-    Code::new(88, "E_CTI_INVALID_MR_DOMAIN", "Invalid MR domain"),
-    Code::new(89, "E_CTI_MONITOR_ALREADY_EXISTS", "Monitor already exists"),
-    Code::new(90, "E_CTI_MONITOR_TERMINATED", "Monitor terminated"),
-    Code::new(91, "E_CTI_INVALID_TASK_MSG_MASK", "Invalid task msg mask"),
-    Code::new(
-        92,
-        "E_CTI_SERVER_NOT_MASTER",
-        "Server not master (standby server)",
-    ),
-    Code::new(93, "E_CTI_INVALID_CSD", "Invalid CSD (UCCX only)"),
-    Code::new(94, "E_CTI_JTAPI_CCM_PROBLEM", "Jtapi CCM problem"),
-    Code::new(95, "E_INVALID_CONFIG_MSG_MASK", "E invalid config msg mask"),
-    Code::new(
-        96,
-        "E_CTI_AUTO_CONFIG_RESET",
-        "Auto config reset (UCCX only)",
-    ),
-    Code::new(97, "E_CTI_INVALID_MONITOR_STATUS", "Invalid monitor status"),
-    Code::new(98, "E_CTI_INVALID_REQUEST_TYPE", "Invalid request type"),
-    Code::new(
-        107,
-        "E_CTI_INVALID_CLIENT_FOR_STANDBY",
-        "Invalid client for standby (v24+)",
-    ),
-    Code::new(
-        108,
-        "E_CTI_INVALID_UNIQUE_INSTANCE_ID",
-        "Invalid unique instance ID",
-    ),
-    Code::new(
-        109,
-        "E_CTI_DUPLICATE_UNIQUE_INSTANCE_ID",
-        "Duplicate unique instance ID",
-    ),
-    Code::new(
-        110,
-        "E_CTI_SERVER_IN_MAINTENANCE_MODE",
-        "Server in maintenance mode",
-    ),
-];
+/// LineType: reference §4.
+pub static LINE_TYPE: CodeTable = CodeTable {
+    name: "LineType",
+    prefix: "LINETYPE_",
+    codes: LINE_TYPE_CODES,
+    aliases: &[],
+    unnumbered: &[],
+    doubt: None,
+};
 
 /// LineType values: reference `cti-protocol.md` §4.11.
 static LINE_TYPE_CODES: &[Code] = &[

@@ -1,12 +1,11 @@
-//! Timestamps as the text decoder keeps them (`Event::time`, as written) → milliseconds.
+//! Time: timestamps as logs write them → milliseconds, and instants → UTC dates for output.
 
 /// Milliseconds of a timestamp written as `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]` (since
 /// 1970-01-01 00:00 UTC; no zone means UTC) or `HH:MM:SS[.fff]` (since midnight, day unknown).
 ///
 /// Two values are comparable only when both have a date or both do not: see [`between`].
 #[must_use]
-pub(crate) fn parse(text: &str) -> Option<Stamp> {
-    let b = text.as_bytes();
+pub fn parse(b: &[u8]) -> Option<Stamp> {
     let (days, rest) = if b.len() >= 11 && b[4] == b'-' && b[7] == b'-' {
         let days = days_from_civil(num(b, 0, 4)?, num(b, 5, 2)?, num(b, 8, 2)?);
         (Some(days), &b[11..])
@@ -57,7 +56,7 @@ pub(crate) fn parse(text: &str) -> Option<Stamp> {
 
 /// A parsed timestamp.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Stamp {
+pub enum Stamp {
     /// Milliseconds since 1970-01-01 00:00 UTC.
     Absolute(i64),
     /// Milliseconds since midnight of an unwritten day.
@@ -67,7 +66,7 @@ pub(crate) enum Stamp {
 /// Milliseconds from `a` to `b` when both are of the same form and `b` is not earlier.
 /// (A time-of-day pair that goes backwards is taken as crossing midnight once.)
 #[must_use]
-pub(crate) fn between(a: Stamp, b: Stamp) -> Option<u64> {
+pub fn between(a: Stamp, b: Stamp) -> Option<u64> {
     let diff = match (a, b) {
         (Stamp::Absolute(a), Stamp::Absolute(b)) => b - a,
         (Stamp::TimeOfDay(a), Stamp::TimeOfDay(b)) if b >= a => b - a,
@@ -94,20 +93,37 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Milliseconds since 1970-01-01 UTC of a dated timestamp; `None` for a time of day alone.
-/// (Used by the log generator, which is not part of the .wasm.)
-#[cfg(not(target_arch = "wasm32"))]
+/// Milliseconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 #[must_use]
-pub(crate) fn absolute_millis(text: &str) -> Option<i64> {
-    match parse(text)? {
-        Stamp::Absolute(ms) => Some(ms),
-        Stamp::TimeOfDay(_) => None,
-    }
+pub fn iso_millis(ms: i64) -> String {
+    let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    let (year, month, day) = civil_from_days(days);
+    let (h, min, s, milli) = (
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000,
+    );
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+}
+
+/// Seconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SSZ`.
+#[must_use]
+pub fn utc_date(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's
 /// `civil_from_days`).
-pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -126,23 +142,34 @@ mod tests {
     #[test]
     fn every_written_form_parses() {
         assert_eq!(
-            parse("1970-01-02T00:00:01.5Z"),
+            parse(b"1970-01-02T00:00:01.5Z"),
             Some(Stamp::Absolute(86_401_500))
         );
         assert_eq!(
-            parse("2024-05-01 10:00:01.500"),
-            parse("2024-05-01T12:00:01.5+02:00")
+            parse(b"2024-05-01 10:00:01.500"),
+            parse(b"2024-05-01T12:00:01.5+02:00")
         );
-        assert_eq!(parse("10:00:02.250"), Some(Stamp::TimeOfDay(36_002_250)));
-        assert_eq!(parse("10:00"), None);
+        assert_eq!(parse(b"10:00:02.250"), Some(Stamp::TimeOfDay(36_002_250)));
+        assert_eq!(parse(b"10:00"), None);
+    }
+
+    #[test]
+    fn instants_print_as_utc_dates() {
+        assert_eq!(iso_millis(1_714_550_400_000), "2024-05-01T08:00:00.000Z");
+        assert_eq!(
+            iso_millis(1_714_550_400_000 + 86_400_000 * 31 + 1),
+            "2024-06-01T08:00:00.001Z"
+        );
+        assert_eq!(utc_date(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(utc_date(4_294_967_295), "2106-02-07T06:28:15Z");
     }
 
     #[test]
     fn differences_need_the_same_form() {
-        let (a, b) = (parse("23:59:59").unwrap(), parse("00:00:01").unwrap());
+        let (a, b) = (parse(b"23:59:59").unwrap(), parse(b"00:00:01").unwrap());
         assert_eq!(between(a, b), Some(2000));
-        let day = parse("2024-05-01T00:00:00Z").unwrap();
+        let day = parse(b"2024-05-01T00:00:00Z").unwrap();
         assert_eq!(between(a, day), None);
-        assert_eq!(between(day, parse("2024-04-30T23:59:59Z").unwrap()), None);
+        assert_eq!(between(day, parse(b"2024-04-30T23:59:59Z").unwrap()), None);
     }
 }

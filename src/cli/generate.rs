@@ -6,59 +6,62 @@
 //! call IDs, dialed-list IDs and customer numbers, one of a pool of agents, and its own start
 //! time; the copies overlap in time and their events are merged in time order, as a CTI server
 //! interleaves concurrent calls. Agent state events come with the flows that have them.
+//!
+//! Part of the command-line tool and the benchmark, not of the library's API.
 
-use crate::binary::{encode_events, Width};
-use crate::event::Event;
-use crate::text::decode_log;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+
+use cti_outcome::binary::{self, Width};
+use cti_outcome::store::Store;
+use cti_outcome::view::text_event;
 
 /// The flows a generated log is made of, with their share of calls (weights out of 100).
 const FLOWS: [(&str, u32, &str); 9] = [
     (
         "inbound-answered",
         35,
-        include_str!("../tests/fixtures/flows/inbound-answered.txt"),
+        include_str!("../../tests/fixtures/flows/inbound-answered.txt"),
     ),
     (
         "abandoned-in-queue",
         12,
-        include_str!("../tests/fixtures/flows/abandoned-in-queue.txt"),
+        include_str!("../../tests/fixtures/flows/abandoned-in-queue.txt"),
     ),
     (
         "ring-no-answer",
         6,
-        include_str!("../tests/fixtures/flows/ring-no-answer.txt"),
+        include_str!("../../tests/fixtures/flows/ring-no-answer.txt"),
     ),
     (
         "hold-retrieve",
         10,
-        include_str!("../tests/fixtures/flows/hold-retrieve.txt"),
+        include_str!("../../tests/fixtures/flows/hold-retrieve.txt"),
     ),
     (
         "consult-transfer",
         10,
-        include_str!("../tests/fixtures/flows/consult-transfer.txt"),
+        include_str!("../../tests/fixtures/flows/consult-transfer.txt"),
     ),
     (
         "conference",
         5,
-        include_str!("../tests/fixtures/flows/conference.txt"),
+        include_str!("../../tests/fixtures/flows/conference.txt"),
     ),
     (
         "outbound-preview",
         10,
-        include_str!("../tests/fixtures/flows/outbound-preview.txt"),
+        include_str!("../../tests/fixtures/flows/outbound-preview.txt"),
     ),
     (
         "outbound-no-answer",
         6,
-        include_str!("../tests/fixtures/flows/outbound-no-answer.txt"),
+        include_str!("../../tests/fixtures/flows/outbound-no-answer.txt"),
     ),
     (
         "agent-skips-contact",
         6,
-        include_str!("../tests/fixtures/logs/uccx-agent-skips-contact.txt"),
+        include_str!("../../tests/fixtures/logs/uccx-agent-skips-contact.txt"),
     ),
 ];
 
@@ -93,9 +96,18 @@ impl Default for Options {
     }
 }
 
-/// The generated events, in time order, each with its `time` set (UTC, millisecond precision).
+/// One generated event: its time (milliseconds since 1970-01-01 UTC), type, and fields as
+/// (name as written, value as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    time_ms: i64,
+    type_name: String,
+    fields: Vec<(String, String)>,
+}
+
+/// The generated events, in time order.
 #[must_use]
-pub fn generate(options: Options) -> Vec<Event> {
+pub fn generate(options: Options) -> Vec<Generated> {
     let templates: Vec<Template> = FLOWS
         .iter()
         .map(|(_, weight, text)| Template::new(*weight, text))
@@ -106,7 +118,7 @@ pub fn generate(options: Options) -> Vec<Event> {
     let mut next_call_id = 2_000_000u64;
     let mut next_list_id = 500_000u64;
     let mut start_ms = 0i64;
-    let mut timed: Vec<(i64, usize, Event)> = Vec::new();
+    let mut timed: Vec<(i64, usize, Generated)> = Vec::new();
 
     for copy in 0..options.calls {
         let mut pick = u32::try_from(rng.below(u64::from(total_weight))).unwrap_or(0);
@@ -142,32 +154,26 @@ pub fn generate(options: Options) -> Vec<Event> {
         }
         for (offset, event) in &template.events {
             let mut event = event.clone();
-            for field in &mut event.fields {
-                if let Some(new) = swap.get(field.raw.as_str()) {
-                    let written = field
-                        .label
-                        .clone()
-                        .unwrap_or_else(|| field.name.to_string());
-                    *field = crate::Field::from_text(&written, new, &event.type_name);
+            for (_, raw) in &mut event.fields {
+                if let Some(new) = swap.get(raw.as_str()) {
+                    raw.clone_from(new);
                 }
             }
+            event.time_ms = BASE_MS + start_ms + offset;
             timed.push((start_ms + offset, copy, event));
         }
     }
     timed.sort_by_key(|(at, copy, _)| (*at, *copy));
-    timed
-        .into_iter()
-        .map(|(at, _, mut event)| {
-            event.time = Some(iso_time(at));
-            event
-        })
-        .collect()
+    timed.into_iter().map(|(_, _, event)| event).collect()
 }
+
+/// 2024-05-01T08:00:00Z, the generated logs' first moment.
+const BASE_MS: i64 = 1_714_550_400_000;
 
 /// How many calls make about `bytes` of output in the form `write` gives (its length in bytes),
 /// from the size of a 2,000-call sample of the same mix.
 #[must_use]
-pub fn calls_for(bytes: usize, options: Options, write: impl Fn(&[Event]) -> usize) -> usize {
+pub fn calls_for(bytes: usize, options: Options, write: impl Fn(&[Generated]) -> usize) -> usize {
     const SAMPLE: usize = 2000;
     let per_call = write(&generate(Options {
         calls: SAMPLE,
@@ -178,15 +184,13 @@ pub fn calls_for(bytes: usize, options: Options, write: impl Fn(&[Event]) -> usi
 
 /// The events as a text dump, one timestamp per line as CTI trace files write them.
 #[must_use]
-pub fn write_text(events: &[Event]) -> String {
-    let mut out = String::with_capacity(events.len() * 200);
+pub fn write_text(events: &[Generated]) -> String {
+    let mut out = String::with_capacity(events.len() * 280);
     for event in events {
-        let time = event.time.as_deref().unwrap_or("");
-        let sep = if time.is_empty() { "" } else { " " };
-        let _ = writeln!(out, "{time}{sep}MsgType: {}", event.type_name);
-        for field in &event.fields {
-            let name = field.label.as_deref().unwrap_or(&field.name);
-            let _ = writeln!(out, "{time}{sep}  {name}: {}", field.raw);
+        let time = cti_outcome::time::iso_millis(event.time_ms);
+        let _ = writeln!(out, "{time} MsgType: {}", event.type_name);
+        for (name, raw) in &event.fields {
+            let _ = writeln!(out, "{time}   {name}: {raw}");
         }
     }
     out
@@ -194,8 +198,9 @@ pub fn write_text(events: &[Event]) -> String {
 
 /// The events as GED-188 frames of the given field-header width.
 #[must_use]
-pub fn write_frames(events: &[Event], width: Width) -> Vec<u8> {
-    encode_events(events, width).bytes
+pub fn write_frames(events: &[Generated], width: Width) -> Vec<u8> {
+    let store = cti_outcome::text::decode(write_text(events).as_bytes());
+    binary::encode(&store, width, None).bytes
 }
 
 /// Bytes as a hex dump, 16 bytes a line, as `xxd -p` with spaces (what `decode_hex` reads).
@@ -215,7 +220,7 @@ pub fn write_hex(bytes: &[u8]) -> String {
 /// copy replaces.
 struct Template {
     weight: u32,
-    events: Vec<(i64, Event)>,
+    events: Vec<(i64, Generated)>,
     call_ids: Vec<String>,
     list_ids: Vec<String>,
     customer_numbers: Vec<String>,
@@ -223,28 +228,24 @@ struct Template {
 
 impl Template {
     fn new(weight: u32, text: &str) -> Template {
-        let decoded = decode_log(text);
-        let stamps: Vec<Option<i64>> = decoded
-            .events
-            .iter()
-            .map(|e| {
-                e.time
-                    .as_deref()
-                    .and_then(crate::timeline::time::absolute_millis)
-            })
+        let store: Store = cti_outcome::text::decode(text.as_bytes());
+        let stamps: Vec<Option<i64>> = store
+            .events()
+            .map(|e| e.time_ms().filter(|(_, of_day)| !of_day).map(|(ms, _)| ms))
             .collect();
         let base = stamps.iter().flatten().copied().min();
         let mut events = Vec::new();
         let (mut call_ids, mut list_ids, mut customer_numbers) =
             (Vec::new(), Vec::new(), Vec::new());
-        for (step, (event, stamp)) in (0i64..).zip(decoded.events.into_iter().zip(stamps)) {
+        for (step, (e, stamp)) in (0i64..).zip(store.events().zip(stamps)) {
             // Flows written without times get one event a second.
             let offset = match (stamp, base) {
                 (Some(at), Some(base)) => at - base,
                 _ => step * 1000,
             };
-            for field in &event.fields {
-                let raw = field.raw.clone();
+            let view = text_event(e);
+            for field in &view.fields {
+                let raw = field.raw.to_string();
                 let list = match field.name.as_ref() {
                     n if CALL_ID_FIELDS.contains(&n) => &mut call_ids,
                     "BADialedListID" => &mut list_ids,
@@ -260,9 +261,24 @@ impl Template {
                     list.push(raw);
                 }
             }
-            let mut event = event;
-            event.time = None;
-            events.push((offset, event));
+            let fields = view
+                .fields
+                .iter()
+                .map(|f| {
+                    (
+                        f.label.as_deref().unwrap_or(&f.name).to_owned(),
+                        f.raw.to_string(),
+                    )
+                })
+                .collect();
+            events.push((
+                offset,
+                Generated {
+                    time_ms: 0,
+                    type_name: view.type_name.to_string(),
+                    fields,
+                },
+            ));
         }
         Template {
             weight,
@@ -272,20 +288,6 @@ impl Template {
             customer_numbers,
         }
     }
-}
-
-/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for `ms` milliseconds after 2024-05-01T08:00:00Z.
-fn iso_time(ms: i64) -> String {
-    let at = 1_714_550_400_000 + ms;
-    let (days, in_day) = (at.div_euclid(86_400_000), at.rem_euclid(86_400_000));
-    let (year, month, day) = crate::timeline::time::civil_from_days(days);
-    let (h, min, s, milli) = (
-        in_day / 3_600_000,
-        in_day / 60_000 % 60,
-        in_day / 1000 % 60,
-        in_day % 1000,
-    );
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
 }
 
 /// A small, fast, seedable generator (SplitMix64, Steele et al. 2014): reproducible logs do not
@@ -320,11 +322,5 @@ mod tests {
         let a = write_text(&generate(options));
         assert_eq!(a, write_text(&generate(options)));
         assert_ne!(a, write_text(&generate(Options { seed: 2, ..options })));
-    }
-
-    #[test]
-    fn dates_come_out_right() {
-        assert_eq!(iso_time(0), "2024-05-01T08:00:00.000Z");
-        assert_eq!(iso_time(86_400_000 * 31 + 1), "2024-06-01T08:00:00.001Z");
     }
 }

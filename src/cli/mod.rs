@@ -5,16 +5,20 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use cti_outcome::binary::{encode_events, Options, Width};
-use cti_outcome::generate;
-use cti_outcome::input::{decode_input, Format};
+mod generate;
+
+use cti_outcome::binary::{self, Options, Width};
+use cti_outcome::input::Format;
+use cti_outcome::log::Log;
+use cti_outcome::store::Form;
+use cti_outcome::view::{self, timeline::TimelineView, DecodedFrames, Diagnostics, Events};
 use lexopt::prelude::*;
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--pretty] FILE|-
-       cti-outcome timeline [--format …] [--width 1|2] [--summary] [--pretty] FILE|-
-       cti-outcome encode --width 1|2 [--hex] FILE.json|-
+usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--protocol-version N] [--pretty] FILE|-
+       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--summary] [--pretty] FILE|-
+       cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
        cti-outcome --version
@@ -62,11 +66,14 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
     }
 }
 
-/// What `decode` and `timeline` read: FILE, its form and the floating-field width.
+/// What `decode` and `timeline` read: FILE, its form, the floating-field width and the
+/// protocol version.
+#[derive(Default)]
 struct Input {
     file: Option<OsString>,
     format: Option<Format>,
     width: Option<Width>,
+    version: Option<u32>,
 }
 
 impl Input {
@@ -83,6 +90,7 @@ impl Input {
                 };
             }
             Owned::Long(l) if l == "width" => self.width = Some(width(&string(parser.value())?)?),
+            Owned::Long(l) if l == "protocol-version" => self.version = Some(version(parser)?),
             Owned::Value(v) if self.file.is_none() => self.file = Some(v.clone()),
             _ => return Ok(false),
         }
@@ -90,24 +98,24 @@ impl Input {
     }
 
     /// Reads and decodes the input, telling on stderr which form it was read as.
-    fn decode(self, command: &str) -> Result<cti_outcome::Decoded, String> {
+    fn decode(self, command: &str) -> Result<Log, String> {
         let bytes = read_input(command, self.file)?;
-        let options = Options { width: self.width };
-        let (format, decoded) = decode_input(&bytes, self.format, options);
+        let options = Options {
+            width: self.width,
+            version: self.version,
+        };
+        let log = Log::open(&bytes, self.format, options);
         let how = if self.format.is_some() {
             "as asked"
         } else {
             "detected"
         };
-        match &decoded.framing {
-            Some(framing) => eprintln!(
-                "cti-outcome: read as {} ({how}); {}",
-                format.as_str(),
-                framing.basis
-            ),
-            None => eprintln!("cti-outcome: read as {} ({how})", format.as_str()),
+        let format = log.format().map_or("nothing", Format::as_str);
+        match log.framing() {
+            Some(framing) => eprintln!("cti-outcome: read as {format} ({how}); {}", framing.basis),
+            None => eprintln!("cti-outcome: read as {format} ({how})"),
         }
-        Ok(decoded)
+        Ok(log)
     }
 }
 
@@ -146,12 +154,14 @@ fn width(text: &str) -> Result<Width, String> {
         .ok_or(format!("--width must be 1 or 2, got {text:?}"))
 }
 
+fn version(parser: &mut lexopt::Parser) -> Result<u32, String> {
+    let text = string(parser.value())?;
+    text.parse()
+        .map_err(|_| format!("--protocol-version must be a whole number, got {text:?}"))
+}
+
 fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let mut input = Input {
-        file: None,
-        format: None,
-        width: None,
-    };
+    let mut input = Input::default();
     let mut pretty = false;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
         if arg == Owned::Long("pretty".into()) {
@@ -160,15 +170,25 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("decode: unexpected {}", arg.describe()));
         }
     }
-    print_json(&input.decode("decode")?, pretty)
+    let log = input.decode("decode")?;
+    let store = log.store();
+    match store.form() {
+        Form::Text => print_json(&view::decoded_text(store), pretty),
+        Form::Frames | Form::Capture => print_json(
+            &DecodedFrames {
+                events: Events::new(store, 0, usize::MAX),
+                diagnostics: Diagnostics(store.diagnostics()),
+                framing: log
+                    .framing()
+                    .unwrap_or_else(|| binary::FrameDecoder::new(Options::default()).framing()),
+            },
+            pretty,
+        ),
+    }
 }
 
 fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let mut input = Input {
-        file: None,
-        format: None,
-        width: None,
-    };
+    let mut input = Input::default();
     let (mut pretty, mut summary) = (false, false);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
         if arg == Owned::Long("pretty".into()) {
@@ -179,8 +199,8 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
-    let decoded = input.decode("timeline")?;
-    let timeline = cti_outcome::build_timeline(&decoded.events);
+    let log = input.decode("timeline")?;
+    let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
         return print_json(&timeline, pretty);
     }
@@ -188,7 +208,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
     for call in &timeline.calls {
         let call_type = call.call_type.as_ref().map_or_else(
             || "-".to_owned(),
-            |t| t.symbol.map_or_else(|| t.value.to_string(), str::to_owned),
+            |t| t.symbol.clone().unwrap_or_else(|| t.value.to_string()),
         );
         let agents = if call.agents.is_empty() {
             "-".to_owned()
@@ -213,10 +233,11 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
 }
 
 fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let (mut file, mut width_bytes, mut hex) = (None, None, false);
+    let (mut file, mut width_bytes, mut hex, mut protocol) = (None, None, false, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("width") => width_bytes = Some(width(&string(parser.value())?)?),
+            Long("protocol-version") => protocol = Some(version(parser)?),
             Long("hex") => hex = true,
             Value(v) if file.is_none() => file = Some(v),
             other => {
@@ -229,17 +250,9 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
     }
     let width = width_bytes.ok_or("encode: missing --width 1|2")?;
     let bytes = read_input("encode", file)?;
-    let json: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("encode: not JSON: {e}"))?;
-    let list = match json {
-        serde_json::Value::Object(mut o) if o.contains_key("events") => {
-            o.remove("events").unwrap_or_default()
-        }
-        other => other,
-    };
-    let events: Vec<cti_outcome::Event> = serde_json::from_value(list)
-        .map_err(|e| format!("encode: expected an array of events or decode's output: {e}"))?;
-    let encoded = encode_events(&events, width);
+    let text = String::from_utf8(bytes).map_err(|_| "encode: the JSON is not UTF-8".to_owned())?;
+    let store = cti_outcome::text::events_from_json(&text).map_err(|e| format!("encode: {e}"))?;
+    let encoded = binary::encode(&store, width, protocol);
     for issue in &encoded.issues {
         let field = issue
             .field
@@ -292,7 +305,7 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
             }
         }
     }
-    let write = |events: &[cti_outcome::Event]| -> Vec<u8> {
+    let write = |events: &[generate::Generated]| -> Vec<u8> {
         match format {
             Format::Text => generate::write_text(events).into_bytes(),
             Format::Binary => generate::write_frames(events, frame_width),

@@ -1,0 +1,178 @@
+//! Diagnostics: what was wrong with an input, and where, in words.
+//!
+//! Positions are kept the way each input form counts them ([`At`]): one-based line and column in
+//! text, a zero-based byte offset in frames, a one-based packet number in captures, a one-based
+//! row and column in call-record exports.
+
+use std::fmt;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Part of the input could not be decoded; decoding went on after it.
+    Error,
+    /// The input was decoded, but something in it was repaired or is doubtful.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $code:ident = $severity:ident, $text:literal;)*) => {
+        /// What went wrong; each code has a fixed one-line description and severity.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum DiagnosticCode {
+            $($(#[$doc])* $code,)*
+        }
+
+        impl DiagnosticCode {
+            /// Every code.
+            pub const ALL: &'static [DiagnosticCode] = &[$(DiagnosticCode::$code,)*];
+
+            /// The code's fixed description.
+            #[must_use]
+            pub fn description(self) -> &'static str {
+                match self { $(DiagnosticCode::$code => $text,)* }
+            }
+
+            /// The severity every diagnostic of this code has.
+            #[must_use]
+            pub fn severity(self) -> Severity {
+                match self { $(DiagnosticCode::$code => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A line inside an event is not `Name: value`.
+    MalformedField = Error, "expected `Name: value` inside an event";
+    /// A field line has nothing before its colon.
+    EmptyFieldName = Error, "field line has no name before its colon";
+    /// A `MsgType:` line names no message type.
+    MissingMessageType = Error, "`MsgType:` line names no message type";
+    /// A value does not have the type its field takes; it is kept as text.
+    InvalidValue = Error, "value does not fit its field";
+    /// An event was rebuilt from a line holding several `Name: value` pairs.
+    Flattened = Warning, "event read from a flattened line";
+    /// The input is not valid UTF-8; the bad bytes were replaced with U+FFFD.
+    InvalidUtf8 = Warning, "invalid UTF-8, replaced with U+FFFD";
+    /// Nothing in the input could be read as an event.
+    NoEvents = Error, "no events";
+    /// A frame's MessageLength is above the protocol's maximum (reference §1.5).
+    LengthOverMaximum = Error, "MessageLength above the 12,500-byte maximum";
+    /// Bytes that are no frame were skipped to reach the next frame.
+    SkippedBytes = Error, "bytes skipped to the next frame";
+    /// The stream ended inside a frame.
+    TruncatedFrame = Warning, "the input ends inside a frame";
+    /// A frame's body is shorter than its message type's fixed part (reference §2.2).
+    FixedPartShort = Error, "frame shorter than its message type's fixed part";
+    /// A floating field's length runs past the end of its frame.
+    FieldOverrun = Error, "floating field runs past the end of its frame";
+    /// A floating field has tag 0, which no field has (reference §3).
+    ZeroTag = Error, "floating field with tag 0, which no field has";
+    /// A string floating field has no NUL inside its length.
+    StringWithoutNul = Warning, "string field without a terminating NUL";
+    /// A numeric floating field's length is not its type's size.
+    FieldSize = Error, "numeric field of the wrong size";
+    /// A frame of a message type no reference lists; its body is kept as hex.
+    UnknownMessageType = Warning, "message type no reference lists; body kept as hex";
+    /// A frame of a message type the reference names but gives no layout for.
+    NoLayout = Warning, "message type without a layout in the references; body kept as hex";
+    /// A layout the reference marks as uncertain was used.
+    UncertainLayout = Warning, "layout the reference marks uncertain";
+    /// Both floating-field widths parse the frame; one was taken.
+    AmbiguousWidth = Warning, "both floating-field widths fit";
+    /// Neither floating-field width parses the frame's body exactly.
+    NoWidthFits = Error, "neither floating-field width parses this frame exactly";
+    /// A hex dump token that is not hex bytes.
+    InvalidHex = Error, "not a hex byte";
+}
+
+/// Where a diagnostic points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// Text: one-based line and column (column in Unicode scalar values).
+    Text {
+        /// One-based line.
+        line: u32,
+        /// One-based column.
+        column: u32,
+    },
+    /// Frames: a zero-based byte offset into the input.
+    Byte(u64),
+}
+
+/// Something wrong in the input, with its position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What went wrong, as a stable kebab-case code (`malformed-field`).
+    pub code: DiagnosticCode,
+    /// The description, with the offending text where it helps.
+    pub message: String,
+    /// Where.
+    pub at: At,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `code` at `at`, with `detail` after the code's description.
+    #[must_use]
+    pub fn new(code: DiagnosticCode, at: At, detail: &str) -> Self {
+        let message = if detail.is_empty() {
+            code.description().to_owned()
+        } else {
+            format!("{}: {detail}", code.description())
+        };
+        Diagnostic { code, message, at }
+    }
+
+    /// A diagnostic at a one-based `line` and `column` of text.
+    #[must_use]
+    pub fn text(code: DiagnosticCode, line: u32, column: u32, detail: &str) -> Self {
+        Diagnostic::new(code, At::Text { line, column }, detail)
+    }
+
+    /// A diagnostic at a zero-based byte `offset` of binary input.
+    #[must_use]
+    pub fn byte(code: DiagnosticCode, offset: u64, detail: &str) -> Self {
+        Diagnostic::new(code, At::Byte(offset), detail)
+    }
+
+    /// How bad it is.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// The one-based line, for text input.
+    #[must_use]
+    pub fn line(&self) -> Option<u32> {
+        match self.at {
+            At::Text { line, .. } => Some(line),
+            At::Byte(_) => None,
+        }
+    }
+
+    /// The one-based column, for text input.
+    #[must_use]
+    pub fn column(&self) -> Option<u32> {
+        match self.at {
+            At::Text { column, .. } => Some(column),
+            At::Byte(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            At::Byte(offset) => write!(f, "{} at byte {offset}", self.message),
+            At::Text { line, column } => {
+                write!(f, "{} at line {line} column {column}", self.message)
+            }
+        }
+    }
+}

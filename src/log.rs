@@ -1,0 +1,213 @@
+//! A log decoded once and kept: fed whole or in chunks of any size (a file read piece by piece,
+//! a live feed), its input form told from its first bytes, its events in one [`Store`], its
+//! calls in one [`Timeline`] taken in as events complete.
+//!
+//! This is what the command-line tool and the JavaScript `CtiLog` wrap.
+
+use crate::binary::{self, FrameDecoder, Options};
+use crate::input::{detect, Format};
+use crate::store::{Form, Store};
+use crate::text::TextDecoder;
+use crate::timeline::Timeline;
+use crate::view::Framing;
+
+/// Bytes buffered before the input form is told from them (or fewer, at the end).
+const DETECT_BYTES: usize = 4096;
+
+enum Decoder {
+    /// The form is not told yet: the bytes so far.
+    Undecided(Vec<u8>),
+    Text(TextDecoder),
+    Frames(FrameDecoder),
+    /// Hex dumps are small; they are decoded whole at the end.
+    Hex(Vec<u8>),
+}
+
+/// A log being decoded, or decoded.
+pub struct Log {
+    format: Option<Format>,
+    options: Options,
+    decoder: Decoder,
+    store: Store,
+    timeline: Timeline,
+    framing: Option<Framing>,
+    finished: bool,
+}
+
+impl Log {
+    /// An empty log; the form is told from the first bytes unless `format` names it.
+    #[must_use]
+    pub fn new(format: Option<Format>, options: Options) -> Log {
+        let mut log = Log {
+            format: None,
+            options,
+            decoder: Decoder::Undecided(Vec::new()),
+            store: Store::new(Form::Text),
+            timeline: Timeline::default(),
+            framing: None,
+            finished: false,
+        };
+        if let Some(format) = format {
+            log.settle(format);
+        }
+        log
+    }
+
+    /// The whole of `input`, decoded, with its timeline finished.
+    #[must_use]
+    pub fn open(input: &[u8], format: Option<Format>, options: Options) -> Log {
+        let mut log = Log::new(format, options);
+        log.push(input);
+        log.finish();
+        log
+    }
+
+    /// Decodes what `chunk` completes: text up to its last whole line, frames up to the last
+    /// whole frame. The rest waits for the next chunk or [`finish`](Self::finish).
+    pub fn push(&mut self, chunk: &[u8]) {
+        if self.finished || chunk.is_empty() {
+            return;
+        }
+        match &mut self.decoder {
+            Decoder::Undecided(head) => {
+                // The form is told only once there are enough bytes: a chunk of "20" could start
+                // a timestamp as well as a hex dump.
+                head.extend_from_slice(chunk);
+                if head.len() >= DETECT_BYTES {
+                    let head = std::mem::take(head);
+                    self.settle(detect(&head));
+                    self.push(&head);
+                }
+            }
+            Decoder::Text(d) => d.push(&mut self.store, chunk),
+            Decoder::Frames(d) => d.push(&mut self.store, chunk),
+            Decoder::Hex(text) => text.extend_from_slice(chunk),
+        }
+        self.take_in();
+    }
+
+    /// Ends the input: what is pending is decoded, and the timeline finished.
+    pub fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        if let Decoder::Undecided(head) = &mut self.decoder {
+            let head = std::mem::take(head);
+            if !head.is_empty() {
+                self.settle(detect(&head));
+                self.push(&head);
+            }
+        }
+        match &mut self.decoder {
+            Decoder::Undecided(_) => {}
+            Decoder::Text(d) => d.finish(&mut self.store),
+            Decoder::Frames(d) => {
+                d.finish(&mut self.store);
+                self.framing = Some(d.framing());
+            }
+            Decoder::Hex(text) => {
+                let text = String::from_utf8_lossy(text).into_owned();
+                let (bytes, mut diagnostics) = binary::decode_hex(&text);
+                let (store, framing) = binary::decode(&bytes, self.options);
+                self.store = store;
+                diagnostics.append(&mut self.store.diagnostics);
+                self.store.diagnostics = diagnostics;
+                self.framing = Some(framing);
+            }
+        }
+        self.finished = true;
+        self.take_in();
+        self.timeline.finish(&self.store);
+    }
+
+    fn settle(&mut self, format: Format) {
+        self.format = Some(format);
+        self.decoder = match format {
+            Format::Text => Decoder::Text(TextDecoder::default()),
+            Format::Binary => {
+                self.store = Store::new(Form::Frames);
+                Decoder::Frames(FrameDecoder::new(self.options))
+            }
+            Format::Hex => Decoder::Hex(Vec::new()),
+        };
+    }
+
+    /// Takes the events completed so far into the timeline.
+    fn take_in(&mut self) {
+        let complete = match &self.decoder {
+            Decoder::Text(d) if !self.finished => d.complete(&self.store),
+            Decoder::Undecided(_) | Decoder::Hex(_) if !self.finished => 0,
+            _ => self.store.len(),
+        };
+        self.timeline.push(&mut self.store, complete);
+    }
+
+    /// Works out the calls of the events so far (done by [`finish`](Self::finish) at the end).
+    pub fn update_timeline(&mut self) {
+        self.take_in();
+        self.timeline.finish(&self.store);
+    }
+
+    /// The input form, once told.
+    #[must_use]
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+
+    /// For frames: the width and protocol version in use, and why.
+    #[must_use]
+    pub fn framing(&self) -> Option<Framing> {
+        match &self.decoder {
+            Decoder::Frames(d) if !self.finished => Some(d.framing()),
+            _ => self.framing.clone(),
+        }
+    }
+
+    /// Whether [`finish`](Self::finish) has been called.
+    #[must_use]
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The decoded events, notes and diagnostics.
+    #[must_use]
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The calls and agents, as of the last [`finish`](Self::finish) or
+    /// [`update_timeline`](Self::update_timeline).
+    #[must_use]
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view;
+
+    const LOG: &[u8] = include_bytes!("../tests/fixtures/flows/consult-transfer.txt");
+
+    #[test]
+    fn any_chunking_gives_the_whole_decode_and_timeline() {
+        let whole = Log::open(LOG, None, Options::default());
+        let json = |log: &Log| {
+            let store = log.store();
+            serde_json::to_string(&(
+                view::decoded_text(store),
+                view::timeline::timeline(store, log.timeline()),
+            ))
+            .unwrap()
+        };
+        for size in [1, 7, 64, 333, LOG.len()] {
+            let mut log = Log::new(None, Options::default());
+            for chunk in LOG.chunks(size) {
+                log.push(chunk);
+            }
+            log.finish();
+            assert_eq!(json(&log), json(&whole), "chunks of {size}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Byte strings stored once and named by a small integer.
+//!
+//! Every text value of a log (device IDs, symbols as written, labels, notes) lives in one
+//! arena; a [`StrId`] names it. Interning hashes the bytes once and finds an equal string
+//! already stored, so repeated values (the same device ID in thousands of events) cost four
+//! bytes each, and equality is an integer comparison. Strings that are known to be unique
+//! (timestamps as written) can be appended without hashing.
+
+use std::hash::Hasher as _;
+
+/// A string in an [`Interner`]: its index, in the order strings were added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StrId(pub u32);
+
+impl StrId {
+    /// The empty string, present in every interner.
+    pub const EMPTY: StrId = StrId(0);
+}
+
+/// An arena of byte strings with a hash index over the interned ones.
+#[derive(Clone, Debug)]
+pub struct Interner {
+    /// Every string's bytes, one after another.
+    bytes: Vec<u8>,
+    /// End offset in `bytes` of each string; string `i` starts where `i - 1` ends.
+    ends: Vec<u32>,
+    /// Open addressing, linear probing: 0 is empty, otherwise a string index + 1.
+    slots: Vec<u32>,
+    /// Interned strings in `slots` (appended ones are not indexed).
+    indexed: usize,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut interner = Interner {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            slots: vec![0; 1024],
+            indexed: 0,
+        };
+        let empty = interner.intern(b"");
+        debug_assert_eq!(empty, StrId::EMPTY);
+        interner
+    }
+}
+
+impl Interner {
+    /// The id of `s`, adding it if no equal string was interned before.
+    pub fn intern(&mut self, s: &[u8]) -> StrId {
+        let hash = hash(s);
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => break,
+                id if self.get(StrId(id - 1)) == s => return StrId(id - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+        let id = self.append(s);
+        self.slots[at] = id.0 + 1;
+        self.indexed += 1;
+        if self.indexed * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        id
+    }
+
+    /// The id of `s` if it was interned.
+    #[must_use]
+    pub fn find(&self, s: &[u8]) -> Option<StrId> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(s) as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                id if self.get(StrId(id - 1)) == s => return Some(StrId(id - 1)),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Stores `s` without looking for an equal string (for values known to be unique); the
+    /// id is not found by [`intern`](Self::intern) or [`find`](Self::find).
+    pub fn append(&mut self, s: &[u8]) -> StrId {
+        let id = StrId(u32::try_from(self.ends.len()).expect("fewer than 2^32 strings"));
+        self.bytes.extend_from_slice(s);
+        self.ends
+            .push(u32::try_from(self.bytes.len()).expect("string arena under 4 GiB"));
+        id
+    }
+
+    /// The bytes of string `id`.
+    ///
+    /// # Panics
+    /// If `id` is not from this interner.
+    #[must_use]
+    pub fn get(&self, id: StrId) -> &[u8] {
+        let i = id.0 as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    /// Number of strings stored.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether only the empty string is stored.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.len() <= 1
+    }
+
+    /// Bytes held: the strings and both indexes.
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.capacity() + 4 * (self.ends.capacity() + self.slots.capacity())
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let mut slots = vec![0u32; size];
+        let mask = size - 1;
+        for &slot in self.slots.iter().filter(|&&s| s != 0) {
+            let mut at = hash(self.get(StrId(slot - 1))) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = slot;
+        }
+        self.slots = slots;
+    }
+}
+
+/// The hash of a string (FxHash, as rustc uses for its own interners).
+fn hash(s: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(s);
+    h.write_usize(s.len());
+    // FxHash leaves its low bits weak for short keys; the table takes low bits.
+    let x = h.finish();
+    x ^ (x >> 29)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_strings_get_one_id_and_appended_ones_their_own() {
+        let mut strings = Interner::default();
+        let a = strings.intern(b"4020");
+        assert_eq!(strings.intern(b"4020"), a);
+        assert_ne!(strings.intern(b"4021"), a);
+        assert_eq!(strings.get(a), b"4020");
+        assert_eq!(
+            strings.find(b"4021").map(|i| strings.get(i)),
+            Some(&b"4021"[..])
+        );
+        let unique = strings.append(b"4020");
+        assert_ne!(unique, a);
+        assert_eq!(strings.get(unique), b"4020");
+        assert_eq!(strings.intern(b""), StrId::EMPTY);
+    }
+
+    #[test]
+    fn the_index_grows_without_losing_strings() {
+        let mut strings = Interner::default();
+        let ids: Vec<StrId> = (0..10_000)
+            .map(|i| strings.intern(format!("device-{i}").as_bytes()))
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(strings.intern(format!("device-{i}").as_bytes()), *id);
+        }
+        assert_eq!(strings.len(), 10_001);
+    }
+}

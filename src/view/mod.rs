@@ -1,0 +1,185 @@
+//! Views: the only place the JSON shapes exist. Each is produced from the store (or the
+//! timeline) when output is asked for, and serialised by serde; the TypeScript declarations of
+//! the npm package are generated from these same types (ts-rs, see [`typescript`]).
+
+pub mod event;
+pub mod timeline;
+pub mod typescript;
+
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::diagnostic::{At, Diagnostic, DiagnosticCode, Severity};
+use crate::store::{Form, Note, Store};
+
+pub use event::{field, fields, frame_event, text_event, Field, FrameEvent, TextEvent, Value};
+
+/// Something wrong in text input, at a one-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct TextDiagnostic<'a> {
+    /// How bad it is.
+    pub severity: Severity,
+    /// What went wrong, as a stable code.
+    pub code: DiagnosticCode,
+    /// What went wrong, in words.
+    pub message: &'a str,
+    /// One-based line.
+    pub line: u32,
+    /// One-based column, counted in Unicode scalar values.
+    pub column: u32,
+}
+
+/// Something wrong in binary input, at a zero-based byte offset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ByteDiagnostic<'a> {
+    /// How bad it is.
+    pub severity: Severity,
+    /// What went wrong, as a stable code.
+    pub code: DiagnosticCode,
+    /// What went wrong, in words.
+    pub message: &'a str,
+    /// Zero-based byte offset.
+    #[ts(type = "number")]
+    pub offset: u64,
+}
+
+/// A diagnostic as its input form's JSON shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum DiagnosticView<'a> {
+    /// In text.
+    Text(TextDiagnostic<'a>),
+    /// In bytes.
+    Byte(ByteDiagnostic<'a>),
+}
+
+impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        match d.at {
+            At::Text { line, column } => DiagnosticView::Text(TextDiagnostic {
+                severity: d.severity(),
+                code: d.code,
+                message: &d.message,
+                line,
+                column,
+            }),
+            At::Byte(offset) => DiagnosticView::Byte(ByteDiagnostic {
+                severity: d.severity(),
+                code: d.code,
+                message: &d.message,
+                offset,
+            }),
+        }
+    }
+}
+
+/// Which floating-field width binary input was decoded with, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Framing {
+    /// 1 or 2 bytes per tag and length; null while no frame has told.
+    #[ts(type = "1 | 2 | null")]
+    pub width: Option<u8>,
+    /// The protocol version the layouts were chosen for, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub version: Option<u32>,
+    /// How the width (and version) were chosen, in words.
+    pub basis: String,
+}
+
+/// A decoded text dump: `{ events, notes, diagnostics }`.
+#[derive(Serialize, TS)]
+#[ts(rename = "DecodedText")]
+pub struct DecodedText<'a> {
+    /// Every event, in input order.
+    #[ts(as = "Vec<TextEvent<'static>>")]
+    pub events: Events<'a>,
+    /// Every line outside an event, in input order.
+    #[ts(as = "Vec<NoteView>")]
+    pub notes: &'a [Note],
+    /// Everything wrong, in input order.
+    #[ts(as = "Vec<TextDiagnostic<'static>>")]
+    pub diagnostics: Diagnostics<'a>,
+}
+
+/// Decoded frames: `{ events, diagnostics, framing }`.
+#[derive(Serialize, TS)]
+#[ts(rename = "DecodedFrames")]
+pub struct DecodedFrames<'a> {
+    /// Every frame's event, in input order.
+    #[ts(as = "Vec<FrameEvent<'static>>")]
+    pub events: Events<'a>,
+    /// Everything wrong, in input order.
+    #[ts(as = "Vec<ByteDiagnostic<'static>>")]
+    pub diagnostics: Diagnostics<'a>,
+    /// The floating-field width and protocol version used, and why.
+    pub framing: Framing,
+}
+
+/// A line outside any event (the TypeScript shape of [`Note`]).
+#[derive(TS)]
+#[ts(rename = "Note")]
+pub struct NoteView {
+    /// One-based line number.
+    pub line: u32,
+    /// What kind of line it is.
+    #[ts(type = "\"step\" | \"comment\" | \"text\"")]
+    pub kind: String,
+    /// The line's text without surrounding white space.
+    pub text: String,
+}
+
+/// A store's events, serialised one at a time in its form's shape.
+#[derive(Clone, Copy)]
+pub struct Events<'a> {
+    store: &'a Store,
+    range: (usize, usize),
+}
+
+impl<'a> Events<'a> {
+    /// Events `start..end` of `store` (clamped).
+    #[must_use]
+    pub fn new(store: &'a Store, start: usize, end: usize) -> Events<'a> {
+        let end = end.min(store.len());
+        Events {
+            store,
+            range: (start.min(end), end),
+        }
+    }
+}
+
+impl Serialize for Events<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (start, end) = self.range;
+        let mut seq = serializer.serialize_seq(Some(end - start))?;
+        for i in start..end {
+            let e = self.store.event(i);
+            match self.store.form() {
+                Form::Text => seq.serialize_element(&text_event(e))?,
+                Form::Frames | Form::Capture => seq.serialize_element(&frame_event(e))?,
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Diagnostics in their form's shape.
+#[derive(Clone, Copy)]
+pub struct Diagnostics<'a>(pub &'a [Diagnostic]);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(DiagnosticView::from))
+    }
+}
+
+/// The whole of a text store as JSON.
+#[must_use]
+pub fn decoded_text(store: &Store) -> DecodedText<'_> {
+    DecodedText {
+        events: Events::new(store, 0, usize::MAX),
+        notes: store.notes(),
+        diagnostics: Diagnostics(store.diagnostics()),
+    }
+}

@@ -1,0 +1,500 @@
+//! Calls, outcomes and agents as JSON: the timeline put into words when it is shown.
+//!
+//! ```text
+//! Timeline { calls: Call[], agents: Agent[] }
+//! Call     { key, callId, aliases, deviceIds, callType?, direction, devices, agents, ani?, dnis?,
+//!            dialedNumber?, variables, events, start, end?, durations, links, outcome, remarks }
+//! Outcome  { kind, rule, reason, evidence: Evidence[], missing? }
+//! Agent    { key, agentId?, extension?, state?, segments: Segment[], calls }
+//! ```
+//!
+//! Events are referred to by their zero-based index in the store.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::codes::fields::FieldId;
+use crate::codes::{call, session};
+use crate::outcome::OutcomeKind;
+use crate::store::{EventRef, Store, StrId};
+use crate::timeline::call::{CallState, Ev, Mark};
+use crate::timeline::outcome::Reason;
+use crate::timeline::{self, key, CallDirection, LinkKind, Timeline};
+
+use super::event::{explain, field, type_name};
+
+/// Every call and every agent found in a log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "Timeline")]
+pub struct TimelineView {
+    /// Calls, in the order of their first event.
+    pub calls: Vec<Call>,
+    /// Agents, in the order of their first event.
+    pub agents: Vec<Agent>,
+}
+
+/// One call: its identity, parties, events in order, and how it ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Call {
+    /// Unique key: the call ID, with `#2`, `#3`… when the log reuses the ID after the call ended.
+    pub key: String,
+    /// The ConnectionCallID the call was first seen with.
+    pub call_id: u32,
+    /// Further ConnectionCallIDs the call took (CALL_DATA_UPDATE_EVENT's NewConnectionCallID).
+    pub aliases: Vec<u32>,
+    /// Every non-empty ConnectionDeviceID seen for the call, in order of appearance.
+    pub device_ids: Vec<String>,
+    /// The latest CallType.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub call_type: Option<Coded>,
+    /// Inbound, outbound or internal, when the events allow telling.
+    pub direction: CallDirection,
+    /// Every device ID any of the call's events names (`…DeviceID` fields), in order.
+    pub devices: Vec<String>,
+    /// Keys of the agents whose extension is one of `devices`.
+    pub agents: Vec<String>,
+    /// The latest non-empty ANI (calling number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ani: Option<String>,
+    /// The latest non-empty DNIS.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub dnis: Option<String>,
+    /// The latest non-empty DialedNumber.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub dialed_number: Option<String>,
+    /// Call variables and ECC variables, latest values (CALL_DATA_UPDATE_EVENT replaces the set).
+    pub variables: Vec<Variable>,
+    /// Indices of the call's events, in order.
+    pub events: Vec<u32>,
+    /// The call's first event.
+    pub start: Point,
+    /// The event that ended the call (CALL_CLEARED_EVENT, else END_CALL_EVENT), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub end: Option<Point>,
+    /// Durations the timestamps allow computing.
+    pub durations: Durations,
+    /// Related calls.
+    pub links: Vec<Link>,
+    /// How the call ended, why, and from what.
+    pub outcome: Outcome,
+    /// What the model noticed but could not settle (disagreeing IDs, missing events).
+    pub remarks: Vec<String>,
+}
+
+/// A coded value: number, protocol symbol, meaning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Coded {
+    /// The number.
+    #[ts(type = "number")]
+    pub value: i64,
+    /// The protocol symbol (`CALLTYPE_RESERVATION`), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub symbol: Option<String>,
+    /// The meaning in words, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub meaning: Option<String>,
+}
+
+impl Coded {
+    fn of(table: &crate::codes::CodeTable, value: i64) -> Coded {
+        let (symbol, meaning) = match u32::try_from(value) {
+            Ok(v) => {
+                let (s, m) = table.explain(v);
+                (s.map(str::to_owned), Some(m.into_owned()))
+            }
+            Err(_) => (None, Some(format!("not a documented {} value", table.name))),
+        };
+        Coded {
+            value,
+            symbol,
+            meaning,
+        }
+    }
+}
+
+/// A call or ECC variable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Variable {
+    /// The variable's name (`CallVariable1`, `BAResponse`, `user.layout`).
+    pub name: String,
+    /// Its value as written.
+    pub value: String,
+}
+
+/// A point in a call or agent timeline: an event, and its time when the log has one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Point {
+    /// Index of the event.
+    pub event: u32,
+    /// The event's timestamp as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub time: Option<String>,
+}
+
+/// Durations in milliseconds, present only where both ends have timestamps.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Durations {
+    /// From queued (CALL_QUEUED_EVENT) to delivered or answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub queue_ms: Option<u64>,
+    /// From delivered (CALL_DELIVERED_EVENT) to answered or cleared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub ring_ms: Option<u64>,
+    /// From answered (CALL_ESTABLISHED_EVENT) to cleared, holds included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub talk_ms: Option<u64>,
+    /// Sum of held (CALL_HELD_EVENT) → retrieved (CALL_RETRIEVED_EVENT) spans.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub hold_ms: Option<u64>,
+}
+
+/// A related call.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Link {
+    /// How the calls are related.
+    pub kind: LinkKind,
+    /// The other call's key.
+    pub call: String,
+    /// The event that shows the relation, when one event does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub event: Option<u32>,
+    /// What the link rests on, in words.
+    pub basis: String,
+}
+
+/// How a call ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Outcome {
+    /// The kind, from the vocabulary CONNRES shares.
+    pub kind: OutcomeKind,
+    /// The derivation rule that decided (see the README's rule table).
+    #[ts(type = "OutcomeRule")]
+    pub rule: String,
+    /// The reason in words.
+    pub reason: String,
+    /// The events and fields the outcome was derived from.
+    pub evidence: Vec<Evidence>,
+    /// For `unknown`: what the log lacks that would decide it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub missing: Option<String>,
+}
+
+/// One piece of evidence: an event, and the field in it that counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Evidence {
+    /// Index of the event.
+    pub event: u32,
+    /// The event's message type (or what the event stood for, e.g. `last event of the call`).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The field's canonical name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub field: Option<String>,
+    /// The field's value as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub value: Option<String>,
+    /// The value's meaning, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub meaning: Option<String>,
+}
+
+/// One agent: state segments in order and the calls handled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Agent {
+    /// Unique key: the AgentID, or `ext:` and the extension when the events give no AgentID.
+    pub key: String,
+    /// The AgentID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub agent_id: Option<String>,
+    /// The latest AgentExtension.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub extension: Option<String>,
+    /// The state at the end of the events (the last segment's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub state: Option<Coded>,
+    /// State segments in order; consecutive events with the same state and reason code form one.
+    pub segments: Vec<Segment>,
+    /// Keys of the calls on the agent's extension, in order.
+    pub calls: Vec<String>,
+}
+
+/// A span of time an agent spent in one state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Segment {
+    /// The AgentState.
+    pub state: Coded,
+    /// The EventReasonCode (not-ready and logout reasons), when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub reason_code: Option<i64>,
+    /// The skill group (UCCX: CSQ) state of the segment's last event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub skill_group_state: Option<Coded>,
+    /// The AGENT_STATE_EVENTs that make up the segment.
+    pub events: Vec<u32>,
+    /// The first of them.
+    pub start: Point,
+    /// The agent's next state event, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub end: Option<Point>,
+    /// From start to end in milliseconds, when both have timestamps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub duration_ms: Option<u64>,
+    /// The StateDuration (or Duration) the first event reports, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub reported_duration_s: Option<i64>,
+}
+
+fn text(store: &Store, s: StrId) -> String {
+    String::from_utf8_lossy(store.interned(s)).into_owned()
+}
+
+fn point(store: &Store, event: u32) -> Point {
+    Point {
+        event,
+        time: store
+            .event(event as usize)
+            .time_text()
+            .map(|t| String::from_utf8_lossy(t).into_owned()),
+    }
+}
+
+/// The whole timeline as JSON.
+#[must_use]
+pub fn timeline(store: &Store, t: &Timeline) -> TimelineView {
+    TimelineView {
+        calls: (0..t.call_count())
+            .map(|i| call_view(store, t, i))
+            .collect(),
+        agents: (0..t.agent_count()).map(|i| agent(store, t, i)).collect(),
+    }
+}
+
+/// Call `i` of a timeline as JSON.
+#[must_use]
+pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
+    let state = &t.calls[i];
+    let derived = &t.derived[i];
+    let strings = |ids: &[StrId]| ids.iter().map(|&s| text(store, s)).collect();
+    Call {
+        key: key(state),
+        call_id: state.call_id,
+        aliases: state.aliases.clone(),
+        device_ids: state
+            .device_ids
+            .iter()
+            .map(|&(d, _)| text(store, d))
+            .collect(),
+        call_type: state.call_type.map(|v| Coded::of(&call::CALL_TYPE, v)),
+        direction: derived.direction,
+        devices: strings(&state.devices),
+        agents: t.call_agents[i]
+            .iter()
+            .map(|&a| agent_key(store, &t.agents[a]))
+            .collect(),
+        ani: state.ani.map(|s| text(store, s)),
+        dnis: state.dnis.map(|s| text(store, s)),
+        dialed_number: state.dialed_number.map(|s| text(store, s)),
+        variables: state
+            .variables
+            .iter()
+            .map(|&(n, v)| Variable {
+                name: text(store, n),
+                value: text(store, v),
+            })
+            .collect(),
+        events: state.events.clone(),
+        start: point(store, state.start),
+        end: state.end.map(|e| point(store, e)),
+        durations: durations(state),
+        links: derived
+            .links
+            .iter()
+            .map(|l| Link {
+                kind: l.kind,
+                call: key(&t.calls[l.call]),
+                event: l.event,
+                basis: l.basis.to_owned(),
+            })
+            .collect(),
+        outcome: outcome(store, &derived.outcome),
+        remarks: derived.remarks.clone(),
+    }
+}
+
+fn durations(state: &CallState) -> Durations {
+    let f = &state.facts;
+    let span = timeline::between;
+    let hangup = f.cleared.or(f.connection_cleared).or(f.end_call);
+    let holds: Vec<u64> = f
+        .holds
+        .iter()
+        .filter_map(|(held, retrieved)| span(Some(*held), *retrieved))
+        .collect();
+    Durations {
+        queue_ms: span(f.queued, f.delivered.or(f.established)),
+        ring_ms: span(f.delivered, f.established.or(hangup)),
+        talk_ms: span(f.established, hangup),
+        hold_ms: (!holds.is_empty()).then(|| holds.iter().sum()),
+    }
+}
+
+/// An outcome put into words.
+#[must_use]
+pub fn outcome(store: &Store, o: &timeline::Outcome) -> Outcome {
+    let evidence: Vec<Evidence> = o.evidence.iter().map(|ev| evidence(store, ev)).collect();
+    let describe = |e: &Evidence| match &e.meaning {
+        Some(meaning) => format!("{} ({meaning})", e.value.as_deref().unwrap_or_default()),
+        None => e.value.clone().unwrap_or_default(),
+    };
+    let reason = match &o.reason {
+        Reason::Text(text) => (*text).to_owned(),
+        Reason::Preview(what, value) => format!("{what} (BAResponse = {})", text(store, *value)),
+        Reason::Join(transfer, from, to) => {
+            let what = if *transfer {
+                "the call was transferred"
+            } else {
+                "the call became a conference"
+            };
+            match (transfer, from, to) {
+                (true, Some(from), Some(to)) => {
+                    format!("{what} by {} to {}", text(store, *from), text(store, *to))
+                }
+                (false, Some(by), Some(added)) => {
+                    format!(
+                        "{what} by {}, adding {}",
+                        text(store, *by),
+                        text(store, *added)
+                    )
+                }
+                _ => what.to_owned(),
+            }
+        }
+        Reason::Failed(Some(_)) => format!("the call failed: {}", describe(&evidence[0])),
+        Reason::Failed(None) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
+        Reason::Cleared(_) => format!("the call was cleared with cause {}", describe(&evidence[0])),
+    };
+    Outcome {
+        kind: o.kind,
+        rule: o.rule.to_owned(),
+        reason,
+        evidence,
+        missing: o.missing.clone(),
+    }
+}
+
+fn evidence(store: &Store, ev: &Ev) -> Evidence {
+    let e: EventRef<'_> = store.event(ev.event as usize);
+    let type_name = match ev.label {
+        Some(label) => label.to_owned(),
+        None => type_name(store, e.ty()).0.into_owned(),
+    };
+    let found = ev.field.and_then(|n| e.fields().nth(n as usize));
+    let (field_name, value, meaning) = match found {
+        Some(f) => {
+            let view = field(store, e.type_id(), &f);
+            (
+                Some(view.name.into_owned()),
+                Some(view.raw.into_owned()),
+                view.meaning.map(Cow::into_owned),
+            )
+        }
+        None => (None, None, None),
+    };
+    Evidence {
+        event: ev.event,
+        type_name,
+        field: field_name,
+        value,
+        meaning,
+    }
+}
+
+fn agent_key(store: &Store, a: &timeline::AgentState) -> String {
+    match a.key {
+        (0, id) => text(store, id),
+        (1, ext) => format!("ext:{}", text(store, ext)),
+        _ => "unidentified".to_owned(),
+    }
+}
+
+/// Agent `i` of a timeline as JSON.
+#[must_use]
+pub fn agent(store: &Store, t: &Timeline, i: usize) -> Agent {
+    let a = &t.agents[i];
+    let segments: Vec<Segment> = a
+        .segments
+        .iter()
+        .map(|s| Segment {
+            state: Coded::of(&session::AGENT_STATE, s.state),
+            reason_code: s.reason_code,
+            skill_group_state: s
+                .skill_group_state
+                .map(|v| Coded::of(&session::AGENT_STATE, v)),
+            events: s.events.clone(),
+            start: point(store, s.start.event),
+            end: s.end.map(|m: Mark| point(store, m.event)),
+            duration_ms: s
+                .end
+                .and_then(|end| timeline::between(Some(s.start), Some(end))),
+            reported_duration_s: s.reported_duration_s,
+        })
+        .collect();
+    Agent {
+        key: agent_key(store, a),
+        agent_id: a.agent_id.map(|s| text(store, s)),
+        extension: a.extension.map(|s| text(store, s)),
+        state: segments.last().map(|s| s.state.clone()),
+        segments,
+        calls: t.agent_calls[i].iter().map(|&c| key(&t.calls[c])).collect(),
+    }
+}
+
+/// The symbol and meaning of a coded field's value (used by the session view).
+#[must_use]
+pub fn coded(
+    field: FieldId,
+    message_type: Option<u16>,
+    value: i64,
+) -> (Option<String>, Option<String>) {
+    let (s, m) = explain(
+        message_type,
+        field,
+        &crate::store::FieldValue::Number {
+            n: value,
+            raw: None,
+        },
+        "",
+    );
+    (s.map(Cow::into_owned), m.map(Cow::into_owned))
+}

@@ -1,0 +1,1 @@
+//! TypeScript declarations of every JSON shape, generated from the view types.
