@@ -33,9 +33,17 @@ const cut = dts.indexOf('export type InitInput');
 if (cut < 0) throw new Error('cti_outcome.d.ts: no init section found to remove');
 const shapes = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
 writeFileSync(join(out, 'cti_outcome.d.ts'), shapes.trimEnd() + '\n');
-for (const name of ['index.js', 'index.d.ts', 'node.mjs', 'node.cjs', 'LICENSE', 'README.md']) {
+for (const name of ['index.js', 'api.js', 'index.d.ts', 'node.mjs', 'node.cjs', 'LICENSE', 'README.md']) {
   copy(join(here, name), name);
 }
+// api.js is written once as an ES module; Node's require gets the same code as CommonJS.
+const api = readFileSync(join(here, 'api.js'), 'utf8');
+const exportsOf = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+if (exportsOf.length === 0) throw new Error('api.js: no exported functions');
+writeFileSync(
+  join(out, 'api.cjs'),
+  `'use strict';\n${api.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
+);
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];

@@ -1,7 +1,10 @@
 // cti-outcome for browsers, bundlers and Workers: wasm-bindgen's `web` glue behind an idempotent
-// `init`. Every export throws a plain "call init() first" error until the module is ready.
+// `init`, and the package's API (api.js). Every export throws a plain "call init() first" error
+// until the module is ready.
 import initGlue, * as glue from './cti_outcome.js';
+import { makeApi } from './api.js';
 
+const api = makeApi(glue);
 let ready; // Promise<Api> once init() has been called
 let loaded = false;
 
@@ -19,7 +22,7 @@ export default function init(input) {
   ready ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(
     () => {
       loaded = true;
-      return api;
+      return exported;
     },
     (error) => {
       ready = undefined; // a failed load may be retried, for example with another URL
@@ -36,63 +39,63 @@ export function initSync(input) {
     const module = input !== null && typeof input === 'object' && 'module' in input ? input.module : input;
     glue.initSync({ module });
     loaded = true;
-    ready = Promise.resolve(api);
+    ready = Promise.resolve(exported);
   }
-  return api;
+  return exported;
 }
 
 export function decodeConnres(code, direction, cause) {
   need('decodeConnres()');
-  return glue.decodeConnres(code, direction, cause);
+  return api.decodeConnres(code, direction, cause);
 }
-export function decodeLog(text) {
+export function decodeLog(input, options) {
   need('decodeLog()');
-  return glue.decodeLog(text);
+  return api.decodeLog(input, options);
 }
 export function decodeFrames(bytes, options) {
   need('decodeFrames()');
-  return glue.decodeFrames(bytes, options);
+  return api.decodeFrames(bytes, options);
 }
 export function decodeInput(input, options) {
   need('decodeInput()');
-  return glue.decodeInput(input, options);
+  return api.decodeInput(input, options);
 }
 export function encodeEvents(events, options) {
   need('encodeEvents()');
-  return glue.encodeEvents(events, options);
+  return api.encodeEvents(events, options);
 }
 export function openLog(input, options) {
   need('openLog()');
-  return glue.openLog(input, options);
+  return api.openLog(input, options);
 }
 export function buildTimeline(events) {
   need('buildTimeline()');
-  return glue.buildTimeline(events);
+  return api.buildTimeline(events);
 }
 export function version() {
   need('version()');
-  return glue.version();
+  return api.version();
 }
-export class FrameDecoder extends glue.FrameDecoder {
-  constructor(options) {
-    need('new FrameDecoder()');
-    super(options);
-  }
-}
-export class CtiLog extends glue.CtiLog {
+export class CtiLog extends api.CtiLog {
   constructor(options) {
     need('new CtiLog()');
     super(options);
   }
 }
-export class TimelineBuilder extends glue.TimelineBuilder {
+export class FrameDecoder extends api.FrameDecoder {
+  constructor(options) {
+    need('new FrameDecoder()');
+    super(options);
+  }
+}
+export class TimelineBuilder extends api.TimelineBuilder {
   constructor() {
     need('new TimelineBuilder()');
     super();
   }
 }
 
-const api = Object.freeze({
+const exported = Object.freeze({
   decodeConnres,
   decodeLog,
   decodeFrames,
@@ -101,7 +104,7 @@ const api = Object.freeze({
   openLog,
   buildTimeline,
   version,
-  FrameDecoder,
   CtiLog,
+  FrameDecoder,
   TimelineBuilder,
 });

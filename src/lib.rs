@@ -30,6 +30,8 @@ pub mod text;
 pub mod time;
 pub mod timeline;
 pub mod view;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use codes::connres::{decode as decode_connres, decode_checked as decode_connres_checked};
 pub use codes::connres::{ArgumentError, Connres, Direction};

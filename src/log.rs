@@ -32,6 +32,8 @@ pub struct Log {
     timeline: Timeline,
     framing: Option<Framing>,
     finished: bool,
+    /// Whether events are taken into the timeline.
+    calls: bool,
 }
 
 impl Log {
@@ -46,11 +48,35 @@ impl Log {
             timeline: Timeline::default(),
             framing: None,
             finished: false,
+            calls: true,
         };
         if let Some(format) = format {
             log.settle(format);
         }
         log
+    }
+
+    /// A finished log of events already in a store (events read back from JSON).
+    #[must_use]
+    pub fn of_store(store: Store) -> Log {
+        let mut log = Log {
+            format: Some(Format::Text),
+            options: Options::default(),
+            decoder: Decoder::Hex(Vec::new()),
+            store,
+            timeline: Timeline::default(),
+            framing: None,
+            finished: true,
+            calls: true,
+        };
+        log.update_timeline();
+        log
+    }
+
+    /// Whether events are taken into the timeline (on by default; off for a decode that only
+    /// wants events, which then costs no time for calls).
+    pub fn set_timeline(&mut self, calls: bool) {
+        self.calls = calls;
     }
 
     /// The whole of `input`, decoded, with its timeline finished.
@@ -116,8 +142,10 @@ impl Log {
             }
         }
         self.finished = true;
-        self.take_in();
-        self.timeline.finish(&self.store);
+        if self.calls {
+            self.take_in();
+            self.timeline.finish(&self.store);
+        }
     }
 
     fn settle(&mut self, format: Format) {
@@ -134,6 +162,9 @@ impl Log {
 
     /// Takes the events completed so far into the timeline.
     fn take_in(&mut self) {
+        if !self.calls {
+            return;
+        }
         let complete = match &self.decoder {
             Decoder::Text(d) if !self.finished => d.complete(&self.store),
             Decoder::Undecided(_) | Decoder::Hex(_) if !self.finished => 0,

@@ -1,20 +1,20 @@
 //! The wasm boundary: the only module that knows about wasm-bindgen and js-sys.
 //!
-//! Every function returns plain JavaScript objects, converted in one place (`to_js`): the core's
-//! own `Serialize` shapes are written to JSON once in wasm and built into objects by the engine's
-//! `JSON.parse`. Events coming back from JavaScript take the reverse path (`events_from`).
-//! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
-//! naming the argument, not a silent coercion. TypeScript types for every shape are in
-//! `wasm.d.ts`, appended to the generated declarations. The three classes (`FrameDecoder`,
-//! `TimelineBuilder`, `CtiLog`) hold state by nature; wasm-bindgen registers them with a
-//! `FinalizationRegistry`, so `free()` is optional.
+//! One class holds state, [`CtiLog`]: a log decoded once and kept in wasm memory, asked for what
+//! is shown. Large results cross as columns (typed arrays and one string table, see
+//! `view::columns`), which the npm package turns into plain objects; small ones are written to
+//! JSON once here and built by the engine's `JSON.parse` (`to_js`). Arguments are taken as
+//! `JsValue` and checked here, so that a wrong type is a thrown `Error` naming the argument. The
+//! package's own functions (`decodeLog`, `buildTimeline`, …) are thin JavaScript over these.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(typescript_custom_section)]
-const _: &str = include_str!("wasm.d.ts");
+use crate::binary::{self, Options, Width};
+use crate::input::Format;
+use crate::log::Log;
+use crate::view::{self, columns, timeline as tl};
 
 /// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
 ///
@@ -35,102 +35,52 @@ pub fn decode_connres(
         Some(c) if !c.is_null() && !c.is_undefined() => Some(number("cause", &c)?),
         _ => None,
     };
-    let decoded = crate::decode_connres_checked(code, &direction, cause)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
+        // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
+        JsError::new(&e.message(|n| String::from(js_sys::Number::from(n).to_string(10).unwrap_or_default())))
+    })?;
     to_js(&decoded)
 }
 
-/// Decodes a CTI text dump into `{ events, notes, diagnostics }`.
-///
-/// # Errors
-/// Never for malformed input (that is reported in `diagnostics`); throws only if `text` is not
-/// a string.
-#[wasm_bindgen(js_name = decodeLog, unchecked_return_type = "DecodedLog")]
-pub fn decode_log(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
-) -> Result<JsValue, JsError> {
-    let text = text
-        .as_string()
-        .ok_or_else(|| wrong_type("text", "a string", text))?;
-    to_js(&crate::decode_log(&text))
-}
-
-/// Decodes GED-188 frames: `{ events, notes: [], diagnostics, framing }`.
-///
-/// # Errors
-/// Throws only for arguments of the wrong type (`bytes` not a `Uint8Array`, a `width` other
-/// than 1 or 2); malformed frames are reported in `diagnostics`.
-#[wasm_bindgen(js_name = decodeFrames, unchecked_return_type = "DecodedLog")]
-pub fn decode_frames(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
-    let bytes = bytes_from("bytes", bytes)?;
-    to_js(&crate::binary::decode_frames(
-        &bytes,
-        frame_options(options)?,
-    ))
-}
-
-/// Decodes any input form: a string (text dump or hex dump) or bytes (binary frames, or the
-/// bytes of a text or hex file). The form is detected unless `options.format` names it; the
-/// result says which in `format`.
-///
-/// # Errors
-/// Throws only for arguments of the wrong type.
-#[wasm_bindgen(js_name = decodeInput, unchecked_return_type = "DecodedInput")]
-pub fn decode_input(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
-    let bytes = input_bytes("input", input)?;
-    let format = input_format(options.as_ref())?;
-    let (format, decoded) = crate::input::decode_input(&bytes, format, frame_options(options)?);
-    to_js(&DecodedInput { format, decoded })
-}
-
-/// Decodes a whole log (text, hex or frames) into a `CtiLog` that keeps it: `summary()` gives
-/// the calls, notes and diagnostics, `events(start, end)` a page of events. For large logs this
-/// is the fast path: only what is asked for becomes JavaScript objects.
-///
-/// # Errors
-/// Throws only for arguments of the wrong type.
-#[wasm_bindgen(js_name = openLog)]
-pub fn open_log(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
-) -> Result<CtiLog, JsError> {
-    let mut log = CtiLog::new(options)?;
-    log.push(input)?;
-    log.finish();
-    Ok(log)
-}
-
-/// A log decoded in wasm memory, fed whole (`openLog`) or in chunks (`push`, then `finish`).
-/// Its memory is released when it is garbage-collected, or at once with `free()`.
+/// The library's version.
 #[wasm_bindgen]
-pub struct CtiLog(crate::store::LogStore);
+#[must_use]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}
+
+/// A log decoded in wasm memory, fed whole or in chunks (`push`, then `finish`). Its memory is
+/// released when it is garbage-collected, or at once with `free()`.
+#[wasm_bindgen]
+pub struct CtiLog {
+    log: Log,
+    /// Whether calls are worked out (off for a decode that only wants events).
+    calls: bool,
+}
 
 #[wasm_bindgen]
 impl CtiLog {
-    /// An empty log; `options.format` names the input form (detected from the first chunk
-    /// otherwise) and `options.width` the frames' field-header width.
+    /// An empty log. `options.format` names the input form (told from the first bytes
+    /// otherwise), `options.width` and `options.version` the frames' field width and protocol
+    /// version, `options.calls: false` skips working out calls.
     ///
     /// # Errors
     /// Throws for options of the wrong type.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "InputOptions | undefined")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "LogOptions | undefined")] options: Option<JsValue>,
     ) -> Result<CtiLog, JsError> {
+        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
         let format = input_format(options.as_ref())?;
-        Ok(CtiLog(crate::store::LogStore::new(
-            format,
-            frame_options(options)?,
-        )))
+        let frame = frame_options(options.as_ref())?;
+        let calls = options.as_ref().map(|o| get(o, "calls")).is_none_or(|c| c.as_bool() != Some(false));
+        let mut log = Log::new(format, frame);
+        log.set_timeline(calls);
+        Ok(CtiLog { log, calls })
     }
 
-    /// Decodes what the chunk completes (text up to its last `MsgType:` line, frames up to the
-    /// last whole frame); the rest waits for the next chunk or `finish()`.
+    /// Decodes what the chunk completes (text up to its last whole line, frames up to the last
+    /// whole frame); the rest waits for the next chunk or `finish()`.
     ///
     /// # Errors
     /// Throws if `chunk` is neither a string nor a `Uint8Array`.
@@ -138,64 +88,182 @@ impl CtiLog {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: &JsValue,
     ) -> Result<(), JsError> {
-        self.0.push(&input_bytes("chunk", chunk)?);
+        match chunk.as_string() {
+            Some(text) => self.log.push(text.as_bytes()),
+            None => {
+                let bytes = chunk
+                    .dyn_ref::<js_sys::Uint8Array>()
+                    .ok_or_else(|| wrong_type("chunk", "a string or a Uint8Array", chunk))?;
+                self.log.push(&bytes.to_vec());
+            }
+        }
         Ok(())
     }
 
-    /// Ends the input: what is pending is decoded.
+    /// Ends the input: what is pending is decoded, and the calls worked out.
     pub fn finish(&mut self) {
-        self.0.finish();
-    }
-
-    /// Everything but the events: `{ format, framing?, eventCount, finished, notes, diagnostics,
-    /// timeline }`. The timeline's event indices are positions for `events()`.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "LogSummary")]
-    pub fn summary(&self) -> Result<JsValue, JsError> {
-        to_js(&self.0.summary())
-    }
-
-    /// Events `start` to `end` (exclusive; clamped to what there is).
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "CtiEvent[]")]
-    pub fn events(&self, start: u32, end: u32) -> Result<JsValue, JsError> {
-        to_js(&self.0.events(start as usize, end as usize))
+        self.log.finish();
     }
 
     /// Number of events decoded so far.
     #[wasm_bindgen(getter)]
     #[must_use]
     pub fn length(&self) -> u32 {
-        u32::try_from(self.0.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.log.store().len()).unwrap_or(u32::MAX)
+    }
+
+    /// Everything but the events and calls: `{ format, framing?, eventCount, callCount,
+    /// agentCount, finished, notes, diagnostics }`. Works out the calls of the events so far.
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "LogSummary")]
+    pub fn summary(&mut self) -> Result<JsValue, JsError> {
+        if self.calls && !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        to_js(&view::summary(&self.log))
+    }
+
+    /// Events `start` to `end` (exclusive; clamped) as columns, for the package's builder.
+    #[wasm_bindgen(js_name = eventColumns, unchecked_return_type = "EventColumns")]
+    #[must_use]
+    pub fn event_columns(&self, start: u32, end: u32) -> JsValue {
+        event_columns(&columns::event_columns(self.log.store(), start as usize, end as usize))
+    }
+
+    /// The calls as columns: key, call ID, type, direction, agents, start, duration, outcome,
+    /// reason and event count of each, in typed arrays and one string table.
+    #[wasm_bindgen(js_name = callColumns, unchecked_return_type = "CallColumns")]
+    #[must_use]
+    pub fn call_columns(&mut self) -> JsValue {
+        if !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        call_columns(&columns::call_columns(self.log.store(), self.log.timeline()))
+    }
+
+    /// Call `index` in full: identity, parties, variables, event indices, links, outcome with
+    /// its evidence, remarks.
+    ///
+    /// # Errors
+    /// Throws for an index past the last call.
+    #[wasm_bindgen(unchecked_return_type = "Call")]
+    pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
+        let t = self.log.timeline();
+        if index as usize >= t.call_count() || !t.is_finished() {
+            return Err(JsError::new(&format!("no call {index}: the log has {} calls", t.call_count())));
+        }
+        to_js(&tl::call_view(self.log.store(), t, index as usize))
+    }
+
+    /// Every agent: state segments and calls.
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "Agent[]")]
+    pub fn agents(&self) -> Result<JsValue, JsError> {
+        let t = self.log.timeline();
+        let agents: Vec<tl::Agent> = (0..t.agent_count()).map(|i| tl::agent(self.log.store(), t, i)).collect();
+        to_js(&agents)
+    }
+
+    /// Every call and agent in full (for small logs; large ones ask for `callColumns()` and
+    /// `call(i)`).
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    pub fn timeline(&mut self) -> Result<JsValue, JsError> {
+        if !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        to_js(&tl::timeline(self.log.store(), self.log.timeline()))
     }
 }
 
-#[derive(serde::Serialize)]
-struct DecodedInput {
-    format: crate::input::Format,
-    #[serde(flatten)]
-    decoded: crate::Decoded,
+/// Events packed by the package from JavaScript objects (`api.js`, `packEvents`): every string
+/// in `strings`, string `i` ending at UTF-16 offset `ends[i]` (`-1` for an absent one); per
+/// event, in `shape`: field count, type ID (`-1` none), line, end line, truncated (0/1), then per
+/// field: index (`-1` none), tag (`-1` none). Strings per event: type, time, label; per field:
+/// name, label, raw.
+fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store::Store, JsError> {
+    use crate::text::events::{EventIn, EventWriter, FieldIn};
+    let mut pieces = Vec::with_capacity(ends.len());
+    let mut chars = strings.char_indices();
+    let (mut utf16, mut byte) = (0i32, 0usize);
+    for &end in ends {
+        if end < 0 {
+            pieces.push(None);
+            continue;
+        }
+        let start = byte;
+        while utf16 < end {
+            let Some((_, c)) = chars.next() else { break };
+            utf16 += i32::try_from(c.len_utf16()).unwrap_or(1);
+            byte += c.len_utf8();
+        }
+        pieces.push(Some(&strings[start..byte]));
+    }
+    let bad = || JsError::new("`events`: the packed events do not add up");
+    let (mut s, mut p) = (pieces.into_iter(), shape.iter().copied());
+    let mut writer = EventWriter::default();
+    let opt = |n: i32| u32::try_from(n).ok();
+    while let Some(count) = p.next() {
+        let (type_id, line, end_line, truncated) = (p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?);
+        let (ty, time, label) = (s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?);
+        writer.event(&EventIn {
+            type_name: ty.unwrap_or_default(),
+            type_id: opt(type_id),
+            line: opt(line).unwrap_or(0),
+            end_line: opt(end_line).unwrap_or(0),
+            time,
+            label,
+            truncated: truncated == 1,
+        });
+        for _ in 0..count {
+            let (index, tag) = (p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?);
+            let (name, label, raw) = (s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?);
+            writer.field(&FieldIn {
+                name: name.unwrap_or_default(),
+                label,
+                index: opt(index),
+                tag: u16::try_from(tag).ok(),
+                raw: raw.unwrap_or_default(),
+            });
+        }
+    }
+    Ok(writer.finish())
 }
 
-/// Encodes events (what `decodeLog` or `decodeFrames` returns, or hand-written ones) as
-/// GED-188 frames.
+/// A log of events packed by the package from JavaScript objects, for the timeline.
 ///
 /// # Errors
-/// Throws an `Error` listing every field that has no wire form (a symbol with no documented
-/// number, a name with no tag), or for arguments of the wrong type.
-#[wasm_bindgen(js_name = encodeEvents)]
-pub fn encode_events(
-    #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
+/// Throws when the packed pieces do not add up (the package checks the objects before).
+#[wasm_bindgen(js_name = logOfEvents)]
+pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLog, JsError> {
+    Ok(CtiLog {
+        log: Log::of_store(events_of(strings, ends, shape)?),
+        calls: true,
+    })
+}
+
+/// Encodes events packed by the package from JavaScript objects as GED-188 frames.
+///
+/// # Errors
+/// Throws an `Error` listing every field that has no wire form, or for options of the wrong
+/// type.
+#[wasm_bindgen(js_name = encodePacked)]
+pub fn encode_packed(
+    strings: &str,
+    ends: &[i32],
+    shape: &[i32],
     #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
 ) -> Result<js_sys::Uint8Array, JsError> {
-    let width = frame_options(options)?
-        .width
-        .unwrap_or(crate::binary::Width::Two);
-    let encoded = crate::binary::encode_events(&events_from(events)?, width);
+    let options = frame_options(options.as_ref())?;
+    let store = events_of(strings, ends, shape)?;
+    let width = options.width.unwrap_or(Width::Two);
+    let encoded = binary::encode(&store, width, options.version);
     if !encoded.issues.is_empty() {
         let list: Vec<String> = encoded
             .issues
@@ -210,132 +278,62 @@ pub fn encode_events(
     Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
 }
 
-/// Decodes a GED-188 byte stream fed in chunks of any size (a live feed). Its memory is
-/// released when the object is garbage-collected (or at once with `free()`).
-#[wasm_bindgen(js_name = FrameDecoder)]
-pub struct JsFrameDecoder(crate::binary::FrameDecoder);
-
-#[wasm_bindgen(js_class = FrameDecoder)]
-impl JsFrameDecoder {
-    /// A decoder; `options.width` fixes the floating-field width, otherwise it is learned.
-    ///
-    /// # Errors
-    /// Throws for a `width` other than 1 or 2.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
-    ) -> Result<JsFrameDecoder, JsError> {
-        Ok(JsFrameDecoder(crate::binary::FrameDecoder::new(
-            frame_options(options)?,
-        )))
-    }
-
-    /// Takes the next chunk; returns the events of the frames it completed. A frame cut short
-    /// waits for the next chunk.
-    ///
-    /// # Errors
-    /// Throws if `chunk` is not a `Uint8Array`.
-    #[wasm_bindgen(unchecked_return_type = "DecodedLog")]
-    pub fn push(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: &JsValue,
-    ) -> Result<JsValue, JsError> {
-        let chunk = bytes_from("chunk", chunk)?;
-        let mut out = self.0.push(&chunk);
-        out.framing = Some(self.0.framing());
-        to_js(&out)
-    }
-
-    /// Ends the stream: what is left is reported (a truncated frame).
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "DecodedLog")]
-    pub fn finish(&mut self) -> Result<JsValue, JsError> {
-        let mut out = self.0.finish();
-        out.framing = Some(self.0.framing());
-        to_js(&out)
-    }
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// Groups events into calls and agents: `{ calls, agents }`.
-///
-/// # Errors
-/// Throws an `Error` if `events` is neither an array of events nor an object with an `events`
-/// array (such as what `decodeLog` returns), or if an event lacks its `type`.
-#[wasm_bindgen(js_name = buildTimeline, unchecked_return_type = "Timeline")]
-pub fn build_timeline(
-    #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&crate::build_timeline(&events_from(events)?))
+fn event_columns(c: &columns::EventColumns) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "form", &JsValue::from_str(if c.text { "text" } else { "frames" }));
+    set(&o, "strings", &JsValue::from_str(&c.strings));
+    set(&o, "stringEnds", &js_sys::Uint32Array::from(&c.string_ends[..]));
+    set(&o, "eventType", &js_sys::Uint32Array::from(&c.event_type[..]));
+    set(&o, "typeId", &js_sys::Int32Array::from(&c.type_id[..]));
+    set(&o, "position", &js_sys::Float64Array::from(&c.position[..]));
+    set(&o, "extent", &js_sys::Uint32Array::from(&c.extent[..]));
+    set(&o, "time", &js_sys::Int32Array::from(&c.time[..]));
+    set(&o, "label", &js_sys::Int32Array::from(&c.label[..]));
+    set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
+    set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
+    set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));
+    set(&o, "fieldLabel", &js_sys::Int32Array::from(&c.field_label[..]));
+    set(&o, "index", &js_sys::Int32Array::from(&c.index[..]));
+    set(&o, "tag", &js_sys::Int32Array::from(&c.tag[..]));
+    set(&o, "raw", &js_sys::Int32Array::from(&c.raw[..]));
+    set(&o, "kind", &js_sys::Uint8Array::from(&c.kind[..]));
+    set(&o, "number", &js_sys::Float64Array::from(&c.number[..]));
+    set(&o, "symbol", &js_sys::Int32Array::from(&c.symbol[..]));
+    set(&o, "meaning", &js_sys::Int32Array::from(&c.meaning[..]));
+    set(&o, "unknown", &js_sys::Uint8Array::from(&c.unknown[..]));
+    o.into()
 }
 
-/// Builds a timeline from events fed in batches, for live feeds. Its memory is released when the
-/// object is garbage-collected (or at once with `free()`).
-#[wasm_bindgen(js_name = TimelineBuilder)]
-#[derive(Default)]
-pub struct JsTimelineBuilder(crate::TimelineBuilder);
-
-#[wasm_bindgen(js_class = TimelineBuilder)]
-impl JsTimelineBuilder {
-    /// An empty builder.
-    #[wasm_bindgen(constructor)]
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Takes in the next events, in order (an array of events, or a `decodeLog` result).
-    ///
-    /// # Errors
-    /// As `buildTimeline`; nothing is taken in when it throws.
-    pub fn push(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "readonly CtiEvent[] | DecodedLog")] events: JsValue,
-    ) -> Result<(), JsError> {
-        self.0.push(&events_from(events)?);
-        Ok(())
-    }
-
-    /// The timeline of every event pushed so far.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "Timeline")]
-    pub fn snapshot(&self) -> Result<JsValue, JsError> {
-        to_js(&self.0.snapshot())
-    }
-
-    /// Number of events pushed so far (event indices in the timeline count from 0 across every
-    /// `push`).
-    #[wasm_bindgen(getter)]
-    #[must_use]
-    pub fn length(&self) -> u32 {
-        self.0.len()
-    }
-}
-
-/// The library's version.
-#[wasm_bindgen]
-#[must_use]
-pub fn version() -> String {
-    crate::VERSION.to_owned()
+fn call_columns(c: &columns::CallColumns) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "strings", &JsValue::from_str(&c.strings));
+    set(&o, "stringEnds", &js_sys::Uint32Array::from(&c.string_ends[..]));
+    set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
+    set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
+    set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
+    set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
+    set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
+    set(&o, "startEvent", &js_sys::Uint32Array::from(&c.start_event[..]));
+    set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
+    set(&o, "startTime", &js_sys::Int32Array::from(&c.start_time[..]));
+    set(&o, "durationMs", &js_sys::Float64Array::from(&c.duration_ms[..]));
+    set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
+    set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
+    set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
+    o.into()
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A string's UTF-8 bytes, or a `Uint8Array`'s.
-fn input_bytes(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsError> {
-    match value.as_string() {
-        Some(text) => Ok(text.into_bytes()),
-        None => bytes_from(argument, value),
-    }
-}
-
 /// `options.format`: `None` for absent or `"auto"`.
-fn input_format(options: Option<&JsValue>) -> Result<Option<crate::input::Format>, JsError> {
+fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
     let Some(f) = options.map(|o| get(o, "format")) else {
         return Ok(None);
     };
@@ -344,61 +342,35 @@ fn input_format(options: Option<&JsValue>) -> Result<Option<crate::input::Format
     }
     f.as_string()
         .as_deref()
-        .and_then(crate::input::Format::parse)
+        .and_then(Format::parse)
         .map(Some)
         .ok_or_else(|| wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f))
 }
 
-fn bytes_from(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsError> {
-    value
-        .dyn_ref::<js_sys::Uint8Array>()
-        .map(js_sys::Uint8Array::to_vec)
-        .ok_or_else(|| wrong_type(argument, "a Uint8Array", value))
-}
-
-fn frame_options(options: Option<JsValue>) -> Result<crate::binary::Options, JsError> {
+fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(crate::binary::Options::default());
+        return Ok(Options::default());
     };
-    let width = get(&options, "width");
-    if width.is_undefined() || width.is_null() {
-        return Ok(crate::binary::Options::default());
-    }
-    let w = match width.as_f64() {
-        Some(w) if (w - 1.0).abs() < f64::EPSILON => crate::binary::Width::One,
-        Some(w) if (w - 2.0).abs() < f64::EPSILON => crate::binary::Width::Two,
-        _ => return Err(wrong_type("width", "1 or 2", &width)),
-    };
-    Ok(crate::binary::Options { width: Some(w) })
-}
-
-/// Events from an array of event objects or from an object with an `events` array.
-fn events_from(value: JsValue) -> Result<Vec<crate::Event>, JsError> {
-    let array = if js_sys::Array::is_array(&value) {
-        value
-    } else if value.is_object() {
-        get(&value, "events")
+    let width = get(options, "width");
+    let width = if width.is_undefined() || width.is_null() {
+        None
     } else {
-        return Err(wrong_type(
-            "events",
-            "an array of events or a decodeLog result",
-            &value,
-        ));
+        Some(match width.as_f64() {
+            Some(w) if (w - 1.0).abs() < f64::EPSILON => Width::One,
+            Some(w) if (w - 2.0).abs() < f64::EPSILON => Width::Two,
+            _ => return Err(wrong_type("width", "1 or 2", &width)),
+        })
     };
-    if !js_sys::Array::is_array(&array) {
-        return Err(wrong_type(
-            "events",
-            "an array of events or a decodeLog result",
-            &array,
-        ));
-    }
-    let json = js_sys::JSON::stringify(&array)
-        .map_err(|_| JsError::new("`events` cannot be written as JSON"))?;
-    serde_json::from_str(&String::from(json)).map_err(|e| {
-        JsError::new(&format!(
-            "`events` must hold events shaped like decodeLog's: {e}"
-        ))
-    })
+    let version = get(options, "version");
+    let version = if version.is_undefined() || version.is_null() {
+        None
+    } else {
+        match version.as_f64() {
+            Some(v) if v.fract() == 0.0 && (0.0..=255.0).contains(&v) => Some(v as u32),
+            _ => return Err(wrong_type("version", "a protocol version from 0 to 255", &version)),
+        }
+    };
+    Ok(Options { width, version })
 }
 
 /// The one conversion from a core value to a plain JavaScript value: serialised to JSON in

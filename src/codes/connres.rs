@@ -36,40 +36,57 @@ impl Direction {
             Err(ArgumentError::new(
                 "direction",
                 "\"inbound\" or \"outbound\"",
-                format!("{text:?}"),
+                Got::Text(format!("{text:?}")),
             ))
         }
     }
 }
 
 /// A rejected argument: names the argument, what it accepts, and what it got.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArgumentError {
     /// The argument's name (`code`, `direction`, `cause`).
     pub argument: &'static str,
     /// The accepted values, in words.
     pub expected: &'static str,
-    /// The value given, as written.
-    pub got: String,
+    /// The value given.
+    pub got: Got,
+}
+
+/// A rejected value: a number (shown by the caller, which knows how its users write numbers)
+/// or text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Got {
+    /// A number.
+    Number(f64),
+    /// Text, as given.
+    Text(String),
 }
 
 impl ArgumentError {
-    fn new(argument: &'static str, expected: &'static str, got: String) -> Self {
+    fn new(argument: &'static str, expected: &'static str, got: Got) -> Self {
         ArgumentError {
             argument,
             expected,
             got,
         }
     }
+
+    /// The message, with the value given written by `number`.
+    #[must_use]
+    pub fn message(&self, number: impl Fn(f64) -> String) -> String {
+        let got = match &self.got {
+            Got::Number(n) if n.is_nan() => "NaN".to_owned(),
+            Got::Number(n) => number(*n),
+            Got::Text(t) => t.clone(),
+        };
+        format!("`{}` must be {}, got {got}", self.argument, self.expected)
+    }
 }
 
 impl fmt::Display for ArgumentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` must be {}, got {}",
-            self.argument, self.expected, self.got
-        )
+        f.write_str(&self.message(|n| n.to_string()))
     }
 }
 
@@ -88,7 +105,7 @@ const CAUSE_EXPECTED: &str = "a whole number from 0 to 127 (a Q.850 cause)";
 pub fn code_from_f64(value: f64) -> Result<u32, ArgumentError> {
     whole_in_range(value, f64::from(MAX_CODE))
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| ArgumentError::new("code", CODE_EXPECTED, number_text(value)))
+        .ok_or(ArgumentError::new("code", CODE_EXPECTED, Got::Number(value)))
 }
 
 /// Checks a Q.850 cause given as a JavaScript number or parsed text.
@@ -98,7 +115,7 @@ pub fn code_from_f64(value: f64) -> Result<u32, ArgumentError> {
 pub fn cause_from_f64(value: f64) -> Result<u8, ArgumentError> {
     whole_in_range(value, f64::from(MAX_CAUSE))
         .and_then(|v| u8::try_from(v).ok())
-        .ok_or_else(|| ArgumentError::new("cause", CAUSE_EXPECTED, number_text(value)))
+        .ok_or(ArgumentError::new("cause", CAUSE_EXPECTED, Got::Number(value)))
 }
 
 /// `value` as an integer if it is a whole number from 0 to `max` (at most 2^32 − 1, exact in f64).
@@ -106,14 +123,6 @@ pub fn cause_from_f64(value: f64) -> Result<u8, ArgumentError> {
 fn whole_in_range(value: f64, max: f64) -> Option<u64> {
     (value.is_finite() && value.fract() == 0.0 && (0.0..=max).contains(&value))
         .then_some(value as u64)
-}
-
-fn number_text(value: f64) -> String {
-    if value.is_nan() {
-        "NaN".to_owned()
-    } else {
-        value.to_string()
-    }
 }
 
 /// A decoded CONNRES code: the JSON shape `{ code, direction, known, symbol, label, meaning,
@@ -371,7 +380,7 @@ mod tests {
         assert_eq!(code_from_f64(4_294_967_295.0), Ok(u32::MAX));
         assert_eq!(cause_from_f64(127.0), Ok(127));
         assert_eq!(cause_from_f64(128.0).unwrap_err().argument, "cause");
-        assert_eq!(code_from_f64(f64::NAN).unwrap_err().got, "NaN");
+        assert!(code_from_f64(f64::NAN).unwrap_err().to_string().ends_with("got NaN"));
         let err = Direction::parse("sideways").unwrap_err();
         assert_eq!(
             err.to_string(),

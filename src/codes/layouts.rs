@@ -133,7 +133,7 @@ pub fn layout(id: u16) -> Option<&'static Layout> {
     by_id.get(usize::from(id)).copied().flatten()
 }
 
-use Wire::{Bool, Bytes, Time, I32, U16, U32, U8};
+use Wire::{Bool, Time, I32, U16, U32};
 
 const INV: (F, Wire) = (F::InvokeID, U32);
 const MON: (F, Wire) = (F::MonitorID, U32);

@@ -49,7 +49,7 @@ pub fn decode(code: u8) -> Cause {
         Err(_) => Cause {
             code,
             known: false,
-            name: format!("Unassigned ({} class)", class.to_lowercase()),
+            name: format!("Unassigned ({} class)", class.to_ascii_lowercase()),
             class,
             sip: None,
         },

@@ -32,14 +32,6 @@ impl Ev {
         }
     }
 
-    pub fn event(event: u32) -> Ev {
-        Ev {
-            event,
-            field: None,
-            label: None,
-        }
-    }
-
     pub fn labelled(event: u32, label: &'static str) -> Ev {
         Ev {
             event,

@@ -24,7 +24,7 @@ use crate::codes::message_types::id;
 use crate::store::{EventType, FieldRef, Store, StrId};
 
 pub(crate) use agent::AgentState;
-pub(crate) use call::{CallState, Ev, Mark};
+pub(crate) use call::{CallState, Mark};
 pub use links::{Link, LinkKind};
 pub use outcome::{Outcome, Reason, RULES};
 

@@ -61,10 +61,10 @@ pub enum Reason {
     Preview(&'static str, StrId),
     /// A transfer (`true`) or conference, by and to the devices the event names.
     Join(bool, Option<StrId>, Option<StrId>),
-    /// A CALL_FAILED_EVENT with its cause (the field evidence).
-    Failed(Option<(i64, usize)>),
-    /// A clearing cause (the evidence at this position).
-    Cleared(usize),
+    /// A CALL_FAILED_EVENT, with its cause (the first evidence) or without one.
+    Failed(bool),
+    /// A clearing cause (the first evidence).
+    Cleared,
 }
 
 /// CallType values of outbound reservation calls (reference §4.9: 18 and 27–31).
@@ -218,14 +218,14 @@ fn by_cause(call: &CallState) -> Option<Outcome> {
                 outcome(
                     kind,
                     "failed-event",
-                    Reason::Failed(Some((n, 0))),
+                    Reason::Failed(true),
                     vec![cause],
                 )
             }
             _ => outcome(
                 OutcomeKind::Failed,
                 "failed-event",
-                Reason::Failed(None),
+                Reason::Failed(false),
                 marks(&[(Some(m), "CALL_FAILED_EVENT")]),
             ),
         });
@@ -246,7 +246,7 @@ fn by_cause(call: &CallState) -> Option<Outcome> {
     Some(outcome(
         kind,
         "clearing-cause",
-        Reason::Cleared(0),
+        Reason::Cleared,
         vec![cause],
     ))
 }

@@ -2,6 +2,7 @@
 //! timeline) when output is asked for, and serialised by serde; the TypeScript declarations of
 //! the npm package are generated from these same types (ts-rs, see [`typescript`]).
 
+pub mod columns;
 pub mod event;
 pub mod timeline;
 pub mod typescript;
@@ -171,6 +172,51 @@ pub struct Diagnostics<'a>(pub &'a [Diagnostic]);
 impl Serialize for Diagnostics<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(DiagnosticView::from))
+    }
+}
+
+/// What a log holds besides its events and calls.
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "LogSummary")]
+pub struct Summary<'a> {
+    /// The input form, once told (null before any input).
+    pub format: Option<crate::input::Format>,
+    /// For frames: the floating-field width and protocol version, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub framing: Option<Framing>,
+    /// Events decoded so far.
+    pub event_count: u32,
+    /// Calls worked out so far.
+    pub call_count: u32,
+    /// Agents seen so far.
+    pub agent_count: u32,
+    /// Whether the input has ended.
+    pub finished: bool,
+    /// Lines outside events (text input).
+    #[ts(as = "Vec<NoteView>")]
+    pub notes: &'a [Note],
+    /// Everything wrong, in input order.
+    #[ts(as = "Vec<TextDiagnostic<'static>>")]
+    pub diagnostics: Diagnostics<'a>,
+}
+
+/// The summary of a log.
+#[must_use]
+pub fn summary(log: &crate::log::Log) -> Summary<'_> {
+    let store = log.store();
+    let t = log.timeline();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Summary {
+        format: log.format(),
+        framing: log.framing(),
+        event_count: count(store.len()),
+        call_count: count(if t.is_finished() { t.call_count() } else { 0 }),
+        agent_count: count(t.agent_count()),
+        finished: log.is_finished(),
+        notes: store.notes(),
+        diagnostics: Diagnostics(store.diagnostics()),
     }
 }
 

@@ -372,44 +372,103 @@ fn durations(state: &CallState) -> Durations {
 /// An outcome put into words.
 #[must_use]
 pub fn outcome(store: &Store, o: &timeline::Outcome) -> Outcome {
-    let evidence: Vec<Evidence> = o.evidence.iter().map(|ev| evidence(store, ev)).collect();
-    let describe = |e: &Evidence| match &e.meaning {
-        Some(meaning) => format!("{} ({meaning})", e.value.as_deref().unwrap_or_default()),
-        None => e.value.clone().unwrap_or_default(),
+    Outcome {
+        kind: o.kind,
+        rule: o.rule.to_owned(),
+        reason: reason(store, o),
+        evidence: o.evidence.iter().map(|ev| evidence(store, ev)).collect(),
+        missing: o.missing.clone(),
+    }
+}
+
+/// An outcome's reason in words.
+#[must_use]
+pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
+    let describe = || {
+        let e = evidence(store, &o.evidence[0]);
+        match &e.meaning {
+            Some(meaning) => format!("{} ({meaning})", e.value.as_deref().unwrap_or_default()),
+            None => e.value.unwrap_or_default(),
+        }
     };
-    let reason = match &o.reason {
+    match &o.reason {
         Reason::Text(text) => (*text).to_owned(),
         Reason::Preview(what, value) => format!("{what} (BAResponse = {})", text(store, *value)),
         Reason::Join(transfer, from, to) => {
-            let what = if *transfer {
-                "the call was transferred"
-            } else {
-                "the call became a conference"
-            };
+            let what = if *transfer { "the call was transferred" } else { "the call became a conference" };
             match (transfer, from, to) {
-                (true, Some(from), Some(to)) => {
-                    format!("{what} by {} to {}", text(store, *from), text(store, *to))
-                }
+                (true, Some(from), Some(to)) => format!("{what} by {} to {}", text(store, *from), text(store, *to)),
                 (false, Some(by), Some(added)) => {
-                    format!(
-                        "{what} by {}, adding {}",
-                        text(store, *by),
-                        text(store, *added)
-                    )
+                    format!("{what} by {}, adding {}", text(store, *by), text(store, *added))
                 }
                 _ => what.to_owned(),
             }
         }
-        Reason::Failed(Some(_)) => format!("the call failed: {}", describe(&evidence[0])),
-        Reason::Failed(None) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
-        Reason::Cleared(_) => format!("the call was cleared with cause {}", describe(&evidence[0])),
-    };
-    Outcome {
-        kind: o.kind,
-        rule: o.rule.to_owned(),
-        reason,
-        evidence,
-        missing: o.missing.clone(),
+        Reason::Failed(true) => format!("the call failed: {}", describe()),
+        Reason::Failed(false) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
+        Reason::Cleared => format!("the call was cleared with cause {}", describe()),
+    }
+}
+
+/// What a list of calls shows of one call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallSummary {
+    /// The call's key.
+    pub key: String,
+    /// The ConnectionCallID.
+    pub call_id: u32,
+    /// The CallType's symbol, or its number.
+    pub call_type: Option<String>,
+    /// Which way it goes.
+    pub direction: CallDirection,
+    /// The agents' keys, joined with `, `.
+    pub agents: String,
+    /// The first event.
+    pub start_event: u32,
+    /// The first event's time in milliseconds (see [`crate::store::EventRef::time_ms`]).
+    pub start_ms: Option<i64>,
+    /// The first event's time as written.
+    pub start_time: Option<String>,
+    /// Queue, ring and talk time in milliseconds, when the times tell any.
+    pub duration_ms: Option<u64>,
+    /// The outcome's position in [`OutcomeKind::ALL`].
+    pub outcome_index: u8,
+    /// The outcome's reason in words.
+    pub reason: String,
+    /// Number of events.
+    pub events: u32,
+}
+
+/// Call `i` of a finished timeline as a list shows it.
+#[must_use]
+pub fn call_summary(store: &Store, t: &Timeline, i: usize) -> CallSummary {
+    let state = &t.calls[i];
+    let derived = &t.derived[i];
+    let start = store.event(state.start as usize);
+    let d = durations(state);
+    let parts = [d.queue_ms, d.ring_ms, d.talk_ms];
+    let duration_ms = parts.iter().any(Option::is_some).then(|| parts.iter().flatten().sum());
+    CallSummary {
+        key: key(state),
+        call_id: state.call_id,
+        call_type: state.call_type.map(|v| {
+            let coded = Coded::of(&call::CALL_TYPE, v);
+            coded.symbol.unwrap_or_else(|| v.to_string())
+        }),
+        direction: derived.direction,
+        agents: t.call_agents[i]
+            .iter()
+            .map(|&a| agent_key(store, &t.agents[a]))
+            .collect::<Vec<_>>()
+            .join(", "),
+        start_event: state.start,
+        start_ms: start.time_ms().map(|(ms, _)| ms),
+        start_time: start.time_text().map(|s| String::from_utf8_lossy(s).into_owned()),
+        duration_ms,
+        outcome_index: u8::try_from(OutcomeKind::ALL.iter().position(|k| *k == derived.outcome.kind).unwrap_or(0))
+            .unwrap_or(0),
+        reason: reason(store, &derived.outcome),
+        events: u32::try_from(state.events.len()).unwrap_or(u32::MAX),
     }
 }
 

@@ -11,7 +11,7 @@ use super::{
     SNAPSHOT_CALL_CONF, SNAPSHOT_CALL_CONF_UCCX, STATUS, SVCID, SVCN, TEAM, TEAM_CONFIG_EVENT,
     TEAM_CONFIG_EVENT_V24, UCCX_ONLY,
 };
-use Wire::{Bool, Bytes, Time, I32, U16, U32, U8};
+use Wire::{Bool, Bytes, Time, I32, U32, U8};
 
 const fn v(from: u8, to: u8, fields: &'static [(F, Wire)]) -> Variant {
     Variant::new(from, to, fields)
