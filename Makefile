@@ -3,6 +3,9 @@
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
+# Every wasm build (the package, the wasm tests) uses 128-bit SIMD, which every current browser,
+# Node and Workers runtime has: memchr and the compiler's loops run several times faster with it.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -C target-feature=+simd128
 
 PORT ?= 8080
 SITE := dist/site

@@ -20,23 +20,39 @@ function stringTable(c) {
   return table;
 }
 
-/** Fields `from..to` of a column batch, as objects shaped like the CLI's JSON. */
+/** Fields `from..to` of a column batch, as objects shaped like the CLI's JSON. The common
+ * shapes are written as literals, which engines build far faster than objects grown key by key;
+ * the keys keep the JSON's order either way. */
 function buildFields(c, table, from, to) {
   const fields = new Array(to - from);
   for (let f = from, k = 0; f < to; f += 1, k += 1) {
     const kind = c.kind[f];
     const rawAt = c.raw[f];
     const number = c.number[f];
+    const name = table[c.name[f]];
     const raw = rawAt < 0 ? String(number) : table[rawAt];
-    const field = { name: table[c.name[f]] };
-    if (c.fieldLabel[f] >= 0) field.label = table[c.fieldLabel[f]];
-    if (c.index[f] >= 0) field.index = c.index[f];
-    if (c.tag[f] >= 0) field.tag = c.tag[f];
-    field.raw = raw;
-    field.kind = KINDS[kind];
-    field.value = kind === 0 || kind === 4 ? number : kind === 1 ? raw : null;
-    if (c.symbol[f] >= 0) field.symbol = table[c.symbol[f]];
-    if (c.meaning[f] >= 0) field.meaning = table[c.meaning[f]];
+    const kindName = KINDS[kind];
+    const value = kind === 0 || kind === 4 ? number : kind === 1 ? raw : null;
+    const symbolAt = c.symbol[f];
+    const meaningAt = c.meaning[f];
+    let field;
+    if (c.fieldLabel[f] < 0 && c.index[f] < 0 && c.tag[f] < 0) {
+      if (symbolAt < 0 && meaningAt < 0) field = { name, raw, kind: kindName, value };
+      else if (symbolAt >= 0 && meaningAt >= 0) {
+        field = { name, raw, kind: kindName, value, symbol: table[symbolAt], meaning: table[meaningAt] };
+      } else if (meaningAt >= 0) field = { name, raw, kind: kindName, value, meaning: table[meaningAt] };
+      else field = { name, raw, kind: kindName, value, symbol: table[symbolAt] };
+    } else {
+      field = { name };
+      if (c.fieldLabel[f] >= 0) field.label = table[c.fieldLabel[f]];
+      if (c.index[f] >= 0) field.index = c.index[f];
+      if (c.tag[f] >= 0) field.tag = c.tag[f];
+      field.raw = raw;
+      field.kind = kindName;
+      field.value = value;
+      if (symbolAt >= 0) field.symbol = table[symbolAt];
+      if (meaningAt >= 0) field.meaning = table[meaningAt];
+    }
     if (c.unknown[f] === 1) field.unknown = true;
     fields[k] = field;
   }
@@ -53,7 +69,19 @@ export function buildEvents(c) {
   for (let e = 0; e < n; e += 1) {
     const to = c.fieldEnd[e];
     const typeId = c.typeId[e];
-    const event = { type: table[c.eventType[e]], typeId: typeId < 0 ? null : typeId };
+    const type = table[c.eventType[e]];
+    const id = typeId < 0 ? null : typeId;
+    const fields = buildFields(c, table, from, to);
+    let event;
+    if (text && c.label[e] < 0 && c.truncated[e] !== 1) {
+      event = c.time[e] >= 0
+        ? { type, typeId: id, line: c.position[e], endLine: c.extent[e], time: table[c.time[e]], fields }
+        : { type, typeId: id, line: c.position[e], endLine: c.extent[e], fields };
+      events[e] = event;
+      from = to;
+      continue;
+    }
+    event = { type, typeId: id };
     if (text) {
       event.line = c.position[e];
       event.endLine = c.extent[e];
@@ -64,7 +92,7 @@ export function buildEvents(c) {
       event.length = c.extent[e];
     }
     if (c.truncated[e] === 1) event.truncated = true;
-    event.fields = buildFields(c, table, from, to);
+    event.fields = fields;
     events[e] = event;
     from = to;
   }
@@ -150,15 +178,51 @@ export function packEvents(events) {
   return [parts.join(''), Int32Array.from(ends), Int32Array.from(shape)];
 }
 
+/** Bytes (or UTF-16 code units) handed to the wasm side at a time, so that a large input never
+ * sits in wasm memory whole. */
+const CHUNK = 1 << 20;
+/** Events built into objects per batch of columns. */
+const PAGE = 1 << 16;
+
+/** Pushes `input` (a string or a Uint8Array) into `log` in chunks. */
+export function pushAll(log, input) {
+  if (typeof input === 'string') {
+    for (let at = 0; at < input.length;) {
+      let end = Math.min(at + CHUNK, input.length);
+      // Never split a surrogate pair: the halves would each become U+FFFD.
+      const last = input.charCodeAt(end - 1);
+      if (end < input.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      log.push(input.slice(at, end));
+      at = end;
+    }
+  } else if (input instanceof Uint8Array) {
+    for (let at = 0; at < input.length; at += CHUNK) log.push(input.subarray(at, at + CHUNK));
+  } else {
+    log.push(input); // the wasm side says what is wrong with it
+  }
+}
+
+/** Events `start..end` of `log` as objects, built a page of columns at a time. */
+function eventsOf(log, start, end) {
+  const stop = Math.min(end ?? log.length, log.length);
+  if (stop - start <= PAGE) return buildEvents(log.eventColumns(start, stop));
+  const all = [];
+  for (let at = start; at < stop; at += PAGE) {
+    const page = buildEvents(log.eventColumns(at, Math.min(at + PAGE, stop)));
+    for (let i = 0; i < page.length; i += 1) all.push(page[i]);
+  }
+  return all;
+}
+
 /** The package's functions and classes over `glue` (wasm-bindgen's generated module). */
 export function makeApi(glue) {
   function decoded(input, options) {
     const log = new glue.CtiLog({ ...options, calls: false });
     try {
-      log.push(input);
+      pushAll(log, input);
       log.finish();
       const summary = log.summary();
-      const events = buildEvents(log.eventColumns(0, log.length));
+      const events = eventsOf(log, 0, log.length);
       if (summary.format === 'text' || summary.format === null) {
         return { format: summary.format ?? 'text', events, notes: summary.notes, diagnostics: summary.diagnostics };
       }
@@ -173,7 +237,7 @@ export function makeApi(glue) {
   class CtiLog extends glue.CtiLog {
     /** Events `start` to `end` (exclusive; clamped) as objects. */
     events(start, end) {
-      return buildEvents(this.eventColumns(start, end));
+      return eventsOf(this, Math.max(0, start ?? 0), end);
     }
 
     /** Every call as a list shows it (key, type, direction, agents, start, outcome, reason). */
@@ -248,7 +312,7 @@ export function makeApi(glue) {
 
   function openLog(input, options) {
     const log = new CtiLog(options);
-    log.push(input);
+    pushAll(log, input);
     log.finish();
     return log;
   }

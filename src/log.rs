@@ -11,8 +11,9 @@ use crate::text::TextDecoder;
 use crate::timeline::Timeline;
 use crate::view::Framing;
 
-/// Bytes buffered before the input form is told from them (or fewer, at the end).
-const DETECT_BYTES: usize = 4096;
+/// Bytes the input form is told from: the first this many (or fewer, at the end), however
+/// the input is chunked.
+const DETECT_BYTES: usize = 64 * 1024;
 
 enum Decoder {
     /// The form is not told yet: the bytes so far.
@@ -95,13 +96,23 @@ impl Log {
             return;
         }
         match &mut self.decoder {
+            Decoder::Undecided(head) if head.is_empty() && chunk.len() >= DETECT_BYTES => {
+                self.settle(detect(&chunk[..DETECT_BYTES]));
+                self.push(chunk);
+                return;
+            }
             Decoder::Undecided(head) => {
                 // The form is told only once there are enough bytes: a chunk of "20" could start
                 // a timestamp as well as a hex dump.
                 head.extend_from_slice(chunk);
-                if head.len() >= DETECT_BYTES {
+                if memchr::memmem::find(head, b"MsgType").is_some() {
+                    // A dump says so at once; a live feed need not wait for more.
                     let head = std::mem::take(head);
-                    self.settle(detect(&head));
+                    self.settle(Format::Text);
+                    self.push(&head);
+                } else if head.len() >= DETECT_BYTES {
+                    let head = std::mem::take(head);
+                    self.settle(detect(&head[..DETECT_BYTES]));
                     self.push(&head);
                 }
             }
@@ -240,5 +251,20 @@ mod tests {
             log.finish();
             assert_eq!(json(&log), json(&whole), "chunks of {size}");
         }
+    }
+
+    #[test]
+    fn a_live_text_feed_gives_events_before_the_end() {
+        let mut log = Log::new(None, Options::default());
+        log.push(b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 1\n");
+        log.push(b"MsgType: END_CALL_EVENT\n  ConnectionCallID: 1\n");
+        assert_eq!(log.format(), Some(Format::Text));
+        assert_eq!(
+            log.store().len(),
+            2,
+            "both events are in, the second still open"
+        );
+        log.update_timeline();
+        assert_eq!(log.timeline().call_count(), 1);
     }
 }

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use crate::binary::{self, Options, Width};
 use crate::input::Format;
 use crate::log::Log;
-use crate::view::{self, columns, timeline as tl};
+use crate::view::{self, calls, columns, timeline as tl};
 
 /// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
 ///
@@ -37,7 +37,13 @@ pub fn decode_connres(
     };
     let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
         // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
-        JsError::new(&e.message(|n| String::from(js_sys::Number::from(n).to_string(10).unwrap_or_default())))
+        JsError::new(&e.message(|n| {
+            String::from(
+                js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
+            )
+        }))
     })?;
     to_js(&decoded)
 }
@@ -73,7 +79,10 @@ impl CtiLog {
         let options = options.filter(|o| !o.is_undefined() && !o.is_null());
         let format = input_format(options.as_ref())?;
         let frame = frame_options(options.as_ref())?;
-        let calls = options.as_ref().map(|o| get(o, "calls")).is_none_or(|c| c.as_bool() != Some(false));
+        let calls = options
+            .as_ref()
+            .map(|o| get(o, "calls"))
+            .is_none_or(|c| c.as_bool() != Some(false));
         let mut log = Log::new(format, frame);
         log.set_timeline(calls);
         Ok(CtiLog { log, calls })
@@ -129,7 +138,11 @@ impl CtiLog {
     #[wasm_bindgen(js_name = eventColumns, unchecked_return_type = "EventColumns")]
     #[must_use]
     pub fn event_columns(&self, start: u32, end: u32) -> JsValue {
-        event_columns(&columns::event_columns(self.log.store(), start as usize, end as usize))
+        event_columns(&columns::event_columns(
+            self.log.store(),
+            start as usize,
+            end as usize,
+        ))
     }
 
     /// The calls as columns: key, call ID, type, direction, agents, start, duration, outcome,
@@ -140,7 +153,7 @@ impl CtiLog {
         if !self.log.is_finished() {
             self.log.update_timeline();
         }
-        call_columns(&columns::call_columns(self.log.store(), self.log.timeline()))
+        call_columns(&calls::call_columns(self.log.store(), self.log.timeline()))
     }
 
     /// Call `index` in full: identity, parties, variables, event indices, links, outcome with
@@ -152,7 +165,10 @@ impl CtiLog {
     pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
         let t = self.log.timeline();
         if index as usize >= t.call_count() || !t.is_finished() {
-            return Err(JsError::new(&format!("no call {index}: the log has {} calls", t.call_count())));
+            return Err(JsError::new(&format!(
+                "no call {index}: the log has {} calls",
+                t.call_count()
+            )));
         }
         to_js(&tl::call_view(self.log.store(), t, index as usize))
     }
@@ -164,7 +180,9 @@ impl CtiLog {
     #[wasm_bindgen(unchecked_return_type = "Agent[]")]
     pub fn agents(&self) -> Result<JsValue, JsError> {
         let t = self.log.timeline();
-        let agents: Vec<tl::Agent> = (0..t.agent_count()).map(|i| tl::agent(self.log.store(), t, i)).collect();
+        let agents: Vec<tl::Agent> = (0..t.agent_count())
+            .map(|i| tl::agent(self.log.store(), t, i))
+            .collect();
         to_js(&agents)
     }
 
@@ -210,8 +228,17 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
     let mut writer = EventWriter::default();
     let opt = |n: i32| u32::try_from(n).ok();
     while let Some(count) = p.next() {
-        let (type_id, line, end_line, truncated) = (p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?);
-        let (ty, time, label) = (s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?);
+        let (type_id, line, end_line, truncated) = (
+            p.next().ok_or_else(bad)?,
+            p.next().ok_or_else(bad)?,
+            p.next().ok_or_else(bad)?,
+            p.next().ok_or_else(bad)?,
+        );
+        let (ty, time, label) = (
+            s.next().ok_or_else(bad)?,
+            s.next().ok_or_else(bad)?,
+            s.next().ok_or_else(bad)?,
+        );
         writer.event(&EventIn {
             type_name: ty.unwrap_or_default(),
             type_id: opt(type_id),
@@ -223,7 +250,11 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
         });
         for _ in 0..count {
             let (index, tag) = (p.next().ok_or_else(bad)?, p.next().ok_or_else(bad)?);
-            let (name, label, raw) = (s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?, s.next().ok_or_else(bad)?);
+            let (name, label, raw) = (
+                s.next().ok_or_else(bad)?,
+                s.next().ok_or_else(bad)?,
+                s.next().ok_or_else(bad)?,
+            );
             writer.field(&FieldIn {
                 name: name.unwrap_or_default(),
                 label,
@@ -285,10 +316,22 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 
 fn event_columns(c: &columns::EventColumns) -> JsValue {
     let o = js_sys::Object::new();
-    set(&o, "form", &JsValue::from_str(if c.text { "text" } else { "frames" }));
+    set(
+        &o,
+        "form",
+        &JsValue::from_str(if c.text { "text" } else { "frames" }),
+    );
     set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(&o, "stringEnds", &js_sys::Uint32Array::from(&c.string_ends[..]));
-    set(&o, "eventType", &js_sys::Uint32Array::from(&c.event_type[..]));
+    set(
+        &o,
+        "stringEnds",
+        &js_sys::Uint32Array::from(&c.string_ends[..]),
+    );
+    set(
+        &o,
+        "eventType",
+        &js_sys::Uint32Array::from(&c.event_type[..]),
+    );
     set(&o, "typeId", &js_sys::Int32Array::from(&c.type_id[..]));
     set(&o, "position", &js_sys::Float64Array::from(&c.position[..]));
     set(&o, "extent", &js_sys::Uint32Array::from(&c.extent[..]));
@@ -297,7 +340,11 @@ fn event_columns(c: &columns::EventColumns) -> JsValue {
     set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
     set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
     set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));
-    set(&o, "fieldLabel", &js_sys::Int32Array::from(&c.field_label[..]));
+    set(
+        &o,
+        "fieldLabel",
+        &js_sys::Int32Array::from(&c.field_label[..]),
+    );
     set(&o, "index", &js_sys::Int32Array::from(&c.index[..]));
     set(&o, "tag", &js_sys::Int32Array::from(&c.tag[..]));
     set(&o, "raw", &js_sys::Int32Array::from(&c.raw[..]));
@@ -309,19 +356,35 @@ fn event_columns(c: &columns::EventColumns) -> JsValue {
     o.into()
 }
 
-fn call_columns(c: &columns::CallColumns) -> JsValue {
+fn call_columns(c: &calls::CallColumns) -> JsValue {
     let o = js_sys::Object::new();
     set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(&o, "stringEnds", &js_sys::Uint32Array::from(&c.string_ends[..]));
+    set(
+        &o,
+        "stringEnds",
+        &js_sys::Uint32Array::from(&c.string_ends[..]),
+    );
     set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
     set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
     set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
     set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
     set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
-    set(&o, "startEvent", &js_sys::Uint32Array::from(&c.start_event[..]));
+    set(
+        &o,
+        "startEvent",
+        &js_sys::Uint32Array::from(&c.start_event[..]),
+    );
     set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
-    set(&o, "startTime", &js_sys::Int32Array::from(&c.start_time[..]));
-    set(&o, "durationMs", &js_sys::Float64Array::from(&c.duration_ms[..]));
+    set(
+        &o,
+        "startTime",
+        &js_sys::Int32Array::from(&c.start_time[..]),
+    );
+    set(
+        &o,
+        "durationMs",
+        &js_sys::Float64Array::from(&c.duration_ms[..]),
+    );
     set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
     set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
     set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
@@ -367,7 +430,13 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
     } else {
         match version.as_f64() {
             Some(v) if v.fract() == 0.0 && (0.0..=255.0).contains(&v) => Some(v as u32),
-            _ => return Err(wrong_type("version", "a protocol version from 0 to 255", &version)),
+            _ => {
+                return Err(wrong_type(
+                    "version",
+                    "a protocol version from 0 to 255",
+                    &version,
+                ))
+            }
         }
     };
     Ok(Options { width, version })

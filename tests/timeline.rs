@@ -321,6 +321,82 @@ fn transfers_conferences_and_consults_are_linked() {
 }
 
 #[test]
+fn a_hold_ends_with_its_call_so_a_later_consult_is_not_linked_to_it() {
+    // Call 1 is held on device 2006 and cleared without a retrieve; consult call 3 starts on
+    // 2006 afterwards. Call 2 is held on 2006 when call 3 starts: that is the consult's source.
+    let text = b"\
+MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_ACD_IN\n  ConnectionCallID: 1\n
+MsgType: CALL_HELD_EVENT\n  ConnectionCallID: 1\n  HoldingDeviceID: 2006\n
+MsgType: CALL_CLEARED_EVENT\n  ConnectionCallID: 1\n  EventCause: CEC_NONE\n
+MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_ACD_IN\n  ConnectionCallID: 2\n
+MsgType: CALL_HELD_EVENT\n  ConnectionCallID: 2\n  HoldingDeviceID: 2006\n
+MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_CONSULT\n  ConnectionCallID: 3\n  ConnectionDeviceID: 2006\n
+MsgType: CALL_RETRIEVED_EVENT\n  ConnectionCallID: 2\n  RetrievingDeviceID: 2006\n
+MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_CONSULT\n  ConnectionCallID: 4\n  ConnectionDeviceID: 2006\n";
+    let t = timeline_of(text);
+    let consults = |key| {
+        call(&t, key)
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Consult)
+            .map(|l| l.call.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        consults("3"),
+        ["2"],
+        "call 1's hold ended when it was cleared"
+    );
+    assert!(consults("1").is_empty());
+    assert!(
+        consults("4").is_empty(),
+        "call 2 was retrieved before call 4 began"
+    );
+}
+
+#[test]
+fn the_call_list_columns_say_what_the_call_views_say() {
+    for path in flows() {
+        let mut store = cti_outcome::text::decode(&fs::read(&path).unwrap());
+        let t = timeline::build(&mut store);
+        let views = view(&store, &t).calls;
+        let c = cti_outcome::view::calls::call_columns(&store, &t);
+        let mut strings = Vec::new();
+        let mut start = 0;
+        for &end in &c.string_ends {
+            // The flows are ASCII, so UTF-16 offsets are byte offsets.
+            strings.push(&c.strings[start..end as usize]);
+            start = end as usize;
+        }
+        let text = |i: i32| usize::try_from(i).ok().map(|i| strings[i]);
+        assert_eq!(c.key.len(), views.len(), "{}", path.display());
+        for (i, call) in views.iter().enumerate() {
+            assert_eq!(strings[c.key[i] as usize], call.key);
+            let call_type = call
+                .call_type
+                .as_ref()
+                .map(|t| t.symbol.clone().unwrap_or(t.value.to_string()));
+            assert_eq!(text(c.call_type[i]).map(str::to_owned), call_type);
+            assert_eq!(
+                text(c.agents[i]).unwrap_or_default(),
+                call.agents.join(", ")
+            );
+            assert_eq!(c.start_event[i], call.start.event);
+            assert_eq!(text(c.start_time[i]), call.start.time.as_deref());
+            assert_eq!(c.events[i] as usize, call.events.len());
+            assert_eq!(OutcomeKind::ALL[c.outcome[i] as usize], call.outcome.kind);
+            assert_eq!(
+                strings[c.reason[i] as usize],
+                call.outcome.reason,
+                "{} call {}",
+                path.display(),
+                call.key
+            );
+        }
+    }
+}
+
+#[test]
 fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
     let t = timeline("outbound-preview");
     let reservation = call(&t, "16800201");

@@ -46,7 +46,11 @@ pub fn events(json: &str) -> Result<Store, String> {
     }
     let events = match serde_json::from_str::<Input>(json) {
         Ok(Input::List(events) | Input::Log { events }) => events,
-        Err(e) => return Err(format!("expected an array of events or decode's output: {e}")),
+        Err(e) => {
+            return Err(format!(
+                "expected an array of events or decode's output: {e}"
+            ))
+        }
     };
     let mut writer = EventWriter::default();
     for e in &events {

@@ -105,7 +105,11 @@ const CAUSE_EXPECTED: &str = "a whole number from 0 to 127 (a Q.850 cause)";
 pub fn code_from_f64(value: f64) -> Result<u32, ArgumentError> {
     whole_in_range(value, f64::from(MAX_CODE))
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or(ArgumentError::new("code", CODE_EXPECTED, Got::Number(value)))
+        .ok_or(ArgumentError::new(
+            "code",
+            CODE_EXPECTED,
+            Got::Number(value),
+        ))
 }
 
 /// Checks a Q.850 cause given as a JavaScript number or parsed text.
@@ -115,7 +119,11 @@ pub fn code_from_f64(value: f64) -> Result<u32, ArgumentError> {
 pub fn cause_from_f64(value: f64) -> Result<u8, ArgumentError> {
     whole_in_range(value, f64::from(MAX_CAUSE))
         .and_then(|v| u8::try_from(v).ok())
-        .ok_or(ArgumentError::new("cause", CAUSE_EXPECTED, Got::Number(value)))
+        .ok_or(ArgumentError::new(
+            "cause",
+            CAUSE_EXPECTED,
+            Got::Number(value),
+        ))
 }
 
 /// `value` as an integer if it is a whole number from 0 to `max` (at most 2^32 − 1, exact in f64).
@@ -380,7 +388,10 @@ mod tests {
         assert_eq!(code_from_f64(4_294_967_295.0), Ok(u32::MAX));
         assert_eq!(cause_from_f64(127.0), Ok(127));
         assert_eq!(cause_from_f64(128.0).unwrap_err().argument, "cause");
-        assert!(code_from_f64(f64::NAN).unwrap_err().to_string().ends_with("got NaN"));
+        assert!(code_from_f64(f64::NAN)
+            .unwrap_err()
+            .to_string()
+            .ends_with("got NaN"));
         let err = Direction::parse("sideways").unwrap_err();
         assert_eq!(
             err.to_string(),

@@ -4,8 +4,6 @@
 //! read; IDs from 216 on differ between guide editions (the reference marks them uncertain), so
 //! the names given to those IDs are the V24 guide's.
 
-use std::sync::OnceLock;
-
 /// The message types the timeline and the session view look for, by ID (reference §2.1).
 #[allow(missing_docs)]
 pub mod id {
@@ -38,50 +36,25 @@ pub mod id {
 
 /// The ID of a message type named as Cisco's guides (or UCCX's variants of them) spell it.
 ///
-/// ASCII case is ignored. Returns `None` for a name no source lists.
+/// ASCII case is ignored. Returns `None` for a name no source lists. (A decoder asks once per
+/// distinct name, so a scan of the tables is enough.)
 #[must_use]
 pub fn id_of(name: &str) -> Option<u16> {
-    if let Some(&(_, id)) = UCCX_NAMES
+    UCCX_NAMES
         .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-    {
-        return Some(id);
-    }
-    let index = by_name();
-    let upper;
-    let key = if name.bytes().any(|b| b.is_ascii_lowercase()) {
-        upper = name.to_ascii_uppercase();
-        upper.as_str()
-    } else {
-        name
-    };
-    index
-        .binary_search_by(|(n, _)| (*n).cmp(key))
-        .ok()
-        .map(|i| index[i].1)
+        .map(|&(n, id)| (id, n))
+        .chain(MESSAGE_TYPES.iter().copied())
+        .find(|(_, n)| n.eq_ignore_ascii_case(name))
+        .map(|(id, _)| id)
 }
 
 /// The V24 name of message type `id`, if any source lists it.
 #[must_use]
 pub fn name_of(id: u16) -> Option<&'static str> {
-    static BY_ID: OnceLock<Vec<Option<&'static str>>> = OnceLock::new();
-    let by_id = BY_ID.get_or_init(|| {
-        let mut by_id = vec![None; usize::from(MESSAGE_TYPES[MESSAGE_TYPES.len() - 1].0) + 1];
-        for &(id, name) in MESSAGE_TYPES {
-            by_id[usize::from(id)] = Some(name);
-        }
-        by_id
-    });
-    by_id.get(usize::from(id)).copied().flatten()
-}
-
-fn by_name() -> &'static [(&'static str, u16)] {
-    static INDEX: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: Vec<_> = MESSAGE_TYPES.iter().map(|&(id, n)| (n, id)).collect();
-        index.sort_unstable();
-        index
-    })
+    MESSAGE_TYPES
+        .binary_search_by_key(&id, |&(i, _)| i)
+        .ok()
+        .map(|i| MESSAGE_TYPES[i].1)
 }
 
 /// Names the UCCX guide uses for message types the UCCE guides name differently (§2.1).
@@ -344,8 +317,9 @@ mod tests {
     #[test]
     fn table_is_sorted_and_names_are_unique() {
         assert!(MESSAGE_TYPES.windows(2).all(|w| w[0].0 < w[1].0));
-        let index = by_name();
-        assert!(index.windows(2).all(|w| w[0].0 < w[1].0), "duplicate name");
+        let mut names: Vec<&str> = MESSAGE_TYPES.iter().map(|&(_, n)| n).collect();
+        names.sort_unstable();
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "duplicate name");
     }
 
     #[test]

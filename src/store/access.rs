@@ -34,7 +34,7 @@ pub enum FieldName {
 }
 
 /// A field's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FieldValue {
     /// An integer, with the text it was written as when that is not its decimal form.
     Number {
@@ -222,6 +222,9 @@ fn text_row(store: &Store, row: usize, message_type: Option<u16>) -> FieldRef {
         value,
         ordinal: 0,
     };
+    if f.extra.is_empty() {
+        return out;
+    }
     if let Some(extra) = f.extra.get(&u32::try_from(row).unwrap_or(u32::MAX)) {
         out.tag = extra.tag;
         out.index = extra.index.or(out.index);

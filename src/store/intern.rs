@@ -24,8 +24,9 @@ pub struct Interner {
     bytes: Vec<u8>,
     /// End offset in `bytes` of each string; string `i` starts where `i - 1` ends.
     ends: Vec<u32>,
-    /// Open addressing, linear probing: 0 is empty, otherwise a string index + 1.
-    slots: Vec<u32>,
+    /// Open addressing, linear probing: 0 is empty, otherwise the string's hash in the high
+    /// 32 bits (compared before the bytes) and its index + 1 in the low 32.
+    slots: Vec<u64>,
     /// Interned strings in `slots` (appended ones are not indexed).
     indexed: usize,
 }
@@ -50,15 +51,18 @@ impl Interner {
         let hash = hash(s);
         let mask = self.slots.len() - 1;
         let mut at = hash as usize & mask;
+        let tag = hash & 0xFFFF_FFFF_0000_0000;
         loop {
             match self.slots[at] {
                 0 => break,
-                id if self.get(StrId(id - 1)) == s => return StrId(id - 1),
+                slot if slot & 0xFFFF_FFFF_0000_0000 == tag && same(self.get(index(slot)), s) => {
+                    return index(slot);
+                }
                 _ => at = (at + 1) & mask,
             }
         }
         let id = self.append(s);
-        self.slots[at] = id.0 + 1;
+        self.slots[at] = tag | u64::from(id.0 + 1);
         self.indexed += 1;
         if self.indexed * 4 > self.slots.len() * 3 {
             self.grow();
@@ -69,12 +73,16 @@ impl Interner {
     /// The id of `s` if it was interned.
     #[must_use]
     pub fn find(&self, s: &[u8]) -> Option<StrId> {
+        let hash = hash(s);
         let mask = self.slots.len() - 1;
-        let mut at = hash(s) as usize & mask;
+        let mut at = hash as usize & mask;
+        let tag = hash & 0xFFFF_FFFF_0000_0000;
         loop {
             match self.slots[at] {
                 0 => return None,
-                id if self.get(StrId(id - 1)) == s => return Some(StrId(id - 1)),
+                slot if slot & 0xFFFF_FFFF_0000_0000 == tag && same(self.get(index(slot)), s) => {
+                    return Some(index(slot));
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -101,6 +109,11 @@ impl Interner {
         &self.bytes[start..self.ends[i] as usize]
     }
 
+    #[doc(hidden)]
+    #[must_use]
+    pub fn get_bytes_len(&self) -> usize {
+        self.bytes.len()
+    }
     /// Number of strings stored.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -116,21 +129,50 @@ impl Interner {
     /// Bytes held: the strings and both indexes.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.bytes.capacity() + 4 * (self.ends.capacity() + self.slots.capacity())
+        self.bytes.capacity() + 4 * self.ends.capacity() + 8 * self.slots.capacity()
     }
 
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let mut slots = vec![0u32; size];
+        let mut slots = vec![0u64; size];
         let mask = size - 1;
         for &slot in self.slots.iter().filter(|&&s| s != 0) {
-            let mut at = hash(self.get(StrId(slot - 1))) as usize & mask;
+            let mut at = hash(self.get(index(slot))) as usize & mask;
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
             slots[at] = slot;
         }
         self.slots = slots;
+    }
+}
+
+/// The string index a slot holds.
+fn index(slot: u64) -> StrId {
+    // The low 32 bits hold the index + 1.
+    #[allow(clippy::cast_possible_truncation)]
+    StrId((slot as u32).wrapping_sub(1))
+}
+
+/// Byte equality, with short strings (most names and values of a log) compared a word at a
+/// time rather than through a call to `memcmp`.
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=32 => {
+            word(a, 0) == word(b, 0)
+                && word(a, 8) == word(b, 8)
+                && word(a, n - 16) == word(b, n - 16)
+                && word(a, n - 8) == word(b, n - 8)
+        }
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        _ => a == b,
     }
 }
 
@@ -163,6 +205,20 @@ mod tests {
         assert_ne!(unique, a);
         assert_eq!(strings.get(unique), b"4020");
         assert_eq!(strings.intern(b""), StrId::EMPTY);
+    }
+
+    #[test]
+    fn word_wise_equality_is_byte_equality() {
+        let text = b"ConnectionDeviceID: CALLTYPE_ACD_IN 2024-05-01T08:00:01.519Z";
+        for a in 0..text.len() {
+            for b in a..text.len() {
+                for c in 0..text.len() {
+                    let d = (c + b - a).min(text.len());
+                    let (x, y) = (&text[a..b], &text[c..d]);
+                    assert_eq!(same(x, y), x == y, "{x:?} {y:?}");
+                }
+            }
+        }
     }
 
     #[test]

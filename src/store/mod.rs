@@ -16,6 +16,7 @@ mod names;
 
 pub(crate) use access::named;
 pub use access::{FieldIter, FieldName, FieldRef, FieldValue, StrRef};
+pub(crate) use intern::same;
 pub use intern::{Interner, StrId};
 pub use names::{NameId, Names, Written, WrittenId};
 
@@ -406,5 +407,21 @@ impl<'s> EventRef<'s> {
     #[must_use]
     pub fn fields(self) -> FieldIter<'s> {
         FieldIter::new(self)
+    }
+}
+impl Store {
+    #[doc(hidden)]
+    #[must_use]
+    pub fn debug_sizes(&self) -> String {
+        format!(
+            "fields {} (cap {}), strings {} ({} bytes, arena cap {}), notes {}, diags {}",
+            self.fields.name.len(),
+            self.fields.name.capacity(),
+            self.strings.len(),
+            self.strings.get_bytes_len(),
+            self.strings.heap_bytes(),
+            self.notes.len(),
+            self.diagnostics.len()
+        )
     }
 }

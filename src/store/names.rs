@@ -17,6 +17,12 @@ impl NameId {
         NameId(f as u32)
     }
 
+    /// The name's index: catalogued fields first, then the log's own names.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
     /// The catalogued field this name is, if it is one.
     #[must_use]
     pub fn as_field(self) -> Option<FieldId> {

@@ -62,7 +62,10 @@ impl EventWriter {
     /// Starts an event; the fields pushed next are its.
     pub fn event(&mut self, e: &EventIn<'_>) {
         let store = self.store();
-        let ty = match e.type_id.or_else(|| message_types::id_of(e.type_name).map(u32::from)) {
+        let ty = match e
+            .type_id
+            .or_else(|| message_types::id_of(e.type_name).map(u32::from))
+        {
             Some(id) => EventType::Id(id),
             None => EventType::Unnamed(store.strings.intern(e.type_name.as_bytes())),
         };
@@ -77,11 +80,14 @@ impl EventWriter {
             }
             None => (NO_TIME, NO_STR, 0),
         };
-        let label = e.label.map_or(NO_STR, |l| store.strings.intern(l.as_bytes()).0);
+        let label = e
+            .label
+            .map_or(NO_STR, |l| store.strings.intern(l.as_bytes()).0);
         let body = store.fields.name.len() as u64;
         let ev = &mut store.events;
         ev.ty.push(ty.pack());
-        ev.flags.push(time_flag | if e.truncated { flag::TRUNCATED } else { 0 });
+        ev.flags
+            .push(time_flag | if e.truncated { flag::TRUNCATED } else { 0 });
         ev.offset.push(0);
         ev.length.push(0);
         ev.line.push(e.line);
@@ -106,7 +112,9 @@ impl EventWriter {
         };
         let name = store.names.written(&written);
         let w = store.names.get(name);
-        let ((k, r, n), _) = self.symbols.type_value(&mut store.strings, w.named, message_type, f.raw.trim());
+        let ((k, r, n), _) =
+            self.symbols
+                .type_value(&mut store.strings, w.named, message_type, f.raw.trim());
         let row = u32::try_from(store.fields.name.len()).unwrap_or(u32::MAX);
         let fields = &mut store.fields;
         fields.name.push(name);

@@ -19,8 +19,70 @@ pub(super) struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
+    #[cfg(test)]
     pub fn new(full: &'a str) -> Self {
+        Self::after(full, b"")
+    }
+
+    /// The split of `full`, where `previous` is the timestamp of an earlier line (lines of one
+    /// event share it, and comparing is cheaper than reading it again).
+    pub fn after(full: &'a str, previous: &[u8]) -> Self {
         let full = full.strip_suffix('\r').unwrap_or(full);
+        Self::ascii(full, previous).unwrap_or_else(|| Self::any(full))
+    }
+
+    /// The split of a line whose white space is ASCII (nearly every line): one pass over bytes.
+    /// `None` when a non-ASCII character borders white space, which may then be Unicode's.
+    fn ascii(full: &'a str, previous: &[u8]) -> Option<Self> {
+        let b = full.as_bytes();
+        let blank = |i: usize| b.get(i).is_some_and(|&c| c == b' ' || c == b'\t');
+        let mut at = 0;
+        while blank(at) {
+            at += 1;
+        }
+        let n = previous.len();
+        let same_time = n > 0
+            && b.len() >= at + n
+            && crate::store::same(&b[at..at + n], previous)
+            && b.get(at + n).is_none_or(|&c| c == b' ' || c == b'\t');
+        let length = if same_time {
+            Some(n)
+        } else {
+            timestamp_len(&b[at..])
+        };
+        let (time, after_time) = match length {
+            Some(n) => (Some(&full[at..at + n]), at + n),
+            None => (None, 0),
+        };
+        let mut indent = 0u32;
+        let mut start = after_time;
+        while let Some(&c) = b.get(start).filter(|&&c| c == b' ' || c == b'\t') {
+            indent = if c == b'\t' {
+                (indent / TAB_STOP + 1) * TAB_STOP
+            } else {
+                indent + 1
+            };
+            start += 1;
+        }
+        let mut end = b.len();
+        while end > start && b[end - 1].is_ascii_whitespace() {
+            end -= 1;
+        }
+        let unsure = |c: u8| c >= 0x80 || c == 0x0B || c.is_ascii_whitespace();
+        if b.get(start).is_some_and(|&c| unsure(c)) || (end > start && unsure(b[end - 1])) {
+            return None;
+        }
+        Some(Line {
+            full,
+            time,
+            indent,
+            content: &full[start..end],
+            content_start: start,
+        })
+    }
+
+    /// The split of any line (Unicode white space).
+    fn any(full: &'a str) -> Self {
         let lead = full.len() - full.trim_start().len();
         let (time, after_time) = match timestamp_len(&full.as_bytes()[lead..]) {
             Some(n) => (Some(&full[lead..lead + n]), lead + n),
@@ -117,6 +179,32 @@ pub(super) enum NotAField {
 
 /// Splits `Name: value` (white space allowed before the colon; the value may contain colons).
 pub(super) fn split_field(content: &str) -> Result<(&str, &str), NotAField> {
+    // One pass over the name: where the colon is, and whether white space comes before it
+    // other than just before the colon (names are short, so a plain loop beats a search).
+    let b = content.as_bytes();
+    let mut colon = None;
+    let mut white_at = None;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b':' {
+            colon = Some(i);
+            break;
+        }
+        if c.is_ascii_whitespace() {
+            white_at.get_or_insert(i);
+        } else if white_at.is_some() || c >= 0x80 || c == 0x0B {
+            return split_any(content);
+        }
+    }
+    let colon = colon.ok_or(NotAField::Malformed)?;
+    let name = &content[..white_at.unwrap_or(colon)];
+    if name.is_empty() {
+        return Err(NotAField::EmptyName(colon));
+    }
+    Ok((name, trim(&content[colon + 1..])))
+}
+
+/// [`split_field`] for names with non-ASCII characters or white space inside.
+fn split_any(content: &str) -> Result<(&str, &str), NotAField> {
     let colon = content.find(':').ok_or(NotAField::Malformed)?;
     let name = content[..colon].trim_end();
     if name.is_empty() {
@@ -126,6 +214,32 @@ pub(super) fn split_field(content: &str) -> Result<(&str, &str), NotAField> {
         return Err(NotAField::Malformed);
     }
     Ok((name, content[colon + 1..].trim()))
+}
+
+/// `str::trim`, with ASCII white space taken off without decoding characters.
+pub(super) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    if b.get(start).is_some_and(|&c| c >= 0x80 || c == 0x0B) {
+        return s.trim();
+    }
+    trim_end(&s[start..])
+}
+
+/// `str::trim_end`, with ASCII white space taken off without decoding characters.
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    if end > 0 && (b[end - 1] >= 0x80 || b[end - 1] == 0x0B) {
+        return s[..end].trim_end();
+    }
+    &s[..end]
 }
 
 /// The text after `MsgType:` if the content is a message-type line (ASCII case ignored).
@@ -224,5 +338,33 @@ mod tests {
         let l = Line::new("  äb: c");
         assert_eq!(l.column(0), 3);
         assert_eq!(l.column(2), 4, "ä is one column");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The byte-wise fast paths split every line as the Unicode-aware ones do.
+        #[test]
+        fn fast_paths_agree_with_unicode_white_space(
+            line in "[ \t\u{0B}\u{0C}\u{A0}\u{3000}]{0,3}(10:00:00(\\.5)?)?[ \t\u{A0}]{0,3}[a-zä:\u{2003} ]{0,12}[ \t\u{0B}\u{A0}\u{85}]{0,3}"
+        ) {
+            let any = Line::any(&line);
+            // `previous` is always a timestamp an earlier line had.
+            for previous in [&b""[..], b"10:00:00", b"10:00:00.5"] {
+                if let Some(fast) = Line::ascii(&line, previous) {
+                    proptest::prop_assert_eq!(
+                        (fast.time, fast.indent, fast.content, fast.content_start),
+                        (any.time, any.indent, any.content, any.content_start)
+                    );
+                }
+            }
+            proptest::prop_assert_eq!(trim(&line), line.trim());
+            let split = |r: Result<(&str, &str), NotAField>| match r {
+                Ok((a, b)) => Ok((a.to_owned(), b.to_owned())),
+                Err(NotAField::Malformed) => Err(None),
+                Err(NotAField::EmptyName(at)) => Err(Some(at)),
+            };
+            proptest::prop_assert_eq!(split(split_field(&line)), split(split_any(&line)));
+            proptest::prop_assert_eq!(trim_end(&line), line.trim_end());
+        }
     }
 }

@@ -20,12 +20,15 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
+use crate::codes::fields::Named;
 use crate::codes::message_types;
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
-use crate::store::{flag, EventType, Form, Note, NoteKind, Store, StrId, NO_STR, NO_TIME};
+use crate::store::{
+    flag, same, EventType, Form, Note, NoteKind, Store, StrId, WrittenId, NO_STR, NO_TIME,
+};
 use crate::time::{self, Stamp};
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
-use typing::Symbols;
+use typing::{Mistyped, Symbols, Typed};
 
 /// Decodes a whole text dump into a new store.
 #[must_use]
@@ -48,10 +51,17 @@ pub struct TextDecoder {
     pending: Vec<u8>,
     open: Option<Open>,
     symbols: Symbols,
-    /// Message type names as written → (packed type, whether the writing differs from the name).
-    types: FxHashMap<Box<[u8]>, (u32, bool)>,
+    /// Message type names as written → (packed type, whether the writing differs from the
+    /// name, its shape in `shapes`).
+    types: FxHashMap<Box<[u8]>, (u32, bool, u32)>,
+    shapes: Vec<Vec<Slot>>,
+    /// The latest timestamp as written.
+    last_time: Vec<u8>,
     utf8_reported: bool,
     started: bool,
+    /// Tests compare decoding with and without the shapes.
+    #[cfg(test)]
+    no_shapes: bool,
 }
 
 /// The event being filled: the store's last event.
@@ -60,6 +70,21 @@ struct Open {
     msg_indent: u32,
     /// Indentation of its first field, once there is one.
     field_indent: Option<u32>,
+    /// Its type's shape, and the position of the next field in it.
+    shape: u32,
+    position: usize,
+}
+
+/// What the field at one position of one message type (as written) was the last time: a dump
+/// writes each type's fields in the same order, so a line that starts with the same name and a
+/// colon is that field, found without splitting the line or hashing the name; and a value equal
+/// to the last one is typed as it was.
+#[derive(Clone, Copy)]
+struct Slot {
+    name: WrittenId,
+    named: Named,
+    /// The last value as interned, and how it was typed (only values typed without a problem).
+    last: Option<(StrId, Typed)>,
 }
 
 impl Open {
@@ -148,7 +173,13 @@ impl TextDecoder {
 
     fn line(&mut self, store: &mut Store, full: &str, offset: u64) {
         let number = self.lines;
-        let line = Line::new(full);
+        let line = Line::after(full, &self.last_time);
+        if let Some(time) = line.time {
+            if time.len() != self.last_time.len() || !same(time.as_bytes(), &self.last_time) {
+                self.last_time.clear();
+                self.last_time.extend_from_slice(time.as_bytes());
+            }
+        }
         if line.content.is_empty() {
             if self
                 .open
@@ -171,6 +202,9 @@ impl TextDecoder {
             if line.indent > open.msg_indent {
                 if is_ellipsis(line.content) {
                     extend(store, number, offset, full.len(), flag::TRUNCATED);
+                    return;
+                }
+                if self.expected_field(store, number, offset, &line) {
                     return;
                 }
                 match split_field(line.content) {
@@ -226,7 +260,7 @@ impl TextDecoder {
                 "",
             ));
         }
-        let (ty, differs) = self.event_type(store, name);
+        let (ty, differs, shape) = self.event_type(store, name);
         let e = &mut store.events;
         e.ty.push(ty);
         e.offset.push(offset);
@@ -246,27 +280,78 @@ impl TextDecoder {
         self.open = Some(Open {
             msg_indent: line.indent,
             field_indent: None,
+            shape,
+            position: 0,
         });
     }
 
-    /// The packed type of a name as written, and whether the writing differs from the
-    /// canonical name (ASCII case, a UCCX name).
-    fn event_type(&mut self, store: &mut Store, name: &str) -> (u32, bool) {
+    /// The packed type of a name as written, whether the writing differs from the canonical
+    /// name (ASCII case, a UCCX name), and the shape of its fields.
+    fn event_type(&mut self, store: &mut Store, name: &str) -> (u32, bool, u32) {
         if let Some(&found) = self.types.get(name.as_bytes()) {
             return found;
         }
+        let shape = u32::try_from(self.shapes.len()).unwrap_or(u32::MAX);
+        self.shapes.push(Vec::new());
         let found = match message_types::id_of(name) {
             Some(id) => {
                 let canonical = message_types::name_of(id).unwrap_or_default();
-                (EventType::Id(u32::from(id)).pack(), canonical != name)
+                (
+                    EventType::Id(u32::from(id)).pack(),
+                    canonical != name,
+                    shape,
+                )
             }
             None => (
                 EventType::Unnamed(store.strings.intern(name.as_bytes())).pack(),
                 false,
+                shape,
             ),
         };
         self.types.insert(name.as_bytes().into(), found);
         found
+    }
+
+    /// Reads the line as the field its type had at this position last time, when the line
+    /// starts with that name and a colon; `false` when it does not.
+    fn expected_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+    ) -> bool {
+        #[cfg(test)]
+        if self.no_shapes {
+            return false;
+        }
+        let Some(open) = &self.open else { return false };
+        let Some(&slot) = self.shapes[open.shape as usize].get(open.position) else {
+            return false;
+        };
+        let written = store.names.written_text(&store.names.get(slot.name));
+        let content = line.content.as_bytes();
+        if content.len() <= written.len()
+            || content[written.len()] != b':'
+            || !same(&content[..written.len()], written)
+        {
+            return false;
+        }
+        let raw = line::trim(&line.content[written.len() + 1..]);
+        let (typed, problem) = match slot.last {
+            Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
+            _ => self.typed(store, slot.named, raw),
+        };
+        self.put_field(
+            store,
+            number,
+            offset,
+            line,
+            slot.name,
+            typed,
+            problem.is_none(),
+        );
+        true
     }
 
     fn push_field(
@@ -278,21 +363,53 @@ impl TextDecoder {
         written: &str,
         raw: &str,
     ) {
-        let Some(open) = &mut self.open else { return };
-        open.field_indent.get_or_insert(line.indent);
         let name = store.names.written(written);
         let named = store.names.get(name).named;
+        let (typed, problem) = self.typed(store, named, raw); // Problems are not reported yet.
+        self.put_field(store, number, offset, line, name, typed, problem.is_none());
+    }
+
+    /// Types a value of the open event, and remembers it for the field's position.
+    fn typed(&mut self, store: &mut Store, named: Named, raw: &str) -> (Typed, Option<Mistyped>) {
         let message_type = EventType::unpack(*store.events.ty.last().expect("an open event")).id();
-        let ((k, r, n), problem) =
-            self.symbols
-                .type_value(&mut store.strings, named, message_type, raw);
+        self.symbols
+            .type_value(&mut store.strings, named, message_type, raw)
+    }
+
+    /// Adds a field to the open event; its value is remembered for the position when
+    /// `remember` (values typed without a problem).
+    #[allow(clippy::too_many_arguments)]
+    fn put_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        name: WrittenId,
+        typed: Typed,
+        remember: bool,
+    ) {
+        let Some(open) = &mut self.open else { return };
+        open.field_indent.get_or_insert(line.indent);
+        let shape = &mut self.shapes[open.shape as usize];
+        let (k, r, n) = typed;
+        let slot = Slot {
+            name,
+            named: store.names.get(name).named,
+            last: (remember && r != NO_STR).then_some((StrId(r), typed)),
+        };
+        if open.position < shape.len() {
+            shape[open.position] = slot;
+        } else if open.position == shape.len() {
+            shape.push(slot);
+        }
+        open.position += 1;
         let f = &mut store.fields;
         f.name.push(name);
         f.kind.push(k);
         f.raw.push(r);
         f.num.push(n);
         extend(store, number, offset, line.full.len(), 0);
-        let _ = problem; // Not reported yet.
     }
 }
 
@@ -348,5 +465,53 @@ fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     match s.char_indices().nth(max) {
         Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
         None => Cow::Borrowed(s),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn decoded(text: &str, shapes: bool) -> String {
+        let mut store = Store::new(Form::Text);
+        let mut decoder = TextDecoder {
+            no_shapes: !shapes,
+            ..TextDecoder::default()
+        };
+        decoder.push(&mut store, text.as_bytes());
+        decoder.finish(&mut store);
+        serde_json::to_string(&crate::view::decoded_text(&store)).unwrap()
+    }
+
+    proptest! {
+        /// Reading fields by the shape of earlier events of their type gives what reading each
+        /// line afresh gives, whatever the order, names and values.
+        #[test]
+        fn shapes_change_nothing(
+            events in proptest::collection::vec(
+                (
+                    prop::sample::select(vec!["CALL_CLEARED_EVENT", "BEGIN_CALL_EVENT", "X_EVENT"]),
+                    proptest::collection::vec(
+                        (
+                            prop::sample::select(vec!["EventCause", "CallType", "ConnectionDeviceID", "ANI", "EventCauseX", "BAResponse"]),
+                            prop::sample::select(vec![":", " :", "::", ""]),
+                            prop::sample::select(vec!["CEC_NONE", "65535", "0xFFFF", "7", "", " N/A", "4020", "x y", "CALLTYPE_ACD_IN", "CEC_BOGUS"]),
+                        ),
+                        0..6,
+                    ),
+                ),
+                0..12,
+            )
+        ) {
+            let mut text = String::new();
+            for (ty, fields) in &events {
+                text.push_str(&format!("MsgType: {ty}\n"));
+                for (name, colon, value) in fields {
+                    text.push_str(&format!("  {name}{colon} {value}\n"));
+                }
+            }
+            prop_assert_eq!(decoded(&text, true), decoded(&text, false));
+        }
     }
 }

@@ -5,7 +5,8 @@ use rustc_hash::FxHashMap;
 use crate::codes::fields::FieldId;
 use crate::store::{FieldRef, FieldValue, Store, StrId};
 
-use super::call::{CallState, Mark};
+use super::call::{CallState, Lists, Mark};
+use super::lists::List;
 
 /// An agent under construction.
 #[derive(Clone, Debug)]
@@ -25,7 +26,7 @@ pub(crate) struct SegmentState {
     pub reason_code: Option<i64>,
     /// The skill group (UCCX: CSQ) state of the segment's last event.
     pub skill_group_state: Option<i64>,
-    pub events: Vec<u32>,
+    pub events: List,
     pub start: Mark,
     pub end: Option<Mark>,
     pub reported_duration_s: Option<i64>,
@@ -53,6 +54,7 @@ fn text(store: &mut Store, fields: &[FieldRef], field: FieldId) -> Option<StrId>
 pub(super) fn absorb(
     agents: &mut Vec<AgentState>,
     by_key: &mut FxHashMap<(u8, StrId), usize>,
+    lists: &mut Lists,
     store: &mut Store,
     index: u32,
     fields: &[FieldRef],
@@ -78,58 +80,50 @@ pub(super) fn absorb(
     if extension.is_some() {
         agent.extension = extension;
     }
-    let e = store.event(index as usize);
     let number = |field| super::find(fields, field).and_then(|f| f.value.number());
     let Some(state) = number(FieldId::AgentState) else {
         return;
     };
     let reason_code = number(FieldId::EventReasonCode);
     let skill_group_state = number(FieldId::SkillGroupState);
-    let mark = Mark {
-        event: index,
-        time: e.time_ms(),
-    };
+    let mark = Mark::new(index);
     if let Some(last) = agent.segments.last_mut() {
         if last.state == state && last.reason_code == reason_code {
-            last.events.push(index);
+            lists.events.push(&mut last.events, index);
             last.skill_group_state = skill_group_state;
             return;
         }
         last.end = Some(mark);
     }
     let reported = number(FieldId::StateDuration).or_else(|| number(FieldId::Duration));
+    let mut events = List::default();
+    lists.events.push(&mut events, index);
     agent.segments.push(SegmentState {
         state,
         reason_code,
         skill_group_state,
-        events: vec![index],
+        events,
         start: mark,
         end: None,
         reported_duration_s: reported,
     });
 }
 
-/// Each agent gets the calls whose devices include its extension, and each call its agents.
-pub(super) fn attach(
-    agents: &[AgentState],
-    calls: &[CallState],
-) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+/// (agent, call) pairs: each agent with the calls whose devices include its extension, in
+/// agent order and, within an agent, in call order.
+pub(super) fn attach(lists: &Lists, agents: &[AgentState], calls: &[CallState]) -> Vec<(u32, u32)> {
     // Calls by device, so that each agent finds its calls without scanning them all.
-    let mut on_device: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
-    for (i, call) in calls.iter().enumerate() {
-        for &device in &call.devices {
+    let mut on_device: FxHashMap<StrId, Vec<u32>> = FxHashMap::default();
+    for (i, call) in (0u32..).zip(calls) {
+        for device in call.devices(lists) {
             on_device.entry(device).or_default().push(i);
         }
     }
-    let mut agent_calls = vec![Vec::new(); agents.len()];
-    let mut call_agents = vec![Vec::new(); calls.len()];
-    for (a, agent) in agents.iter().enumerate() {
+    let mut pairs = Vec::new();
+    for (a, agent) in (0u32..).zip(agents) {
         if let Some(found) = agent.extension.and_then(|e| on_device.get(&e)) {
-            for &c in found {
-                agent_calls[a].push(c);
-                call_agents[c].push(a);
-            }
+            pairs.extend(found.iter().map(|&c| (a, c)));
         }
     }
-    (agent_calls, call_agents)
+    pairs
 }

@@ -1,16 +1,45 @@
 //! Per-call state gathered from events, before the outcome is derived. Everything is ids:
-//! event indices, field positions, interned strings.
+//! event indices, field positions, interned strings; a call's lists live in the timeline's
+//! [`Lists`] arenas.
+
+use std::num::NonZeroU32;
+
+use rustc_hash::FxHashMap;
 
 use crate::codes::fields::FieldId;
 use crate::codes::message_types::id;
-use crate::store::{FieldName, FieldRef, FieldValue, Store, StrId};
+use crate::store::{FieldName, FieldRef, FieldValue, NameId, Store, StrId};
 
-/// An event that marks a step of a call: its index and time (milliseconds; see
-/// [`EventRef::time_ms`]).
+use super::lists::{Arena, List};
+
+/// An event that marks a step of a call or an agent segment: its index in the store. Its time
+/// is the event's ([`crate::store::EventRef::time_ms`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Mark(NonZeroU32);
+
+impl Mark {
+    /// The mark of event `event` (an index below 2^32 − 1).
+    pub fn new(event: u32) -> Mark {
+        Mark(NonZeroU32::new(event.wrapping_add(1)).expect("an event index below 2^32 - 1"))
+    }
+
+    /// The event's index.
+    pub fn event(self) -> u32 {
+        self.0.get() - 1
+    }
+}
+
+/// How an evidence row names its event when not by the event's own type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Mark {
-    pub event: u32,
-    pub time: Option<(i64, bool)>,
+pub(crate) enum Label {
+    /// By its own message type.
+    Own,
+    /// As a step of this message type.
+    Type(u16),
+    /// `first event of the call`.
+    First,
+    /// `last event of the call`.
+    Last,
 }
 
 /// Evidence: an event, and the field in it that counted (its position among the event's
@@ -19,8 +48,7 @@ pub(crate) struct Mark {
 pub(crate) struct Ev {
     pub event: u32,
     pub field: Option<u32>,
-    /// What the event stands for when it is not shown by its own type.
-    pub label: Option<&'static str>,
+    pub label: Label,
 }
 
 impl Ev {
@@ -28,20 +56,20 @@ impl Ev {
         Ev {
             event,
             field: Some(f.ordinal),
-            label: None,
+            label: Label::Own,
         }
     }
 
-    pub fn labelled(event: u32, label: &'static str) -> Ev {
+    pub fn labelled(event: u32, label: Label) -> Ev {
         Ev {
             event,
             field: None,
-            label: Some(label),
+            label,
         }
     }
 }
 
-/// What has happened to a call so far.
+/// What has happened to a call so far: the deciding event of each step.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Facts {
     pub begin: Option<Mark>,
@@ -56,16 +84,52 @@ pub(crate) struct Facts {
     pub end_call: Option<Mark>,
     pub transferred: Option<Mark>,
     pub conferenced: Option<Mark>,
-    /// (held, retrieved) pairs in order.
-    pub holds: Vec<(Mark, Option<Mark>)>,
     /// The BAResponse ECC variable when last written non-empty, and its value.
     pub ba_response: Option<(Ev, StrId)>,
     /// The CallType field that set the call type.
     pub call_type: Option<Ev>,
-    /// The device fields of the transfer or conference event: (field, value).
-    pub join: Vec<(Ev, FieldId, StrId)>,
     /// EventCause of the failing or clearing event, when it is not CEC_NONE.
     pub cause: Option<(i64, Ev)>,
+}
+
+/// An entry of a call's item list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A further ConnectionCallID (CALL_DATA_UPDATE_EVENT's NewConnectionCallID).
+    Alias(u32),
+    /// A ConnectionDeviceID, with the first event naming it.
+    DeviceId(StrId, u32),
+    /// A device any `…DeviceID` field names.
+    Device(StrId),
+    /// A call or ECC variable: name, latest value.
+    Variable(StrId, StrId),
+    /// CALL_TRANSFERRED/CONFERENCED_EVENT names this call and `other`.
+    Join {
+        other: u32,
+        event: u32,
+        transfer: bool,
+    },
+    /// A call ID listed as a connected party of a transfer or conference, with the event.
+    Party(u32, u32),
+    /// Held, and retrieved if it was.
+    Hold(Mark, Option<Mark>),
+    /// A device field of the latest transfer or conference event.
+    JoinField {
+        event: u32,
+        ordinal: u32,
+        field: FieldId,
+        value: StrId,
+    },
+    /// Replaced (a variable set replaced by CALL_DATA_UPDATE_EVENT, an earlier join's fields).
+    Gone,
+}
+
+/// The arenas every call's (and agent segment's) lists live in.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lists {
+    /// Event indices.
+    pub events: Arena<u32>,
+    pub items: Arena<Item>,
 }
 
 /// A call under construction.
@@ -74,25 +138,16 @@ pub(crate) struct CallState {
     /// The ConnectionCallID it was first seen with, and which call with that ID it is (0 first).
     pub call_id: u32,
     pub nth: u32,
-    pub aliases: Vec<u32>,
-    /// (ConnectionDeviceID, first event) pairs.
-    pub device_ids: Vec<(StrId, u32)>,
+    pub start: u32,
+    /// The CALL_CLEARED_EVENT, else the END_CALL_EVENT.
+    pub end: Option<Mark>,
     pub call_type: Option<i64>,
-    pub devices: Vec<StrId>,
     pub ani: Option<StrId>,
     pub dnis: Option<StrId>,
     pub dialed_number: Option<StrId>,
-    /// Call and ECC variables: (name, value), latest values.
-    pub variables: Vec<(StrId, StrId)>,
-    pub events: Vec<u32>,
-    pub start: u32,
-    /// The CALL_CLEARED_EVENT, else the END_CALL_EVENT.
-    pub end: Option<u32>,
     pub facts: Facts,
-    /// (other call, event, transfer?) for CALL_TRANSFERRED/CONFERENCED_EVENT.
-    pub joins: Vec<(usize, u32, bool)>,
-    /// Call IDs listed as connected parties of a transfer or conference, with the event.
-    pub parties: Vec<(u32, u32)>,
+    pub events: List,
+    pub items: List,
 }
 
 /// The fields that say who transferred or conferenced whom (reference §2.2).
@@ -103,25 +158,73 @@ pub(crate) const JOIN_FIELDS: [FieldId; 4] = [
     FieldId::AddedPartyDeviceID,
 ];
 
+/// What a field name is to a call, worked out once per name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Roles {
+    /// Per [`NameId`] index: 0 unknown yet, else 1 + [`DEVICE`] | [`VARIABLE`] bits.
+    by_name: Vec<u8>,
+    /// Variable names as interned strings.
+    variable_names: FxHashMap<NameId, StrId>,
+}
+
+const DEVICE: u8 = 2;
+const VARIABLE: u8 = 4;
+
+impl Roles {
+    fn of(&mut self, store: &Store, name: NameId) -> u8 {
+        let i = name.index();
+        if self.by_name.len() <= i {
+            self.by_name.resize(i + 1, 0);
+        }
+        if self.by_name[i] == 0 {
+            let text = store.names.name_text(name);
+            let variable = store.names.is_ecc(name)
+                || name.as_field().is_some_and(|f| {
+                    (FieldId::CallVariable1..=FieldId::CallVariable10).contains(&f)
+                });
+            self.by_name[i] =
+                1 | if text.ends_with(b"DeviceID") {
+                    DEVICE
+                } else {
+                    0
+                } | if variable { VARIABLE } else { 0 };
+        }
+        self.by_name[i]
+    }
+
+    /// Whether the field names a device, and its name as a variable's if it is one.
+    fn field(&mut self, store: &mut Store, f: &FieldRef) -> (bool, Option<StrId>) {
+        match f.name {
+            FieldName::Ecc(s) => (false, Some(store.intern(s))),
+            FieldName::Id(name) => {
+                let role = self.of(store, name);
+                let variable = (role & VARIABLE != 0).then(|| {
+                    *self.variable_names.entry(name).or_insert_with(|| {
+                        let text = store.names.name_text(name).to_vec();
+                        store.strings.intern(&text)
+                    })
+                });
+                (role & DEVICE != 0, variable)
+            }
+            _ => (false, None),
+        }
+    }
+}
+
 impl CallState {
     pub fn new(call_id: u32, nth: u32, index: u32) -> Self {
         CallState {
             call_id,
             nth,
-            aliases: Vec::new(),
-            device_ids: Vec::new(),
+            start: index,
+            end: None,
             call_type: None,
-            devices: Vec::new(),
             ani: None,
             dnis: None,
             dialed_number: None,
-            variables: Vec::new(),
-            events: Vec::new(),
-            start: index,
-            end: None,
             facts: Facts::default(),
-            joins: Vec::new(),
-            parties: Vec::new(),
+            events: List::default(),
+            items: List::default(),
         }
     }
 
@@ -130,18 +233,82 @@ impl CallState {
         self.facts.cleared.is_some() || self.facts.end_call.is_some()
     }
 
+    /// The items of one kind, in order.
+    pub fn items<'a, R>(
+        &self,
+        lists: &'a Lists,
+        pick: impl Fn(Item) -> Option<R> + 'a,
+    ) -> impl Iterator<Item = R> + 'a {
+        lists.items.iter(self.items).filter_map(pick)
+    }
+
+    /// Every non-empty device ID its events name.
+    pub fn devices<'a>(&self, lists: &'a Lists) -> impl Iterator<Item = StrId> + 'a {
+        self.items(lists, |i| match i {
+            Item::Device(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// (ConnectionDeviceID, first event) pairs.
+    pub fn device_ids<'a>(&self, lists: &'a Lists) -> impl Iterator<Item = (StrId, u32)> + 'a {
+        self.items(lists, |i| match i {
+            Item::DeviceId(d, e) => Some((d, e)),
+            _ => None,
+        })
+    }
+
+    /// (held, retrieved) pairs in order.
+    pub fn holds<'a>(&self, lists: &'a Lists) -> impl Iterator<Item = (Mark, Option<Mark>)> + 'a {
+        self.items(lists, |i| match i {
+            Item::Hold(h, r) => Some((h, r)),
+            _ => None,
+        })
+    }
+
+    /// The device fields of the transfer or conference event: (evidence, field, value).
+    pub fn join_fields<'a>(
+        &self,
+        lists: &'a Lists,
+    ) -> impl Iterator<Item = (Ev, FieldId, StrId)> + 'a {
+        self.items(lists, |i| match i {
+            Item::JoinField {
+                event,
+                ordinal,
+                field,
+                value,
+            } => Some((
+                Ev {
+                    event,
+                    field: Some(ordinal),
+                    label: Label::Own,
+                },
+                field,
+                value,
+            )),
+            _ => None,
+        })
+    }
+
+    /// The call's last event.
+    pub fn last_event(&self, lists: &Lists) -> u32 {
+        lists.events.last(self.events).unwrap_or(self.start)
+    }
+
     /// Takes in one event that belongs to this call, and its fields.
-    pub fn absorb(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
-        if self.events.last() != Some(&index) {
-            self.events.push(index);
+    pub fn absorb(
+        &mut self,
+        lists: &mut Lists,
+        roles: &mut Roles,
+        store: &mut Store,
+        index: u32,
+        fields: &[FieldRef],
+    ) {
+        if lists.events.last(self.events) != Some(index) {
+            lists.events.push(&mut self.events, index);
         }
-        let e = store.event(index as usize);
-        let ty = e.type_id().unwrap_or(0);
-        let mark = Mark {
-            event: index,
-            time: e.time_ms(),
-        };
-        self.mark(ty, mark);
+        let ty = store.event(index as usize).type_id().unwrap_or(0);
+        self.mark(lists, ty, Mark::new(index));
         if matches!(
             ty,
             id::CALL_FAILED_EVENT | id::CALL_CLEARED_EVENT | id::CALL_CONNECTION_CLEARED_EVENT
@@ -154,24 +321,57 @@ impl CallState {
             }
         }
         if matches!(ty, id::CALL_TRANSFERRED_EVENT | id::CALL_CONFERENCED_EVENT) {
-            self.facts.join = fields
-                .iter()
-                .filter_map(|f| {
-                    let field = f.field.filter(|x| JOIN_FIELDS.contains(x))?;
-                    let text = f.value.text().map(|s| store.intern(s))?;
-                    (!store.interned(text).is_empty()).then_some((Ev::field(index, f), field, text))
-                })
-                .collect();
+            self.join_event(lists, store, index, fields);
         }
-        self.absorb_fields(store, index, ty, fields);
+        self.absorb_fields(lists, roles, store, index, ty, fields);
+    }
+
+    /// A transfer or conference event's device fields replace the earlier ones.
+    fn join_event(
+        &mut self,
+        lists: &mut Lists,
+        store: &mut Store,
+        index: u32,
+        fields: &[FieldRef],
+    ) {
+        self.forget(lists, |i| matches!(i, Item::JoinField { .. }));
+        for f in fields {
+            let Some(field) = f.field.filter(|x| JOIN_FIELDS.contains(x)) else {
+                continue;
+            };
+            let Some(value) = f.value.text().map(|s| store.intern(s)) else {
+                continue;
+            };
+            if !store.interned(value).is_empty() {
+                let item = Item::JoinField {
+                    event: index,
+                    ordinal: f.ordinal,
+                    field,
+                    value,
+                };
+                lists.items.push(&mut self.items, item);
+            }
+        }
+    }
+
+    /// Marks the items `gone` picks as replaced.
+    fn forget(&self, lists: &mut Lists, gone: impl Fn(Item) -> bool) {
+        let slots: Vec<u32> = lists
+            .items
+            .slots(self.items)
+            .filter(|&s| gone(lists.items.get(s)))
+            .collect();
+        for slot in slots {
+            lists.items.set(slot, Item::Gone);
+        }
     }
 
     /// Records the event as a step: the first begin, queue, delivery and answer count; the
     /// last clearing does.
-    fn mark(&mut self, ty: u16, mark: Mark) {
+    fn mark(&mut self, lists: &mut Lists, ty: u16, mark: Mark) {
         match ty {
-            id::CALL_CLEARED_EVENT => self.end = Some(mark.event),
-            id::END_CALL_EVENT if self.facts.cleared.is_none() => self.end = Some(mark.event),
+            id::CALL_CLEARED_EVENT => self.end = Some(mark),
+            id::END_CALL_EVENT if self.facts.cleared.is_none() => self.end = Some(mark),
             _ => {}
         }
         let f = &mut self.facts;
@@ -191,12 +391,19 @@ impl CallState {
             id::CALL_TRANSFERRED_EVENT => (&mut f.transferred, false),
             id::CALL_CONFERENCED_EVENT => (&mut f.conferenced, false),
             id::CALL_HELD_EVENT => {
-                f.holds.push((mark, None));
+                lists.items.push(&mut self.items, Item::Hold(mark, None));
                 return;
             }
             id::CALL_RETRIEVED_EVENT => {
-                if let Some(open) = f.holds.iter_mut().rev().find(|(_, r)| r.is_none()) {
-                    open.1 = Some(mark);
+                let open = lists
+                    .items
+                    .slots(self.items)
+                    .filter(|&s| matches!(lists.items.get(s), Item::Hold(_, None)))
+                    .last();
+                if let Some(slot) = open {
+                    if let Item::Hold(held, None) = lists.items.get(slot) {
+                        lists.items.set(slot, Item::Hold(held, Some(mark)));
+                    }
                 }
                 return;
             }
@@ -207,9 +414,19 @@ impl CallState {
         }
     }
 
-    fn absorb_fields(&mut self, store: &mut Store, index: u32, ty: u16, fields: &[FieldRef]) {
+    fn absorb_fields(
+        &mut self,
+        lists: &mut Lists,
+        roles: &mut Roles,
+        store: &mut Store,
+        index: u32,
+        ty: u16,
+        fields: &[FieldRef],
+    ) {
         let replaces_variables = ty == id::CALL_DATA_UPDATE_EVENT;
-        let mut fresh: Vec<(StrId, StrId)> = Vec::new();
+        if replaces_variables {
+            self.forget(lists, |i| matches!(i, Item::Variable(..)));
+        }
         for f in fields {
             if f.field == Some(FieldId::CallType) {
                 if let Some(n) = f.value.number().filter(|&n| n != 0xFFFF) {
@@ -217,89 +434,92 @@ impl CallState {
                     self.facts.call_type = Some(Ev::field(index, f));
                 }
             }
-            let Some(value) = text_of(store, f) else {
+            let (device, variable) = roles.field(store, f);
+            let own = matches!(
+                f.field,
+                Some(
+                    FieldId::ANI
+                        | FieldId::DNIS
+                        | FieldId::DialedNumber
+                        | FieldId::ConnectionDeviceID
+                )
+            );
+            if !(own || device || variable.is_some()) {
+                continue;
+            }
+            let Some(value) = text_of(store, f, variable.is_some()) else {
                 continue;
             };
             let empty = store.interned(value).is_empty();
-            match f.field {
-                Some(FieldId::ANI) if !empty => self.ani = Some(value),
-                Some(FieldId::DNIS) if !empty => self.dnis = Some(value),
-                Some(FieldId::DialedNumber) if !empty => self.dialed_number = Some(value),
-                Some(FieldId::ConnectionDeviceID)
-                    if !empty && !self.device_ids.iter().any(|(d, _)| *d == value) =>
-                {
-                    self.device_ids.push((value, index));
+            if !empty {
+                self.own_field(lists, f.field, value, index);
+                if device && !self.devices(lists).any(|d| d == value) {
+                    lists.items.push(&mut self.items, Item::Device(value));
                 }
-                _ => {}
             }
-            if !empty && is_device(store, f) && !self.devices.contains(&value) {
-                self.devices.push(value);
-            }
-            if let Some(name) = variable_name(store, f) {
-                if store.interned(name) == b"BAResponse" && !empty {
+            if let Some(name) = variable {
+                if !empty && store.interned(name) == b"BAResponse" {
                     self.facts.ba_response = Some((Ev::field(index, f), value));
                 }
-                fresh.push((name, value));
+                self.set_variable(lists, name, value);
             }
         }
-        if replaces_variables {
-            self.variables = fresh;
-        } else {
-            for (name, value) in fresh {
-                match self.variables.iter_mut().find(|(n, _)| *n == name) {
-                    Some(old) => old.1 = value,
-                    None => self.variables.push((name, value)),
-                }
+    }
+
+    /// ANI, DNIS, DialedNumber and ConnectionDeviceID values (not empty).
+    fn own_field(&mut self, lists: &mut Lists, field: Option<FieldId>, value: StrId, index: u32) {
+        match field {
+            Some(FieldId::ANI) => self.ani = Some(value),
+            Some(FieldId::DNIS) => self.dnis = Some(value),
+            Some(FieldId::DialedNumber) => self.dialed_number = Some(value),
+            Some(FieldId::ConnectionDeviceID)
+                if !self.device_ids(lists).any(|(d, _)| d == value) =>
+            {
+                lists
+                    .items
+                    .push(&mut self.items, Item::DeviceId(value, index));
             }
+            _ => {}
+        }
+    }
+
+    /// Sets a variable's latest value, adding it at the end if it is new.
+    fn set_variable(&mut self, lists: &mut Lists, name: StrId, value: StrId) {
+        let found = lists
+            .items
+            .slots(self.items)
+            .find(|&s| matches!(lists.items.get(s), Item::Variable(n, _) if n == name));
+        match found {
+            Some(slot) => lists.items.set(slot, Item::Variable(name, value)),
+            None => lists
+                .items
+                .push(&mut self.items, Item::Variable(name, value)),
         }
     }
 
     /// The value of a call or ECC variable, when not empty.
-    pub fn variable(&self, store: &Store, name: &[u8]) -> Option<StrId> {
-        self.variables
-            .iter()
-            .find(|(n, _)| store.interned(*n) == name)
-            .map(|&(_, v)| v)
-            .filter(|&v| !store.interned(v).is_empty())
+    pub fn variable(&self, lists: &Lists, store: &Store, name: &[u8]) -> Option<StrId> {
+        self.items(lists, |i| match i {
+            Item::Variable(n, v) => Some((n, v)),
+            _ => None,
+        })
+        .find(|&(n, _)| store.interned(n) == name)
+        .map(|(_, v)| v)
+        .filter(|&v| !store.interned(v).is_empty())
     }
 }
 
-/// A field's value as interned text: text values, and the text of anything else written as
-/// text (a number's written form is not taken; fields like device IDs are text).
-fn text_of(store: &mut Store, f: &FieldRef) -> Option<StrId> {
+/// A field's value as interned text: text values, and for variables the text of anything
+/// written as text (a number's written form is not taken for other fields: device IDs are
+/// text).
+fn text_of(store: &mut Store, f: &FieldRef, variable: bool) -> Option<StrId> {
     match f.value {
         FieldValue::Text(s) => Some(store.intern(s)),
         FieldValue::Empty => Some(StrId::EMPTY),
-        FieldValue::Number { n, raw } if is_variable_field(f) => Some(match raw {
+        FieldValue::Number { n, raw } if variable => Some(match raw {
             Some(s) => store.intern(s),
             None => store.strings.intern(n.to_string().as_bytes()),
         }),
-        _ => None,
-    }
-}
-
-/// Fields whose name ends in `DeviceID` name a device.
-fn is_device(store: &Store, f: &FieldRef) -> bool {
-    match f.name {
-        FieldName::Id(name) => store.names.name_text(name).ends_with(b"DeviceID"),
-        _ => false,
-    }
-}
-
-fn is_variable_field(f: &FieldRef) -> bool {
-    matches!(f.name, FieldName::Ecc(_))
-        || f.field
-            .is_some_and(|x| (FieldId::CallVariable1..=FieldId::CallVariable10).contains(&x))
-}
-
-/// The interned name of a call variable (`CallVariable1`…`10`) or ECC variable field.
-fn variable_name(store: &mut Store, f: &FieldRef) -> Option<StrId> {
-    match f.name {
-        FieldName::Ecc(s) => Some(store.intern(s)),
-        FieldName::Id(name) if store.names.is_ecc(name) || is_variable_field(f) => {
-            let text = store.names.name_text(name).to_vec();
-            Some(store.strings.intern(&text))
-        }
         _ => None,
     }
 }

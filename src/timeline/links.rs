@@ -6,7 +6,7 @@ use ts_rs::TS;
 
 use crate::store::{Store, StrId};
 
-use super::call::CallState;
+use super::call::{CallState, Item, Lists, Mark};
 use super::outcome::{self, is_reservation};
 use super::{key, CallDirection, Derived};
 
@@ -40,14 +40,13 @@ pub struct Link {
 }
 
 /// Direction, outcome and the remarks a call makes on its own.
-pub(super) fn derive(store: &Store, state: &CallState) -> Derived {
+pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived {
     let direction = direction(state);
     let mut remarks = Vec::new();
-    if state.device_ids.len() > 1 {
+    if state.device_ids(lists).nth(1).is_some() {
         let list: Vec<String> = state
-            .device_ids
-            .iter()
-            .map(|&(d, e)| format!("{} (event {e})", String::from_utf8_lossy(store.interned(d))))
+            .device_ids(lists)
+            .map(|(d, e)| format!("{} (event {e})", String::from_utf8_lossy(store.interned(d))))
             .collect();
         remarks.push(format!(
             "the call's events name different ConnectionDeviceIDs: {}; they are kept as one call because the ConnectionCallID is the same",
@@ -59,7 +58,7 @@ pub(super) fn derive(store: &Store, state: &CallState) -> Derived {
     }
     Derived {
         direction,
-        outcome: outcome::derive(store, state, direction),
+        outcome: outcome::derive(store, lists, state, direction),
         links: Vec::new(),
         remarks,
     }
@@ -84,27 +83,31 @@ fn direction(state: &CallState) -> CallDirection {
 ///
 /// Each kind of link is found through an index built once (call IDs, held devices, dialed-list
 /// IDs), so finishing stays linear in the number of calls.
-pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Derived]) {
+pub(super) fn link_calls(
+    store: &Store,
+    lists: &Lists,
+    states: &[CallState],
+    derived: &mut [Derived],
+) {
     // The latest call with an ID (as its own or as an alias): later calls overwrite earlier ones.
     let mut latest_with_id: FxHashMap<u32, usize> = FxHashMap::default();
-    // Calls that were ever held, by device; reservation calls by BADialedListID (the first).
-    let mut held_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
+    // Reservation calls by BADialedListID (the first).
     let mut reservations: FxHashMap<StrId, usize> = FxHashMap::default();
     for (i, s) in states.iter().enumerate() {
-        for &id in std::iter::once(&s.call_id).chain(&s.aliases) {
+        latest_with_id.insert(s.call_id, i);
+        for id in s.items(lists, |x| match x {
+            Item::Alias(a) => Some(a),
+            _ => None,
+        }) {
             latest_with_id.insert(id, i);
         }
-        if !s.facts.holds.is_empty() {
-            for &device in &s.devices {
-                held_on.entry(device).or_default().push(i);
-            }
-        }
         if s.call_type.is_some_and(is_reservation) {
-            if let Some(list) = s.variable(store, b"BADialedListID") {
+            if let Some(list) = s.variable(lists, store, b"BADialedListID") {
                 reservations.entry(list).or_insert(i);
             }
         }
     }
+    let held_on = holds_by_device(lists, states);
     let add = |derived: &mut [Derived], a: usize, b: usize, kind, event, basis| {
         for (from, to) in [(a, b), (b, a)] {
             let link = Link {
@@ -119,7 +122,15 @@ pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Der
         }
     };
     for (a, state) in states.iter().enumerate() {
-        for &(b, event, transfer) in &state.joins {
+        let joins = state.items(lists, |x| match x {
+            Item::Join {
+                other,
+                event,
+                transfer,
+            } => Some((other as usize, event, transfer)),
+            _ => None,
+        });
+        for (b, event, transfer) in joins {
             let (kind, basis) = if transfer {
                 (
                     LinkKind::Transfer,
@@ -133,7 +144,11 @@ pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Der
             };
             add(derived, a, b, kind, Some(event), basis);
         }
-        for &(id, event) in &state.parties {
+        let parties = state.items(lists, |x| match x {
+            Item::Party(id, event) => Some((id, event)),
+            _ => None,
+        });
+        for (id, event) in parties {
             if let Some(&b) = latest_with_id.get(&id).filter(|&&b| b != a) {
                 add(
                     derived,
@@ -145,7 +160,7 @@ pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Der
                 );
             }
         }
-        if let Some(b) = consulted_from(states, a, &held_on) {
+        if let Some(b) = consulted_from(lists, states, a, &held_on) {
             add(
                 derived,
                 a,
@@ -155,7 +170,7 @@ pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Der
                 "a consult call made while the other call was held on the same device",
             );
         }
-        if let Some(b) = reservation_for(store, states, a, &reservations) {
+        if let Some(b) = reservation_for(store, lists, states, a, &reservations) {
             add(
                 derived,
                 a,
@@ -166,41 +181,86 @@ pub(super) fn link_calls(store: &Store, states: &[CallState], derived: &mut [Der
             );
         }
     }
-    remark_unlinked(store, states, derived);
+    remark_unlinked(store, lists, states, derived);
+}
+
+/// The spans calls were held on each device: (held event, the event that ends the hold, call),
+/// by held event, and the latest end among the spans so far.
+#[derive(Default)]
+struct Held {
+    spans: Vec<(u32, u32, usize)>,
+    reach: Vec<u32>,
+}
+
+/// Every hold, on every device of the held call. A hold ends when the call is retrieved; one
+/// never retrieved ends with the call's last event if the call ended, else never.
+fn holds_by_device(lists: &Lists, states: &[CallState]) -> FxHashMap<StrId, Held> {
+    let mut by_device: FxHashMap<StrId, Held> = FxHashMap::default();
+    for (b, s) in states.iter().enumerate() {
+        let call_end = if s.closed() {
+            s.last_event(lists)
+        } else {
+            u32::MAX
+        };
+        for (held, retrieved) in s.holds(lists) {
+            let end = retrieved.map_or(call_end, Mark::event);
+            for device in s.devices(lists) {
+                by_device
+                    .entry(device)
+                    .or_default()
+                    .spans
+                    .push((held.event(), end, b));
+            }
+        }
+    }
+    for held in by_device.values_mut() {
+        held.spans.sort_unstable();
+        let mut reach = 0;
+        held.reach = held
+            .spans
+            .iter()
+            .map(|&(_, end, _)| {
+                reach = reach.max(end);
+                reach
+            })
+            .collect();
+    }
+    by_device
 }
 
 /// For a consult call (CallType 12–14), the first call held on one of its devices when it began.
 fn consulted_from(
+    lists: &Lists,
     states: &[CallState],
     a: usize,
-    held_on: &FxHashMap<StrId, Vec<usize>>,
+    held_on: &FxHashMap<StrId, Held>,
 ) -> Option<usize> {
     let consult = &states[a];
     if !consult.call_type.is_some_and(|t| (12..=14).contains(&t)) {
         return None;
     }
     let began = consult.start;
-    consult
-        .devices
-        .iter()
-        .filter_map(|d| held_on.get(d))
-        .flatten()
-        .copied()
-        .filter(|&b| {
-            b != a
-                && states[b]
-                    .facts
-                    .holds
-                    .iter()
-                    .any(|(h, r)| h.event < began && r.is_none_or(|r| r.event > began))
-        })
-        .min()
+    let mut found: Option<usize> = None;
+    for held in consult.devices(lists).filter_map(|d| held_on.get(&d)) {
+        let before = held.spans.partition_point(|&(h, _, _)| h < began);
+        for j in (0..before).rev() {
+            if held.reach[j] <= began {
+                break;
+            }
+            let (_, end, b) = held.spans[j];
+            if end > began && b != a && found.is_none_or(|f| b < f) {
+                found = Some(b);
+            }
+        }
+    }
+    found
 }
 
 /// For a customer call of an outbound campaign, the reservation call with the same
 /// BADialedListID.
 fn reservation_for(
     store: &Store,
+    lists: &Lists,
     states: &[CallState],
     a: usize,
     reservations: &FxHashMap<StrId, usize>,
@@ -210,14 +270,14 @@ fn reservation_for(
         return None;
     }
     reservations
-        .get(&customer.variable(store, b"BADialedListID")?)
+        .get(&customer.variable(lists, store, b"BADialedListID")?)
         .copied()
 }
 
 /// Says so when a call that begins in the log never clears and another that never begins
 /// clears on the same device: they may be one call, but no event names both IDs. Each such
 /// clearing is paired with the latest call that began on its device before it.
-fn remark_unlinked(store: &Store, states: &[CallState], derived: &mut [Derived]) {
+fn remark_unlinked(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
     let cleared = |s: &CallState| s.facts.cleared.or(s.facts.connection_cleared);
     let began = |s: &CallState| {
         let f = &s.facts;
@@ -230,7 +290,7 @@ fn remark_unlinked(store: &Store, states: &[CallState], derived: &mut [Derived])
     let mut open_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
     for (y, open) in states.iter().enumerate() {
         if began(open) && cleared(open).is_none() {
-            for &(device, _) in &open.device_ids {
+            for (device, _) in open.device_ids(lists) {
                 open_on.entry(device).or_default().push(y);
             }
         }
@@ -239,9 +299,9 @@ fn remark_unlinked(store: &Store, states: &[CallState], derived: &mut [Derived])
         let Some(clearing) = cleared(orphan).filter(|_| !began(orphan)) else {
             continue;
         };
-        let pair = orphan.device_ids.iter().find_map(|&(device, _)| {
+        let pair = orphan.device_ids(lists).find_map(|(device, _)| {
             let open = open_on.get(&device)?;
-            let before = open.partition_point(|&y| states[y].start < clearing.event);
+            let before = open.partition_point(|&y| states[y].start < clearing.event());
             let y = *open[..before].last()?;
             (y != x && !derived[x].links.iter().any(|l| l.call == y)).then_some((y, device))
         });

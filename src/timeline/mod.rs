@@ -15,6 +15,7 @@
 mod agent;
 pub(crate) mod call;
 mod links;
+pub(crate) mod lists;
 pub(crate) mod outcome;
 
 use rustc_hash::FxHashMap;
@@ -22,9 +23,11 @@ use rustc_hash::FxHashMap;
 use crate::codes::fields::FieldId;
 use crate::codes::message_types::id;
 use crate::store::{EventType, FieldRef, Store, StrId};
+use call::Item;
 
 pub(crate) use agent::AgentState;
-pub(crate) use call::{CallState, Mark};
+use call::Roles;
+pub(crate) use call::{CallState, Lists, Mark};
 pub use links::{Link, LinkKind};
 pub use outcome::{Outcome, Reason, RULES};
 
@@ -48,19 +51,64 @@ pub struct Timeline {
     /// Events taken in so far.
     next: u32,
     pub(crate) calls: Vec<CallState>,
-    /// ConnectionCallID (and every alias) → index in `calls` of the latest call with it.
-    by_id: FxHashMap<u32, usize>,
-    /// ConnectionCallID → how many calls were made with it (a log may reuse an ID).
-    made: FxHashMap<u32, u32>,
+    /// The calls' and agent segments' lists.
+    pub(crate) lists: Lists,
+    /// ConnectionCallID (and every alias) → index in `calls` of the latest call with it, and
+    /// how many calls were made with it (a log may reuse an ID).
+    by_id: FxHashMap<u32, (u32, u32)>,
     pub(crate) agents: Vec<AgentState>,
     agents_by_key: FxHashMap<(u8, StrId), usize>,
+    roles: Roles,
     /// The fields of the event being taken in (kept to reuse its memory).
     scratch: Vec<FieldRef>,
     /// What [`finish`](Self::finish) worked out, for each call.
     pub(crate) derived: Vec<Derived>,
     /// For each agent, the calls on its extension; for each call, its agents.
-    pub(crate) agent_calls: Vec<Vec<usize>>,
-    pub(crate) call_agents: Vec<Vec<usize>>,
+    pub(crate) agent_calls: Groups,
+    pub(crate) call_agents: Groups,
+}
+
+/// Groups of indices, one group per owner, in one vector (compressed rows).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Groups {
+    /// Where each owner's group ends in `items`.
+    ends: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Groups {
+    /// Groups for `owners` owners from (owner, item) pairs, each group in the pairs' order.
+    fn of(owners: usize, pairs: &[(u32, u32)]) -> Groups {
+        let mut ends = vec![0u32; owners];
+        for &(owner, _) in pairs {
+            ends[owner as usize] += 1;
+        }
+        let mut at = 0;
+        for end in &mut ends {
+            at += *end;
+            *end = at;
+        }
+        let mut fill: Vec<u32> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .take(owners)
+            .collect();
+        let mut items = vec![0u32; pairs.len()];
+        for &(owner, item) in pairs {
+            let slot = &mut fill[owner as usize];
+            items[*slot as usize] = item;
+            *slot += 1;
+        }
+        Groups { ends, items }
+    }
+
+    /// The group of `owner` (empty for an owner the groups do not know).
+    pub(crate) fn get(&self, owner: usize) -> &[u32] {
+        let Some(&end) = self.ends.get(owner) else {
+            return &[];
+        };
+        let start = if owner == 0 { 0 } else { self.ends[owner - 1] };
+        &self.items[start as usize..end as usize]
+    }
 }
 
 /// What is worked out of a call once its events are in.
@@ -105,6 +153,15 @@ impl Timeline {
         self.derived.get(i).map(|d| d.outcome.kind)
     }
 
+    /// Bytes held by the calls and agents under construction (not what
+    /// [`finish`](Self::finish) worked out).
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.calls.capacity() * std::mem::size_of::<CallState>()
+            + self.lists.events.heap_bytes()
+            + self.lists.items.heap_bytes()
+    }
+
     /// Whether every call taken in has been finished.
     #[must_use]
     pub fn is_finished(&self) -> bool {
@@ -146,6 +203,7 @@ impl Timeline {
             agent::absorb(
                 &mut self.agents,
                 &mut self.agents_by_key,
+                &mut self.lists,
                 store,
                 index,
                 &fields,
@@ -167,13 +225,19 @@ impl Timeline {
             return;
         };
         let slot = self.call_for(store, id, index);
-        self.calls[slot].absorb(store, index, fields);
+        self.calls[slot as usize].absorb(&mut self.lists, &mut self.roles, store, index, fields);
         if let Some(new) = call_id(fields, FieldId::NewConnectionCallID).filter(|&n| n != id) {
-            let call = &mut self.calls[slot];
-            if !call.aliases.contains(&new) && new != call.call_id {
-                call.aliases.push(new);
+            let call = &mut self.calls[slot as usize];
+            let known = call
+                .items(&self.lists, |i| {
+                    matches!(i, Item::Alias(a) if a == new).then_some(())
+                })
+                .next()
+                .is_some();
+            if !known && new != call.call_id {
+                self.lists.items.push(&mut call.items, Item::Alias(new));
             }
-            self.by_id.insert(new, slot);
+            self.by_id.entry(new).or_insert((slot, 0)).0 = slot;
         }
     }
 
@@ -188,17 +252,31 @@ impl Timeline {
     ) {
         let transfer = store.event(index as usize).is(id::CALL_TRANSFERRED_EVENT);
         let ids: Vec<u32> = primary.into_iter().chain(secondary).collect();
-        let slots: Vec<usize> = ids
+        let slots: Vec<u32> = ids
             .iter()
             .map(|&id| self.call_for(store, id, index))
             .collect();
         for &slot in &slots {
-            self.calls[slot].absorb(store, index, fields);
+            self.calls[slot as usize].absorb(
+                &mut self.lists,
+                &mut self.roles,
+                store,
+                index,
+                fields,
+            );
         }
         if let [a, b] = slots[..] {
             if a != b {
-                self.calls[a].joins.push((b, index, transfer));
-                self.calls[b].joins.push((a, index, transfer));
+                for (from, other) in [(a, b), (b, a)] {
+                    let item = Item::Join {
+                        other,
+                        event: index,
+                        transfer,
+                    };
+                    self.lists
+                        .items
+                        .push(&mut self.calls[from as usize].items, item);
+                }
             }
         }
         let parties = fields
@@ -207,37 +285,49 @@ impl Timeline {
             .filter_map(|f| f.value.number().and_then(|n| u32::try_from(n).ok()))
             .filter(|id| !ids.contains(id));
         if let Some(&slot) = slots.first() {
-            let call = &mut self.calls[slot];
-            call.parties.extend(parties.map(|id| (id, index)));
+            let call = &mut self.calls[slot as usize];
+            for id in parties {
+                self.lists
+                    .items
+                    .push(&mut call.items, Item::Party(id, index));
+            }
         }
     }
 
     /// The call an event with call ID `id` belongs to, made if needed. A BEGIN_CALL_EVENT for
     /// an ID whose call has ended starts a new call.
-    fn call_for(&mut self, store: &Store, id: u32, index: u32) -> usize {
+    fn call_for(&mut self, store: &Store, id: u32, index: u32) -> u32 {
         let reuse = store.event(index as usize).is(id::BEGIN_CALL_EVENT);
-        match self.by_id.get(&id) {
-            Some(&slot) if !(reuse && self.calls[slot].closed()) => slot,
-            _ => {
-                let made = self.made.entry(id).or_insert(0);
-                let nth = *made;
-                *made += 1;
-                self.calls.push(CallState::new(id, nth, index));
-                let slot = self.calls.len() - 1;
-                self.by_id.insert(id, slot);
-                slot
-            }
+        let next = u32::try_from(self.calls.len()).expect("fewer than 2^32 calls");
+        let entry = self.by_id.entry(id).or_insert((next, 0));
+        let (slot, made) = *entry;
+        // A call has the ID (its own, or an alias) unless the entry was just made.
+        let known = made > 0 || slot != next;
+        if known && !(reuse && self.calls[slot as usize].closed()) {
+            return slot;
         }
+        *entry = (next, made + 1);
+        let nth = made;
+        self.calls.push(CallState::new(id, nth, index));
+        next
     }
 
     /// Works out every call's outcome, direction, links and remarks, and attaches calls to
     /// agents, for the events taken in so far.
     pub fn finish(&mut self, store: &Store) {
-        let mut derived: Vec<Derived> =
-            self.calls.iter().map(|c| links::derive(store, c)).collect();
-        links::link_calls(store, &self.calls, &mut derived);
+        let lists = &self.lists;
+        let mut derived: Vec<Derived> = self
+            .calls
+            .iter()
+            .map(|c| links::derive(store, lists, c))
+            .collect();
+        links::link_calls(store, lists, &self.calls, &mut derived);
         self.derived = derived;
-        (self.agent_calls, self.call_agents) = agent::attach(&self.agents, &self.calls);
+        let pairs = agent::attach(lists, &self.agents, &self.calls);
+        self.agent_calls = Groups::of(self.agents.len(), &pairs);
+        // Pairs come agent by agent, so each call's agents stay in agent order.
+        let flipped: Vec<(u32, u32)> = pairs.iter().map(|&(a, c)| (c, a)).collect();
+        self.call_agents = Groups::of(self.calls.len(), &flipped);
     }
 }
 
@@ -263,8 +353,9 @@ pub(crate) fn key(call: &CallState) -> String {
 }
 
 /// The time between two marks in milliseconds, when both have times of one form.
-pub(crate) fn between(a: Option<Mark>, b: Option<Mark>) -> Option<u64> {
-    let (a, b) = (a?.time?, b?.time?);
+pub(crate) fn between(store: &Store, a: Option<Mark>, b: Option<Mark>) -> Option<u64> {
+    let time = |m: Mark| store.event(m.event() as usize).time_ms();
+    let (a, b) = (time(a?)?, time(b?)?);
     crate::time::between(stamp(a), stamp(b))
 }
 

@@ -6,7 +6,9 @@
 use crate::outcome::OutcomeKind;
 use crate::store::{Store, StrId};
 
-use super::call::{CallState, Ev, Mark};
+use crate::codes::message_types::id;
+
+use super::call::{CallState, Ev, Label, Lists, Mark};
 use super::CallDirection;
 
 /// The derivation rules, in order: (rule id, when it applies → which kind).
@@ -82,19 +84,24 @@ fn outcome(kind: OutcomeKind, rule: &'static str, reason: Reason, evidence: Vec<
     }
 }
 
-fn marks(pairs: &[(Option<Mark>, &'static str)]) -> Vec<Ev> {
+fn marks(pairs: &[(Option<Mark>, Label)]) -> Vec<Ev> {
     pairs
         .iter()
-        .filter_map(|(m, t)| m.map(|m| Ev::labelled(m.event, t)))
+        .filter_map(|&(m, label)| m.map(|m| Ev::labelled(m.event(), label)))
         .collect()
 }
 
 /// Derives the outcome of a call from its facts.
-pub(crate) fn derive(store: &Store, call: &CallState, direction: CallDirection) -> Outcome {
+pub(crate) fn derive(
+    store: &Store,
+    lists: &Lists,
+    call: &CallState,
+    direction: CallDirection,
+) -> Outcome {
     if let Some(o) = preview(store, call) {
         return o;
     }
-    if let Some(o) = join(call) {
+    if let Some(o) = join(lists, call) {
         return o;
     }
     if let Some(o) = by_cause(call) {
@@ -104,7 +111,7 @@ pub(crate) fn derive(store: &Store, call: &CallState, direction: CallDirection) 
     let ended = f.cleared.or(f.end_call).or(f.connection_cleared);
     if let (Some(answer), Some(end)) = (f.established, ended) {
         let evidence = marks(&[
-            (Some(answer), "CALL_ESTABLISHED_EVENT"),
+            (Some(answer), Label::Type(id::CALL_ESTABLISHED_EVENT)),
             (Some(end), end_type(call, end)),
         ]);
         return outcome(
@@ -115,7 +122,7 @@ pub(crate) fn derive(store: &Store, call: &CallState, direction: CallDirection) 
         );
     }
     if f.cleared.is_none() && f.end_call.is_none() {
-        return still_active(call);
+        return still_active(lists, call);
     }
     unanswered(call, direction, ended.expect("cleared or ended"))
 }
@@ -166,7 +173,7 @@ fn preview(store: &Store, call: &CallState) -> Option<Outcome> {
     ))
 }
 
-fn join(call: &CallState) -> Option<Outcome> {
+fn join(lists: &Lists, call: &CallState) -> Option<Outcome> {
     let f = &call.facts;
     let m = f.transferred.or(f.conferenced)?;
     let transfer = f.transferred.is_some();
@@ -174,29 +181,27 @@ fn join(call: &CallState) -> Option<Outcome> {
         (
             OutcomeKind::Transferred,
             "transfer-event",
-            "CALL_TRANSFERRED_EVENT",
+            Label::Type(id::CALL_TRANSFERRED_EVENT),
         )
     } else {
         (
             OutcomeKind::Conferenced,
             "conference-event",
-            "CALL_CONFERENCED_EVENT",
+            Label::Type(id::CALL_CONFERENCED_EVENT),
         )
     };
     use crate::codes::fields::FieldId as F;
     let device = |field: F| {
-        f.join
-            .iter()
-            .find(|(_, x, _)| *x == field)
-            .map(|&(_, _, v)| v)
+        call.join_fields(lists)
+            .find(|&(_, x, _)| x == field)
+            .map(|(_, _, v)| v)
     };
     let from = device(F::TransferringDeviceID).or_else(|| device(F::ControllerDeviceID));
     let to = device(F::TransferredDeviceID).or_else(|| device(F::AddedPartyDeviceID));
-    let evidence = if f.join.is_empty() {
-        marks(&[(Some(m), event_type)])
-    } else {
-        f.join.iter().map(|&(ev, _, _)| ev).collect()
-    };
+    let mut evidence: Vec<Ev> = call.join_fields(lists).map(|(ev, _, _)| ev).collect();
+    if evidence.is_empty() {
+        evidence = marks(&[(Some(m), event_type)]);
+    }
     Some(outcome(
         kind,
         rule,
@@ -209,24 +214,19 @@ fn by_cause(call: &CallState) -> Option<Outcome> {
     let f = &call.facts;
     if let Some(m) = f.failed {
         return Some(match f.cause {
-            Some((n, cause)) if cause.event == m.event => {
+            Some((n, cause)) if cause.event == m.event() => {
                 let kind = if BUSY.contains(&n) {
                     OutcomeKind::Busy
                 } else {
                     OutcomeKind::Failed
                 };
-                outcome(
-                    kind,
-                    "failed-event",
-                    Reason::Failed(true),
-                    vec![cause],
-                )
+                outcome(kind, "failed-event", Reason::Failed(true), vec![cause])
             }
             _ => outcome(
                 OutcomeKind::Failed,
                 "failed-event",
                 Reason::Failed(false),
-                marks(&[(Some(m), "CALL_FAILED_EVENT")]),
+                marks(&[(Some(m), Label::Type(id::CALL_FAILED_EVENT))]),
             ),
         });
     }
@@ -251,24 +251,24 @@ fn by_cause(call: &CallState) -> Option<Outcome> {
     ))
 }
 
-fn still_active(call: &CallState) -> Outcome {
+fn still_active(lists: &Lists, call: &CallState) -> Outcome {
     let f = &call.facts;
     let (at, reason) = [
-        (f.established, "CALL_ESTABLISHED_EVENT", "the call was answered and had not been cleared when the events end"),
-        (f.delivered, "CALL_DELIVERED_EVENT", "the call was ringing (delivered, not answered) when the events end"),
-        (f.queued, "CALL_QUEUED_EVENT", "the call was queued when the events end"),
-        (f.connection_cleared, "CALL_CONNECTION_CLEARED_EVENT", "a party left the call (connection cleared) but the call had not been cleared when the events end"),
+        (f.established, id::CALL_ESTABLISHED_EVENT, "the call was answered and had not been cleared when the events end"),
+        (f.delivered, id::CALL_DELIVERED_EVENT, "the call was ringing (delivered, not answered) when the events end"),
+        (f.queued, id::CALL_QUEUED_EVENT, "the call was queued when the events end"),
+        (f.connection_cleared, id::CALL_CONNECTION_CLEARED_EVENT, "a party left the call (connection cleared) but the call had not been cleared when the events end"),
     ]
     .into_iter()
-    .find_map(|(m, t, r)| m.map(|m| (Ev::labelled(m.event, t), r)))
+    .find_map(|(m, t, r)| m.map(|m| (Ev::labelled(m.event(), Label::Type(t)), r)))
     .unwrap_or((
-        Ev::labelled(call.start, "first event of the call"),
+        Ev::labelled(call.start, Label::First),
         "the call had not been cleared when the events end",
     ));
     let mut evidence = vec![at];
-    let last = *call.events.last().unwrap_or(&call.start);
+    let last = call.last_event(lists);
     if at.event != last {
-        evidence.push(Ev::labelled(last, "last event of the call"));
+        evidence.push(Ev::labelled(last, Label::Last));
     }
     outcome(
         OutcomeKind::StillActive,
@@ -286,7 +286,7 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
             OutcomeKind::Abandoned,
             "abandoned-in-queue",
             Reason::Text("the caller hung up while queued, before any answer"),
-            marks(&[(Some(queued), "CALL_QUEUED_EVENT"), end_ev]),
+            marks(&[(Some(queued), Label::Type(id::CALL_QUEUED_EVENT)), end_ev]),
         );
     }
     if let (Some(delivered), Some(diverted)) = (f.delivered, f.diverted) {
@@ -295,8 +295,8 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
             "diverted-unanswered",
             Reason::Text("the call rang without an answer and was diverted"),
             marks(&[
-                (Some(delivered), "CALL_DELIVERED_EVENT"),
-                (Some(diverted), "CALL_DIVERTED_EVENT"),
+                (Some(delivered), Label::Type(id::CALL_DELIVERED_EVENT)),
+                (Some(diverted), Label::Type(id::CALL_DIVERTED_EVENT)),
             ]),
         );
     }
@@ -306,7 +306,10 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
             OutcomeKind::NoAnswer,
             "outbound-unanswered",
             Reason::Text("the called party did not answer before the call was cleared"),
-            marks(&[(Some(reached), "CALL_DELIVERED_EVENT"), end_ev]),
+            marks(&[
+                (Some(reached), Label::Type(id::CALL_DELIVERED_EVENT)),
+                end_ev,
+            ]),
         );
     }
     if let Some(delivered) = f.delivered {
@@ -314,7 +317,10 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
             OutcomeKind::Abandoned,
             "abandoned-ringing",
             Reason::Text("the call was cleared while ringing, before any answer"),
-            marks(&[(Some(delivered), "CALL_DELIVERED_EVENT"), end_ev]),
+            marks(&[
+                (Some(delivered), Label::Type(id::CALL_DELIVERED_EVENT)),
+                end_ev,
+            ]),
         );
     }
     let reason = match (f.cleared.or(f.connection_cleared), &f.cause) {
@@ -332,15 +338,15 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
     o
 }
 
-fn end_type(call: &CallState, end: Mark) -> &'static str {
+fn end_type(call: &CallState, end: Mark) -> Label {
     let f = &call.facts;
-    if f.cleared == Some(end) {
-        "CALL_CLEARED_EVENT"
+    Label::Type(if f.cleared == Some(end) {
+        id::CALL_CLEARED_EVENT
     } else if f.end_call == Some(end) {
-        "END_CALL_EVENT"
+        id::END_CALL_EVENT
     } else {
-        "CALL_CONNECTION_CLEARED_EVENT"
-    }
+        id::CALL_CONNECTION_CLEARED_EVENT
+    })
 }
 
 /// Which events an undetermined call lacks, in words.

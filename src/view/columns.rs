@@ -10,8 +10,8 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::codes::fields::FieldId;
-use crate::codes::message_types;
+use crate::codes::fields::{FieldId, FieldType};
+use crate::codes::{enums, message_types};
 use crate::store::{EventType, FieldName, FieldRef, FieldValue, Form, Store, StrId, StrRef};
 
 use super::event::{explain, hex, type_name};
@@ -79,7 +79,7 @@ pub struct EventColumns {
 
 /// The string table under construction, deduplicating.
 #[derive(Default)]
-struct Table {
+pub(super) struct Table {
     out: String,
     ends: Vec<u32>,
     utf16: u32,
@@ -89,24 +89,32 @@ struct Table {
 }
 
 impl Table {
-    fn push(&mut self, s: &str) -> u32 {
+    pub(super) fn push(&mut self, s: &str) -> u32 {
         self.out.push_str(s);
-        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
         self.utf16 += u32::try_from(units).unwrap_or(u32::MAX);
         self.ends.push(self.utf16);
         u32::try_from(self.ends.len() - 1).unwrap_or(u32::MAX)
     }
 
-    fn interned(&mut self, store: &Store, id: StrId) -> u32 {
+    pub(super) fn interned(&mut self, store: &Store, id: StrId) -> u32 {
         if let Some(&i) = self.by_id.get(&id) {
             return i;
         }
-        let i = self.push(&String::from_utf8_lossy(store.interned(id)));
+        let bytes = store.interned(id);
+        let i = match std::str::from_utf8(bytes) {
+            Ok(s) => self.push(s),
+            Err(_) => self.push(&String::from_utf8_lossy(bytes)),
+        };
         self.by_id.insert(id, i);
         i
     }
 
-    fn fixed(&mut self, s: &'static str) -> u32 {
+    pub(super) fn fixed(&mut self, s: &'static str) -> u32 {
         let key = (s.as_ptr() as usize, s.len());
         if let Some(&i) = self.by_static.get(&key) {
             return i;
@@ -116,13 +124,18 @@ impl Table {
         i
     }
 
-    fn text(&mut self, s: Cow<'_, str>) -> u32 {
+    pub(super) fn text(&mut self, s: Cow<'_, str>) -> u32 {
         if let Some(&i) = self.by_text.get(s.as_ref()) {
             return i;
         }
         let i = self.push(&s);
         self.by_text.insert(s.into_owned(), i);
         i
+    }
+
+    /// The table's strings and where each ends.
+    pub(super) fn finish(self) -> (String, Vec<u32>) {
+        (self.out, self.ends)
     }
 
     fn cow(&mut self, s: Cow<'static, str>) -> u32 {
@@ -140,33 +153,75 @@ impl Table {
     }
 }
 
-/// Explanations already worked out in this batch: (field, message type, number) → (symbol,
-/// meaning).
-type Memo = FxHashMap<(FieldId, Option<u16>, i64), (i32, i32)>;
+/// Explanations already worked out in this batch: (field, message type, number or text) →
+/// (symbol, meaning).
+type Memo = FxHashMap<(FieldId, Option<u16>, Coded), (i32, i32)>;
+
+/// What a coded field's explanation depends on besides the field and message type.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Coded {
+    Number(i64),
+    Text(StrRef),
+}
+
+/// A batch under construction, with what repeats across its events worked out once.
+struct Batch<'s> {
+    store: &'s Store,
+    c: EventColumns,
+    t: Table,
+    explained: Memo,
+    /// Table index of each canonical name, by [`crate::store::NameId::index`].
+    names: Vec<u32>,
+    /// Table index of each packed event type.
+    types: FxHashMap<u32, u32>,
+}
 
 /// Events `start..end` of `store` (clamped) as columns.
 #[must_use]
 pub fn event_columns(store: &Store, start: usize, end: usize) -> EventColumns {
     let end = end.min(store.len());
     let start = start.min(end);
-    let mut c = EventColumns {
-        text: store.form() == Form::Text,
-        ..EventColumns::default()
+    let mut b = Batch {
+        store,
+        c: EventColumns {
+            text: store.form() == Form::Text,
+            ..EventColumns::default()
+        },
+        t: Table::default(),
+        explained: Memo::default(),
+        names: Vec::new(),
+        types: FxHashMap::default(),
     };
-    let mut t = Table::default();
-    let mut memo = Memo::default();
     for i in start..end {
+        b.event(i);
+    }
+    let (strings, ends) = b.t.finish();
+    EventColumns {
+        strings,
+        string_ends: ends,
+        ..b.c
+    }
+}
+
+impl Batch<'_> {
+    fn event(&mut self, i: usize) {
+        let store = self.store;
         let e = store.event(i);
         let ty = e.ty();
-        c.event_type.push(match ty {
+        let packed = store.events.ty[i];
+        let t = &mut self.t;
+        let type_name = *self.types.entry(packed).or_insert_with(|| match ty {
             EventType::Unnamed(s) => t.interned(store, s),
             EventType::Id(id) => match u16::try_from(id).ok().and_then(message_types::name_of) {
                 Some(name) => t.fixed(name),
                 None => t.text(type_name(store, ty).0),
             },
         });
+        let c = &mut self.c;
+        c.event_type.push(type_name);
         c.type_id.push(ty_id(ty));
         let (line, end_line) = e.lines();
+        #[allow(clippy::cast_precision_loss)] // Byte offsets far below 2^53.
         let (a, b) = if c.text {
             (f64::from(line), end_line)
         } else {
@@ -174,19 +229,130 @@ pub fn event_columns(store: &Store, start: usize, end: usize) -> EventColumns {
         };
         c.position.push(a);
         c.extent.push(b);
-        c.time.push(e.time_text().map_or(-1, |s| signed(t.text(String::from_utf8_lossy(s)))));
+        let time = store.events.time_text[i];
         let label = store.events.label[i];
-        c.label.push(if label == crate::store::NO_STR { -1 } else { signed(t.interned(store, StrId(label))) });
+        let string = |t: &mut Table, s: u32| {
+            if s == crate::store::NO_STR {
+                -1
+            } else {
+                signed(t.interned(store, StrId(s)))
+            }
+        };
+        c.time.push(string(&mut self.t, time));
+        c.label.push(string(&mut self.t, label));
         c.truncated.push(u8::from(e.truncated()));
         let message_type = e.type_id();
         for f in e.fields() {
-            field(store, &mut c, &mut t, &mut memo, message_type, &f);
+            self.field(message_type, &f);
         }
-        c.field_end.push(u32::try_from(c.name.len()).unwrap_or(u32::MAX));
+        let c = &mut self.c;
+        c.field_end
+            .push(u32::try_from(c.name.len()).unwrap_or(u32::MAX));
     }
-    c.strings = t.out;
-    c.string_ends = t.ends;
-    c
+
+    fn name(&mut self, f: &FieldRef) -> (u32, bool) {
+        let store = self.store;
+        let t = &mut self.t;
+        match f.name {
+            FieldName::Id(id) => {
+                let at = id.index();
+                if self.names.len() <= at {
+                    self.names.resize(at + 1, u32::MAX);
+                }
+                if self.names[at] == u32::MAX {
+                    self.names[at] = match id.as_field() {
+                        Some(field) => t.fixed(field.name()),
+                        None => t.text(String::from_utf8_lossy(store.names.name_text(id))),
+                    };
+                }
+                (self.names[at], store.names.is_known(id))
+            }
+            FieldName::Ecc(s) => (t.bytes(store, s), true),
+            FieldName::Tag(tag) => (t.text(Cow::Owned(format!("Tag{tag}"))), false),
+            FieldName::Raw(n) => (t.fixed(n), false),
+        }
+    }
+
+    fn field(&mut self, message_type: Option<u16>, f: &FieldRef) {
+        let store = self.store;
+        let (name, known) = self.name(f);
+        let t = &mut self.t;
+        let c = &mut self.c;
+        c.name.push(name);
+        c.unknown
+            .push(u8::from(!known && !matches!(f.name, FieldName::Ecc(_))));
+        c.field_label.push(f.label.map_or(-1, |w| {
+            let written = store.names.get(w);
+            signed(t.text(String::from_utf8_lossy(store.names.written_text(&written))))
+        }));
+        c.index
+            .push(f.index.map_or(-1, |i| i32::try_from(i).unwrap_or(-1)));
+        c.tag.push(f.tag.map_or(-1, i32::from));
+        #[allow(clippy::cast_precision_loss)] // Numbers are within ±2^53 (JavaScript's).
+        let (kind, raw, number) = match f.value {
+            FieldValue::Number { n, raw } => (
+                kind::NUMBER,
+                raw.map_or(-1, |s| signed(t.bytes(store, s))),
+                n as f64,
+            ),
+            FieldValue::Text(s) => (kind::TEXT, signed(t.bytes(store, s)), 0.0),
+            FieldValue::Empty => (kind::EMPTY, signed(t.fixed("")), 0.0),
+            FieldValue::Na(s) => (kind::NA, signed(t.bytes(store, s)), 0.0),
+            FieldValue::TotalBytes(n, s) => (kind::BYTES, signed(t.bytes(store, s)), f64::from(n)),
+            FieldValue::Bytes(s) => (
+                kind::TEXT,
+                signed(t.text(Cow::Owned(hex(store.str(s))))),
+                0.0,
+            ),
+        };
+        c.kind.push(kind);
+        c.raw.push(raw);
+        c.number.push(number);
+        let (symbol, meaning) = self.explained(message_type, f);
+        self.c.symbol.push(symbol);
+        self.c.meaning.push(meaning);
+    }
+
+    /// The symbol and meaning of a field's value, as table indices (`-1` for none).
+    fn explained(&mut self, message_type: Option<u16>, f: &FieldRef) -> (i32, i32) {
+        let Some(id) = f.field else {
+            return (-1, -1);
+        };
+        let coded = enums::codes_for(message_type, id).is_some();
+        let key = match f.value {
+            // A number explains through the field's code table, or as a date (TIME fields).
+            FieldValue::Number { n, .. } if coded || id.def().ty == FieldType::Time => {
+                Coded::Number(n)
+            }
+            FieldValue::Number { .. } => return (-1, -1),
+            // Text explains only as a symbol of the field's code table.
+            FieldValue::Text(s) if coded => Coded::Text(s),
+            FieldValue::Text(_) => return (-1, -1),
+            value => {
+                let (s, m) = explain(message_type, id, &value, "");
+                return (
+                    s.map_or(-1, |s| signed(self.t.cow(s))),
+                    m.map_or(-1, |m| signed(self.t.cow(m))),
+                );
+            }
+        };
+        let store = self.store;
+        let t = &mut self.t;
+        *self
+            .explained
+            .entry((id, message_type, key))
+            .or_insert_with(|| {
+                let raw = match f.value {
+                    FieldValue::Text(s) => String::from_utf8_lossy(store.str(s)).into_owned(),
+                    _ => String::new(),
+                };
+                let (s, m) = explain(message_type, id, &f.value, &raw);
+                (
+                    s.map_or(-1, |s| signed(t.cow(s))),
+                    m.map_or(-1, |m| signed(t.cow(m))),
+                )
+            })
+    }
 }
 
 fn ty_id(ty: EventType) -> i32 {
@@ -196,117 +362,6 @@ fn ty_id(ty: EventType) -> i32 {
     }
 }
 
-fn signed(i: u32) -> i32 {
+pub(super) fn signed(i: u32) -> i32 {
     i32::try_from(i).unwrap_or(-1)
-}
-
-fn field(store: &Store, c: &mut EventColumns, t: &mut Table, memo: &mut Memo, message_type: Option<u16>, f: &FieldRef) {
-    let (name, known) = match f.name {
-        FieldName::Id(id) => {
-            let name = match id.as_field() {
-                Some(field) => t.fixed(field.name()),
-                None => t.text(String::from_utf8_lossy(store.names.name_text(id))),
-            };
-            (name, store.names.is_known(id))
-        }
-        FieldName::Ecc(s) => (t.bytes(store, s), true),
-        FieldName::Tag(tag) => (t.text(Cow::Owned(format!("Tag{tag}"))), false),
-        FieldName::Raw(n) => (t.fixed(n), false),
-    };
-    c.name.push(name);
-    c.unknown.push(u8::from(!known && !matches!(f.name, FieldName::Ecc(_))));
-    c.field_label.push(f.label.map_or(-1, |w| {
-        let written = store.names.get(w);
-        signed(t.text(String::from_utf8_lossy(store.names.written_text(&written))))
-    }));
-    c.index.push(f.index.map_or(-1, |i| i32::try_from(i).unwrap_or(-1)));
-    c.tag.push(f.tag.map_or(-1, i32::from));
-    let (kind, raw, number) = match f.value {
-        FieldValue::Number { n, raw } => (kind::NUMBER, raw.map_or(-1, |s| signed(t.bytes(store, s))), n as f64),
-        FieldValue::Text(s) => (kind::TEXT, signed(t.bytes(store, s)), 0.0),
-        FieldValue::Empty => (kind::EMPTY, signed(t.fixed("")), 0.0),
-        FieldValue::Na(s) => (kind::NA, signed(t.bytes(store, s)), 0.0),
-        FieldValue::TotalBytes(n, s) => (kind::BYTES, signed(t.bytes(store, s)), f64::from(n)),
-        FieldValue::Bytes(s) => (kind::TEXT, signed(t.text(Cow::Owned(hex(store.str(s))))), 0.0),
-    };
-    c.kind.push(kind);
-    c.raw.push(raw);
-    c.number.push(number);
-    let (symbol, meaning) = match (f.field, f.value) {
-        (None, _) => (-1, -1),
-        (Some(id), FieldValue::Number { n, .. }) => *memo.entry((id, message_type, n)).or_insert_with(|| {
-            let (s, m) = explain(message_type, id, &f.value, "");
-            (s.map_or(-1, |s| signed(t.cow(s))), m.map_or(-1, |m| signed(t.cow(m))))
-        }),
-        (Some(id), value) => {
-            let raw_text = match value {
-                FieldValue::Text(s) => String::from_utf8_lossy(store.str(s)).into_owned(),
-                _ => String::new(),
-            };
-            let (s, m) = explain(message_type, id, &value, &raw_text);
-            (s.map_or(-1, |s| signed(t.cow(s))), m.map_or(-1, |m| signed(t.cow(m))))
-        }
-    };
-    c.symbol.push(symbol);
-    c.meaning.push(meaning);
-}
-
-/// The call list as columns: what a list of calls shows and sorts by, one entry per call.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CallColumns {
-    /// Every distinct string, one after another (see [`EventColumns::strings`]).
-    pub strings: String,
-    /// UTF-16 offset at which each string ends.
-    pub string_ends: Vec<u32>,
-    /// The call's key.
-    pub key: Vec<u32>,
-    /// The ConnectionCallID.
-    pub call_id: Vec<u32>,
-    /// The CallType symbol (or number), `-1` for none.
-    pub call_type: Vec<i32>,
-    /// Index in [`crate::timeline::CallDirection`]'s order: inbound, outbound, internal, unknown.
-    pub direction: Vec<u8>,
-    /// The agents' keys, joined with `, `; `-1` for none.
-    pub agents: Vec<i32>,
-    /// The first event's index.
-    pub start_event: Vec<u32>,
-    /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a
-    /// time of day alone); NaN when the log has no time.
-    pub start_ms: Vec<f64>,
-    /// The first event's time as written, `-1` for none.
-    pub start_time: Vec<i32>,
-    /// Queue, ring and talk time in milliseconds; NaN when the times do not tell.
-    pub duration_ms: Vec<f64>,
-    /// Index in [`crate::OutcomeKind::ALL`].
-    pub outcome: Vec<u8>,
-    /// The outcome's reason in words.
-    pub reason: Vec<u32>,
-    /// Number of events.
-    pub events: Vec<u32>,
-}
-
-/// The calls of a finished timeline as columns.
-#[must_use]
-pub fn call_columns(store: &Store, timeline: &crate::timeline::Timeline) -> CallColumns {
-    let mut c = CallColumns::default();
-    let mut t = Table::default();
-    let n = timeline.derived.len();
-    for i in 0..n {
-        let view = super::timeline::call_summary(store, timeline, i);
-        c.key.push(t.text(Cow::Owned(view.key)));
-        c.call_id.push(view.call_id);
-        c.call_type.push(view.call_type.map_or(-1, |s| signed(t.text(Cow::Owned(s)))));
-        c.direction.push(view.direction as u8);
-        c.agents.push(if view.agents.is_empty() { -1 } else { signed(t.text(Cow::Owned(view.agents))) });
-        c.start_event.push(view.start_event);
-        c.start_ms.push(view.start_ms.map_or(f64::NAN, |ms| ms as f64));
-        c.start_time.push(view.start_time.map_or(-1, |s| signed(t.text(Cow::Owned(s)))));
-        c.duration_ms.push(view.duration_ms.map_or(f64::NAN, |ms| ms as f64));
-        c.outcome.push(view.outcome_index);
-        c.reason.push(t.text(Cow::Owned(view.reason)));
-        c.events.push(view.events);
-    }
-    c.strings = t.out;
-    c.string_ends = t.ends;
-    c
 }

@@ -2,6 +2,7 @@
 //! timeline) when output is asked for, and serialised by serde; the TypeScript declarations of
 //! the npm package are generated from these same types (ts-rs, see [`typescript`]).
 
+pub mod calls;
 pub mod columns;
 pub mod event;
 pub mod timeline;

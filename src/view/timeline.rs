@@ -16,10 +16,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::codes::fields::FieldId;
+use crate::codes::message_types;
 use crate::codes::{call, session};
 use crate::outcome::OutcomeKind;
 use crate::store::{EventRef, Store, StrId};
-use crate::timeline::call::{CallState, Ev, Mark};
+use crate::timeline::call::{CallState, Ev, Item, Label, Lists, Mark};
 use crate::timeline::outcome::Reason;
 use crate::timeline::{self, key, CallDirection, LinkKind, Timeline};
 
@@ -106,7 +107,7 @@ pub struct Coded {
 }
 
 impl Coded {
-    fn of(table: &crate::codes::CodeTable, value: i64) -> Coded {
+    pub(crate) fn of(table: &crate::codes::CodeTable, value: i64) -> Coded {
         let (symbol, meaning) = match u32::try_from(value) {
             Ok(v) => {
                 let (s, m) = table.explain(v);
@@ -305,38 +306,45 @@ pub fn timeline(store: &Store, t: &Timeline) -> TimelineView {
 pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
     let state = &t.calls[i];
     let derived = &t.derived[i];
-    let strings = |ids: &[StrId]| ids.iter().map(|&s| text(store, s)).collect();
+    let lists = &t.lists;
     Call {
         key: key(state),
         call_id: state.call_id,
-        aliases: state.aliases.clone(),
+        aliases: state
+            .items(lists, |x| match x {
+                Item::Alias(a) => Some(a),
+                _ => None,
+            })
+            .collect(),
         device_ids: state
-            .device_ids
-            .iter()
-            .map(|&(d, _)| text(store, d))
+            .device_ids(lists)
+            .map(|(d, _)| text(store, d))
             .collect(),
         call_type: state.call_type.map(|v| Coded::of(&call::CALL_TYPE, v)),
         direction: derived.direction,
-        devices: strings(&state.devices),
-        agents: t.call_agents[i]
+        devices: state.devices(lists).map(|d| text(store, d)).collect(),
+        agents: t
+            .call_agents
+            .get(i)
             .iter()
-            .map(|&a| agent_key(store, &t.agents[a]))
+            .map(|&a| agent_key(store, &t.agents[a as usize]))
             .collect(),
         ani: state.ani.map(|s| text(store, s)),
         dnis: state.dnis.map(|s| text(store, s)),
         dialed_number: state.dialed_number.map(|s| text(store, s)),
         variables: state
-            .variables
-            .iter()
-            .map(|&(n, v)| Variable {
-                name: text(store, n),
-                value: text(store, v),
+            .items(lists, |x| match x {
+                Item::Variable(n, v) => Some(Variable {
+                    name: text(store, n),
+                    value: text(store, v),
+                }),
+                _ => None,
             })
             .collect(),
-        events: state.events.clone(),
+        events: lists.events.iter(state.events).collect(),
         start: point(store, state.start),
-        end: state.end.map(|e| point(store, e)),
-        durations: durations(state),
+        end: state.end.map(|e| point(store, e.event())),
+        durations: durations(store, lists, state),
         links: derived
             .links
             .iter()
@@ -352,14 +360,13 @@ pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
     }
 }
 
-fn durations(state: &CallState) -> Durations {
+pub(crate) fn durations(store: &Store, lists: &Lists, state: &CallState) -> Durations {
     let f = &state.facts;
-    let span = timeline::between;
+    let span = |a, b| timeline::between(store, a, b);
     let hangup = f.cleared.or(f.connection_cleared).or(f.end_call);
-    let holds: Vec<u64> = f
-        .holds
-        .iter()
-        .filter_map(|(held, retrieved)| span(Some(*held), *retrieved))
+    let holds: Vec<u64> = state
+        .holds(lists)
+        .filter_map(|(held, retrieved)| span(Some(held), retrieved))
         .collect();
     Durations {
         queue_ms: span(f.queued, f.delivered.or(f.established)),
@@ -395,11 +402,21 @@ pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
         Reason::Text(text) => (*text).to_owned(),
         Reason::Preview(what, value) => format!("{what} (BAResponse = {})", text(store, *value)),
         Reason::Join(transfer, from, to) => {
-            let what = if *transfer { "the call was transferred" } else { "the call became a conference" };
+            let what = if *transfer {
+                "the call was transferred"
+            } else {
+                "the call became a conference"
+            };
             match (transfer, from, to) {
-                (true, Some(from), Some(to)) => format!("{what} by {} to {}", text(store, *from), text(store, *to)),
+                (true, Some(from), Some(to)) => {
+                    format!("{what} by {} to {}", text(store, *from), text(store, *to))
+                }
                 (false, Some(by), Some(added)) => {
-                    format!("{what} by {}, adding {}", text(store, *by), text(store, *added))
+                    format!(
+                        "{what} by {}, adding {}",
+                        text(store, *by),
+                        text(store, *added)
+                    )
                 }
                 _ => what.to_owned(),
             }
@@ -410,73 +427,13 @@ pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
     }
 }
 
-/// What a list of calls shows of one call.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CallSummary {
-    /// The call's key.
-    pub key: String,
-    /// The ConnectionCallID.
-    pub call_id: u32,
-    /// The CallType's symbol, or its number.
-    pub call_type: Option<String>,
-    /// Which way it goes.
-    pub direction: CallDirection,
-    /// The agents' keys, joined with `, `.
-    pub agents: String,
-    /// The first event.
-    pub start_event: u32,
-    /// The first event's time in milliseconds (see [`crate::store::EventRef::time_ms`]).
-    pub start_ms: Option<i64>,
-    /// The first event's time as written.
-    pub start_time: Option<String>,
-    /// Queue, ring and talk time in milliseconds, when the times tell any.
-    pub duration_ms: Option<u64>,
-    /// The outcome's position in [`OutcomeKind::ALL`].
-    pub outcome_index: u8,
-    /// The outcome's reason in words.
-    pub reason: String,
-    /// Number of events.
-    pub events: u32,
-}
-
-/// Call `i` of a finished timeline as a list shows it.
-#[must_use]
-pub fn call_summary(store: &Store, t: &Timeline, i: usize) -> CallSummary {
-    let state = &t.calls[i];
-    let derived = &t.derived[i];
-    let start = store.event(state.start as usize);
-    let d = durations(state);
-    let parts = [d.queue_ms, d.ring_ms, d.talk_ms];
-    let duration_ms = parts.iter().any(Option::is_some).then(|| parts.iter().flatten().sum());
-    CallSummary {
-        key: key(state),
-        call_id: state.call_id,
-        call_type: state.call_type.map(|v| {
-            let coded = Coded::of(&call::CALL_TYPE, v);
-            coded.symbol.unwrap_or_else(|| v.to_string())
-        }),
-        direction: derived.direction,
-        agents: t.call_agents[i]
-            .iter()
-            .map(|&a| agent_key(store, &t.agents[a]))
-            .collect::<Vec<_>>()
-            .join(", "),
-        start_event: state.start,
-        start_ms: start.time_ms().map(|(ms, _)| ms),
-        start_time: start.time_text().map(|s| String::from_utf8_lossy(s).into_owned()),
-        duration_ms,
-        outcome_index: u8::try_from(OutcomeKind::ALL.iter().position(|k| *k == derived.outcome.kind).unwrap_or(0))
-            .unwrap_or(0),
-        reason: reason(store, &derived.outcome),
-        events: u32::try_from(state.events.len()).unwrap_or(u32::MAX),
-    }
-}
-
 fn evidence(store: &Store, ev: &Ev) -> Evidence {
     let e: EventRef<'_> = store.event(ev.event as usize);
     let type_name = match ev.label {
-        Some(label) => label.to_owned(),
-        None => type_name(store, e.ty()).0.into_owned(),
+        Label::Own => type_name(store, e.ty()).0.into_owned(),
+        Label::Type(id) => message_types::name_of(id).unwrap_or_default().to_owned(),
+        Label::First => "first event of the call".to_owned(),
+        Label::Last => "last event of the call".to_owned(),
     };
     let found = ev.field.and_then(|n| e.fields().nth(n as usize));
     let (field_name, value, meaning) = match found {
@@ -499,7 +456,7 @@ fn evidence(store: &Store, ev: &Ev) -> Evidence {
     }
 }
 
-fn agent_key(store: &Store, a: &timeline::AgentState) -> String {
+pub(crate) fn agent_key(store: &Store, a: &timeline::AgentState) -> String {
     match a.key {
         (0, id) => text(store, id),
         (1, ext) => format!("ext:{}", text(store, ext)),
@@ -520,12 +477,12 @@ pub fn agent(store: &Store, t: &Timeline, i: usize) -> Agent {
             skill_group_state: s
                 .skill_group_state
                 .map(|v| Coded::of(&session::AGENT_STATE, v)),
-            events: s.events.clone(),
-            start: point(store, s.start.event),
-            end: s.end.map(|m: Mark| point(store, m.event)),
+            events: t.lists.events.iter(s.events).collect(),
+            start: point(store, s.start.event()),
+            end: s.end.map(|m: Mark| point(store, m.event())),
             duration_ms: s
                 .end
-                .and_then(|end| timeline::between(Some(s.start), Some(end))),
+                .and_then(|end| timeline::between(store, Some(s.start), Some(end))),
             reported_duration_s: s.reported_duration_s,
         })
         .collect();
@@ -535,7 +492,12 @@ pub fn agent(store: &Store, t: &Timeline, i: usize) -> Agent {
         extension: a.extension.map(|s| text(store, s)),
         state: segments.last().map(|s| s.state.clone()),
         segments,
-        calls: t.agent_calls[i].iter().map(|&c| key(&t.calls[c])).collect(),
+        calls: t
+            .agent_calls
+            .get(i)
+            .iter()
+            .map(|&c| key(&t.calls[c as usize]))
+            .collect(),
     }
 }
 

@@ -24,7 +24,9 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20.0);
-    let calls = calls_for((mb * 1e6) as usize, Generate::default(), |e| write_text(e).len());
+    let calls = calls_for((mb * 1e6) as usize, Generate::default(), |e| {
+        write_text(e).len()
+    });
     let events = generate::generate(Generate {
         calls,
         ..Generate::default()
@@ -62,16 +64,29 @@ fn main() {
     let mb_s = |bytes: usize, t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
     let rows = [
         ("baseline: count lines (memchr)", mb_s(text.len(), scan)),
-        ("baseline: serde_json parse of the events", mb_s(json.len(), json_parse)),
+        (
+            "baseline: serde_json parse of the events",
+            mb_s(json.len(), json_parse),
+        ),
         ("text decode into the store", mb_s(text.len(), text_decode)),
-        ("binary decode into the store, 2-byte fields", mb_s(frames.len(), binary)),
-        ("binary decode, width detected", mb_s(frames.len(), detected)),
+        (
+            "binary decode into the store, 2-byte fields",
+            mb_s(frames.len(), binary),
+        ),
+        (
+            "binary decode, width detected",
+            mb_s(frames.len(), detected),
+        ),
     ];
     for (name, rate) in rows {
         println!("{name:<46} {rate:>8.0} MB/s");
     }
     let timeline_events_s = n / timeline.as_secs_f64();
-    println!("{:<46} {:>8.2} M events/s", "timeline (calls, outcomes, agents)", timeline_events_s / 1e6);
+    println!(
+        "{:<46} {:>8.2} M events/s",
+        "timeline (calls, outcomes, agents)",
+        timeline_events_s / 1e6
+    );
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let summary = serde_json::json!({
             "text_native_mb_s": round(mb_s(text.len(), text_decode)),

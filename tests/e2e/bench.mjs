@@ -55,7 +55,7 @@ try {
   } else {
     const rows = [];
     for (const size of sizes.length ? sizes : ['1mb', '10mb', '100mb']) {
-      const runs = Number.parseInt(size, 10) >= 100 ? 3 : 5;
+      const runs = 5;
       const page = await freshPage();
       const r = await page.evaluate(([s, n]) => window.bench(s, n), [size, runs]);
       await page.close();

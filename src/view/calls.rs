@@ -1,0 +1,183 @@
+//! The call list as columns: what a list of calls shows and sorts by, one entry per call, built
+//! straight from the timeline. Values that repeat across calls (call types, agents, reasons)
+//! are worked out once and shared through the string table.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+
+use crate::codes::call;
+use crate::codes::fields::FieldId;
+use crate::outcome::OutcomeKind;
+use crate::store::{FieldValue, Store};
+use crate::timeline::outcome::Reason;
+use crate::timeline::Timeline;
+
+use super::columns::{signed, Table};
+use super::timeline::{agent_key, durations, reason, Coded};
+
+/// The call list as columns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CallColumns {
+    /// Every distinct string, one after another (see
+    /// [`EventColumns::strings`](super::columns::EventColumns::strings)).
+    pub strings: String,
+    /// UTF-16 offset at which each string ends.
+    pub string_ends: Vec<u32>,
+    /// The call's key.
+    pub key: Vec<u32>,
+    /// The ConnectionCallID.
+    pub call_id: Vec<u32>,
+    /// The CallType symbol (or number), `-1` for none.
+    pub call_type: Vec<i32>,
+    /// Index in [`crate::timeline::CallDirection`]'s order: inbound, outbound, internal, unknown.
+    pub direction: Vec<u8>,
+    /// The agents' keys, joined with `, `; `-1` for none.
+    pub agents: Vec<i32>,
+    /// The first event's index.
+    pub start_event: Vec<u32>,
+    /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a
+    /// time of day alone); NaN when the log has no time.
+    pub start_ms: Vec<f64>,
+    /// The first event's time as written, `-1` for none.
+    pub start_time: Vec<i32>,
+    /// Queue, ring and talk time in milliseconds; NaN when the times do not tell.
+    pub duration_ms: Vec<f64>,
+    /// Index in [`crate::OutcomeKind::ALL`].
+    pub outcome: Vec<u8>,
+    /// The outcome's reason in words.
+    pub reason: Vec<u32>,
+    /// Number of events.
+    pub events: Vec<u32>,
+}
+
+/// What a reason's words depend on: the rule's fixed text, or the evidence field's event type,
+/// field and value (a cause's meaning), or the devices of a transfer.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum ReasonKey {
+    Fixed(usize, usize),
+    Cause(bool, Option<u16>, Option<FieldId>, FieldValue),
+}
+
+/// Strings shared by many calls, each put in the table once.
+#[derive(Default)]
+struct Shared {
+    call_types: FxHashMap<i64, i32>,
+    agents: FxHashMap<u32, i32>,
+    reasons: FxHashMap<ReasonKey, u32>,
+    scratch: String,
+}
+
+/// The calls of a finished timeline as columns.
+#[must_use]
+pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
+    let n = timeline.derived.len();
+    let mut c = CallColumns::default();
+    let mut t = Table::default();
+    let mut shared = Shared::default();
+    for i in 0..n {
+        let state = &timeline.calls[i];
+        let derived = &timeline.derived[i];
+        shared.scratch.clear();
+        let _ = write!(shared.scratch, "{}", KeyText(state.call_id, state.nth));
+        c.key.push(t.push(&shared.scratch));
+        c.call_id.push(state.call_id);
+        c.call_type.push(state.call_type.map_or(-1, |v| {
+            *shared.call_types.entry(v).or_insert_with(|| {
+                let coded = Coded::of(&call::CALL_TYPE, v);
+                signed(t.text(Cow::Owned(coded.symbol.unwrap_or_else(|| v.to_string()))))
+            })
+        }));
+        c.direction.push(derived.direction as u8);
+        c.agents
+            .push(agents(store, timeline, i, &mut t, &mut shared));
+        c.start_event.push(state.start);
+        let start = store.event(state.start as usize);
+        #[allow(clippy::cast_precision_loss)] // Milliseconds far below 2^53.
+        c.start_ms
+            .push(start.time_ms().map_or(f64::NAN, |(ms, _)| ms as f64));
+        c.start_time.push(
+            start
+                .time_text()
+                .map_or(-1, |s| signed(t.push(&String::from_utf8_lossy(s)))),
+        );
+        let d = durations(store, &timeline.lists, state);
+        let parts = [d.queue_ms, d.ring_ms, d.talk_ms];
+        #[allow(clippy::cast_precision_loss)]
+        c.duration_ms.push(if parts.iter().any(Option::is_some) {
+            parts.iter().flatten().sum::<u64>() as f64
+        } else {
+            f64::NAN
+        });
+        let kind = derived.outcome.kind;
+        let position = OutcomeKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        c.outcome.push(u8::try_from(position).unwrap_or(0));
+        c.reason
+            .push(reason_index(store, &derived.outcome, &mut t, &mut shared));
+        c.events.push(state.events.len());
+    }
+    (c.strings, c.string_ends) = t.finish();
+    c
+}
+
+/// A call's key as text: its ID, with `#2`, `#3`… for a reused ID.
+struct KeyText(u32, u32);
+
+impl std::fmt::Display for KeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            0 => write!(f, "{}", self.0),
+            nth => write!(f, "{}#{}", self.0, nth + 1),
+        }
+    }
+}
+
+/// The agents of call `i`, joined; one agent's key is shared by all its calls.
+fn agents(store: &Store, timeline: &Timeline, i: usize, t: &mut Table, shared: &mut Shared) -> i32 {
+    let list = timeline.call_agents.get(i);
+    let key = |a: u32| agent_key(store, &timeline.agents[a as usize]);
+    match list {
+        [] => -1,
+        [one] => *shared
+            .agents
+            .entry(*one)
+            .or_insert_with(|| signed(t.text(Cow::Owned(key(*one))))),
+        many => {
+            let joined: Vec<String> = many.iter().map(|&a| key(a)).collect();
+            signed(t.text(Cow::Owned(joined.join(", "))))
+        }
+    }
+}
+
+/// The reason of an outcome, in the table.
+fn reason_index(
+    store: &Store,
+    o: &crate::timeline::Outcome,
+    t: &mut Table,
+    shared: &mut Shared,
+) -> u32 {
+    let memo_key = match o.reason {
+        Reason::Text(text) => Some(ReasonKey::Fixed(text.as_ptr() as usize, text.len())),
+        Reason::Failed(true) | Reason::Cleared => o.evidence.first().and_then(|ev| {
+            let e = store.event(ev.event as usize);
+            let f = e.fields().nth(ev.field? as usize)?;
+            let failed = matches!(o.reason, Reason::Failed(_));
+            Some(ReasonKey::Cause(failed, e.type_id(), f.field, f.value))
+        }),
+        _ => None,
+    };
+    if let (Some(k), Reason::Text(text)) = (memo_key, &o.reason) {
+        return *shared.reasons.entry(k).or_insert_with(|| t.fixed(text));
+    }
+    match memo_key {
+        Some(k) => *shared
+            .reasons
+            .entry(k)
+            .or_insert_with(|| t.text(Cow::Owned(reason(store, o)))),
+        None => t.text(Cow::Owned(reason(store, o))),
+    }
+}
