@@ -93,21 +93,30 @@ test-memory: package
 	target/debug/cti-outcome generate --mb 10 > dist/memory/data/10mb.txt
 	node tests/e2e/bench.mjs memory $(PACKAGE) dist/memory/data
 
-## bench: native and browser benchmarks; figures in dist/bench/summary.json
-BENCH_SIZES ?= 1 10 100
-bench: package bench-data
+## bench: native and browser benchmarks; figures in dist/bench/summary.json. SIZES are the
+## generated logs in MB; sizes of 1000 and more are opened in the viewer (make bench SIZES="1 10 100 1000")
+SIZES ?= 1 10 100
+TABLE_SIZES := $(foreach s,$(SIZES),$(if $(shell [ $(s) -lt 1000 ] && echo y),$(s)))
+VIEWER_SIZES := $(filter-out $(TABLE_SIZES),$(SIZES))
+bench: package bench-data $(if $(VIEWER_SIZES),site)
 	BENCH_MB=20 BENCH_SUMMARY=dist/bench/native.json cargo run --quiet --release --example bench-native
-	node tests/e2e/bench.mjs bench $(PACKAGE) dist/bench/data $(foreach s,$(BENCH_SIZES),$(s)mb)
+	rm -f dist/bench/summary.json
+	node tests/e2e/bench.mjs bench $(PACKAGE) dist/bench/data $(foreach s,$(TABLE_SIZES),$(s)mb)
+	@for s in $(VIEWER_SIZES); do \
+	  f=dist/bench/data/$${s}mb.txt; \
+	  calls=$$(target/release/cti-outcome timeline --summary $$f 2>/dev/null | wc -l); \
+	  node tests/e2e/bench.mjs viewer $(SITE) $$f $$calls; \
+	done
 
-# Generated logs (seed 1) and, for each, the same events as JSON and as frames.
+# Generated logs (seed 1): text, and for the benchmark table's sizes the same events as JSON
+# and as frames.
 bench-data:
 	cargo build --quiet --release --bin cti-outcome
 	mkdir -p dist/bench/data
-	@for s in $(BENCH_SIZES); do \
+	@for s in $(SIZES); do \
 	  f=dist/bench/data/$${s}mb; \
-	  [ -s $$f.bin ] && continue; \
-	  echo "bench: generating a $$s MB log"; \
-	  target/release/cti-outcome generate --mb $$s > $$f.txt; \
+	  [ -s $$f.txt ] || { echo "bench: generating a $$s MB log"; target/release/cti-outcome generate --mb $$s > $$f.txt; }; \
+	  [ $$s -ge 1000 ] || [ -s $$f.bin ] && continue; \
 	  target/release/cti-outcome decode $$f.txt > $$f.json 2>/dev/null; \
 	  target/release/cti-outcome encode --width 2 $$f.json > $$f.bin; \
 	done

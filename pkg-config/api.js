@@ -117,6 +117,7 @@ export function callList(c) {
       startMs: Number.isNaN(c.startMs[i]) ? undefined : c.startMs[i],
       durationMs: Number.isNaN(c.durationMs[i]) ? undefined : c.durationMs[i],
       outcome: OUTCOMES[c.outcome[i]],
+      rule: table[c.rule[i]],
       reason: table[c.reason[i]],
       events: c.events[i],
     };
@@ -232,6 +233,7 @@ export function makeApi(glue) {
     }
   }
   const without = ({ format, ...rest }) => rest;
+  const wasmMemoryBytes = () => glue.wasmMemoryBytes();
   const logOf = (events) => glue.logOfEvents(...packEvents(events));
 
   class CtiLog extends glue.CtiLog {
@@ -326,6 +328,7 @@ export function makeApi(glue) {
     openLog,
     buildTimeline,
     version: () => glue.version(),
+    wasmMemoryBytes,
     CtiLog,
     FrameDecoder,
     TimelineBuilder,

@@ -76,6 +76,10 @@ export function version() {
   need('version()');
   return api.version();
 }
+export function wasmMemoryBytes() {
+  need('wasmMemoryBytes()');
+  return api.wasmMemoryBytes();
+}
 export class CtiLog extends api.CtiLog {
   constructor(options) {
     need('new CtiLog()');
@@ -104,6 +108,7 @@ const exported = Object.freeze({
   openLog,
   buildTimeline,
   version,
+  wasmMemoryBytes,
   CtiLog,
   FrameDecoder,
   TimelineBuilder,

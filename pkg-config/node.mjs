@@ -11,6 +11,7 @@ export const {
   openLog,
   buildTimeline,
   version,
+  wasmMemoryBytes,
   FrameDecoder,
   CtiLog,
   TimelineBuilder,

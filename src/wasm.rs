@@ -48,6 +48,21 @@ pub fn decode_connres(
     to_js(&decoded)
 }
 
+/// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
+/// this is also the most it has held).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+#[must_use]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+                .into()
+        })
+}
+
 /// The library's version.
 #[wasm_bindgen]
 #[must_use]
@@ -156,6 +171,15 @@ impl CtiLog {
         call_columns(&calls::call_columns(self.log.store(), self.log.timeline()))
     }
 
+    /// The calls (indices, in order) any of whose words contain `needle`, ASCII case ignored:
+    /// key, call type, direction, agents, ANI, DNIS, dialed number, devices, variables, outcome
+    /// and reason.
+    #[wasm_bindgen(js_name = searchCalls)]
+    #[must_use]
+    pub fn search_calls(&self, needle: &str) -> js_sys::Uint32Array {
+        js_sys::Uint32Array::from(&calls::search(self.log.store(), self.log.timeline(), needle)[..])
+    }
+
     /// Call `index` in full: identity, parties, variables, event indices, links, outcome with
     /// its evidence, remarks.
     ///
@@ -164,13 +188,42 @@ impl CtiLog {
     #[wasm_bindgen(unchecked_return_type = "Call")]
     pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
         let t = self.log.timeline();
-        if index as usize >= t.call_count() || !t.is_finished() {
-            return Err(JsError::new(&format!(
-                "no call {index}: the log has {} calls",
-                t.call_count()
-            )));
+        if index as usize >= t.finished_calls() {
+            return Err(no_call(index, t.finished_calls()));
         }
         to_js(&tl::call_view(self.log.store(), t, index as usize))
+    }
+
+    /// The agents on call `index`'s devices: state segments and calls.
+    ///
+    /// # Errors
+    /// Throws for an index past the last call.
+    #[wasm_bindgen(js_name = agentsOf, unchecked_return_type = "Agent[]")]
+    pub fn agents_of(&self, index: u32) -> Result<JsValue, JsError> {
+        let t = self.log.timeline();
+        if index as usize >= t.finished_calls() {
+            return Err(no_call(index, t.finished_calls()));
+        }
+        let agents: Vec<tl::Agent> = t
+            .call_agents
+            .get(index as usize)
+            .iter()
+            .map(|&a| tl::agent(self.log.store(), t, a as usize))
+            .collect();
+        to_js(&agents)
+    }
+
+    /// For text input: `[line, offset]`, a line at or before one-based `line` and the zero-based
+    /// byte offset where it starts, from which `line` is at most 255 newlines on; `undefined`
+    /// for other input.
+    #[wasm_bindgen(js_name = lineStart, unchecked_return_type = "[number, number] | undefined")]
+    #[must_use]
+    pub fn line_start(&self, line: u32) -> JsValue {
+        match self.log.store().line_start(line) {
+            #[allow(clippy::cast_precision_loss)] // Offsets far below 2^53.
+            Some((at, offset)) => js_sys::Array::of2(&at.into(), &(offset as f64).into()).into(),
+            None => JsValue::UNDEFINED,
+        }
     }
 
     /// Every agent: state segments and calls.
@@ -309,6 +362,12 @@ pub fn encode_packed(
     Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
 }
 
+fn no_call(index: u32, calls: usize) -> JsError {
+    JsError::new(&format!(
+        "no call {index}: the log has {calls} calls worked out"
+    ))
+}
+
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     // Setting a property on a plain object cannot fail.
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
@@ -386,6 +445,7 @@ fn call_columns(c: &calls::CallColumns) -> JsValue {
         &js_sys::Float64Array::from(&c.duration_ms[..]),
     );
     set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
+    set(&o, "rule", &js_sys::Uint32Array::from(&c.rule[..]));
     set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
     set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
     o.into()

@@ -397,6 +397,25 @@ fn the_call_list_columns_say_what_the_call_views_say() {
 }
 
 #[test]
+fn search_finds_calls_by_any_of_their_words() {
+    let mut store = cti_outcome::text::decode(&text("consult-transfer"));
+    let t = timeline::build(&mut store);
+    let search = |needle| cti_outcome::view::calls::search(&store, &t, needle);
+    assert_eq!(
+        search("5550010"),
+        [0, 1],
+        "the ANI of 1010, a device of the transfer in both"
+    );
+    assert_eq!(search("2007"), [0, 1], "a device");
+    assert_eq!(search("TRANSFERRED"), [0, 1], "the outcome, any case");
+    assert_eq!(search("by 2006 to 2007"), [0, 1], "the reason");
+    assert_eq!(search("consult"), [1], "the call type");
+    assert_eq!(search("1011"), [1], "the key");
+    assert_eq!(search(""), [0, 1]);
+    assert!(search("no such words").is_empty());
+}
+
+#[test]
 fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
     let t = timeline("outbound-preview");
     let reservation = call(&t, "16800201");

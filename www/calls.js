@@ -1,7 +1,7 @@
 // The call list: one row per call, sortable, filtered, and virtualised (only the rows in view
 // are in the DOM) so that 100,000 calls scroll smoothly.
 import { byId, el, formatMs } from './dom.js';
-import { durationMs, state, update } from './state.js';
+import { state, update } from './state.js';
 
 const ROW = 28; // px, fixed so that the scroll position maps to a row
 const OVERSCAN = 10;
@@ -30,7 +30,7 @@ export function setupCalls() {
 }
 
 export function drawCalls(s, change) {
-  if (!('calls' in change || 'filter' in change || 'sort' in change || 'selected' in change)) return;
+  if (!('table' in change || 'filter' in change || 'sort' in change || 'selected' in change)) return;
   for (const th of ui.head.children) {
     const key = th.firstChild.dataset.sort;
     th.setAttribute('aria-sort', key === s.sort.key ? (s.sort.descending ? 'descending' : 'ascending') : 'none');
@@ -41,7 +41,8 @@ export function drawCalls(s, change) {
 }
 
 function scrollToSelected() {
-  const at = state.visible.findIndex((c) => c.key === state.selected);
+  const row = state.table.find(state.selected);
+  const at = state.visible.indexOf(row);
   if (at < 0) return;
   const top = at * ROW;
   const view = ui.scroll.clientHeight - ROW * 2;
@@ -50,14 +51,14 @@ function scrollToSelected() {
 }
 
 function draw() {
-  const calls = state.visible;
+  const rows = state.visible;
   const first = Math.max(0, Math.floor(ui.scroll.scrollTop / ROW) - OVERSCAN);
   const count = Math.ceil((ui.scroll.clientHeight || 600) / ROW) + OVERSCAN * 2;
-  const last = Math.min(calls.length, first + count);
-  const rows = [spacer(first * ROW)];
-  for (let i = first; i < last; i += 1) rows.push(row(calls[i], i));
-  rows.push(spacer((calls.length - last) * ROW));
-  ui.body.replaceChildren(...rows);
+  const last = Math.min(rows.length, first + count);
+  const out = [spacer(first * ROW)];
+  for (let i = first; i < last; i += 1) out.push(row(state.table, rows[i], i));
+  out.push(spacer((rows.length - last) * ROW));
+  ui.body.replaceChildren(...out);
 }
 
 function spacer(height) {
@@ -66,38 +67,39 @@ function spacer(height) {
   return tr;
 }
 
-function row(call, i) {
-  const selected = call.key === state.selected;
-  const time = call.start.time ? call.start.time.replace(/^.*T/, '').replace('Z', '') : `#${call.start.event}`;
+function row(t, r, i) {
+  const key = t.key(r);
+  const selected = key === state.selected;
+  const started = t.startTime(r);
+  const time = started ? started.replace(/^.*T/, '').replace('Z', '') : `#${t.startEvent(r)}`;
+  const outcome = t.outcome(r);
   return el(
     'tr',
-    { 'data-key': call.key, 'aria-rowindex': i + 2, 'aria-selected': selected, class: selected ? 'selected' : undefined },
-    el('td', {}, call.key),
-    el('td', {}, call.callType?.symbol?.replace(/^CALLTYPE_/, '') ?? '–'),
-    el('td', {}, call.direction),
-    el('td', {}, call.agents.join(', ') || '–'),
+    { 'data-key': key, 'aria-rowindex': i + 2, 'aria-selected': selected, class: selected ? 'selected' : undefined },
+    el('td', {}, key),
+    el('td', {}, t.callType(r)?.replace(/^CALLTYPE_/, '') ?? '–'),
+    el('td', {}, t.direction(r)),
+    el('td', {}, t.agents(r) || '–'),
     el('td', {}, time),
-    el('td', {}, formatMs(durationMs(call))),
-    el('td', { class: 'outcome-cell' }, el('span', { class: `outcome ${call.outcome.kind}`, 'aria-label': `outcome: ${call.outcome.kind}` }, call.outcome.kind)),
-    el('td', { class: 'reason' }, call.outcome.reason),
+    el('td', {}, formatMs(t.durationMs(r))),
+    el('td', { class: 'outcome-cell' }, el('span', { class: `outcome ${outcome}`, 'aria-label': `outcome: ${outcome}` }, outcome)),
+    el('td', { class: 'reason' }, t.reason(r)),
   );
 }
 
 /** Calls per outcome, and the filter choices. */
 export function drawCounts(s, change) {
-  if (!('calls' in change)) return;
-  const counts = new Map();
-  for (const c of s.calls) counts.set(c.outcome.kind, (counts.get(c.outcome.kind) ?? 0) + 1);
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!('table' in change)) return;
+  const sorted = s.table.counts();
   byId('counts').replaceChildren(
-    el('span', { class: 'count total' }, `${s.calls.length} calls`),
+    el('span', { class: 'count total' }, `${s.table.length} calls`),
     ...sorted.map(([kind, n]) => el('span', { class: `count outcome ${kind}` }, `${kind}: ${n}`)),
   );
   const outcome = byId('filter-outcome');
   const agent = byId('filter-agent');
   const keep = [outcome.value, agent.value];
   outcome.replaceChildren(el('option', { value: '' }, 'all'), ...sorted.map(([k]) => el('option', { value: k }, k)));
-  const agents = [...new Set(s.calls.flatMap((c) => c.agents))].sort();
+  const agents = s.table.agentKeys();
   agent.replaceChildren(el('option', { value: '' }, 'all'), ...agents.map((a) => el('option', { value: a }, a)));
   [outcome.value, agent.value] = keep;
 }

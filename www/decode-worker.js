@@ -1,27 +1,47 @@
-// The decoding Worker: reads the opened Blob in chunks into a CtiLog, reports progress and the
-// calls found so far, and answers requests for events and raw text. The log stays here; the
-// page gets calls, pages of events and raw lines on demand.
-import init, { CtiLog } from './pkg/index.js';
+// The decoding Worker. It reads the opened Blob in chunks into a CtiLog and keeps the log; the
+// page gets progress, the call list as columns (typed arrays handed over, not copied) and, on
+// request, one call in full, events by index and raw text. A cancel is seen between any two
+// steps, so it works while reading, while the calls are worked out and while they are listed.
+import init, { CtiLog, wasmMemoryBytes } from './pkg/index.js';
 
 const CHUNK = 4 * 1024 * 1024;
+/** How often the growing call list is sent while a log is read (ms). */
+const PARTIAL_EVERY = 2000;
+/** The first partial list is sent once this many bytes are read, so that calls show early. */
+const FIRST_PARTIAL = 16 * 1024 * 1024;
+
 let log = null;
 let blob = null;
-let lineStarts = null; // Float64Array of byte offsets where each line starts (text input)
-let lineCount = 0;
 let cancelled = false;
+let peakMemory = 0;
 
-function indexLines(bytes, base) {
-  for (let i = 0; i < bytes.length; i += 1) {
-    if (bytes[i] === 10) {
-      if (lineCount === lineStarts.length) {
-        const grown = new Float64Array(lineStarts.length * 2);
-        grown.set(lineStarts);
-        lineStarts = grown;
-      }
-      lineStarts[lineCount] = base + i + 1;
-      lineCount += 1;
-    }
-  }
+/** Lets messages in (a cancel) between steps; a message channel, which (unlike a timer) is not
+ * held back when steps follow each other closely. */
+const channel = new MessageChannel();
+const breathe = () => new Promise((resolve) => {
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+
+function memory() {
+  peakMemory = Math.max(peakMemory, wasmMemoryBytes());
+  return peakMemory;
+}
+
+/** Where the time went (ms), for the benchmark and the curious. */
+let timings = {};
+const timed = (what, fn) => {
+  const t = performance.now();
+  const result = fn();
+  timings[what] = (timings[what] ?? 0) + performance.now() - t;
+  return result;
+};
+
+/** Posts the call list, its arrays transferred. */
+function postCalls(partial, started) {
+  const columns = timed(partial ? 'partialLists' : 'list', () => log.callColumns());
+  const transfer = Object.values(columns).filter(ArrayBuffer.isView).map((a) => a.buffer);
+  postMessage({ type: 'calls', partial, columns, ms: performance.now() - started, memory: memory() }, transfer);
 }
 
 async function open({ file }) {
@@ -29,64 +49,96 @@ async function open({ file }) {
   log?.free();
   log = new CtiLog();
   blob = file;
-  lineStarts = new Float64Array(1 << 16);
-  lineStarts[0] = 0;
-  lineCount = 1;
   cancelled = false;
+  peakMemory = 0;
+  timings = {};
   const started = performance.now();
-  let firstCallsPosted = false;
-  let lastPost = 0;
-  for (let at = 0; at < file.size; at += CHUNK) {
-    if (cancelled) {
-      postMessage({ type: 'cancelled', loaded: at, total: file.size });
-      return;
+  let nextPartial = FIRST_PARTIAL;
+  let lastPartial = 0;
+  let loaded = 0;
+  const read = (at) => file.slice(at, at + CHUNK).arrayBuffer();
+  // The next chunk is read while this one is decoded.
+  let reading = file.size > 0 ? read(0) : null;
+  while (reading && !cancelled) {
+    const t = performance.now();
+    const bytes = new Uint8Array(await reading);
+    timings.read = (timings.read ?? 0) + performance.now() - t;
+    loaded += bytes.length;
+    reading = loaded < file.size ? read(loaded) : null;
+    timed('decode', () => log.push(bytes));
+    postMessage({ type: 'progress', phase: 'reading', loaded, total: file.size, events: log.length, memory: memory() });
+    const due = lastPartial === 0 ? loaded >= nextPartial : performance.now() - lastPartial > nextPartial;
+    if (reading && log.length > 0 && due) {
+      const before = performance.now();
+      postCalls(true, started);
+      lastPartial = performance.now();
+      // Listing costs more as calls add up: list again only after ten times as long.
+      nextPartial = Math.max(PARTIAL_EVERY, 10 * (lastPartial - before));
     }
-    const bytes = new Uint8Array(await file.slice(at, at + CHUNK).arrayBuffer());
-    indexLines(bytes, at);
-    log.push(bytes);
-    const loaded = Math.min(at + CHUNK, file.size);
-    postMessage({ type: 'progress', loaded, total: file.size, events: log.length });
-    const now = performance.now();
-    // The first calls as soon as there are some, then the growing list now and then.
-    if (loaded < file.size && log.length > 0 && (!firstCallsPosted || now - lastPost > 3000)) {
-      postMessage({ type: 'summary', summary: log.summary(), partial: true, ms: now - started });
-      firstCallsPosted = true;
-      lastPost = performance.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let a cancel message in
+    await breathe();
   }
-  log.finish();
-  postMessage({ type: 'summary', summary: log.summary(), partial: false, ms: performance.now() - started });
+  // What was read is decoded to the end either way; a cancel keeps the calls found so far.
+  postMessage({ type: 'progress', phase: 'calls', loaded, total: file.size, events: log.length, memory: memory() });
+  await breathe();
+  timed('finish', () => log.finish());
+  const summary = timed('summary', () => log.summary());
+  postMessage({ type: 'summary', summary, cancelled, loaded, total: file.size, memory: memory() });
+  await breathe();
+  postCalls(false, started);
+  const ms = performance.now() - started;
+  postMessage({ type: 'done', cancelled, loaded, total: file.size, ms, memory: memory(), timings });
 }
 
-async function raw({ id, fromLine, toLine, offset, length }) {
-  let text = '';
+/** Text from `blob`: lines `fromLine..=toLine` (one-based), or `length` bytes at `offset`. */
+async function raw({ fromLine, toLine, offset, length }) {
   if (offset !== undefined) {
     const bytes = new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
-    text = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ').replace(/((?:\S+ ){16})/g, '$1\n');
-  } else if (fromLine >= 1 && fromLine <= lineCount) {
-    const start = lineStarts[fromLine - 1];
-    const end = toLine < lineCount ? lineStarts[toLine] : blob.size;
-    text = await blob.slice(start, end).text();
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
+    const rows = [];
+    for (let i = 0; i < hex.length; i += 16) rows.push(hex.slice(i, i + 16).join(' '));
+    return rows.join('\n');
   }
-  postMessage({ type: 'raw', id, text });
+  const start = log.lineStart(fromLine);
+  if (!start) return '';
+  let [line, at] = start;
+  // From the mark, count newlines up to the first line wanted, then to the last.
+  const window = 64 * 1024;
+  let text = '';
+  let from = -1;
+  while (at < blob.size) {
+    const bytes = new Uint8Array(await blob.slice(at, at + window).arrayBuffer());
+    for (let i = 0; i < bytes.length; i += 1) {
+      if (from < 0 && line === fromLine) from = at + i;
+      if (bytes[i] === 10) {
+        if (line === toLine) return blob.slice(from, at + i).text();
+        line += 1;
+      }
+    }
+    at += bytes.length;
+  }
+  if (from >= 0) text = await blob.slice(from, blob.size).text();
+  return text;
 }
 
-onmessage = ({ data }) => {
-  switch (data.type) {
-    case 'open':
-      open(data).catch((e) => postMessage({ type: 'error', message: e.message }));
-      break;
-    case 'cancel':
-      cancelled = true;
-      break;
-    case 'events':
-      postMessage({ type: 'events', id: data.id, events: data.indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) });
-      break;
-    case 'raw':
-      raw(data).catch((e) => postMessage({ type: 'error', message: e.message }));
-      break;
-    default:
-      postMessage({ type: 'error', message: `unknown request ${data.type}` });
+const handlers = {
+  open: (data) => open(data),
+  cancel: () => {
+    cancelled = true;
+  },
+  call: ({ index }) => ({ call: log.call(index), agents: log.agentsOf(index) }),
+  calls: ({ indices }) => ({ calls: indices.map((i) => log.call(i)) }),
+  search: ({ needle }) => ({ rows: log.searchCalls(needle) }),
+  events: ({ indices }) => ({ events: indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
+  raw: async (data) => ({ text: await raw(data) }),
+};
+
+onmessage = async ({ data }) => {
+  const handler = handlers[data.type];
+  try {
+    if (!handler) throw new Error(`unknown request ${data.type}`);
+    const result = await handler(data);
+    if (data.id) postMessage({ type: 'reply', id: data.id, ...result });
+  } catch (e) {
+    postMessage({ type: 'error', id: data.id, message: e.message });
   }
 };

@@ -11,8 +11,9 @@ export const load = () => init();
 export { decodeConnres, version };
 
 /**
- * Decodes `file` (a Blob) in the Worker. `on` receives { type: 'progress' | 'summary' |
- * 'cancelled' | 'error', … } messages; summaries come early (partial) and at the end.
+ * Decodes `file` (a Blob) in the Worker. `on` receives `{ type: 'progress' | 'calls' |
+ * 'summary' | 'done' | 'error', … }` messages: progress while reading, the call list early
+ * (partial) and at the end, then the summary (notes, diagnostics, counts) and done.
  */
 export function open(file, on) {
   worker?.terminate();
@@ -20,10 +21,11 @@ export function open(file, on) {
   waiting.clear();
   worker = new Worker(new URL('./decode-worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
-    if (data.id && waiting.has(data.id)) {
-      const [resolve] = waiting.get(data.id);
+    const pending = data.id && waiting.get(data.id);
+    if (pending) {
       waiting.delete(data.id);
-      resolve(data);
+      if (data.type === 'error') pending[1](new Error(data.message));
+      else pending[0](data);
     } else {
       on(data);
     }
@@ -32,6 +34,7 @@ export function open(file, on) {
   worker.postMessage({ type: 'open', file });
 }
 
+/** Stops reading: the calls found so far are worked out and listed. */
 export function cancel() {
   worker?.postMessage({ type: 'cancel' });
 }
@@ -43,6 +46,15 @@ function ask(message) {
     worker.postMessage({ ...message, id });
   });
 }
+
+/** Call `index` in full, with its agents: `{ call, agents }`. */
+export const call = (index) => ask({ type: 'call', index });
+
+/** Calls in full, for an export. */
+export const calls = async (indices) => (await ask({ type: 'calls', indices })).calls;
+
+/** The rows (call indices) whose words contain `needle`: a Uint32Array. */
+export const search = async (needle) => (await ask({ type: 'search', needle })).rows;
 
 /** The events at `indices` (positions in the log). */
 export const events = async (indices) => (await ask({ type: 'events', indices })).events;

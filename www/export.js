@@ -1,8 +1,8 @@
 // Exports: the call list as CSV and JSON, the drawn timeline as SVG and PNG.
 import { download } from './dom.js';
-import { durationMs } from './state.js';
 
-export function callsCsv(calls) {
+/** The rows `rows` of a call table as CSV. */
+export function callsCsv(t, rows) {
   const head = ['call', 'type', 'direction', 'agents', 'start', 'duration_ms', 'outcome', 'rule', 'reason'];
   const cell = (v) => {
     const s = v === undefined || v === null ? '' : String(v);
@@ -10,15 +10,15 @@ export function callsCsv(calls) {
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  const lines = calls.map((c) => [
-    c.key, c.callType?.symbol, c.direction, c.agents.join(' '), c.start.time ?? `#${c.start.event}`,
-    durationMs(c), c.outcome.kind, c.outcome.rule, c.outcome.reason,
+  const lines = Array.from(rows, (r) => [
+    t.key(r), t.callType(r), t.direction(r), t.agents(r).replaceAll(', ', ' '), t.startTime(r) ?? `#${t.startEvent(r)}`,
+    t.durationMs(r), t.outcome(r), t.rule(r), t.reason(r),
   ].map(cell).join(','));
   return `${[head.join(','), ...lines].join('\n')}\n`;
 }
 
-export const exportCsv = (calls) => download('calls.csv', callsCsv(calls), 'text/csv');
-export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, (k, v) => (k === 'index' ? undefined : v), 2), 'application/json');
+export const exportCsv = (table, rows) => download('calls.csv', callsCsv(table, rows), 'text/csv');
+export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, null, 2), 'application/json');
 
 // The drawing's look, carried inside exported files (the page's style.css does not go with them).
 const LADDER_CSS = `

@@ -1,63 +1,84 @@
 // Wires the page: opening logs, the call list, the timeline, the detail, keyboard and URL.
 import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
-import { cancel, events as fetchEvents, load, open, version } from './decode.js';
+import { CallTable } from './call-table.js';
+import {
+  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, search, version,
+} from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
 import { drawLadder, linkButtons } from './ladder.js';
-import { state, subscribe, update } from './state.js';
+import { selectedRow, state, subscribe, update } from './state.js';
 
 let ladderSvg = null;
 let callEvents = [];
+let current = null; // { call, agents } of the selected call, from the Worker
+const EMPTY = CallTable.empty();
 
 function openBlob(blob, name) {
-  update({ source: { name, file: blob }, summary: null, calls: [], agents: [], selected: null, event: null });
+  update({ source: { name, file: blob }, summary: null, table: EMPTY, selected: null, event: null });
   byId('result').hidden = true;
   byId('call').hidden = true;
   byId('detail').hidden = true;
   byId('progress-box').hidden = false;
+  byId('cancel').disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
   document.body.dataset.state = 'decoding';
-  open(blob, (m) => {
-    if (m.type === 'progress') {
-      byId('progress').value = m.loaded / m.total;
-      byId('progress-text').textContent = `${(m.loaded / 1e6).toFixed(1)} of ${(m.total / 1e6).toFixed(1)} MB, ${m.events} events`;
-    } else if (m.type === 'summary') {
-      showSummary(m.summary, m.partial, name);
-    } else if (m.type === 'cancelled') {
-      byId('progress-box').hidden = true;
-      byId('summary').textContent = `Cancelled after ${(m.loaded / 1e6).toFixed(1)} MB; the calls found so far are listed.`;
-      document.body.dataset.state = 'cancelled';
-    } else if (m.type === 'error') {
-      byId('summary').textContent = `Could not decode: ${m.message}`;
-    }
-  });
+  open(blob, (m) => onDecoder(m, name));
 }
 
-function showSummary(summary, partial, name) {
-  const calls = summary.timeline.calls.map((c, index) => ({ ...c, index }));
-  update({ summary, calls, agents: summary.timeline.agents });
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+function onDecoder(m, name) {
+  if (m.type === 'progress') {
+    byId('progress').value = m.total ? m.loaded / m.total : 1;
+    byId('progress-text').textContent = m.phase === 'calls'
+      ? `${mb(m.loaded)} MB read, ${m.events} events; working out the calls…`
+      : `${mb(m.loaded)} of ${mb(m.total)} MB, ${m.events} events`;
+  } else if (m.type === 'calls') {
+    update({ table: new CallTable(m.columns) });
+    if (state.filter.text.trim()) searchFor(state.filter.text);
+    if (m.partial) {
+      byId('summary').textContent = `${name}: ${state.table.length} calls so far…`;
+      byId('result').hidden = false;
+      document.body.dataset.state = 'partial';
+    }
+  } else if (m.type === 'summary') {
+    showSummary(m.summary, m, name);
+  } else if (m.type === 'done') {
+    byId('progress-box').hidden = true;
+    document.body.dataset.state = m.cancelled ? 'cancelled' : 'done';
+    document.body.dataset.decodeMs = String(Math.round(m.ms));
+    document.body.dataset.wasmMemory = String(m.memory);
+    document.body.dataset.timings = JSON.stringify(m.timings);
+    fromHash();
+  } else if (m.type === 'error') {
+    byId('summary').textContent = `Could not decode: ${m.message}`;
+    byId('progress-box').hidden = true;
+    document.body.dataset.state = 'error';
+  }
+}
+
+function showSummary(summary, m, name) {
+  update({ summary });
   const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)` : '';
-  const counts = `${summary.eventCount} events, ${calls.length} calls, ${summary.diagnostics.length} diagnostics`;
-  byId('summary').textContent = `${name}: read as ${summary.format ?? 'nothing'}${framing}: ${counts}${partial ? ' so far…' : ''}`;
+  const counts = `${summary.eventCount} events, ${summary.callCount} calls, ${summary.diagnostics.length} diagnostics`;
+  const cut = m.cancelled ? `; cancelled after ${mb(m.loaded)} of ${mb(m.total)} MB, the calls found so far are listed` : '';
+  byId('summary').textContent = `${name}: read as ${summary.format ?? 'nothing'}${framing}: ${counts}${cut}`;
   byId('result').hidden = false;
   drawDiagnostics(summary.diagnostics);
-  if (!partial) {
-    byId('progress-box').hidden = true;
-    document.body.dataset.state = 'done';
-    fromHash();
-  } else {
-    document.body.dataset.state = 'partial';
-  }
 }
 
 async function showCall(s) {
-  const call = s.calls.find((c) => c.key === s.selected);
-  if (!call) {
+  const row = selectedRow();
+  if (row < 0) {
     byId('call').hidden = true;
     return;
   }
+  const { call, agents } = await fetchCall(row);
+  if (state.selected !== call.key) return; // another call was chosen meanwhile
+  current = { call, agents };
   if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
   byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
   const evidence = call.outcome.evidence.map((e) => `${e.type}${e.field ? ` ${e.field} = ${e.value}` : ''}`).join('; ');
@@ -74,7 +95,7 @@ async function showCall(s) {
 }
 
 function drawCallLadder(call) {
-  ladderSvg = drawLadder(byId('ladder'), call, callEvents, state.summary.notes, state.agents, state.event,
+  ladderSvg = drawLadder(byId('ladder'), call, callEvents, state.summary?.notes ?? [], current?.agents ?? [], state.event,
     (index) => update({ event: index }));
 }
 
@@ -83,7 +104,7 @@ subscribe((s, change) => {
   drawCalls(s, change);
   if ('selected' in change) showCall(s);
   if ('event' in change) {
-    const call = s.calls.find((c) => c.key === s.selected);
+    const call = current?.call.key === s.selected ? current.call : null;
     if (call && callEvents.length) drawCallLadder(call);
     drawDetail(callEvents.find((e) => e.index === s.event));
     if (s.event !== null) document.querySelector(`#ladder g[data-index="${s.event}"]`)?.focus();
@@ -94,16 +115,25 @@ function fromHash() {
   const m = /^#call=(.+)$/.exec(location.hash);
   if (m) {
     const key = decodeURIComponent(m[1]);
-    if (state.calls.some((c) => c.key === key) && state.selected !== key) update({ selected: key, event: null });
+    if (state.selected !== key && state.table.find(key) >= 0) update({ selected: key, event: null });
   }
 }
 
+let searching = 0;
+/** Asks the Worker which calls have the words, then filters the list by them. */
+async function searchFor(text) {
+  const ticket = ++searching;
+  const matches = text.trim() ? await search(text) : null;
+  if (ticket !== searching) return; // a later search superseded this one
+  update({ filter: { ...state.filter, text }, matches });
+}
+
 function move(step) {
-  const list = state.visible;
-  if (!list.length) return;
-  const at = list.findIndex((c) => c.key === state.selected);
-  const next = list[Math.max(0, Math.min(list.length - 1, at < 0 ? 0 : at + step))];
-  update({ selected: next.key, event: null });
+  const rows = state.visible;
+  if (!rows.length) return;
+  const at = rows.indexOf(selectedRow());
+  const next = rows[Math.max(0, Math.min(rows.length - 1, at < 0 ? 0 : at + step))];
+  update({ selected: state.table.key(next), event: null });
 }
 
 function moveEvent(step) {
@@ -155,7 +185,11 @@ async function main() {
     if (file) openBlob(file, file.name);
   });
   byId('sample').addEventListener('change', () => byId('sample').value && openSample(byId('sample').value));
-  byId('cancel').addEventListener('click', cancel);
+  byId('cancel').addEventListener('click', () => {
+    cancel();
+    byId('cancel').disabled = true;
+    byId('progress-text').textContent += ' (cancelling…)';
+  });
   document.body.addEventListener('dragover', (e) => {
     e.preventDefault();
     byId('drop').classList.add('over');
@@ -167,11 +201,11 @@ async function main() {
     const [file] = e.dataTransfer.files;
     if (file) openBlob(file, file.name);
   });
-  byId('search').addEventListener('input', (e) => update({ filter: { ...state.filter, text: e.target.value } }));
+  byId('search').addEventListener('input', (e) => searchFor(e.target.value));
   byId('filter-outcome').addEventListener('change', (e) => update({ filter: { ...state.filter, outcome: e.target.value } }));
   byId('filter-agent').addEventListener('change', (e) => update({ filter: { ...state.filter, agent: e.target.value } }));
-  byId('export-csv').addEventListener('click', () => exportCsv(state.visible));
-  byId('export-json').addEventListener('click', () => exportJson(state.visible));
+  byId('export-csv').addEventListener('click', () => exportCsv(state.table, state.visible));
+  byId('export-json').addEventListener('click', async () => exportJson(await fetchCalls([...state.visible])));
   byId('export-svg').addEventListener('click', () => ladderSvg && exportSvg(ladderSvg, `call-${state.selected}`));
   byId('export-png').addEventListener('click', () => ladderSvg && exportPng(ladderSvg, `call-${state.selected}`));
   document.addEventListener('keydown', keys);

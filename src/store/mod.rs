@@ -197,6 +197,10 @@ pub struct Store {
     pub(crate) bytes: Vec<u8>,
     pub(crate) notes: Vec<Note>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Text: the byte offset of lines 1, 1 + [`LINE_MARK`], 1 + 2 × [`LINE_MARK`]…
+    ///
+    /// [`LINE_MARK`]: crate::text::LINE_MARK
+    pub(crate) line_marks: Vec<u64>,
 }
 
 impl Store {
@@ -212,7 +216,20 @@ impl Store {
             bytes: Vec::new(),
             notes: Vec::new(),
             diagnostics: Vec::new(),
+            line_marks: Vec::new(),
         }
+    }
+
+    /// Text: a line at or before one-based line `line` whose start is known, and its zero-based
+    /// byte offset in the input, so that a reader of the input can find `line` by counting
+    /// newlines from there (at most [`crate::text::LINE_MARK`] − 1 of them). `None` for `line`
+    /// 0 or input that is not text.
+    #[must_use]
+    pub fn line_start(&self, line: u32) -> Option<(u32, u64)> {
+        let mark = (line.checked_sub(1)? / crate::text::LINE_MARK) as usize;
+        let mark = mark.min(self.line_marks.len().checked_sub(1)?);
+        let line = u32::try_from(mark).ok()? * crate::text::LINE_MARK + 1;
+        Some((line, self.line_marks[mark]))
     }
 
     /// The input form.

@@ -30,6 +30,9 @@ use crate::time::{self, Stamp};
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
 use typing::{Mistyped, Symbols, Typed};
 
+/// Every this many lines, the store notes where a line starts (see [`Store::line_start`]).
+pub const LINE_MARK: u32 = 256;
+
 /// Decodes a whole text dump into a new store.
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Store {
@@ -148,6 +151,9 @@ impl TextDecoder {
             let stop = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(end, |i| start + i);
             self.lines = self.lines.saturating_add(1);
             let offset = self.offset + start as u64;
+            if self.lines % LINE_MARK == 1 {
+                store.line_marks.push(offset);
+            }
             self.line(store, &text[start..stop], offset);
             start = stop + 1;
         }
@@ -482,6 +488,27 @@ mod tests {
         decoder.push(&mut store, text.as_bytes());
         decoder.finish(&mut store);
         serde_json::to_string(&crate::view::decoded_text(&store)).unwrap()
+    }
+
+    #[test]
+    fn line_marks_find_any_line_by_counting_from_a_mark() {
+        let text: String = (0..1000)
+            .map(|i| format!("# note {i}{}\n", "x".repeat(i % 7)))
+            .collect();
+        let store = decode(text.as_bytes());
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for line in [1u32, 2, 256, 257, 258, 513, 1000, 5000] {
+            let (mark, offset) = store.line_start(line).unwrap();
+            assert!(mark <= line, "line {line}: mark {mark}");
+            assert!(
+                line > 1000 || line - mark < LINE_MARK,
+                "line {line}: mark {mark}"
+            );
+            assert_eq!(offset as usize, starts[mark as usize - 1], "line {line}");
+        }
+        assert_eq!(store.line_start(0), None);
     }
 
     proptest! {

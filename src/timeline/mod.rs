@@ -134,6 +134,19 @@ pub enum CallDirection {
     Unknown,
 }
 
+impl CallDirection {
+    /// The direction as the JSON writes it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallDirection::Inbound => "inbound",
+            CallDirection::Outbound => "outbound",
+            CallDirection::Internal => "internal",
+            CallDirection::Unknown => "unknown",
+        }
+    }
+}
+
 impl Timeline {
     /// Number of calls (finished or not).
     #[must_use]
@@ -160,6 +173,13 @@ impl Timeline {
         self.calls.capacity() * std::mem::size_of::<CallState>()
             + self.lists.events.heap_bytes()
             + self.lists.items.heap_bytes()
+    }
+
+    /// Number of calls worked out by the last [`finish`](Self::finish) (the calls a view can
+    /// show).
+    #[must_use]
+    pub fn finished_calls(&self) -> usize {
+        self.derived.len()
     }
 
     /// Whether every call taken in has been finished.

@@ -46,6 +46,8 @@ pub struct CallColumns {
     pub duration_ms: Vec<f64>,
     /// Index in [`crate::OutcomeKind::ALL`].
     pub outcome: Vec<u8>,
+    /// The derivation rule that decided the outcome (`answered`, `clearing-cause`…).
+    pub rule: Vec<u32>,
     /// The outcome's reason in words.
     pub reason: Vec<u32>,
     /// Number of events.
@@ -160,16 +162,7 @@ fn reason_index(
     t: &mut Table,
     shared: &mut Shared,
 ) -> u32 {
-    let memo_key = match o.reason {
-        Reason::Text(text) => Some(ReasonKey::Fixed(text.as_ptr() as usize, text.len())),
-        Reason::Failed(true) | Reason::Cleared => o.evidence.first().and_then(|ev| {
-            let e = store.event(ev.event as usize);
-            let f = e.fields().nth(ev.field? as usize)?;
-            let failed = matches!(o.reason, Reason::Failed(_));
-            Some(ReasonKey::Cause(failed, e.type_id(), f.field, f.value))
-        }),
-        _ => None,
-    };
+    let memo_key = reason_key(store, o);
     if let (Some(k), Reason::Text(text)) = (memo_key, &o.reason) {
         return *shared.reasons.entry(k).or_insert_with(|| t.fixed(text));
     }
@@ -180,4 +173,74 @@ fn reason_index(
             .or_insert_with(|| t.text(Cow::Owned(reason(store, o)))),
         None => t.text(Cow::Owned(reason(store, o))),
     }
+}
+
+/// What an outcome's reason in words depends on, when fewer things than the whole call.
+fn reason_key(store: &Store, o: &crate::timeline::Outcome) -> Option<ReasonKey> {
+    match o.reason {
+        Reason::Text(text) => Some(ReasonKey::Fixed(text.as_ptr() as usize, text.len())),
+        Reason::Failed(true) | Reason::Cleared => o.evidence.first().and_then(|ev| {
+            let e = store.event(ev.event as usize);
+            let f = e.fields().nth(ev.field? as usize)?;
+            let failed = matches!(o.reason, Reason::Failed(_));
+            Some(ReasonKey::Cause(failed, e.type_id(), f.field, f.value))
+        }),
+        _ => None,
+    }
+}
+
+/// The calls (indices) any of whose words contain `needle`, ASCII case ignored: key, call
+/// type, direction, agents, ANI, DNIS, dialed number, devices, variables (names and values),
+/// outcome and reason.
+#[must_use]
+pub fn search(store: &Store, timeline: &Timeline, needle: &str) -> Vec<u32> {
+    let needle = needle.trim().to_ascii_lowercase();
+    let mut seen: FxHashMap<crate::store::StrId, bool> = FxHashMap::default();
+    let mut reasons: FxHashMap<ReasonKey, bool> = FxHashMap::default();
+    let has = |s: &str| s.to_ascii_lowercase().contains(&needle);
+    let mut found = Vec::new();
+    for i in 0..timeline.derived.len() {
+        let state = &timeline.calls[i];
+        let derived = &timeline.derived[i];
+        let lists = &timeline.lists;
+        let mut ids = [state.ani, state.dnis, state.dialed_number]
+            .into_iter()
+            .flatten()
+            .chain(state.devices(lists))
+            .chain(
+                state
+                    .items(lists, |x| match x {
+                        crate::timeline::call::Item::Variable(n, v) => Some([n, v]),
+                        _ => None,
+                    })
+                    .flatten(),
+            );
+        let mut hit = ids.any(|id| {
+            *seen
+                .entry(id)
+                .or_insert_with(|| has(&String::from_utf8_lossy(store.interned(id))))
+        });
+        hit = hit
+            || has(&KeyText(state.call_id, state.nth).to_string())
+            || has(derived.direction.as_str())
+            || has(derived.outcome.kind.as_str())
+            || state
+                .call_type
+                .is_some_and(|v| has(&Coded::of(&call::CALL_TYPE, v).symbol.unwrap_or_default()))
+            || timeline
+                .call_agents
+                .get(i)
+                .iter()
+                .any(|&a| has(&agent_key(store, &timeline.agents[a as usize])))
+            || match reason_key(store, &derived.outcome) {
+                Some(k) => *reasons
+                    .entry(k)
+                    .or_insert_with(|| has(&reason(store, &derived.outcome))),
+                None => has(&reason(store, &derived.outcome)),
+            };
+        if hit {
+            found.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    found
 }

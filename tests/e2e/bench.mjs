@@ -1,6 +1,10 @@
 // The browser benchmark and the memory-growth check, in Debian's Chromium.
 //   node tests/e2e/bench.mjs bench  <package-dir> <data-dir> [sizes…]   (make bench)
 //   node tests/e2e/bench.mjs memory <package-dir> <data-dir>             (make test)
+//   node tests/e2e/bench.mjs viewer <site-dir> <log> <calls>             (make bench SIZES=… 1000)
+// `viewer` opens a (large) log in the page as a user would and records when the first calls
+// show, when the list is complete and the Worker's peak wasm memory; <calls> is the number of
+// calls the command-line tool finds in the log, which the page must list.
 // <data-dir> holds <size>.txt (a generated text log), <size>.json (what `cti-outcome decode`
 // writes for it: the same events, notes and diagnostics as JSON) and <size>.bin (frames).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,11 +14,15 @@ import { launch, requireChromium } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 const [mode, pkgDir, dataDir, ...sizes] = process.argv.slice(2);
-if (!['bench', 'memory'].includes(mode) || !pkgDir || !dataDir) {
+if (!['bench', 'memory', 'viewer'].includes(mode) || !pkgDir || !dataDir) {
   console.error('usage: node tests/e2e/bench.mjs bench|memory <package-dir> <data-dir> [sizes…]');
   process.exit(2);
 }
 requireChromium(`the browser ${mode} run`);
+if (mode === 'viewer') {
+  const { viewerStep } = await import('./bench/viewer.mjs');
+  process.exit(await viewerStep(pkgDir, dataDir, Number(sizes[0])));
+}
 
 /** Memory growth allowed over 99 decodes after the first (issue: < 1 MB). */
 const GROWTH_BUDGET = 1_000_000;
