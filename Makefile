@@ -56,7 +56,8 @@ package: package-dir
 	@echo "package: $(TARBALL)"
 
 package-dir: wasm-web wasm-node
-	node pkg-config/assemble.mjs $(PKG_WEB) $(PKG_NODE) $(PACKAGE)
+	cargo run --quiet --example typescript > dist/types.d.ts
+	node pkg-config/assemble.mjs $(PKG_WEB) $(PKG_NODE) dist/types.d.ts $(PACKAGE)
 
 toolchain:
 	@bash .ci/toolchain.sh

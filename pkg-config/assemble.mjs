@@ -1,5 +1,6 @@
-// Assembles the npm package from wasm-pack's `web` and `nodejs` outputs:
-//   node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <out-dir>
+// Assembles the npm package from wasm-pack's `web` and `nodejs` outputs and the shapes'
+// TypeScript declarations (generated from the Rust types by `cargo run --example typescript`):
+//   node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <types.d.ts> <out-dir>
 // Both outputs carry the same .wasm (checked here), so the package ships it once: the web glue
 // finds it next to itself through import.meta.url, the nodejs glue through __dirname.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const here = import.meta.dirname;
-const [web, nodejs, out] = process.argv.slice(2).map((p) => resolve(p));
+const [web, nodejs, types, out] = process.argv.slice(2).map((p) => resolve(p));
 if (!out) {
-  console.error('usage: node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <out-dir>');
+  console.error('usage: node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <types.d.ts> <out-dir>');
   process.exit(2);
 }
 
@@ -31,8 +32,10 @@ copy(join(nodejs, 'cti_outcome.js'), 'cti_outcome_node.cjs');
 const dts = readFileSync(join(web, 'cti_outcome.d.ts'), 'utf8');
 const cut = dts.indexOf('export type InitInput');
 if (cut < 0) throw new Error('cti_outcome.d.ts: no init section found to remove');
-const shapes = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
-writeFileSync(join(out, 'cti_outcome.d.ts'), shapes.trimEnd() + '\n');
+const glueTypes = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+// The glue names the shapes (`Call`, `LogSummary`…) in its signatures; they are declared here.
+const shapes = readFileSync(types, 'utf8');
+writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
 for (const name of ['index.js', 'api.js', 'index.d.ts', 'node.mjs', 'node.cjs', 'LICENSE', 'README.md']) {
   copy(join(here, name), name);
 }

@@ -1,62 +1,112 @@
-// Types of the cti-outcome package. The shapes (events, calls, outcomes, diagnostics) are the
-// crate's own declarations (src/wasm.d.ts), which tests check against the Rust types; this file
-// declares the functions as the package exports them (with optional options) and `init`.
+// Types of the cti-outcome package. Every shape (events, diagnostics, calls, columns, options) is
+// generated from the library's Rust types and lives in cti_outcome.d.ts; this file declares the
+// functions and classes as the package exports them, each with the shapes it actually returns.
 import type {
+  Agent,
+  ByteDiagnostic,
+  Call,
+  CallColumns,
+  CallRow,
   Connres,
-  CtiEvent,
-  DecodedInput,
-  DecodedLog,
+  DecodedFrames,
+  DecodedText,
   Direction,
+  EventColumns,
+  FrameEvent,
   FrameOptions,
+  Framing,
   InputOptions,
+  LogOptions,
   LogSummary,
+  TextEvent,
   Timeline,
 } from './cti_outcome.js';
 
 export type * from './cti_outcome.js';
 
+/** An event of either form. */
+export type CtiEvent = TextEvent | FrameEvent;
+
+/** What `decodeInput` gives: a text decode or a frames decode, told apart by `format`. */
+export type DecodedInput =
+  | ({ format: 'text' } & DecodedText)
+  | ({ format: 'binary' | 'hex' } & DecodedFrames);
+
+/** Frames decoded so far by a `FrameDecoder`. */
+export interface FrameBatch {
+  /** The frames completed by this push. */
+  events: FrameEvent[];
+  /** Problems found in this push's bytes. */
+  diagnostics: ByteDiagnostic[];
+  /** The width and protocol version in use, and why. */
+  framing: Framing;
+}
+
 /** Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause (0–127). */
 export function decodeConnres(code: number, direction: Direction, cause?: number | null): Connres;
 /** Decodes a CTI text dump into `{ events, notes, diagnostics }`; malformed lines become diagnostics. */
-export function decodeLog(text: string): DecodedLog;
+export function decodeLog(text: string | Uint8Array): DecodedText;
 /** Decodes GED-188 frames (big-endian, length-prefixed); the result's `framing` says which tag width was used. */
-export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): DecodedLog;
+export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): DecodedFrames;
 /** Decodes any input form: text dump, hex dump or binary frames, detected unless `options.format` names it. */
 export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
 /** Encodes events as GED-188 frames (default width 2); throws listing every field with no wire form. */
-export function encodeEvents(events: readonly CtiEvent[] | DecodedLog, options?: FrameOptions): Uint8Array;
-/** Decodes a whole log into a `CtiLog` kept in wasm memory: the fast path for large logs. */
-export function openLog(input: string | Uint8Array, options?: InputOptions): CtiLog;
+export function encodeEvents(events: readonly CtiEvent[] | DecodedText | DecodedFrames, options?: FrameOptions): Uint8Array;
+/** Decodes a whole log into a `CtiLog` kept in wasm memory: the way to large logs. */
+export function openLog(input: string | Uint8Array, options?: LogOptions): CtiLog;
 /** Groups events into calls (with outcomes and links) and agents (with state segments). */
-export function buildTimeline(events: readonly CtiEvent[] | DecodedLog): Timeline;
+export function buildTimeline(events: readonly CtiEvent[] | DecodedText | DecodedFrames): Timeline;
 /** The library's version, as in its package.json. */
 export function version(): string;
+/** Bytes of WebAssembly memory the module holds (it grows and is never given back). */
+export function wasmMemoryBytes(): number;
 
 /** Decodes a GED-188 byte stream fed in chunks of any size; a partial frame waits for more bytes. */
 export class FrameDecoder {
   constructor(options?: FrameOptions);
   /** Decodes every complete frame in what has arrived so far. */
-  push(chunk: Uint8Array): DecodedLog;
+  push(chunk: Uint8Array): FrameBatch;
   /** Ends the stream: bytes left over are reported as a truncated frame. */
-  finish(): DecodedLog;
+  finish(): FrameBatch;
   /** Releases the decoder's memory now instead of when it is garbage-collected. */
   free(): void;
 }
 
 /**
- * A log decoded once and kept in wasm memory: `summary()` gives calls, notes and diagnostics,
- * `events(start, end)` a page of events. Feed it whole (`openLog`) or in chunks (a file read
- * piece by piece): `push(chunk)` decodes what the chunk completes, `finish()` the rest.
+ * A log decoded once and kept in wasm memory. Feed it whole (`openLog`) or in chunks (a file
+ * read piece by piece, a live feed): `push(chunk)` decodes what the chunk completes, `finish()`
+ * the rest. Then ask for what is shown: the call list, one call, a page of events.
  */
 export class CtiLog {
-  constructor(options?: InputOptions);
+  constructor(options?: LogOptions);
+  /** Decodes what the chunk completes; the rest waits for the next chunk or `finish()`. */
   push(chunk: string | Uint8Array): void;
+  /** Ends the input: what is pending is decoded, and the calls worked out. */
   finish(): void;
-  summary(): LogSummary;
-  /** Events `start` to `end` (exclusive), clamped to what there is. */
-  events(start: number, end: number): CtiEvent[];
   /** Events decoded so far. */
   readonly length: number;
+  /** Everything but the events and calls: format, counts, notes, diagnostics. */
+  summary(): LogSummary;
+  /** Events `start` to `end` (exclusive; clamped), as objects. */
+  events(start: number, end?: number): CtiEvent[];
+  /** Events `start` to `end` as columns (typed arrays and a string table). */
+  eventColumns(start: number, end: number): EventColumns;
+  /** Every call as a list shows it. */
+  calls(): CallRow[];
+  /** The call list as columns (typed arrays and a string table), for large logs and Workers. */
+  callColumns(): CallColumns;
+  /** Call `index` in full: parties, variables, events, links, outcome with evidence, remarks. */
+  call(index: number): Call;
+  /** The agents on call `index`'s devices. */
+  agentsOf(index: number): Agent[];
+  /** Every agent: state segments and calls. */
+  agents(): Agent[];
+  /** Every call and agent in full (for small logs). */
+  timeline(): Timeline;
+  /** The calls whose words contain `needle` (ASCII case ignored), by index. */
+  searchCalls(needle: string): Uint32Array;
+  /** Text input: a line at or before `line` whose byte offset is known, as `[line, offset]`. */
+  lineStart(line: number): [number, number] | undefined;
   /** Releases the log's memory now instead of when it is garbage-collected. */
   free(): void;
 }
@@ -64,7 +114,7 @@ export class CtiLog {
 /** Builds a timeline from events pushed in batches (a live feed); `snapshot()` at any time. */
 export class TimelineBuilder {
   constructor();
-  push(events: readonly CtiEvent[] | DecodedLog): void;
+  push(events: readonly CtiEvent[] | DecodedText | DecodedFrames): void;
   snapshot(): Timeline;
   /** Events pushed so far. */
   readonly length: number;
@@ -82,6 +132,7 @@ export interface CtiOutcome {
   openLog: typeof openLog;
   buildTimeline: typeof buildTimeline;
   version: typeof version;
+  wasmMemoryBytes: typeof wasmMemoryBytes;
   FrameDecoder: typeof FrameDecoder;
   CtiLog: typeof CtiLog;
   TimelineBuilder: typeof TimelineBuilder;

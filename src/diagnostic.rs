@@ -176,3 +176,43 @@ impl fmt::Display for Diagnostic {
         }
     }
 }
+
+/// `s` in double quotes, with `"`, `\` and control characters escaped as Rust and JSON write
+/// them (`\"`, `\\`, `\n`, `\u{1b}`): how messages show text from the input.
+#[must_use]
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = fmt::Write::write_fmt(&mut out, format_args!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod quoting {
+    #[test]
+    fn quoted_text_escapes_what_debug_escapes_for_ascii_and_controls() {
+        for s in [
+            "plain",
+            "a \"b\" c",
+            "back\\slash",
+            "tab\there\nline\r",
+            "esc\u{1b}x\u{7f}",
+            "äö€",
+        ] {
+            assert_eq!(super::quoted(s), format!("{s:?}"), "{s}");
+        }
+    }
+}

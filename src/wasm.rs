@@ -506,7 +506,10 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
 /// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
 /// boundary call per field and value would.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    // The views serialise without fail (no maps, no non-finite floats); the error's own text is
+    // not worth its bytes in the .wasm.
+    let json = serde_json::to_string(value)
+        .map_err(|_| JsError::new("the result could not be written as JSON"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
 }
 
@@ -518,7 +521,7 @@ fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {
 
 fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsError {
     let got = match got.as_string() {
-        Some(s) => format!("the string {s:?}"),
+        Some(s) => format!("the string {}", crate::diagnostic::quoted(&s)),
         None if got.is_undefined() => "undefined".to_owned(),
         None if got.is_null() => "null".to_owned(),
         None => format!(

@@ -392,6 +392,7 @@ fn the_call_list_columns_say_what_the_call_views_say() {
                 path.display(),
                 call.key
             );
+            assert_eq!(strings[c.rule[i] as usize], call.outcome.rule);
         }
     }
 }

@@ -409,7 +409,10 @@ fn number(store: &Store, f: &FieldRef, wire: Wire, report: Report<'_>) -> i64 {
             let text = String::from_utf8_lossy(store.str(s));
             report(
                 Some(name(store, f)),
-                format!("{text:?} has no documented number; written as {null:#x}"),
+                format!(
+                    "{} has no documented number; written as {null:#x}",
+                    crate::diagnostic::quoted(&text)
+                ),
             );
             return null;
         }

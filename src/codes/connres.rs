@@ -13,7 +13,7 @@ use super::q850::{self, Cause, MAX_CAUSE};
 use crate::outcome::OutcomeKind;
 
 /// Which side placed the call: the meaning of a CONNRES code depends on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// A call to a destination made for an inbound call (ACD, IVR).
@@ -36,7 +36,7 @@ impl Direction {
             Err(ArgumentError::new(
                 "direction",
                 "\"inbound\" or \"outbound\"",
-                Got::Text(format!("{text:?}")),
+                Got::Text(crate::diagnostic::quoted(text)),
             ))
         }
     }
@@ -135,7 +135,7 @@ fn whole_in_range(value: f64, max: f64) -> Option<u64> {
 
 /// A decoded CONNRES code: the JSON shape `{ code, direction, known, symbol, label, meaning,
 /// legacy, outcome, cause? }`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Connres {
     /// The code as given.
     pub code: u32,
@@ -155,6 +155,7 @@ pub struct Connres {
     pub outcome: OutcomeKind,
     /// The Q.850 cause given with the code, decoded.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub cause: Option<Cause>,
 }
 

@@ -264,6 +264,25 @@ mod tests {
     }
 
     #[test]
+    fn a_meaning_is_written_only_where_the_source_says_more_than_the_symbol() {
+        for table in enums::ALL_TABLES {
+            for code in table.codes {
+                let plain = code
+                    .symbol
+                    .strip_prefix(table.prefix)
+                    .unwrap_or(code.symbol);
+                assert_ne!(
+                    code.meaning,
+                    words(plain),
+                    "{} {}: the meaning is the symbol in words; leave it empty",
+                    table.name,
+                    code.symbol
+                );
+            }
+        }
+    }
+
+    #[test]
     fn symbols_resolve_with_or_without_prefix_and_through_aliases() {
         let state = &session::AGENT_STATE;
         assert_eq!(state.find_symbol("AVAILABLE").map(value), Some(3));

@@ -9,7 +9,7 @@ use serde::Serialize;
 pub const MAX_CAUSE: u8 = 127;
 
 /// A decoded Q.850 cause, as the JSON shape `cause` of a decoded CONNRES.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Cause {
     /// The cause value, 0–127.
     pub code: u8,
@@ -21,6 +21,7 @@ pub struct Cause {
     pub class: &'static str,
     /// The SIP response RFC 3398 maps this cause to, where it lists one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub sip: Option<u16>,
 }
 

@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 
 /// What kind of line a note is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum NoteKind {
     /// A numbered step of a call-flow page (`  2. The agent becomes available.`).
@@ -37,7 +37,7 @@ pub enum NoteKind {
 }
 
 /// A line outside any event, kept so that nothing in the input is lost.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Note {
     /// One-based line number.
     pub line: u32,

@@ -454,7 +454,7 @@ fn malformed(store: &mut Store, number: u32, line: &Line<'_>, why: &NotAField) {
         NotAField::Malformed => (DiagnosticCode::MalformedField, 0),
         NotAField::EmptyName(colon) => (DiagnosticCode::EmptyFieldName, colon),
     };
-    let detail = format!("{:?}", truncate(line.content, 60));
+    let detail = crate::diagnostic::quoted(&truncate(line.content, 60));
     store
         .diagnostics
         .push(Diagnostic::text(code, number, line.column(at), &detail));

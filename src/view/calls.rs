@@ -18,39 +18,54 @@ use super::columns::{signed, Table};
 use super::timeline::{agent_key, durations, reason, Coded};
 
 /// The call list as columns.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
+#[ts(rename_all = "camelCase")]
 pub struct CallColumns {
     /// Every distinct string, one after another (see
     /// [`EventColumns::strings`](super::columns::EventColumns::strings)).
     pub strings: String,
     /// UTF-16 offset at which each string ends.
+    #[ts(type = "Uint32Array")]
     pub string_ends: Vec<u32>,
     /// The call's key.
+    #[ts(type = "Uint32Array")]
     pub key: Vec<u32>,
     /// The ConnectionCallID.
+    #[ts(type = "Uint32Array")]
     pub call_id: Vec<u32>,
     /// The CallType symbol (or number), `-1` for none.
+    #[ts(type = "Int32Array")]
     pub call_type: Vec<i32>,
     /// Index in [`crate::timeline::CallDirection`]'s order: inbound, outbound, internal, unknown.
+    #[ts(type = "Uint8Array")]
     pub direction: Vec<u8>,
     /// The agents' keys, joined with `, `; `-1` for none.
+    #[ts(type = "Int32Array")]
     pub agents: Vec<i32>,
     /// The first event's index.
+    #[ts(type = "Uint32Array")]
     pub start_event: Vec<u32>,
     /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a
     /// time of day alone); NaN when the log has no time.
+    #[ts(type = "Float64Array")]
     pub start_ms: Vec<f64>,
     /// The first event's time as written, `-1` for none.
+    #[ts(type = "Int32Array")]
     pub start_time: Vec<i32>,
     /// Queue, ring and talk time in milliseconds; NaN when the times do not tell.
+    #[ts(type = "Float64Array")]
     pub duration_ms: Vec<f64>,
     /// Index in [`crate::OutcomeKind::ALL`].
+    #[ts(type = "Uint8Array")]
     pub outcome: Vec<u8>,
     /// The derivation rule that decided the outcome (`answered`, `clearing-cause`…).
+    #[ts(type = "Uint32Array")]
     pub rule: Vec<u32>,
     /// The outcome's reason in words.
+    #[ts(type = "Uint32Array")]
     pub reason: Vec<u32>,
     /// Number of events.
+    #[ts(type = "Uint32Array")]
     pub events: Vec<u32>,
 }
 
@@ -118,6 +133,7 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
             .position(|k| *k == kind)
             .unwrap_or(0);
         c.outcome.push(u8::try_from(position).unwrap_or(0));
+        c.rule.push(t.fixed(derived.outcome.rule));
         c.reason
             .push(reason_index(store, &derived.outcome, &mut t, &mut shared));
         c.events.push(state.events.len());

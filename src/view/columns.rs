@@ -31,49 +31,70 @@ pub mod kind {
 }
 
 /// A batch of events as columns.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
+#[ts(rename_all = "camelCase")]
 pub struct EventColumns {
     /// Whether positions are lines (text) or byte offsets (frames).
+    #[ts(rename = "form", type = "\"text\" | \"frames\"")]
     pub text: bool,
     /// Every distinct string of the batch, one after another.
     pub strings: String,
     /// UTF-16 offset at which each string ends.
+    #[ts(type = "Uint32Array")]
     pub string_ends: Vec<u32>,
     /// Per event: its type name.
+    #[ts(type = "Uint32Array")]
     pub event_type: Vec<u32>,
     /// Per event: its type ID, `-1` for none.
+    #[ts(type = "Int32Array")]
     pub type_id: Vec<i32>,
     /// Per event: text, the `MsgType:` line; frames, the byte offset.
+    #[ts(type = "Float64Array")]
     pub position: Vec<f64>,
     /// Per event: text, the last line; frames, the length in bytes.
+    #[ts(type = "Uint32Array")]
     pub extent: Vec<u32>,
     /// Per event: the time as written.
+    #[ts(type = "Int32Array")]
     pub time: Vec<i32>,
     /// Per event: the type as written, when it differs.
+    #[ts(type = "Int32Array")]
     pub label: Vec<i32>,
     /// Per event: 1 when truncated.
+    #[ts(type = "Uint8Array")]
     pub truncated: Vec<u8>,
     /// Per event: the end of its fields in the field columns.
+    #[ts(type = "Uint32Array")]
     pub field_end: Vec<u32>,
     /// Per field: its name.
+    #[ts(type = "Uint32Array")]
     pub name: Vec<u32>,
     /// Per field: its name as written, when it differs.
+    #[ts(type = "Int32Array")]
     pub field_label: Vec<i32>,
     /// Per field: its index, `-1` for none.
+    #[ts(type = "Int32Array")]
     pub index: Vec<i32>,
     /// Per field: its tag, `-1` for none.
+    #[ts(type = "Int32Array")]
     pub tag: Vec<i32>,
     /// Per field: its raw text; `-1` when it is the decimal text of `number`.
+    #[ts(type = "Int32Array")]
     pub raw: Vec<i32>,
     /// Per field: [`kind`].
+    #[ts(type = "Uint8Array")]
     pub kind: Vec<u8>,
     /// Per field: the number (kinds number and bytes).
+    #[ts(type = "Float64Array")]
     pub number: Vec<f64>,
     /// Per field: the symbol.
+    #[ts(type = "Int32Array")]
     pub symbol: Vec<i32>,
     /// Per field: the meaning.
+    #[ts(type = "Int32Array")]
     pub meaning: Vec<i32>,
     /// Per field: 1 when no reference lists the name.
+    #[ts(type = "Uint8Array")]
     pub unknown: Vec<u8>,
 }
 

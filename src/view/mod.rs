@@ -2,6 +2,7 @@
 //! timeline) when output is asked for, and serialised by serde; the TypeScript declarations of
 //! the npm package are generated from these same types (ts-rs, see [`typescript`]).
 
+pub mod api;
 pub mod calls;
 pub mod columns;
 pub mod event;
@@ -98,7 +99,7 @@ pub struct DecodedText<'a> {
     #[ts(as = "Vec<TextEvent<'static>>")]
     pub events: Events<'a>,
     /// Every line outside an event, in input order.
-    #[ts(as = "Vec<NoteView>")]
+    #[ts(as = "Vec<Note>")]
     pub notes: &'a [Note],
     /// Everything wrong, in input order.
     #[ts(as = "Vec<TextDiagnostic<'static>>")]
@@ -117,19 +118,6 @@ pub struct DecodedFrames<'a> {
     pub diagnostics: Diagnostics<'a>,
     /// The floating-field width and protocol version used, and why.
     pub framing: Framing,
-}
-
-/// A line outside any event (the TypeScript shape of [`Note`]).
-#[derive(TS)]
-#[ts(rename = "Note")]
-pub struct NoteView {
-    /// One-based line number.
-    pub line: u32,
-    /// What kind of line it is.
-    #[ts(type = "\"step\" | \"comment\" | \"text\"")]
-    pub kind: String,
-    /// The line's text without surrounding white space.
-    pub text: String,
 }
 
 /// A store's events, serialised one at a time in its form's shape.
@@ -196,10 +184,10 @@ pub struct Summary<'a> {
     /// Whether the input has ended.
     pub finished: bool,
     /// Lines outside events (text input).
-    #[ts(as = "Vec<NoteView>")]
+    #[ts(as = "Vec<Note>")]
     pub notes: &'a [Note],
     /// Everything wrong, in input order.
-    #[ts(as = "Vec<TextDiagnostic<'static>>")]
+    #[ts(type = "Array<TextDiagnostic> | Array<ByteDiagnostic>")]
     pub diagnostics: Diagnostics<'a>,
 }
 

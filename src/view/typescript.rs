@@ -1,1 +1,135 @@
-//! TypeScript declarations of every JSON shape, generated from the view types.
+//! TypeScript declarations of every shape the JavaScript package hands out or takes, generated
+//! from the Rust types with ts-rs (chosen over tsify and specta because it needs no wasm-bindgen
+//! coupling: the shapes are plain serde views, and ts-rs reads their serde attributes and doc
+//! comments as they are). The package's `cti_outcome.d.ts` carries them (see `pkg-config/`).
+
+use std::fmt::Write as _;
+
+use ts_rs::{Config, TS};
+
+use super::api::{CallRow, FormatOption, FrameOptions, InputOptions, LogOptions};
+use super::calls::CallColumns;
+use super::columns::EventColumns;
+use super::event::{Field, FrameEvent, TextEvent};
+use super::timeline::{
+    Agent, Call, Coded, Durations, Evidence, Link, Outcome, Point, Segment, TimelineView, Variable,
+};
+use super::{ByteDiagnostic, DecodedFrames, DecodedText, Framing, Summary, TextDiagnostic};
+use crate::binary::EncodeIssue;
+use crate::codes::connres::{Connres, Direction};
+use crate::codes::q850::Cause;
+use crate::diagnostic::{DiagnosticCode, Severity};
+use crate::input::Format;
+use crate::outcome::OutcomeKind;
+use crate::store::{Note, NoteKind};
+use crate::timeline::{CallDirection, LinkKind, RULES};
+
+/// Every declaration, as one TypeScript module body (`export type …` each).
+#[must_use]
+pub fn declarations() -> String {
+    let cfg = Config::default();
+    let mut out = String::new();
+    macro_rules! declare {
+        ($($t:ty),* $(,)?) => {
+            $(
+                let _ = writeln!(out, "export {}\n", <$t>::decl(&cfg).trim_end());
+            )*
+        };
+    }
+    declare!(
+        Format,
+        FormatOption,
+        FrameOptions,
+        InputOptions,
+        LogOptions,
+        Severity,
+        DiagnosticCode,
+        TextDiagnostic<'static>,
+        ByteDiagnostic<'static>,
+        Framing,
+        NoteKind,
+        Note,
+        Field<'static>,
+        TextEvent<'static>,
+        FrameEvent<'static>,
+        DecodedText<'static>,
+        DecodedFrames<'static>,
+        Summary<'static>,
+        EventColumns,
+        CallColumns,
+        CallRow,
+        TimelineView,
+        Call,
+        Coded,
+        Variable,
+        Point,
+        Durations,
+        Link,
+        LinkKind,
+        Outcome,
+        Evidence,
+        Agent,
+        Segment,
+        CallDirection,
+        OutcomeKind,
+        Connres,
+        Direction,
+        Cause,
+        EncodeIssue,
+    );
+    let rules: Vec<String> = RULES
+        .iter()
+        .map(|(rule, _)| format!("\"{rule}\""))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/** The outcome derivation rules, in the order they are tried. */\nexport type OutcomeRule = {};",
+        rules.join(" | ")
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_referenced_type_is_declared() {
+        let text = declarations();
+        let declared: Vec<&str> = text
+            .match_indices("export type ")
+            .map(|(i, _)| {
+                let rest = &text[i + 12..];
+                &rest[..rest.find([' ', '<']).unwrap_or(rest.len())]
+            })
+            .collect();
+        // Outside comments, every capitalised word after a colon, a bar or in an Array<…> is a
+        // type that must be declared.
+        let mut code = String::new();
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find("/**") {
+            code.push_str(&rest[..start]);
+            rest = &rest[start + rest[start..].find("*/").unwrap() + 2..];
+        }
+        code.push_str(rest);
+        let text = code;
+        for word in text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        {
+            let used_as_type = text.contains(&format!(": {word}"))
+                || text.contains(&format!("<{word}>"))
+                || text.contains(&format!("| {word}"));
+            let builtin = [
+                "Array",
+                "Uint8Array",
+                "Uint32Array",
+                "Int32Array",
+                "Float64Array",
+            ];
+            if used_as_type && !builtin.contains(&word) {
+                assert!(declared.contains(&word), "{word} is used but not declared");
+            }
+        }
+    }
+}

@@ -12,14 +12,23 @@ import init, {
   openLog,
   TimelineBuilder,
   version,
+  wasmMemoryBytes,
+  type Agent,
+  type ByteDiagnostic,
   type Call,
+  type CallColumns,
+  type CallRow,
   type CtiEvent,
   type CtiOutcome,
   type DecodedInput,
-  type Diagnostic,
   type DiagnosticCode,
+  type EventColumns,
+  type FrameEvent,
   type LogSummary,
   type OutcomeKind,
+  type OutcomeRule,
+  type TextDiagnostic,
+  type TextEvent,
   type Timeline,
 } from 'cti-outcome';
 
@@ -28,17 +37,23 @@ export async function run(wasm: URL, bytes: Uint8Array): Promise<string[]> {
   const again: CtiOutcome = initSync(bytes);
   const lines: string[] = [api === again ? 'same' : 'different', version()];
 
+  // A text decode's events have lines and its diagnostics line and column: no narrowing.
   const log = decodeLog('MsgType: END_CALL_EVENT\n  ConnectionCallID: 7\n');
-  const first: CtiEvent | undefined = log.events[0];
-  if (first && 'line' in first) lines.push(`${first.type} at line ${first.line}`);
-  for (const d of log.diagnostics satisfies Diagnostic[]) {
+  const first: TextEvent | undefined = log.events[0];
+  if (first) lines.push(`${first.type} at line ${first.line}`);
+  for (const d of log.diagnostics satisfies TextDiagnostic[]) {
     const code: DiagnosticCode = d.code;
-    lines.push('offset' in d ? `${code} at byte ${d.offset}` : `${code} at ${d.line}:${d.column}`);
+    lines.push(`${code} at ${d.line}:${d.column}`);
   }
 
   const input: DecodedInput = decodeInput(encodeEvents(log), { format: 'binary' });
   const frames = decodeFrames(encodeEvents(log.events, { width: 1 }), { width: 1 });
-  lines.push(input.format, String(frames.framing?.width ?? 'unknown'));
+  // A frames decode's events have byte offsets, its diagnostics offsets, its framing a width.
+  const framed: FrameEvent | undefined = frames.events[0];
+  const problems: ByteDiagnostic[] = frames.diagnostics;
+  lines.push(input.format, String(frames.framing.width), String(framed?.offset), String(problems.length));
+  if (input.format === 'text') lines.push(String(input.notes.length));
+  else lines.push(input.framing.basis);
 
   const timeline: Timeline = buildTimeline(log);
   const calls: Call[] = timeline.calls;
@@ -53,9 +68,18 @@ export async function run(wasm: URL, bytes: Uint8Array): Promise<string[]> {
   builder.push(log);
   lines.push(String(builder.length), String(builder.snapshot().agents.length));
 
-  const opened = openLog('MsgType: END_CALL_EVENT\n', { format: 'text' });
+  const opened = openLog('MsgType: END_CALL_EVENT\n  ConnectionCallID: 7\n', { format: 'text', calls: true });
   const summary: LogSummary = opened.summary();
   const page: CtiEvent[] = opened.events(0, 100);
+  const rows: CallRow[] = opened.calls();
+  const rule: OutcomeRule | undefined = rows[0]?.rule;
+  const columns: CallColumns = opened.callColumns();
+  const eventColumns: EventColumns = opened.eventColumns(0, 10);
+  const found: Uint32Array = opened.searchCalls('7');
+  const agents: Agent[] = opened.agentsOf(0);
+  const one: Call = opened.call(0);
+  lines.push(String(rule), String(columns.key.length), eventColumns.form, String(found.length), String(agents.length), one.key);
+  lines.push(String(wasmMemoryBytes() > 0), String(opened.lineStart(1)?.[1]));
   opened.free();
   const fed = new CtiLog();
   fed.push(new Uint8Array(0));
@@ -65,6 +89,10 @@ export async function run(wasm: URL, bytes: Uint8Array): Promise<string[]> {
 
   const connres = decodeConnres(5, 'outbound', 17);
   lines.push(connres.symbol, decodeConnres(1, 'inbound').symbol);
+  // @ts-expect-error a text decode's diagnostics have lines and columns, not byte offsets
+  lines.push(String(log.diagnostics[0]?.offset));
+  // @ts-expect-error a frames decode's events have byte offsets, not lines
+  lines.push(String(frames.events[0]?.line));
   // @ts-expect-error a direction outside the union is a type error
   decodeConnres(5, 'sideways');
   // @ts-expect-error an outcome kind outside the union is a type error

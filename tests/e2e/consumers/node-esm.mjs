@@ -21,8 +21,12 @@ assert.equal(first.events.length + rest.events.length, 9);
 assert.equal(streamed.finish().diagnostics.length, 0);
 
 const opened = cti.openLog(readFileSync(new URL('./sample.txt', import.meta.url)));
-assert.deepEqual(opened.summary().timeline, cti.buildTimeline(log));
+assert.deepEqual(opened.timeline(), cti.buildTimeline(log));
 assert.deepEqual(opened.events(0, 100), log.events);
+assert.deepEqual(opened.call(0), cti.buildTimeline(log).calls[0]);
+assert.deepEqual(opened.calls().map((c) => [c.key, c.outcome, c.rule]), [['1001', 'answered', 'answered']]);
+assert.deepEqual([...opened.searchCalls('answered')], [0]);
+assert.ok(cti.wasmMemoryBytes() > 0);
 opened.free();
 
 // init is harmless in Node and always the same instance; require() shares it.

@@ -1,0 +1,109 @@
+//! Shapes only the JavaScript package has: the options its functions take and the rows of its
+//! call list. They are declared here so that the package's TypeScript declarations come from
+//! Rust types like every other shape (see [`super::typescript`]); the wasm boundary reads the
+//! options by these names.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::outcome::OutcomeKind;
+use crate::timeline::CallDirection;
+
+/// The input form to read, or `auto` to tell it from the first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum FormatOption {
+    /// Tell the form from the input.
+    Auto,
+    /// A text dump.
+    Text,
+    /// GED-188 frames.
+    Binary,
+    /// A hex dump of frames.
+    Hex,
+}
+
+/// How frames are read or written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct FrameOptions {
+    /// Bytes of a floating field's tag and length: 1 (protocol versions up to 19) or 2 (20 and
+    /// later). Told from the frames when not given.
+    #[ts(optional, type = "1 | 2")]
+    pub width: Option<u8>,
+    /// The protocol version the frames were written with (it chooses between fixed-part
+    /// layouts that changed); told from OPEN_REQ when not given.
+    #[ts(optional)]
+    pub version: Option<u32>,
+}
+
+/// How an input is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct InputOptions {
+    /// The input form (default `auto`).
+    #[ts(optional)]
+    pub format: Option<FormatOption>,
+    /// Bytes of a floating field's tag and length (frames).
+    #[ts(optional, type = "1 | 2")]
+    pub width: Option<u8>,
+    /// The protocol version of the frames.
+    #[ts(optional)]
+    pub version: Option<u32>,
+}
+
+/// How a `CtiLog` reads its input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct LogOptions {
+    /// The input form (default `auto`).
+    #[ts(optional)]
+    pub format: Option<FormatOption>,
+    /// Bytes of a floating field's tag and length (frames).
+    #[ts(optional, type = "1 | 2")]
+    pub width: Option<u8>,
+    /// The protocol version of the frames.
+    #[ts(optional)]
+    pub version: Option<u32>,
+    /// Whether calls are worked out as events arrive (default `true`; `false` for a decode that
+    /// only wants events).
+    #[ts(optional)]
+    pub calls: Option<bool>,
+}
+
+/// One row of `CtiLog.calls()`: what a list of calls shows and sorts by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CallRow {
+    /// Position in the log's calls (for `CtiLog.call(index)`).
+    pub index: u32,
+    /// The call's key.
+    pub key: String,
+    /// The ConnectionCallID.
+    pub call_id: u32,
+    /// The CallType's symbol, or its number.
+    #[ts(optional)]
+    pub call_type: Option<String>,
+    /// Which way the call goes.
+    pub direction: CallDirection,
+    /// The agents' keys, joined with `, ` (empty for none).
+    pub agents: String,
+    /// The first event's index.
+    pub start_event: u32,
+    /// The first event's time as written.
+    #[ts(optional)]
+    pub start_time: Option<String>,
+    /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a time
+    /// of day alone).
+    #[ts(optional, type = "number")]
+    pub start_ms: Option<i64>,
+    /// Queue, ring and talk time in milliseconds, when the times tell any.
+    #[ts(optional, type = "number")]
+    pub duration_ms: Option<u64>,
+    /// How the call ended.
+    pub outcome: OutcomeKind,
+    /// The derivation rule that decided.
+    #[ts(type = "OutcomeRule")]
+    pub rule: String,
+    /// The reason in words.
+    pub reason: String,
+    /// Number of events.
+    pub events: u32,
+}
