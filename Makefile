@@ -82,6 +82,7 @@ test-wasm:
 
 ## test-package: the packed tarball installed offline into Node, TypeScript, Vite and Worker consumers
 test-package: package
+	cargo build --quiet --bin cti-outcome
 	node tests/e2e/package.mjs $(TARBALL)
 
 test-e2e: site

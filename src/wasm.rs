@@ -338,6 +338,7 @@ pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLo
 /// Throws an `Error` listing every field that has no wire form, or for options of the wrong
 /// type.
 #[wasm_bindgen(js_name = encodePacked)]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional JS value by value
 pub fn encode_packed(
     strings: &str,
     ends: &[i32],
@@ -489,6 +490,7 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
         None
     } else {
         match version.as_f64() {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked
             Some(v) if v.fract() == 0.0 && (0.0..=255.0).contains(&v) => Some(v as u32),
             _ => {
                 return Err(wrong_type(

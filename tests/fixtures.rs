@@ -111,9 +111,6 @@ fn seed_skip_flow_reads_as_the_page_does() {
             "END_CALL_EVENT"
         ]
     );
-    fn field<'a>(e: &TextEvent<'a>, name: &str) -> view::Field<'a> {
-        e.fields.iter().find(|f| f.name == name).cloned().unwrap()
-    }
     let response = field(&decoded[2], "BAResponse");
     assert_eq!((response.raw.as_ref(), response.unknown), ("Skip", false));
     assert_eq!(
@@ -131,4 +128,8 @@ fn seed_skip_flow_reads_as_the_page_does() {
         .map(|n| n.line)
         .collect();
     assert_eq!(steps, [3, 20, 51]);
+}
+
+fn field<'a>(e: &TextEvent<'a>, name: &str) -> view::Field<'a> {
+    e.fields.iter().find(|f| f.name == name).cloned().unwrap()
 }

@@ -527,7 +527,7 @@ fn all_events() -> Vec<Vec<u8>> {
             store
                 .events()
                 .map(|e| {
-                    let start = e.offset() as usize;
+                    let start = usize::try_from(e.offset()).unwrap();
                     let mut block = text[start..start + e.length() as usize].to_vec();
                     block.push(b'\n');
                     block

@@ -12,7 +12,7 @@ use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::input::Format;
 use cti_outcome::log::Log;
 use cti_outcome::store::Form;
-use cti_outcome::view::{self, timeline::TimelineView, DecodedFrames, Diagnostics, Events};
+use cti_outcome::view::{self, timeline::TimelineView};
 use lexopt::prelude::*;
 use serde::Serialize;
 
@@ -176,13 +176,11 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
     match store.form() {
         Form::Text => print_json(&view::decoded_text(store), pretty),
         Form::Frames | Form::Capture => print_json(
-            &DecodedFrames {
-                events: Events::new(store, 0, usize::MAX),
-                diagnostics: Diagnostics(store.diagnostics()),
-                framing: log
-                    .framing()
+            &view::decoded_frames(
+                store,
+                log.framing()
                     .unwrap_or_else(|| binary::FrameDecoder::new(Options::default()).framing()),
-            },
+            ),
             pretty,
         ),
     }

@@ -104,6 +104,9 @@ pub struct Layout {
 }
 
 /// Bytes of a fixed part.
+///
+/// # Panics
+/// If the fields add up to 64 KiB or more (no table does: it would not fit a frame).
 #[must_use]
 pub const fn fixed_size(fields: &[(F, Wire)]) -> u16 {
     let mut size = 0;
@@ -116,7 +119,9 @@ pub const fn fixed_size(fields: &[(F, Wire)]) -> u16 {
         i += 1;
     }
     assert!(size < 1 << 16, "a fixed part fits a frame");
-    size as u16
+    #[allow(clippy::cast_possible_truncation)] // checked just above
+    let size = size as u16;
+    size
 }
 
 /// The layout of message type `id`, if the reference gives one.

@@ -121,11 +121,11 @@ impl<'s> FieldIter<'s> {
         let i = event.i;
         let inner = match store.form {
             Form::Text => {
-                let next = e.body[i] as usize;
+                let next = super::index(e.body[i]);
                 let end = e
                     .body
                     .get(i + 1)
-                    .map_or(store.fields.name.len(), |&b| b as usize);
+                    .map_or(store.fields.name.len(), |&b| super::index(b));
                 Rows {
                     next,
                     end,
@@ -134,7 +134,7 @@ impl<'s> FieldIter<'s> {
             }
             Form::Frames | Form::Capture => {
                 let base = e.body[i];
-                let start = base as usize;
+                let start = super::index(base);
                 let frame = &store.bytes[start..start + e.length[i] as usize];
                 let flags = e.flags[i];
                 let width = if flags & flag::WIDE != 0 { 2 } else { 1 };
@@ -182,7 +182,8 @@ impl Iterator for FieldIter<'_> {
                 let item = walk
                     .by_ref()
                     .find(|item| !matches!(item, Item::Rest { at, .. } if *at as usize == *end))?;
-                let frame = &self.store.bytes[*base as usize..*base as usize + *end];
+                let start = super::index(*base);
+                let frame = &self.store.bytes[start..start + *end];
                 frame_item(frame, *base, item)
             }
         };

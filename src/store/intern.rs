@@ -50,7 +50,7 @@ impl Interner {
     pub fn intern(&mut self, s: &[u8]) -> StrId {
         let hash = hash(s);
         let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
+        let mut at = slot_of(hash, mask);
         let tag = hash & 0xFFFF_FFFF_0000_0000;
         loop {
             match self.slots[at] {
@@ -75,7 +75,7 @@ impl Interner {
     pub fn find(&self, s: &[u8]) -> Option<StrId> {
         let hash = hash(s);
         let mask = self.slots.len() - 1;
-        let mut at = hash as usize & mask;
+        let mut at = slot_of(hash, mask);
         let tag = hash & 0xFFFF_FFFF_0000_0000;
         loop {
             match self.slots[at] {
@@ -90,6 +90,9 @@ impl Interner {
 
     /// Stores `s` without looking for an equal string (for values known to be unique); the
     /// id is not found by [`intern`](Self::intern) or [`find`](Self::find).
+    ///
+    /// # Panics
+    /// Past 2^32 strings or 4 GiB of them.
     pub fn append(&mut self, s: &[u8]) -> StrId {
         let id = StrId(u32::try_from(self.ends.len()).expect("fewer than 2^32 strings"));
         self.bytes.extend_from_slice(s);
@@ -137,7 +140,7 @@ impl Interner {
         let mut slots = vec![0u64; size];
         let mask = size - 1;
         for &slot in self.slots.iter().filter(|&&s| s != 0) {
-            let mut at = hash(self.get(index(slot))) as usize & mask;
+            let mut at = slot_of(hash(self.get(index(slot))), mask);
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
@@ -145,6 +148,12 @@ impl Interner {
         }
         self.slots = slots;
     }
+}
+
+/// The slot a hash starts probing at: its low bits.
+#[allow(clippy::cast_possible_truncation)] // the low bits are what is wanted
+fn slot_of(hash: u64, mask: usize) -> usize {
+    hash as usize & mask
 }
 
 /// The string index a slot holds.

@@ -58,6 +58,13 @@ pub enum Form {
     Capture,
 }
 
+/// A position or length kept as `u64` (so that positions in inputs past 4 GiB stay exact), as
+/// an index into what is held in memory, which always fits.
+#[allow(clippy::cast_possible_truncation)]
+pub(crate) fn index(at: u64) -> usize {
+    at as usize
+}
+
 /// No string (a sentinel in string columns).
 pub(crate) const NO_STR: u32 = u32::MAX;
 /// No time (a sentinel in the time column).
@@ -273,6 +280,7 @@ impl Store {
     }
 
     /// Every event, in input order.
+    #[must_use]
     pub fn events(&self) -> impl ExactSizeIterator<Item = EventRef<'_>> + '_ {
         (0..self.len()).map(move |i| EventRef { store: self, i })
     }
@@ -282,7 +290,7 @@ impl Store {
     pub fn str(&self, s: StrRef) -> &[u8] {
         match s {
             StrRef::Interned(id) => self.strings.get(id),
-            StrRef::Bytes(start, len) => &self.bytes[start as usize..start as usize + len as usize],
+            StrRef::Bytes(start, len) => &self.bytes[index(start)..index(start) + len as usize],
         }
     }
 
@@ -291,7 +299,7 @@ impl Store {
         match s {
             StrRef::Interned(id) => id,
             StrRef::Bytes(start, len) => {
-                let range = start as usize..start as usize + len as usize;
+                let range = index(start)..index(start) + len as usize;
                 self.strings.intern(&self.bytes[range])
             }
         }

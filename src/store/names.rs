@@ -113,6 +113,9 @@ impl Names {
     }
 
     /// The id of an uncatalogued name (an ECC variable's, or an unknown one), interned.
+    ///
+    /// # Panics
+    /// Past 2^32 names.
     pub fn dynamic(&mut self, text: &[u8], ecc: bool) -> NameId {
         let id = self.strings.intern(text);
         let slot = id.0 as usize;

@@ -111,20 +111,21 @@ impl EventWriter {
             (None, _) => f.name.to_owned(),
         };
         let name = store.names.written(&written);
-        let w = store.names.get(name);
-        let ((k, r, n), _) =
+        let written_as = store.names.get(name);
+        let named = written_as.named;
+        let ((kind, raw, number), _) =
             self.symbols
-                .type_value(&mut store.strings, w.named, message_type, f.raw.trim());
+                .type_value(&mut store.strings, named, message_type, f.raw.trim());
         let row = u32::try_from(store.fields.name.len()).unwrap_or(u32::MAX);
         let fields = &mut store.fields;
         fields.name.push(name);
-        fields.kind.push(k);
-        fields.raw.push(r);
-        fields.num.push(n);
+        fields.kind.push(kind);
+        fields.raw.push(raw);
+        fields.num.push(number);
         let extra = Extra {
             tag: f.tag,
             index: if f.tag.is_some() { f.index } else { None },
-            unlabelled: f.label.is_none() && w.labelled,
+            unlabelled: f.label.is_none() && written_as.labelled,
         };
         if extra != Extra::default() {
             fields.extra.insert(row, extra);

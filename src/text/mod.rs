@@ -478,6 +478,7 @@ fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::fmt::Write as _;
 
     fn decoded(text: &str, shapes: bool) -> String {
         let mut store = Store::new(Form::Text);
@@ -492,9 +493,10 @@ mod tests {
 
     #[test]
     fn line_marks_find_any_line_by_counting_from_a_mark() {
-        let text: String = (0..1000)
-            .map(|i| format!("# note {i}{}\n", "x".repeat(i % 7)))
-            .collect();
+        let mut text = String::new();
+        for i in 0..1000 {
+            let _ = writeln!(text, "# note {i}{}", "x".repeat(i % 7));
+        }
         let store = decode(text.as_bytes());
         let starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -506,7 +508,7 @@ mod tests {
                 line > 1000 || line - mark < LINE_MARK,
                 "line {line}: mark {mark}"
             );
-            assert_eq!(offset as usize, starts[mark as usize - 1], "line {line}");
+            assert_eq!(offset, starts[mark as usize - 1] as u64, "line {line}");
         }
         assert_eq!(store.line_start(0), None);
     }
@@ -533,9 +535,9 @@ mod tests {
         ) {
             let mut text = String::new();
             for (ty, fields) in &events {
-                text.push_str(&format!("MsgType: {ty}\n"));
+                let _ = writeln!(text, "MsgType: {ty}");
                 for (name, colon, value) in fields {
-                    text.push_str(&format!("  {name}{colon} {value}\n"));
+                    let _ = writeln!(text, "  {name}{colon} {value}");
                 }
             }
             prop_assert_eq!(decoded(&text, true), decoded(&text, false));

@@ -70,12 +70,11 @@ fn direction(state: &CallState) -> CallDirection {
         return CallDirection::Inbound;
     }
     match state.call_type {
-        None => CallDirection::Unknown,
         Some(1..=6) => CallDirection::Inbound,
         Some(7 | 8 | 17 | 32..=37) => CallDirection::Outbound,
         Some(10 | 12..=15 | 18..=24 | 39 | 40) => CallDirection::Internal,
         Some(n) if is_reservation(n) => CallDirection::Internal,
-        Some(_) => CallDirection::Unknown,
+        None | Some(_) => CallDirection::Unknown,
     }
 }
 

@@ -6,6 +6,7 @@
 use crate::outcome::OutcomeKind;
 use crate::store::{Store, StrId};
 
+use crate::codes::fields::FieldId as F;
 use crate::codes::message_types::id;
 
 use super::call::{CallState, Ev, Label, Lists, Mark};
@@ -190,7 +191,6 @@ fn join(lists: &Lists, call: &CallState) -> Option<Outcome> {
             Label::Type(id::CALL_CONFERENCED_EVENT),
         )
     };
-    use crate::codes::fields::FieldId as F;
     let device = |field: F| {
         call.join_fields(lists)
             .find(|&(_, x, _)| x == field)

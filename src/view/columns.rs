@@ -243,13 +243,13 @@ impl Batch<'_> {
         c.type_id.push(ty_id(ty));
         let (line, end_line) = e.lines();
         #[allow(clippy::cast_precision_loss)] // Byte offsets far below 2^53.
-        let (a, b) = if c.text {
+        let (position, extent) = if c.text {
             (f64::from(line), end_line)
         } else {
             (e.offset() as f64, e.length())
         };
-        c.position.push(a);
-        c.extent.push(b);
+        c.position.push(position);
+        c.extent.push(extent);
         let time = store.events.time_text[i];
         let label = store.events.label[i];
         let string = |t: &mut Table, s: u32| {
@@ -311,18 +311,20 @@ impl Batch<'_> {
         c.tag.push(f.tag.map_or(-1, i32::from));
         #[allow(clippy::cast_precision_loss)] // Numbers are within ±2^53 (JavaScript's).
         let (kind, raw, number) = match f.value {
-            FieldValue::Number { n, raw } => (
+            FieldValue::Number { n: number, raw } => (
                 kind::NUMBER,
-                raw.map_or(-1, |s| signed(t.bytes(store, s))),
-                n as f64,
+                raw.map_or(-1, |text| signed(t.bytes(store, text))),
+                number as f64,
             ),
-            FieldValue::Text(s) => (kind::TEXT, signed(t.bytes(store, s)), 0.0),
+            FieldValue::Text(text) => (kind::TEXT, signed(t.bytes(store, text)), 0.0),
             FieldValue::Empty => (kind::EMPTY, signed(t.fixed("")), 0.0),
-            FieldValue::Na(s) => (kind::NA, signed(t.bytes(store, s)), 0.0),
-            FieldValue::TotalBytes(n, s) => (kind::BYTES, signed(t.bytes(store, s)), f64::from(n)),
-            FieldValue::Bytes(s) => (
+            FieldValue::Na(text) => (kind::NA, signed(t.bytes(store, text)), 0.0),
+            FieldValue::TotalBytes(total, text) => {
+                (kind::BYTES, signed(t.bytes(store, text)), f64::from(total))
+            }
+            FieldValue::Bytes(bytes) => (
                 kind::TEXT,
-                signed(t.text(Cow::Owned(hex(store.str(s))))),
+                signed(t.text(Cow::Owned(hex(store.str(bytes))))),
                 0.0,
             ),
         };
@@ -345,10 +347,9 @@ impl Batch<'_> {
             FieldValue::Number { n, .. } if coded || id.def().ty == FieldType::Time => {
                 Coded::Number(n)
             }
-            FieldValue::Number { .. } => return (-1, -1),
             // Text explains only as a symbol of the field's code table.
             FieldValue::Text(s) if coded => Coded::Text(s),
-            FieldValue::Text(_) => return (-1, -1),
+            FieldValue::Number { .. } | FieldValue::Text(_) => return (-1, -1),
             value => {
                 let (s, m) = explain(message_type, id, &value, "");
                 return (

@@ -209,6 +209,16 @@ pub fn summary(log: &crate::log::Log) -> Summary<'_> {
     }
 }
 
+/// The whole of a frames store as JSON, with the framing it was read with.
+#[must_use]
+pub fn decoded_frames(store: &Store, framing: Framing) -> DecodedFrames<'_> {
+    DecodedFrames {
+        events: Events::new(store, 0, usize::MAX),
+        diagnostics: Diagnostics(store.diagnostics()),
+        framing,
+    }
+}
+
 /// The whole of a text store as JSON.
 #[must_use]
 pub fn decoded_text(store: &Store) -> DecodedText<'_> {

@@ -65,6 +65,28 @@ test('Node CommonJS: require, decodeInput, TimelineBuilder', () => {
   process.stdout.write(`     ${run('node', ['node-cjs.cjs'])}`);
 });
 
+test('the objects JavaScript builds equal the command-line tool\'s JSON for every bundled log', async () => {
+  const { createRequire } = await import('node:module');
+  const cti = createRequire(import.meta.url)(join(installed, 'node.cjs'));
+  const cli = join(root, 'target/debug/cti-outcome');
+  let compared = 0;
+  for (const dir of ['tests/fixtures/logs', 'tests/fixtures/flows']) {
+    for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.txt'))) {
+      const path = join(root, dir, name);
+      const bytes = readFileSync(path);
+      const decoded = JSON.parse(run(cli, ['decode', path], root));
+      expect(JSON.stringify(cti.decodeLog(bytes)), JSON.stringify(decoded), `${name}: decodeLog`);
+      const log = cti.openLog(bytes);
+      const timeline = JSON.parse(run(cli, ['timeline', path], root));
+      expect(JSON.stringify(log.timeline()), JSON.stringify(timeline), `${name}: timeline`);
+      expect(log.calls().map((c) => c.reason), timeline.calls.map((c) => c.outcome.reason), `${name}: call rows`);
+      log.free();
+      compared += 1;
+    }
+  }
+  if (compared < 10) throw new Error(`only ${compared} logs compared`);
+});
+
 test('tsc --strict accepts a file using every export', () => {
   const tsc = join(here, 'node_modules/typescript/bin/tsc');
   try {

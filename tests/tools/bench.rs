@@ -24,9 +24,9 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20.0);
-    let calls = calls_for((mb * 1e6) as usize, Generate::default(), |e| {
-        write_text(e).len()
-    });
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // megabytes, a few thousand
+    let bytes = (mb * 1e6) as usize;
+    let calls = calls_for(bytes, Generate::default(), |e| write_text(e).len());
     let events = generate::generate(Generate {
         calls,
         ..Generate::default()

@@ -1,19 +1,27 @@
-//! The wasm API as JavaScript sees it; included by the browser and the Node suites.
+//! The wasm boundary as JavaScript sees it; included by the browser and the Node suites. (The
+//! package's own JavaScript over it is tested by `tests/e2e/package.mjs`.)
 
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use cti_outcome::wasm::{
-    build_timeline, decode_connres, decode_frames, decode_input, decode_log, encode_events,
-    version, JsFrameDecoder, JsTimelineBuilder,
+    decode_connres, encode_packed, log_of_events, version, wasm_memory_bytes, CtiLog,
 };
 
 const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
-const TOLERANCE: &str = include_str!("../fixtures/logs/tolerance.txt");
+const TRANSFER: &str = include_str!("../fixtures/flows/consult-transfer.txt");
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
+    }
+    o.into()
 }
 
 fn error_message(err: wasm_bindgen::JsError) -> String {
@@ -22,27 +30,96 @@ fn error_message(err: wasm_bindgen::JsError) -> String {
     error.message().into()
 }
 
-/// The object JavaScript receives serialises to exactly the JSON the native tool prints.
+fn json(value: &JsValue) -> String {
+    JSON::stringify(value).unwrap().into()
+}
+
+fn opened(text: &str) -> CtiLog {
+    let mut log = CtiLog::new(None).unwrap();
+    log.push(&JsValue::from_str(text)).unwrap();
+    log.finish();
+    log
+}
+
+/// The whole timeline JavaScript receives is exactly the JSON the native tool prints.
 #[wasm_bindgen_test]
-fn decode_log_gives_plain_objects_equal_to_the_native_json() {
-    for text in [SEED, TOLERANCE] {
-        let js = decode_log(&JsValue::from_str(text)).unwrap();
-        assert!(Array::is_array(&get(&js, "events")));
-        let from_js: String = JSON::stringify(&js).unwrap().into();
-        let native = serde_json::to_string(&cti_outcome::decode_log(text)).unwrap();
-        assert_eq!(from_js, native);
+fn a_log_gives_the_native_timeline_and_calls() {
+    for text in [SEED, TRANSFER] {
+        let mut log = opened(text);
+        let mut store = cti_outcome::text::decode(text.as_bytes());
+        let timeline = cti_outcome::timeline::build(&mut store);
+        let native = cti_outcome::view::timeline::timeline(&store, &timeline);
+        assert_eq!(
+            json(&log.timeline().unwrap()),
+            serde_json::to_string(&native).unwrap()
+        );
+        for (i, call) in native.calls.iter().enumerate() {
+            let i = u32::try_from(i).unwrap();
+            assert_eq!(
+                json(&log.call(i).unwrap()),
+                serde_json::to_string(call).unwrap()
+            );
+        }
+        let summary = log.summary().unwrap();
+        assert_eq!(get(&summary, "format").as_string().as_deref(), Some("text"));
+        assert_eq!(
+            get(&summary, "callCount").as_f64(),
+            Some(native.calls.len() as f64)
+        );
     }
 }
 
 #[wasm_bindgen_test]
-fn absent_values_are_null_and_optional_keys_absent() {
-    let js = decode_log(&JsValue::from_str("MsgType: NO_SUCH_EVENT\n  CSQID: N/A\n")).unwrap();
-    let event = Array::from(&get(&js, "events")).get(0);
-    assert!(get(&event, "typeId").is_null());
-    let field = Array::from(&get(&event, "fields")).get(0);
-    assert_eq!(get(&field, "kind").as_string().as_deref(), Some("na"));
-    assert!(get(&field, "value").is_null());
-    assert!(get(&field, "symbol").is_undefined());
+fn columns_are_typed_arrays_with_a_string_table() {
+    let mut log = opened(TRANSFER);
+    let calls = log.call_columns();
+    assert!(get(&calls, "key").is_instance_of::<js_sys::Uint32Array>());
+    assert!(get(&calls, "startMs").is_instance_of::<js_sys::Float64Array>());
+    assert!(get(&calls, "strings").is_string());
+    let keys = js_sys::Uint32Array::from(get(&calls, "key"));
+    assert_eq!(keys.length(), 2);
+    let events = log.event_columns(0, 3);
+    assert_eq!(get(&events, "form").as_string().as_deref(), Some("text"));
+    assert_eq!(
+        js_sys::Uint32Array::from(get(&events, "fieldEnd")).length(),
+        3
+    );
+    let far = log.event_columns(100, 200);
+    assert_eq!(
+        js_sys::Uint32Array::from(get(&far, "fieldEnd")).length(),
+        0,
+        "clamped"
+    );
+}
+
+#[wasm_bindgen_test]
+fn search_agents_and_line_starts() {
+    let log = opened(TRANSFER);
+    assert_eq!(log.search_calls("consult").to_vec(), [1]);
+    assert_eq!(log.search_calls("").to_vec(), [0, 1]);
+    assert!(Array::is_array(&log.agents_of(0).unwrap()));
+    let start = Array::from(&log.line_start(5));
+    assert_eq!(
+        (start.get(0).as_f64(), start.get(1).as_f64()),
+        (Some(1.0), Some(0.0))
+    );
+    assert!(log.call(99).is_err());
+    assert!(wasm_memory_bytes() > 0.0);
+}
+
+#[wasm_bindgen_test]
+fn a_log_fed_in_chunks_equals_one_fed_whole() {
+    let mut chunked = CtiLog::new(None).unwrap();
+    for piece in SEED.as_bytes().chunks(37) {
+        chunked.push(&Uint8Array::from(piece).into()).unwrap();
+    }
+    chunked.finish();
+    let mut whole = opened(SEED);
+    assert_eq!(
+        json(&chunked.timeline().unwrap()),
+        json(&whole.timeline().unwrap())
+    );
+    assert_eq!(chunked.length(), whole.length());
 }
 
 #[wasm_bindgen_test]
@@ -57,16 +134,14 @@ fn decode_connres_matches_the_source_for_a_code() {
         Some("abandoned")
     );
     assert!(get(&js, "cause").is_undefined());
-    let with_cause = decode_connres(
+    let busy = decode_connres(
         &JsValue::from(5),
         &JsValue::from_str("inbound"),
         Some(JsValue::from(17)),
     )
     .unwrap();
     assert_eq!(
-        get(&get(&with_cause, "cause"), "name")
-            .as_string()
-            .as_deref(),
+        get(&get(&busy, "cause"), "name").as_string().as_deref(),
         Some("User busy")
     );
     let null_cause = decode_connres(
@@ -88,14 +163,9 @@ fn bad_arguments_throw_errors_naming_the_argument() {
             None,
             "`code` must be a whole number from 0 to 4294967295",
         ),
-        (
-            JsValue::from(2.5),
-            inbound.clone(),
-            None,
-            "`code` must be a whole number",
-        ),
+        (JsValue::from(2.5), inbound.clone(), None, "got 2.5"),
         (JsValue::from(f64::NAN), inbound.clone(), None, "got NaN"),
-        (JsValue::from(1e12), inbound.clone(), None, "`code` must be"),
+        (JsValue::from(1e21), inbound.clone(), None, "got 1e+21"),
         (
             JsValue::from_str("5"),
             inbound.clone(),
@@ -106,14 +176,9 @@ fn bad_arguments_throw_errors_naming_the_argument() {
             JsValue::from(1),
             JsValue::from_str("sideways"),
             None,
-            "`direction` must be \"inbound\" or \"outbound\"",
+            "`direction` must be \"inbound\" or \"outbound\", got \"sideways\"",
         ),
-        (
-            JsValue::from(1),
-            JsValue::UNDEFINED,
-            None,
-            "`direction` must be \"inbound\" or \"outbound\", got undefined",
-        ),
+        (JsValue::from(1), JsValue::UNDEFINED, None, "got undefined"),
         (
             JsValue::from(5),
             inbound.clone(),
@@ -121,14 +186,19 @@ fn bad_arguments_throw_errors_naming_the_argument() {
             "`cause` must be a whole number from 0 to 127",
         ),
     ] {
-        let err = decode_connres(&code, &direction, cause).unwrap_err();
-        let message = error_message(err);
+        let message = error_message(decode_connres(&code, &direction, cause).unwrap_err());
         assert!(message.contains(needle), "{message}");
     }
-    let err = decode_log(&JsValue::from(42)).unwrap_err();
-    assert_eq!(
-        error_message(err),
-        "`text` must be a string, got a value of type number"
+    let wrong =
+        |pairs: &[(&str, JsValue)]| error_message(CtiLog::new(Some(options(pairs))).err().unwrap());
+    assert!(wrong(&[("width", JsValue::from(3))]).contains("`width` must be 1 or 2"));
+    assert!(wrong(&[("format", JsValue::from_str("xml"))]).contains("`format` must be"));
+    assert!(wrong(&[("version", JsValue::from(1.5))]).contains("`version` must be"));
+    let mut log = CtiLog::new(None).unwrap();
+    let message = error_message(log.push(&JsValue::from(42)).unwrap_err());
+    assert!(
+        message.contains("`chunk` must be a string or a Uint8Array"),
+        "{message}"
     );
 }
 
@@ -137,101 +207,50 @@ fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
 
-/// `buildTimeline` takes what `decodeLog` returned (or its `events`) and gives the native JSON.
-#[wasm_bindgen_test]
-fn build_timeline_from_decoded_events_equals_the_native_timeline() {
-    let decoded = decode_log(&JsValue::from_str(SEED)).unwrap();
-    let native = cti_outcome::build_timeline(&cti_outcome::decode_log(SEED).events);
-    let native = serde_json::to_string(&native).unwrap();
-    for input in [decoded.clone(), get(&decoded, "events")] {
-        let js = build_timeline(input).unwrap();
-        let from_js: String = JSON::stringify(&js).unwrap().into();
-        assert_eq!(from_js, native);
-    }
-    let js = build_timeline(decoded).unwrap();
-    let call = Array::from(&get(&js, "calls")).get(1);
-    let outcome = get(&call, "outcome");
-    assert_eq!(
-        get(&outcome, "kind").as_string().as_deref(),
-        Some("skipped")
-    );
-}
-
-/// The builder fed in two batches gives the same snapshot as one build.
-#[wasm_bindgen_test]
-fn timeline_builder_snapshots_equal_the_whole_build() {
-    let events = Array::from(&get(
-        &decode_log(&JsValue::from_str(SEED)).unwrap(),
-        "events",
-    ));
-    let mut builder = JsTimelineBuilder::new();
-    builder.push(events.slice(0, 3).into()).unwrap();
-    builder
-        .push(events.slice(3, events.length()).into())
-        .unwrap();
-    assert_eq!(builder.length(), events.length());
-    let whole = build_timeline(events.into()).unwrap();
-    let snapshot = builder.snapshot().unwrap();
-    assert_eq!(
-        String::from(JSON::stringify(&snapshot).unwrap()),
-        String::from(JSON::stringify(&whole).unwrap())
-    );
-    let err = builder.push(JsValue::from_str("not events")).unwrap_err();
-    assert!(error_message(err).contains("`events` must be"));
-}
-
 /// Reference §1.6, 2-byte variant.
 const EXAMPLE: &str = "00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff 0019 0005 3430323000 0021 0005 3430323000";
 
-fn example_bytes() -> Vec<u8> {
-    cti_outcome::binary::decode_hex(EXAMPLE).0
-}
-
-/// Bytes, hex and text all decode in JavaScript as natively; the encoder gives the bytes back.
+/// Frames, hex and the encoder: bytes in, the same bytes out.
 #[wasm_bindgen_test]
-fn binary_input_encoder_and_streaming_match_the_native_results() {
-    let bytes = example_bytes();
-    let js = decode_frames(&js_sys::Uint8Array::from(&bytes[..]).into(), None).unwrap();
-    let native =
-        cti_outcome::binary::decode_frames(&bytes, cti_outcome::binary::Options::default());
+fn frames_decode_and_encode_back_to_the_same_bytes() {
+    let bytes = cti_outcome::binary::decode_hex(EXAMPLE).0;
+    let mut log = CtiLog::new(Some(options(&[("format", "binary".into())]))).unwrap();
+    log.push(&Uint8Array::from(&bytes[..5]).into()).unwrap();
+    assert_eq!(log.length(), 0, "a cut frame waits");
+    log.push(&Uint8Array::from(&bytes[5..]).into()).unwrap();
+    log.finish();
+    assert_eq!(log.length(), 1);
+    let summary = log.summary().unwrap();
+    assert_eq!(get(&get(&summary, "framing"), "width").as_f64(), Some(2.0));
+    assert_eq!(Array::from(&get(&summary, "diagnostics")).length(), 0);
+
+    let mut hex = opened(EXAMPLE);
     assert_eq!(
-        String::from(JSON::stringify(&js).unwrap()),
-        serde_json::to_string(&native).unwrap()
+        get(&hex.summary().unwrap(), "format")
+            .as_string()
+            .as_deref(),
+        Some("hex")
     );
-    let hex = decode_input(&JsValue::from_str(EXAMPLE), None).unwrap();
-    assert_eq!(get(&hex, "format").as_string().as_deref(), Some("hex"));
-    assert_eq!(Array::from(&get(&hex, "events")).length(), 1);
 
-    let events = get(&js, "events");
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"width".into(), &JsValue::from(2)).unwrap();
-    let encoded = encode_events(events, Some(options.clone().into())).unwrap();
-    assert_eq!(encoded.to_vec(), bytes);
-
-    let mut decoder = JsFrameDecoder::new(Some(options.into())).unwrap();
-    let first = decoder
-        .push(&js_sys::Uint8Array::from(&bytes[..5]).into())
-        .unwrap();
-    assert_eq!(
-        Array::from(&get(&first, "events")).length(),
-        0,
-        "a cut frame waits"
-    );
-    let rest = decoder
-        .push(&js_sys::Uint8Array::from(&bytes[5..]).into())
-        .unwrap();
-    assert_eq!(Array::from(&get(&rest, "events")).length(), 1);
-    let end = decoder.finish().unwrap();
-    assert_eq!(Array::from(&get(&end, "diagnostics")).length(), 0);
-
-    let bad = js_sys::Object::new();
-    Reflect::set(&bad, &"width".into(), &JsValue::from(3)).unwrap();
-    let err = decode_frames(
-        &js_sys::Uint8Array::new_with_length(0).into(),
-        Some(bad.into()),
+    // The package packs JavaScript events into strings and numbers; here, the seed's END_CALL.
+    let strings = "END_CALL_EVENTConnectionCallID16777507";
+    let ends = [14, -1, -1, 30, -1, 38];
+    let shape = [1, 24, 1, 2, 0, -1, -1];
+    let encoded = encode_packed(
+        strings,
+        &ends,
+        &shape,
+        Some(options(&[("width", 1.into())])),
     )
-    .unwrap_err();
-    assert!(error_message(err).contains("`width` must be 1 or 2"));
-    let err = decode_frames(&JsValue::from_str("00"), None).unwrap_err();
-    assert!(error_message(err).contains("`bytes` must be a Uint8Array"));
+    .unwrap();
+    let mut back = CtiLog::new(Some(options(&[
+        ("format", "binary".into()),
+        ("width", 1.into()),
+    ])))
+    .unwrap();
+    back.push(&encoded.into()).unwrap();
+    back.finish();
+    assert_eq!(back.length(), 1);
+    let from_events = log_of_events(strings, &ends, &shape).unwrap();
+    assert_eq!(from_events.length(), 1);
 }

@@ -2,15 +2,20 @@
 //! encoder takes every decoded event without panicking.
 #![no_main]
 
-use cti_outcome::binary::{decode_frames, encode_events, Options, Width};
+use cti_outcome::binary::{decode, encode, Options, Width};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let width = data.first().and_then(|b| Width::from_bytes(b % 3));
-    let decoded = decode_frames(data, Options { width });
-    for event in &decoded.events {
-        let frame = event.frame.expect("binary events have a frame");
-        assert!(frame.offset + u64::from(frame.length) <= data.len() as u64);
+    let width = match data.first().map(|b| b % 3) {
+        Some(1) => Some(Width::One),
+        Some(2) => Some(Width::Two),
+        _ => None,
+    };
+    let (store, framing) = decode(data, Options { width, version: None });
+    for event in store.events() {
+        assert!(event.offset() + u64::from(event.length()) <= data.len() as u64);
+        let _ = event.fields().count();
     }
-    let _ = encode_events(&decoded.events, width.unwrap_or(Width::Two));
+    let _ = serde_json::to_string(&cti_outcome::view::decoded_frames(&store, framing));
+    let _ = encode(&store, width.unwrap_or(Width::Two), None);
 });

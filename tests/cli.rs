@@ -1,0 +1,181 @@
+//! The `cti-outcome` command: same JSON as the library, one-line errors with exit status 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn decode_prints_the_library_json() {
+    let path = "tests/fixtures/logs/uccx-outbound-reservation-call.txt";
+    let store = cti_outcome::text::decode(&std::fs::read(path).unwrap());
+    let expected = serde_json::to_value(cti_outcome::view::decoded_text(&store)).unwrap();
+    assert_eq!(stdout_json(&run(&["decode", path])), expected);
+    assert_eq!(stdout_json(&run(&["decode", "--pretty", path])), expected);
+}
+
+#[test]
+fn connres_prints_the_decoded_code() {
+    let json = stdout_json(&run(&[
+        "connres",
+        "5",
+        "--direction",
+        "outbound",
+        "--cause",
+        "17",
+    ]));
+    assert_eq!(
+        (json["symbol"].as_str(), json["outcome"].as_str()),
+        (Some("ISDN_CAUSE"), Some("busy"))
+    );
+    assert_eq!(json["cause"]["name"], "User busy");
+}
+
+#[test]
+fn bad_arguments_give_one_line_and_status_2() {
+    for (args, needle) in [
+        (
+            &["connres", "-1", "--direction", "inbound"][..],
+            "`code` must be a whole number from 0 to 4294967295",
+        ),
+        (
+            &["connres", "1.5", "--direction", "inbound"],
+            "`code` must be",
+        ),
+        (
+            &["connres", "abc", "--direction", "inbound"],
+            "`code` must be a whole number",
+        ),
+        (
+            &["connres", "3", "--direction", "sideways"],
+            "`direction` must be \"inbound\" or \"outbound\"",
+        ),
+        (
+            &["connres", "5", "--direction", "inbound", "--cause", "300"],
+            "`cause` must be a whole number from 0 to 127",
+        ),
+        (&["connres", "3"], "missing --direction"),
+        (
+            &["decode", "tests/fixtures/no-such-file.txt"],
+            "cannot read tests/fixtures/no-such-file.txt",
+        ),
+        (&["decode"], "missing FILE"),
+        (&["frobnicate"], "unexpected argument"),
+        (&[], "missing command"),
+    ] {
+        let out = run(args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr.starts_with("cti-outcome: ") && stderr.contains(needle),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn decode_reads_standard_input() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+        .args(["decode", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"MsgType: END_CALL_EVENT\n  CallID: 7\n")
+        .unwrap();
+    let json = stdout_json(&child.wait_with_output().unwrap());
+    assert_eq!(json["events"][0]["fields"][0]["name"], "ConnectionCallID");
+}
+
+#[test]
+fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
+    let path = "tests/fixtures/logs/uccx-agent-skips-contact.txt";
+    let mut store = cti_outcome::text::decode(&std::fs::read(path).unwrap());
+    let timeline = cti_outcome::timeline::build(&mut store);
+    let expected =
+        serde_json::to_value(cti_outcome::view::timeline::timeline(&store, &timeline)).unwrap();
+    assert_eq!(stdout_json(&run(&["timeline", path])), expected);
+
+    let out = run(&["timeline", "--summary", path]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    let skipped: Vec<&str> = lines[1].split_whitespace().take(4).collect();
+    assert_eq!(
+        skipped,
+        ["16800098", "CALLTYPE_RESERVATION", "chli4020", "skipped"]
+    );
+    assert!(lines[1].ends_with("(BAResponse = Skip)"));
+}
+
+/// Text → `encode` → bytes or hex → `decode` (detected) gives the same events, and the
+/// timeline from bytes has the same outcomes as the one from text.
+#[test]
+fn encode_then_decode_in_every_form() {
+    let path = "tests/fixtures/flows/inbound-answered.txt";
+    let decoded = run(&["decode", path]);
+    let json_path =
+        std::env::temp_dir().join(format!("cti-outcome-cli-{}.json", std::process::id()));
+    std::fs::write(&json_path, &decoded.stdout).unwrap();
+    let json = json_path.to_str().unwrap();
+    for (width, hex, form) in [("1", false, "binary"), ("2", true, "hex")] {
+        let mut args = vec!["encode", "--width", width, json];
+        if hex {
+            args.insert(1, "--hex");
+        }
+        let encoded = run(&args);
+        assert!(
+            encoded.status.success(),
+            "{}",
+            String::from_utf8_lossy(&encoded.stderr)
+        );
+        let frames_path = json_path.with_extension(form);
+        std::fs::write(&frames_path, &encoded.stdout).unwrap();
+        let frames = frames_path.to_str().unwrap();
+        let back = run(&["decode", frames]);
+        let stderr = String::from_utf8_lossy(&back.stderr).into_owned();
+        assert!(
+            stderr.contains(&format!("read as {form} (detected)")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(&format!("{width}-byte tags")), "{stderr}");
+        let back = stdout_json(&back);
+        assert_eq!(back["events"].as_array().unwrap().len(), 9);
+        assert_eq!(back["framing"]["width"], width.parse::<u8>().unwrap());
+        let summary = run(&["timeline", "--summary", frames]);
+        let text = String::from_utf8(summary.stdout).unwrap();
+        assert!(
+            text.starts_with("1001") && text.contains("answered"),
+            "{text}"
+        );
+        let forced = run(&["decode", "--format", "text", frames]);
+        assert!(String::from_utf8_lossy(&forced.stderr).contains("read as text (as asked)"));
+    }
+    let bad = run(&["decode", "--format", "xml", json]);
+    assert_eq!(bad.status.code(), Some(2));
+    let no_width = run(&["encode", json]);
+    assert_eq!(no_width.status.code(), Some(2));
+}
