@@ -4,12 +4,12 @@
 //!
 //! This is what the command-line tool and the JavaScript `CtiLog` wrap.
 
+use crate::binary::Framing;
 use crate::binary::{self, FrameDecoder, Options};
 use crate::input::{detect, Format};
 use crate::store::{Form, Store};
 use crate::text::TextDecoder;
 use crate::timeline::Timeline;
-use crate::view::Framing;
 
 /// Bytes the input form is told from: the first this many (or fewer, at the end), however
 /// the input is chunked.

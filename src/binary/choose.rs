@@ -7,10 +7,10 @@
 //! it is known; otherwise the variants are tried in the reference's order and the first that
 //! leaves a floating part that parses exactly is taken.
 
+use super::Framing;
 use crate::codes::layouts::{self, Layout};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::frame::{Shape, HEADER};
-use crate::view::Framing;
 
 use super::check::exact;
 use super::{Options, Width};

@@ -86,7 +86,7 @@ fn body(
     report: Report<'_>,
 ) -> Option<(Vec<u8>, u32)> {
     let EventType::Id(ty) = e.ty() else {
-        let name = crate::view::event::type_name(store, e.ty()).0.into_owned();
+        let name = store.type_name(e.ty()).0.into_owned();
         report(
             None,
             format!("message type {name} is not in the references; left out"),

@@ -17,7 +17,6 @@ pub use hex::decode_hex;
 pub use stream::FrameDecoder;
 
 use crate::store::{Form, Store};
-use crate::view::Framing;
 
 /// The largest frame, header included (reference §1.5, V24): 12,500 bytes.
 pub const MAX_FRAME: usize = 12_500;
@@ -51,6 +50,20 @@ pub struct Options {
     pub width: Option<Width>,
     /// The protocol version; `None` learns it from OPEN_REQ, or leaves it unknown.
     pub version: Option<u32>,
+}
+
+/// Which floating-field width binary input was decoded with, and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct Framing {
+    /// 1 or 2 bytes per tag and length; null while no frame has told.
+    #[ts(type = "1 | 2 | null")]
+    pub width: Option<u8>,
+    /// The protocol version the layouts were chosen for, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub version: Option<u32>,
+    /// How the width (and version) were chosen, in words.
+    pub basis: String,
 }
 
 /// Decodes a whole binary input into a store, with how its framing was chosen.

@@ -7,10 +7,10 @@
 //! it is also a frame's), so that garbage cannot swallow the frames after it. Any chunking gives
 //! the same events and diagnostics as the whole input.
 
+use super::Framing;
 use crate::codes::message_types::{self, id};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::{flag, EventType, Store, NO_STR, NO_TIME};
-use crate::view::Framing;
 
 use super::check::{frame_exact, problems};
 use super::choose::Learned;

@@ -65,6 +65,9 @@ pub(crate) fn index(at: u64) -> usize {
     at as usize
 }
 
+/// Every this many lines, a text store notes where a line starts (see [`Store::line_start`]).
+pub const LINE_MARK: u32 = 256;
+
 /// No string (a sentinel in string columns).
 pub(crate) const NO_STR: u32 = u32::MAX;
 /// No time (a sentinel in the time column).
@@ -206,7 +209,7 @@ pub struct Store {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Text: the byte offset of lines 1, 1 + [`LINE_MARK`], 1 + 2 × [`LINE_MARK`]…
     ///
-    /// [`LINE_MARK`]: crate::text::LINE_MARK
+    /// [`LINE_MARK`]: LINE_MARK
     pub(crate) line_marks: Vec<u64>,
 }
 
@@ -229,13 +232,13 @@ impl Store {
 
     /// Text: a line at or before one-based line `line` whose start is known, and its zero-based
     /// byte offset in the input, so that a reader of the input can find `line` by counting
-    /// newlines from there (at most [`crate::text::LINE_MARK`] − 1 of them). `None` for `line`
+    /// newlines from there (at most [`LINE_MARK`] − 1 of them). `None` for `line`
     /// 0 or input that is not text.
     #[must_use]
     pub fn line_start(&self, line: u32) -> Option<(u32, u64)> {
-        let mark = (line.checked_sub(1)? / crate::text::LINE_MARK) as usize;
+        let mark = (line.checked_sub(1)? / LINE_MARK) as usize;
         let mark = mark.min(self.line_marks.len().checked_sub(1)?);
-        let line = u32::try_from(mark).ok()? * crate::text::LINE_MARK + 1;
+        let line = u32::try_from(mark).ok()? * LINE_MARK + 1;
         Some((line, self.line_marks[mark]))
     }
 
@@ -302,6 +305,25 @@ impl Store {
                 let range = index(start)..index(start) + len as usize;
                 self.strings.intern(&self.bytes[range])
             }
+        }
+    }
+
+    /// The name and ID of a message type as output shows them: the §2.1 name, a name for a
+    /// number no source lists (`UNKNOWN_MESSAGE_TYPE_<n>`), or the name a dump wrote.
+    #[must_use]
+    pub fn type_name(&self, ty: EventType) -> (std::borrow::Cow<'_, str>, Option<u32>) {
+        use std::borrow::Cow;
+        match ty {
+            EventType::Id(id) => {
+                match u16::try_from(id)
+                    .ok()
+                    .and_then(crate::codes::message_types::name_of)
+                {
+                    Some(name) => (Cow::Borrowed(name), Some(id)),
+                    None => (Cow::Owned(format!("UNKNOWN_MESSAGE_TYPE_{id}")), Some(id)),
+                }
+            }
+            EventType::Unnamed(s) => (String::from_utf8_lossy(self.interned(s)), None),
         }
     }
 

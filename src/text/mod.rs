@@ -30,8 +30,7 @@ use crate::time::{self, Stamp};
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
 use typing::{Mistyped, Symbols, Typed};
 
-/// Every this many lines, the store notes where a line starts (see [`Store::line_start`]).
-pub const LINE_MARK: u32 = 256;
+pub use crate::store::LINE_MARK;
 
 /// Decodes a whole text dump into a new store.
 #[must_use]

@@ -88,38 +88,7 @@ pub(super) fn link_calls(
     states: &[CallState],
     derived: &mut [Derived],
 ) {
-    // The latest call with an ID (as its own or as an alias): later calls overwrite earlier ones.
-    let mut latest_with_id: FxHashMap<u32, usize> = FxHashMap::default();
-    // Reservation calls by BADialedListID (the first).
-    let mut reservations: FxHashMap<StrId, usize> = FxHashMap::default();
-    for (i, s) in states.iter().enumerate() {
-        latest_with_id.insert(s.call_id, i);
-        for id in s.items(lists, |x| match x {
-            Item::Alias(a) => Some(a),
-            _ => None,
-        }) {
-            latest_with_id.insert(id, i);
-        }
-        if s.call_type.is_some_and(is_reservation) {
-            if let Some(list) = s.variable(lists, store, b"BADialedListID") {
-                reservations.entry(list).or_insert(i);
-            }
-        }
-    }
-    let held_on = holds_by_device(lists, states);
-    let add = |derived: &mut [Derived], a: usize, b: usize, kind, event, basis| {
-        for (from, to) in [(a, b), (b, a)] {
-            let link = Link {
-                kind,
-                call: to,
-                event,
-                basis,
-            };
-            if !derived[from].links.contains(&link) {
-                derived[from].links.push(link);
-            }
-        }
-    };
+    let index = Index::of(store, lists, states);
     for (a, state) in states.iter().enumerate() {
         let joins = state.items(lists, |x| match x {
             Item::Join {
@@ -141,46 +110,86 @@ pub(super) fn link_calls(
                     "CALL_CONFERENCED_EVENT names both calls",
                 )
             };
-            add(derived, a, b, kind, Some(event), basis);
+            add(derived, (a, b), kind, Some(event), basis);
         }
         let parties = state.items(lists, |x| match x {
             Item::Party(id, event) => Some((id, event)),
             _ => None,
         });
         for (id, event) in parties {
-            if let Some(&b) = latest_with_id.get(&id).filter(|&&b| b != a) {
-                add(
-                    derived,
-                    a,
-                    b,
-                    LinkKind::Party,
-                    Some(event),
-                    "listed as a connected party (ConnectedPartyCallID)",
-                );
+            if let Some(&b) = index.latest_with_id.get(&id).filter(|&&b| b != a) {
+                let basis = "listed as a connected party (ConnectedPartyCallID)";
+                add(derived, (a, b), LinkKind::Party, Some(event), basis);
             }
         }
-        if let Some(b) = consulted_from(lists, states, a, &held_on) {
-            add(
-                derived,
-                a,
-                b,
-                LinkKind::Consult,
-                None,
-                "a consult call made while the other call was held on the same device",
-            );
+        if let Some(b) = consulted_from(lists, states, a, &index.held_on) {
+            let basis = "a consult call made while the other call was held on the same device";
+            add(derived, (a, b), LinkKind::Consult, None, basis);
         }
-        if let Some(b) = reservation_for(store, lists, states, a, &reservations) {
-            add(
-                derived,
-                a,
-                b,
-                LinkKind::Reservation,
-                None,
-                "the reservation call and the customer call carry the same BADialedListID",
-            );
+        if let Some(b) = reservation_for(store, lists, states, a, &index.reservations) {
+            let basis = "the reservation call and the customer call carry the same BADialedListID";
+            add(derived, (a, b), LinkKind::Reservation, None, basis);
         }
     }
     remark_unlinked(store, lists, states, derived);
+}
+
+/// Links calls `a` and `b` both ways, once.
+fn add(
+    derived: &mut [Derived],
+    (a, b): (usize, usize),
+    kind: LinkKind,
+    event: Option<u32>,
+    basis: &'static str,
+) {
+    for (from, to) in [(a, b), (b, a)] {
+        let link = Link {
+            kind,
+            call: to,
+            event,
+            basis,
+        };
+        if !derived[from].links.contains(&link) {
+            derived[from].links.push(link);
+        }
+    }
+}
+
+/// What linking looks calls up by.
+struct Index {
+    /// The latest call with an ID (as its own or as an alias): later calls overwrite earlier
+    /// ones.
+    latest_with_id: FxHashMap<u32, usize>,
+    /// Reservation calls by BADialedListID (the first).
+    reservations: FxHashMap<StrId, usize>,
+    /// Holds by device.
+    held_on: FxHashMap<StrId, Held>,
+}
+
+impl Index {
+    fn of(store: &Store, lists: &Lists, states: &[CallState]) -> Index {
+        let mut latest_with_id = FxHashMap::default();
+        let mut reservations = FxHashMap::default();
+        for (i, s) in states.iter().enumerate() {
+            latest_with_id.insert(s.call_id, i);
+            for id in s.items(lists, |x| match x {
+                Item::Alias(a) => Some(a),
+                _ => None,
+            }) {
+                latest_with_id.insert(id, i);
+            }
+            if s.call_type.is_some_and(is_reservation) {
+                if let Some(list) = s.variable(lists, store, b"BADialedListID") {
+                    reservations.entry(list).or_insert(i);
+                }
+            }
+        }
+        Index {
+            latest_with_id,
+            reservations,
+            held_on: holds_by_device(lists, states),
+        }
+    }
 }
 
 /// The spans calls were held on each device: (held event, the event that ends the hold, call),

@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::codes::fields::{FieldId, FieldType};
-use crate::codes::{enums, message_types, Codes, SymbolMatch};
+use crate::codes::{enums, Codes, SymbolMatch};
 use crate::store::{EventRef, EventType, FieldName, FieldRef, FieldValue, Form, Store};
 
 /// A field's value; `kind` says how to read `value`.
@@ -119,13 +119,7 @@ pub struct FrameEvent<'a> {
 
 /// The name and ID of an event's type as the JSON prints them.
 pub(crate) fn type_name(store: &Store, ty: EventType) -> (Cow<'_, str>, Option<u32>) {
-    match ty {
-        EventType::Id(id) => match u16::try_from(id).ok().and_then(message_types::name_of) {
-            Some(name) => (Cow::Borrowed(name), Some(id)),
-            None => (Cow::Owned(format!("UNKNOWN_MESSAGE_TYPE_{id}")), Some(id)),
-        },
-        EventType::Unnamed(s) => (String::from_utf8_lossy(store.interned(s)), None),
-    }
+    store.type_name(ty)
 }
 
 /// Event `e` of a text store.

@@ -77,19 +77,7 @@ impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
     }
 }
 
-/// Which floating-field width binary input was decoded with, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
-pub struct Framing {
-    /// 1 or 2 bytes per tag and length; null while no frame has told.
-    #[ts(type = "1 | 2 | null")]
-    pub width: Option<u8>,
-    /// The protocol version the layouts were chosen for, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub version: Option<u32>,
-    /// How the width (and version) were chosen, in words.
-    pub basis: String,
-}
+pub use crate::binary::Framing;
 
 /// A decoded text dump: `{ events, notes, diagnostics }`.
 #[derive(Serialize, TS)]
