@@ -92,6 +92,7 @@ export function buildEvents(c) {
       event.length = c.extent[e];
     }
     if (c.truncated[e] === 1) event.truncated = true;
+    if (!text && c.doubt[e] >= 0) event.doubt = table[c.doubt[e]];
     event.fields = fields;
     events[e] = event;
     from = to;

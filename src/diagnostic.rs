@@ -80,10 +80,6 @@ codes! {
     FieldSize = Error, "numeric field of the wrong size";
     /// A frame of a message type no reference lists; its body is kept as hex.
     UnknownMessageType = Warning, "message type no reference lists; body kept as hex";
-    /// A frame of a message type the reference names but gives no layout for.
-    NoLayout = Warning, "message type without a layout in the references; body kept as hex";
-    /// A layout the reference marks as uncertain was used.
-    UncertainLayout = Warning, "layout the reference marks uncertain";
     /// Both floating-field widths parse the frame; one was taken.
     AmbiguousWidth = Warning, "both floating-field widths fit";
     /// Neither floating-field width parses the frame's body exactly.

@@ -226,6 +226,22 @@ impl CtiLog {
         }
     }
 
+    /// The session: requests with their replies and round-trip times, unanswered requests,
+    /// replies without a request, FAILURE_EVENT and SYSTEM_EVENT in words.
+    ///
+    /// # Errors
+    /// Only if the result cannot be converted to JavaScript values.
+    #[wasm_bindgen(unchecked_return_type = "Session")]
+    pub fn session(&mut self) -> Result<JsValue, JsError> {
+        if !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        to_js(&view::session::session(
+            self.log.store(),
+            self.log.timeline(),
+        ))
+    }
+
     /// Every agent: state segments and calls.
     ///
     /// # Errors
@@ -398,6 +414,7 @@ fn event_columns(c: &columns::EventColumns) -> JsValue {
     set(&o, "time", &js_sys::Int32Array::from(&c.time[..]));
     set(&o, "label", &js_sys::Int32Array::from(&c.label[..]));
     set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
+    set(&o, "doubt", &js_sys::Int32Array::from(&c.doubt[..]));
     set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
     set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));
     set(

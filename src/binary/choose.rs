@@ -24,6 +24,9 @@ pub(crate) struct Learned {
     detected: Option<(u8, String)>,
     /// The protocol version (options or OPEN_REQ), and why.
     version: Option<(u32, String)>,
+    /// The versions a frame's fixed part showed when no version was given (the first of the
+    /// types that changed to parse with one variant only), and why.
+    inferred: Option<(u8, u8, String)>,
 }
 
 impl Learned {
@@ -91,6 +94,8 @@ impl Learned {
             if !basis.contains("protocol version") {
                 basis = format!("{basis}; {why}");
             }
+        } else if let Some((_, _, why)) = &self.inferred {
+            basis = format!("{basis}; {why}");
         }
         Framing {
             width: width.map(|(w, _)| *w),
@@ -122,6 +127,7 @@ impl Learned {
             );
         };
         if let Some(width) = self.width() {
+            self.infer(layout, frame, width, offset);
             let (variant, exact) = self.variant(layout, frame, width);
             return (shape(layout, variant, width), exact, None);
         }
@@ -160,8 +166,35 @@ impl Learned {
                 )),
             ),
         };
+        self.infer(layout, frame, width, offset);
         let (variant, exact) = if width == 1 { one } else { two };
         (shape(layout, variant, width), exact, diagnostic)
+    }
+
+    /// When the version is not known, a frame of a type whose fixed part changed tells the
+    /// versions it was written with if exactly one variant parses it exactly.
+    fn infer(&mut self, layout: &Layout, frame: &[u8], width: u8, offset: u64) {
+        if self.version.is_some() || self.inferred.is_some() || layout.variants.len() < 2 {
+            return;
+        }
+        let mut fitting = layout.variants.iter().filter(|v| {
+            frame
+                .get(HEADER + v.size()..)
+                .is_some_and(|f| exact(f, width))
+        });
+        let (Some(only), None) = (fitting.next(), fitting.next()) else {
+            return;
+        };
+        let name = crate::codes::message_types::name_of(layout.id).unwrap_or_default();
+        let versions = match (only.from, only.to) {
+            (0, to) => format!("up to {to}"),
+            (from, 255) => format!("{from} or later"),
+            (from, to) => format!("{from} to {to}"),
+        };
+        self.inferred = Some((only.from, only.to, format!(
+            "protocol version {versions}, inferred: the {name} at byte {offset} parses exactly only with that version's fixed part ({} bytes, reference §2.3.1)",
+            only.size()
+        )));
     }
 
     /// The variant for the known version, or the first in the reference's order whose floating
@@ -177,7 +210,15 @@ impl Learned {
             return (0, fits(0));
         }
         let version = self.version().map(|v| u8::try_from(v).unwrap_or(u8::MAX));
-        let covers = |i: usize| version.is_none_or(|v| layout.variants[i].covers(v));
+        let inferred = self.inferred.as_ref().map(|&(from, to, _)| (from, to));
+        let covers = |i: usize| {
+            let v = &layout.variants[i];
+            match (version, inferred) {
+                (Some(version), _) => v.covers(version),
+                (None, Some((from, to))) => v.from <= to && from <= v.to,
+                (None, None) => true,
+            }
+        };
         let order = (0..n).map(|k| if layout.longest_first { n - 1 - k } else { k });
         for i in order {
             if covers(i) && fits(i) {

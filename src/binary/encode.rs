@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::codes::fields::{FieldId, FieldType};
-use crate::codes::layouts::{self, Layout, Wire};
+use crate::codes::layouts::{self, Layout, Variant, Wire};
 use crate::codes::tags;
 use crate::store::{EventRef, EventType, FieldName, FieldRef, FieldValue, Store};
 
@@ -133,23 +133,24 @@ fn variant(
     fields: &[FieldRef],
     version: Option<u32>,
 ) -> &'static [(FieldId, Wire)] {
-    if let Some(v) = version {
-        let v = u8::try_from(v).unwrap_or(u8::MAX);
-        if let Some(found) = layout.variants.iter().find(|x| x.covers(v)) {
-            return found.fields;
-        }
-    }
+    // The variants the version allows (all of them when it is not known), and of those the
+    // longest whose fields the event has.
+    let v = version.map(|v| u8::try_from(v).unwrap_or(u8::MAX));
+    let allowed = |x: &&Variant| v.is_none_or(|v| x.covers(v));
     let has = |id: FieldId| {
         fields
             .iter()
             .any(|f| f.field == Some(id) && f.tag.is_none())
     };
+    let mut candidates = layout.variants.iter().filter(allowed).peekable();
+    let first = candidates.peek().copied().unwrap_or(&layout.variants[0]);
     layout
         .variants
         .iter()
+        .filter(allowed)
         .rev()
         .find(|x| x.fields.iter().all(|&(id, _)| has(id)))
-        .unwrap_or(&layout.variants[0])
+        .unwrap_or(first)
         .fields
 }
 

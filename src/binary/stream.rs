@@ -2,10 +2,11 @@
 //!
 //! A header whose MessageLength is within the 12,500-byte cap and whose MessageType is in
 //! reference §2.1 is a frame, with a layout or without, and is kept. Bytes are skipped only where
-//! the length chain breaks (a header outside those bounds); while skipping, a header is taken
-//! again only once its frame parses exactly (or, for a type without layout, once the header after
-//! it is also a frame's), so that garbage cannot swallow the frames after it. Any chunking gives
-//! the same events and diagnostics as the whole input.
+//! the length chain breaks (a header outside those bounds). While skipping, a header of a type
+//! with a layout is taken again once its frame parses exactly; one of a §2.1 type without a
+//! layout is taken unless a frame that parses exactly starts inside it (so that it cannot
+//! swallow one); one of a type no reference lists, once the header after it is also a frame's.
+//! Any chunking gives the same events and diagnostics as the whole input.
 
 use super::Framing;
 use crate::codes::message_types::{self, id};
@@ -82,6 +83,12 @@ impl FrameDecoder {
             store
                 .diagnostics
                 .push(skipped(start, self.base + buf.len() as u64));
+        } else if !rest.is_empty() && !could_start_header(rest) {
+            // Fewer bytes than a header, which no header begins with: garbage, not a cut frame.
+            store.diagnostics.push(skipped(
+                self.base + used as u64,
+                self.base + buf.len() as u64,
+            ));
         } else if !rest.is_empty() {
             store.diagnostics.push(Diagnostic::byte(
                 DiagnosticCode::TruncatedFrame,
@@ -169,13 +176,51 @@ impl FrameDecoder {
                 Step::Skip
             };
         }
-        match data.get(size..size + 8) {
-            Some(next) if plausible(next) => Step::Frame(size),
-            Some(_) => Step::Skip,
-            None if end && data.len() == size => Step::Frame(size),
-            None if end => Step::Skip,
+        let Some(confirmed) = chained(data, size, end) else {
+            return Step::Wait;
+        };
+        match self.better_frame_inside(data, size, end, !confirmed) {
+            Some(true) => Step::Skip,
+            Some(false) => Step::Frame(size),
             None => Step::Wait,
         }
+    }
+
+    /// Whether a better frame starts inside the first `size` bytes of `data` (after its first
+    /// byte): one of a type with a layout that parses exactly, or, when `any_chained`, also one
+    /// without a layout that the length chain confirms. `None` while the bytes to tell have not
+    /// all arrived.
+    fn better_frame_inside(
+        &self,
+        data: &[u8],
+        size: usize,
+        end: bool,
+        any_chained: bool,
+    ) -> Option<bool> {
+        for at in 1..size {
+            let Some(header) = data.get(at..at + 8) else {
+                // Headers that run past the input cannot start a frame at its end.
+                return if end { Some(false) } else { None };
+            };
+            if !plausible(header) {
+                continue;
+            }
+            let id = u16::try_from(read_u32(&header[4..])).ok();
+            let inner = 8 + read_u32(header) as usize;
+            if crate::codes::layouts::layout(id.unwrap_or(0)).is_none() {
+                if any_chained && chained(&data[at..], inner, end)? {
+                    return Some(true);
+                }
+                continue;
+            }
+            match data.get(at..at + inner) {
+                Some(frame) if self.parses(frame, id) => return Some(true),
+                Some(_) => {}
+                None if end => {}
+                None => return None,
+            }
+        }
+        Some(false)
     }
 
     /// Whether a frame of a type with a layout parses exactly in some width and variant.
@@ -240,6 +285,32 @@ impl FrameDecoder {
             problems(frame, shape, offset, name, &mut store.diagnostics);
         }
     }
+}
+
+/// Whether the length chain goes on after a frame of `size` bytes at the start of `data`: a
+/// plausible header follows, or the input ends just there. `None` while that is not known.
+fn chained(data: &[u8], size: usize, end: bool) -> Option<bool> {
+    match data.get(size..size + 8) {
+        Some(next) => Some(plausible(next)),
+        None if end => Some(data.len() == size),
+        None => None,
+    }
+}
+
+/// Whether `bytes` (fewer than a header's 8) can begin a header: the MessageLength they begin
+/// can be within the cap and the MessageType within 16 bits.
+fn could_start_header(bytes: &[u8]) -> bool {
+    if bytes.len() >= 8 {
+        return true;
+    }
+    let least = |from: usize| {
+        let mut word = [0u8; 4];
+        for (i, b) in bytes.iter().skip(from).take(4).enumerate() {
+            word[i] = *b;
+        }
+        u32::from_be_bytes(word)
+    };
+    least(0) as usize <= MAX_BODY && (bytes.len() <= 4 || u16::try_from(least(4)).is_ok())
 }
 
 /// A header that can start a frame: a MessageLength within the cap and a MessageType that

@@ -6,7 +6,6 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 mod generate;
-mod json;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::input::Format;
@@ -250,7 +249,7 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
     let width = width_bytes.ok_or("encode: missing --width 1|2")?;
     let bytes = read_input("encode", file)?;
     let text = String::from_utf8(bytes).map_err(|_| "encode: the JSON is not UTF-8".to_owned())?;
-    let store = json::events(&text).map_err(|e| format!("encode: {e}"))?;
+    let store = cti_outcome::text::json::events(&text).map_err(|e| format!("encode: {e}"))?;
     let encoded = binary::encode(&store, width, protocol);
     for issue in &encoded.issues {
         let field = issue

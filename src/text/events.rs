@@ -115,7 +115,7 @@ impl EventWriter {
         let named = written_as.named;
         let ((kind, raw, number), _) =
             self.symbols
-                .type_value(&mut store.strings, named, message_type, f.raw.trim());
+                .type_value(&mut store.strings, named, message_type, f.raw);
         let row = u32::try_from(store.fields.name.len()).unwrap_or(u32::MAX);
         let fields = &mut store.fields;
         fields.name.push(name);

@@ -13,6 +13,7 @@
 //! integers and interned strings. Input may arrive in chunks split anywhere.
 
 pub mod events;
+pub mod json;
 mod line;
 pub(crate) mod typing;
 

@@ -17,6 +17,7 @@ pub(crate) mod call;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
+pub(crate) mod session;
 
 use rustc_hash::FxHashMap;
 
@@ -59,6 +60,8 @@ pub struct Timeline {
     pub(crate) agents: Vec<AgentState>,
     agents_by_key: FxHashMap<(u8, StrId), usize>,
     roles: Roles,
+    /// Requests, their replies, and session notices.
+    pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
     scratch: Vec<FieldRef>,
     /// What [`finish`](Self::finish) worked out, for each call.
@@ -219,6 +222,7 @@ impl Timeline {
         let mut fields = std::mem::take(&mut self.scratch);
         fields.clear();
         fields.extend(e.fields());
+        self.session.absorb(store, index, &fields);
         if e.is(id::AGENT_STATE_EVENT) {
             agent::absorb(
                 &mut self.agents,

@@ -63,6 +63,9 @@ pub struct EventColumns {
     /// Per event: 1 when truncated.
     #[ts(type = "Uint8Array")]
     pub truncated: Vec<u8>,
+    /// Per event (frames): what the references doubt about its layout, `-1` for nothing.
+    #[ts(type = "Int32Array")]
+    pub doubt: Vec<i32>,
     /// Per event: the end of its fields in the field columns.
     #[ts(type = "Uint32Array")]
     pub field_end: Vec<u32>,
@@ -262,6 +265,12 @@ impl Batch<'_> {
         c.time.push(string(&mut self.t, time));
         c.label.push(string(&mut self.t, label));
         c.truncated.push(u8::from(e.truncated()));
+        let doubt = if c.text {
+            None
+        } else {
+            super::event::layout_doubt(e.type_id())
+        };
+        c.doubt.push(doubt.map_or(-1, |d| signed(self.t.fixed(d))));
         let message_type = e.type_id();
         for f in e.fields() {
             self.field(message_type, &f);

@@ -113,8 +113,24 @@ pub struct FrameEvent<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[ts(optional, type = "true")]
     pub truncated: bool,
+    /// What the references doubt about how this type's frames are laid out (a layout from one
+    /// source, or none at all, so that the body is kept as bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub doubt: Option<&'static str>,
     /// The fields: the fixed part, then the floating fields in the frame's order.
     pub fields: Vec<Field<'a>>,
+}
+
+/// What the references doubt about the layout of a message type's frames, if anything.
+#[must_use]
+pub fn layout_doubt(type_id: Option<u16>) -> Option<&'static str> {
+    let id = type_id?;
+    crate::codes::message_types::name_of(id)?;
+    match crate::codes::layouts::layout(id) {
+        Some(layout) => layout.doubt,
+        None => Some("no source read gives this type's fixed part (reference §2.3.6): the body is kept as bytes"),
+    }
 }
 
 /// The name and ID of an event's type as the JSON prints them.
@@ -154,6 +170,7 @@ pub fn frame_event(e: EventRef<'_>) -> FrameEvent<'_> {
         offset: store.events.offset[i],
         length: store.events.length[i],
         truncated: e.truncated(),
+        doubt: layout_doubt(e.type_id()),
         fields: fields(e),
     }
 }

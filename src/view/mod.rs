@@ -6,6 +6,7 @@ pub mod api;
 pub mod calls;
 pub mod columns;
 pub mod event;
+pub mod session;
 pub mod timeline;
 pub mod typescript;
 

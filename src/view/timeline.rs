@@ -34,6 +34,10 @@ pub struct TimelineView {
     pub calls: Vec<Call>,
     /// Agents, in the order of their first event.
     pub agents: Vec<Agent>,
+    /// Requests and replies, and session notices (left out when the log has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub session: Option<super::session::Session>,
 }
 
 /// One call: its identity, parties, events in order, and how it ended.
@@ -298,6 +302,7 @@ pub fn timeline(store: &Store, t: &Timeline) -> TimelineView {
             .map(|i| call_view(store, t, i))
             .collect(),
         agents: (0..t.agent_count()).map(|i| agent(store, t, i)).collect(),
+        session: Some(super::session::session(store, t)).filter(|s| !s.is_empty()),
     }
 }
 

@@ -11,6 +11,7 @@ use super::api::{CallRow, FormatOption, FrameOptions, InputOptions, LogOptions};
 use super::calls::CallColumns;
 use super::columns::EventColumns;
 use super::event::{Field, FrameEvent, TextEvent};
+use super::session::{Exchange, Notice, Session};
 use super::timeline::{
     Agent, Call, Coded, Durations, Evidence, Link, Outcome, Point, Segment, TimelineView, Variable,
 };
@@ -76,6 +77,9 @@ pub fn declarations() -> String {
         Direction,
         Cause,
         EncodeIssue,
+        Session,
+        Exchange,
+        Notice,
     );
     let rules: Vec<String> = RULES
         .iter()

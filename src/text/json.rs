@@ -1,9 +1,10 @@
-//! Events read back from their JSON shape (what `decode` prints), for `encode`.
+//! Events read back from their JSON shape (what `cti-outcome decode` and `decodeLog` give), for
+//! the encoder and the timeline.
 
 use serde::Deserialize;
 
-use cti_outcome::store::Store;
-use cti_outcome::text::events::{EventIn, EventWriter, FieldIn};
+use super::events::{EventIn, EventWriter, FieldIn};
+use crate::store::Store;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
