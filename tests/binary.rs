@@ -294,3 +294,195 @@ fn the_layouts_have_the_references_byte_counts() {
         "reference §2.3.6: 145 of the 239 types have a layout"
     );
 }
+
+/// The diagnostics of a decode as (code, offset).
+fn problems(bytes: &[u8], options: Options) -> Vec<(String, u64)> {
+    let (_, json) = decoded(bytes, options);
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                d["offset"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+const EXAMPLE_TWO: &str = "00000028 0000000e 00000000 00000001 0015 0000 01005963 004c ffff ffff 0019 0005 3430323000 0021 0005 3430323000";
+
+#[test]
+fn a_corrupt_length_is_reported_and_decoding_resynchronises() {
+    let frame = unhex(EXAMPLE_TWO);
+    let mut dirty = [&frame[..], &frame, &frame].concat();
+    dirty[48] = 0xFF; // the second frame now claims more than 4 GB
+    let (store, _) = decoded(&dirty, Options::default());
+    assert_eq!(store.len(), 2, "only the corrupt frame is lost");
+    assert_eq!(
+        problems(&dirty, Options::default()),
+        [
+            ("length-over-maximum".to_owned(), 48),
+            ("skipped-bytes".to_owned(), 48)
+        ]
+    );
+}
+
+#[test]
+fn lengths_at_and_past_the_cap() {
+    let cap = binary::MAX_BODY;
+    let at_cap = frame_of(999, &vec![0x41; cap]);
+    let (_, json) = decoded(&at_cap, Options::default());
+    assert_eq!(json["events"][0]["type"], "UNKNOWN_MESSAGE_TYPE_999");
+    assert_eq!(json["events"][0]["typeId"], 999, "the number is kept");
+    assert_eq!(
+        json["events"][0]["fields"][0]["raw"]
+            .as_str()
+            .unwrap()
+            .len(),
+        2 * cap
+    );
+    let past = frame_of(999, &vec![0x41; cap + 1]);
+    let (store, json) = decoded(&past, Options::default());
+    assert_eq!(store.len(), 0);
+    assert_eq!(json["diagnostics"][0]["code"], "length-over-maximum");
+}
+
+#[test]
+fn a_cut_frame_waits_for_more_and_is_a_warning_at_the_end() {
+    let frame = unhex(EXAMPLE_TWO);
+    let bytes = [&frame[..], &frame[..frame.len() - 3]].concat();
+    let mut store = Store::new(cti_outcome::store::Form::Frames);
+    let mut decoder = binary::FrameDecoder::new(Options::default());
+    decoder.push(&mut store, &bytes);
+    assert_eq!(
+        (store.len(), store.diagnostics().len()),
+        (1, 0),
+        "not invalid while more may come"
+    );
+    decoder.finish(&mut store);
+    let d = &store.diagnostics()[0];
+    assert_eq!(
+        (d.code, d.severity()),
+        (
+            cti_outcome::DiagnosticCode::TruncatedFrame,
+            cti_outcome::Severity::Warning
+        )
+    );
+}
+
+#[test]
+fn malformed_frames_are_kept_and_reported_at_their_offsets() {
+    // END_CALL_EVENT (24) needs 16 bytes; this one has 6.
+    let short = frame_of(24, &unhex("000000010000"));
+    // CALL_CLEARED_EVENT with a string field without NUL, and one running past the end.
+    let fixed = "00000000 00000001 0015 0000 01005963 0000 ffff";
+    let no_nul = frame_of(13, &unhex(&format!("{fixed} 19 04 34303230")));
+    let overrun = frame_of(13, &unhex(&format!("{fixed} 19 09 3430323000")));
+    let good = frame_of(24, &unhex("00000000 00000001 0015 0000 01005963"));
+    let bytes = [&short[..], &good, &no_nul, &good, &overrun].concat();
+    let one = options(Width::One, None);
+    let (store, json) = decoded(&bytes, one);
+    assert_eq!(store.len(), 5, "every well-framed frame is kept");
+    let second = (short.len() + good.len()) as u64;
+    let third = second + (no_nul.len() + good.len()) as u64;
+    assert_eq!(
+        problems(&bytes, one),
+        [
+            ("fixed-part-short".to_owned(), 8),
+            ("string-without-nul".to_owned(), second + 28),
+            ("field-overrun".to_owned(), third + 28),
+        ]
+    );
+    assert_eq!(json["events"][0]["truncated"], true);
+}
+
+#[test]
+fn the_width_and_version_are_learned_inferred_or_detected_and_said() {
+    let open_req = |version: u32| {
+        let mut body = vec![0; 44];
+        body[4..8].copy_from_slice(&version.to_be_bytes());
+        frame_of(3, &body)
+    };
+    for (version, width) in [(14, 1), (19, 1), (20, 2), (24, 2)] {
+        let (_, json) = decoded(&open_req(version), Options::default());
+        assert_eq!(json["framing"]["width"], width, "version {version}");
+        assert_eq!(json["framing"]["version"], version);
+        assert!(json["framing"]["basis"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("version {version}")));
+    }
+    // No OPEN_REQ: the width from a frame that parses in one width only.
+    let (_, json) = decoded(&unhex(EXAMPLE_TWO), Options::default());
+    assert_eq!(json["framing"]["width"], 2);
+    assert!(json["framing"]["basis"]
+        .as_str()
+        .unwrap()
+        .contains("parses exactly only"));
+    // No version: an AGENT_STATE_EVENT whose fixed part has the DepartmentID of version 20 on.
+    let layout = cti_outcome::codes::layouts::layout(30).unwrap();
+    let newer = layout.variants.iter().find(|v| v.covers(24)).unwrap();
+    let frame = frame_of(30, &literal(newer, Width::Two));
+    let (_, json) = decoded(&frame, options(Width::Two, None));
+    let basis = json["framing"]["basis"].as_str().unwrap();
+    assert!(
+        basis.contains("protocol version 20 or later, inferred"),
+        "{basis}"
+    );
+    assert_eq!(json["diagnostics"], Value::Array(vec![]));
+}
+
+#[test]
+fn unknown_types_and_tags_are_kept_raw_and_encode_back() {
+    let fixed = "00000000 00000001 0015 0000 01005963 0000 ffff";
+    let bytes = [
+        frame_of(4242, &unhex("0102")),
+        // Tag 98 (0x62) is one the reference's §3 does not list.
+        frame_of(13, &unhex(&format!("{fixed} 62 02 abcd"))),
+    ]
+    .concat();
+    let (store, json) = decoded(&bytes, options(Width::One, None));
+    assert_eq!(json["events"][0]["type"], "UNKNOWN_MESSAGE_TYPE_4242");
+    assert_eq!(json["events"][0]["fields"][0]["raw"], "0102");
+    let tag = json["events"][1]["fields"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (&tag["name"], &tag["raw"], &tag["unknown"]),
+        (&"Tag98".into(), &"abcd".into(), &true.into())
+    );
+    let again = encode(&store, Width::One, None);
+    assert!(again.issues.is_empty(), "{:?}", again.issues);
+    assert_eq!(again.bytes, bytes);
+}
+
+/// A type §2.1 names but no source lays out keeps its number, its name and its body, and says
+/// why; a type whose layout rests on one source says so too.
+#[test]
+fn frames_say_what_the_references_doubt() {
+    let bytes = [
+        frame_of(160, &unhex("0a0b0c")),
+        frame_of(44, &unhex("00000001 00000002 00000003 0004")),
+    ]
+    .concat();
+    let (_, json) = decoded(&bytes, options(Width::One, None));
+    let e = &json["events"];
+    let name = cti_outcome::codes::message_types::name_of(160).unwrap();
+    assert_eq!(
+        (&e[0]["type"], &e[0]["typeId"]),
+        (&name.into(), &160.into())
+    );
+    assert_eq!(e[0]["fields"][0]["raw"], "0a0b0c");
+    assert!(e[0]["doubt"].as_str().unwrap().contains("§2.3.6"));
+    assert!(e[1]["doubt"].as_str().unwrap().contains("SCALA"));
+    assert_eq!(
+        json["diagnostics"],
+        Value::Array(vec![]),
+        "doubts are not problems in the input"
+    );
+}

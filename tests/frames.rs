@@ -163,10 +163,15 @@ proptest! {
         let mut bytes = Vec::new();
         let mut starts = Vec::new();
         let mut junk = Vec::new();
+        let mut after_garbage = false;
         for (spec, garbage) in &frames {
             starts.push((bytes.len() as u64, frame(spec, version)));
             bytes.extend(&starts.last().unwrap().1);
-            if let Some(g) = garbage {
+            // A frame without a layout cannot prove itself after garbage but by the frame after
+            // it (reference §2.3.6 gives it nothing to parse): no garbage on both its sides.
+            let proves_itself = spec.with_layout || !after_garbage;
+            after_garbage = garbage.is_some() && proves_itself;
+            if let Some(g) = garbage.as_ref().filter(|_| proves_itself) {
                 junk.push((bytes.len() as u64, (bytes.len() + g.len()) as u64));
                 bytes.extend(g);
             }
@@ -321,5 +326,26 @@ fn zeros_before_a_frame_without_layout_are_not_read_as_a_frame_of_their_own() {
             8,
             "bytes skipped to the next frame: 8 bytes, 8–15".to_owned()
         )]
+    );
+}
+
+#[test]
+fn a_frame_without_layout_between_two_runs_of_garbage_is_reported_with_them() {
+    // After garbage, a frame proves itself by parsing, or by the chain going on after it; one
+    // without a layout, followed by more garbage, can do neither (misaligned fixed parts such as
+    // `00000000 00000100` look just like it), so it is not taken for a frame.
+    let bytes = [
+        &[0, 0, 0, 0, 0, 0, 0, 0x7e][..],
+        &[0x80],
+        &[0, 0, 0, 0, 0, 0, 0, 0x7e],
+        &[0xdb, 0xb5],
+        &[0, 0, 0, 0, 0, 0, 0, 0x7e],
+    ]
+    .concat();
+    let (frames, problems) = frames_and_skips(&bytes);
+    assert_eq!(frames, [(0, 8), (19, 8)]);
+    assert_eq!(
+        problems.last().unwrap().1,
+        "bytes skipped to the next frame: 11 bytes, 8–18"
     );
 }

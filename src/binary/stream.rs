@@ -3,9 +3,11 @@
 //! A header whose MessageLength is within the 12,500-byte cap and whose MessageType is in
 //! reference §2.1 is a frame, with a layout or without, and is kept. Bytes are skipped only where
 //! the length chain breaks (a header outside those bounds). While skipping, a header of a type
-//! with a layout is taken again once its frame parses exactly; one of a §2.1 type without a
-//! layout is taken unless a frame that parses exactly starts inside it (so that it cannot
-//! swallow one); one of a type no reference lists, once the header after it is also a frame's.
+//! with a layout is taken again once its frame parses exactly; one of any other type once the
+//! header after it is also a frame's (or the input ends with it) and no frame that parses starts
+//! inside it. (So a frame without a layout with garbage on both sides cannot prove itself and is
+//! reported with the garbage: misaligned reads of fixed parts, such as `00000000 00000100`, look
+//! exactly like it.)
 //! Any chunking gives the same events and diagnostics as the whole input.
 
 use super::Framing;
@@ -176,27 +178,25 @@ impl FrameDecoder {
                 Step::Skip
             };
         }
-        let Some(confirmed) = chained(data, size, end) else {
-            return Step::Wait;
-        };
-        match self.better_frame_inside(data, size, end, !confirmed) {
+        // A type without a layout cannot prove itself by parsing: after garbage, the length
+        // chain must go on after it (or the input end there), and no frame that parses may start
+        // inside it.
+        match chained(data, size, end) {
+            None => return Step::Wait,
+            Some(false) => return Step::Skip,
+            Some(true) => {}
+        }
+        match self.parsing_frame_inside(data, size, end) {
             Some(true) => Step::Skip,
             Some(false) => Step::Frame(size),
             None => Step::Wait,
         }
     }
 
-    /// Whether a better frame starts inside the first `size` bytes of `data` (after its first
-    /// byte): one of a type with a layout that parses exactly, or, when `any_chained`, also one
-    /// without a layout that the length chain confirms. `None` while the bytes to tell have not
+    /// Whether a frame of a type with a layout that parses exactly starts inside the first
+    /// `size` bytes of `data` (after its first byte); `None` while the bytes to tell have not
     /// all arrived.
-    fn better_frame_inside(
-        &self,
-        data: &[u8],
-        size: usize,
-        end: bool,
-        any_chained: bool,
-    ) -> Option<bool> {
+    fn parsing_frame_inside(&self, data: &[u8], size: usize, end: bool) -> Option<bool> {
         for at in 1..size {
             let Some(header) = data.get(at..at + 8) else {
                 // Headers that run past the input cannot start a frame at its end.
@@ -206,14 +206,10 @@ impl FrameDecoder {
                 continue;
             }
             let id = u16::try_from(read_u32(&header[4..])).ok();
-            let inner = 8 + read_u32(header) as usize;
             if crate::codes::layouts::layout(id.unwrap_or(0)).is_none() {
-                if any_chained && chained(&data[at..], inner, end)? {
-                    return Some(true);
-                }
                 continue;
             }
-            match data.get(at..at + inner) {
+            match data.get(at..at + 8 + read_u32(header) as usize) {
                 Some(frame) if self.parses(frame, id) => return Some(true),
                 Some(_) => {}
                 None if end => {}
@@ -223,8 +219,12 @@ impl FrameDecoder {
         Some(false)
     }
 
-    /// Whether a frame of a type with a layout parses exactly in some width and variant.
+    /// Whether a frame of a type with a layout parses exactly in some width and variant (one
+    /// of a type without a layout proves nothing by parsing).
     fn parses(&self, frame: &[u8], id: Option<u16>) -> bool {
+        if crate::codes::layouts::layout(id.unwrap_or(0)).is_none() {
+            return false;
+        }
         let mut probe = self.learned.clone();
         let (shape, exact, _) = probe.choose(frame, id, 0);
         exact && frame_exact(frame, shape)
