@@ -47,6 +47,10 @@ site: package-dir
 	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt
 	target/debug/cti-outcome decode tests/fixtures/flows/consult-transfer.txt 2>/dev/null \
 	  | target/debug/cti-outcome encode --width 2 - > $(SITE)/samples/consult-transfer.bin
+	target/debug/cti-outcome generate --every-type --protocol-version 24 --format binary \
+	  > $(SITE)/samples/every-message-type-v24.bin
+	target/debug/cti-outcome generate --every-type --protocol-version 19 --format binary \
+	  > $(SITE)/samples/every-message-type-v19.bin
 	cd $(SITE)/samples && ls | grep -v index.json | python3 -c "$$SAMPLE_INDEX" > index.json
 	@echo "site: $(SITE), wasm $$(wc -c < $(SITE)/pkg/cti_outcome_bg.wasm) bytes ($$(gzip -9c $(SITE)/pkg/cti_outcome_bg.wasm | wc -c) gzipped)"
 

@@ -216,6 +216,19 @@ function eventsOf(log, start, end) {
   return all;
 }
 
+/** Every call and agent of `log` in full, and its session when it has one: the shape
+ * `cti-outcome timeline` prints. */
+function timelineOf(log) {
+  const calls = new Array(log.callCount);
+  for (let i = 0; i < calls.length; i += 1) calls[i] = log.call(i);
+  const timeline = { calls, agents: log.agents() };
+  const session = log.session();
+  if (session.exchanges.length || session.unmatchedReplies.length || session.notices.length) {
+    timeline.session = session;
+  }
+  return timeline;
+}
+
 /** The package's functions and classes over `glue` (wasm-bindgen's generated module). */
 export function makeApi(glue) {
   function decoded(input, options) {
@@ -241,6 +254,12 @@ export function makeApi(glue) {
     /** Events `start` to `end` (exclusive; clamped) as objects. */
     events(start, end) {
       return eventsOf(this, Math.max(0, start ?? 0), end);
+    }
+
+    /** Every call and agent in full (for small logs; large ones ask for `callColumns()` and
+     * `call(i)`). */
+    timeline() {
+      return timelineOf(this);
     }
 
     /** Every call as a list shows it (key, type, direction, agents, start, outcome, reason). */
@@ -307,7 +326,7 @@ export function makeApi(glue) {
   function buildTimeline(events) {
     const log = logOf(events);
     try {
-      return log.timeline();
+      return timelineOf(log);
     } finally {
       log.free();
     }

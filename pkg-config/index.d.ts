@@ -18,6 +18,7 @@ import type {
   InputOptions,
   LogOptions,
   LogSummary,
+  Session,
   TextEvent,
   Timeline,
 } from './cti_outcome.js';
@@ -101,6 +102,11 @@ export class CtiLog {
   agentsOf(index: number): Agent[];
   /** Every agent: state segments and calls. */
   agents(): Agent[];
+  /** The session: requests matched to their replies by InvokeID, round-trip times, unanswered
+   * requests, replies without a request, FAILURE_EVENT and SYSTEM_EVENT in words. */
+  session(): Session;
+  /** Calls worked out so far. */
+  readonly callCount: number;
   /** Every call and agent in full (for small logs). */
   timeline(): Timeline;
   /** The calls whose words contain `needle` (ASCII case ignored), by index. */

@@ -129,6 +129,15 @@ impl CtiLog {
         self.log.finish();
     }
 
+    /// Number of calls worked out (the events so far are taken in first).
+    #[wasm_bindgen(getter, js_name = callCount)]
+    pub fn call_count(&mut self) -> u32 {
+        if self.calls && !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        u32::try_from(self.log.timeline().finished_calls()).unwrap_or(u32::MAX)
+    }
+
     /// Number of events decoded so far.
     #[wasm_bindgen(getter)]
     #[must_use]
@@ -253,19 +262,6 @@ impl CtiLog {
             .map(|i| tl::agent(self.log.store(), t, i))
             .collect();
         to_js(&agents)
-    }
-
-    /// Every call and agent in full (for small logs; large ones ask for `callColumns()` and
-    /// `call(i)`).
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "Timeline")]
-    pub fn timeline(&mut self) -> Result<JsValue, JsError> {
-        if !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        to_js(&tl::timeline(self.log.store(), self.log.timeline()))
     }
 }
 

@@ -179,3 +179,52 @@ fn encode_then_decode_in_every_form() {
     let no_width = run(&["encode", json]);
     assert_eq!(no_width.status.code(), Some(2));
 }
+
+/// `generate --every-type` writes one frame of every message type with a layout; `decode`
+/// reads every one of them back with no diagnostic, in each floating-field width.
+#[test]
+fn a_stream_of_every_message_type_decodes_without_a_diagnostic() {
+    for version in ["13", "19", "20", "24"] {
+        let frames = run(&[
+            "generate",
+            "--every-type",
+            "--protocol-version",
+            version,
+            "--format",
+            "binary",
+        ]);
+        assert!(
+            frames.status.success(),
+            "{}",
+            String::from_utf8_lossy(&frames.stderr)
+        );
+        let path = std::env::temp_dir().join(format!(
+            "cti-outcome-every-{version}-{}.bin",
+            std::process::id()
+        ));
+        std::fs::write(&path, &frames.stdout).unwrap();
+        let json = stdout_json(&run(&["decode", path.to_str().unwrap()]));
+        assert_eq!(
+            json["diagnostics"],
+            serde_json::json!([]),
+            "version {version}"
+        );
+        let mut ids: Vec<u64> = json["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["typeId"].as_u64().unwrap())
+            .collect();
+        ids.sort_unstable();
+        let mut want: Vec<u64> = cti_outcome::codes::layouts::LAYOUTS
+            .iter()
+            .map(|l| u64::from(l.id))
+            .collect();
+        want.sort_unstable();
+        assert_eq!(
+            ids, want,
+            "version {version}: every type with a layout, once"
+        );
+        assert_eq!(json["framing"]["version"], version.parse::<u32>().unwrap());
+    }
+}

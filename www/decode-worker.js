@@ -128,6 +128,7 @@ const handlers = {
   call: ({ index }) => ({ call: log.call(index), agents: log.agentsOf(index) }),
   calls: ({ indices }) => ({ calls: indices.map((i) => log.call(i)) }),
   search: ({ needle }) => ({ rows: log.searchCalls(needle) }),
+  session: () => ({ session: log.session() }),
   events: ({ indices }) => ({ events: indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
   raw: async (data) => ({ text: await raw(data) }),
 };

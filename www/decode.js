@@ -56,6 +56,9 @@ export const calls = async (indices) => (await ask({ type: 'calls', indices })).
 /** The rows (call indices) whose words contain `needle`: a Uint32Array. */
 export const search = async (needle) => (await ask({ type: 'search', needle })).rows;
 
+/** The session: requests and replies, unanswered requests, notices. */
+export const session = async () => (await ask({ type: 'session' })).session;
+
 /** The events at `indices` (positions in the log). */
 export const events = async (indices) => (await ask({ type: 'events', indices })).events;
 

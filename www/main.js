@@ -3,9 +3,10 @@ import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
 import { CallTable } from './call-table.js';
 import {
-  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, search, version,
+  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, search, session, version,
 } from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
+import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
 import { drawLadder, linkButtons } from './ladder.js';
@@ -21,6 +22,7 @@ function openBlob(blob, name) {
   byId('result').hidden = true;
   byId('call').hidden = true;
   byId('detail').hidden = true;
+  byId('session').hidden = true;
   byId('progress-box').hidden = false;
   byId('cancel').disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
@@ -52,6 +54,7 @@ function onDecoder(m, name) {
     document.body.dataset.decodeMs = String(Math.round(m.ms));
     document.body.dataset.wasmMemory = String(m.memory);
     document.body.dataset.timings = JSON.stringify(m.timings);
+    session().then(drawSession);
     fromHash();
   } else if (m.type === 'error') {
     byId('summary').textContent = `Could not decode: ${m.message}`;

@@ -203,6 +203,51 @@ pub fn write_frames(events: &[Generated], width: Width) -> Vec<u8> {
     binary::encode(&store, width, None).bytes
 }
 
+/// One frame of every message type with a layout (reference §2.2, §2.3), as a session of
+/// protocol `version` writes them: OPEN_REQ first (asking for that version), then the others in
+/// order of their IDs, each with its fixed part for the version (field k holding k, the
+/// VersionNumber the version) and a ConnectionDeviceID. What the decoder must read with no
+/// diagnostic, in the command-line tool and in the page.
+#[must_use]
+pub fn every_type(version: u32) -> Vec<u8> {
+    use cti_outcome::codes::fields::FieldId;
+    use cti_outcome::codes::layouts::{Wire, LAYOUTS};
+    let v = u8::try_from(version).unwrap_or(u8::MAX);
+    let wide = version >= 20;
+    let mut order: Vec<_> = LAYOUTS.iter().collect();
+    order.sort_by_key(|l| (l.id != 3, l.id));
+    let mut out = Vec::new();
+    for layout in order {
+        let variant = layout
+            .variants
+            .iter()
+            .find(|x| x.covers(v))
+            .unwrap_or(&layout.variants[0]);
+        let mut body = Vec::new();
+        for (k, &(field, wire)) in (1u32..).zip(variant.fields) {
+            let k = if field == FieldId::VersionNumber {
+                version
+            } else {
+                k
+            };
+            match wire {
+                Wire::U8 => body.push(k.to_be_bytes()[3]),
+                Wire::U16 | Wire::Bool => body.extend(&k.to_be_bytes()[2..]),
+                Wire::U32 | Wire::I32 | Wire::Time => body.extend(k.to_be_bytes()),
+                Wire::Bytes(n) => body.extend(std::iter::repeat_n(k.to_be_bytes()[3], n.into())),
+                Wire::Str | Wire::Unspec | Wire::NamedVar | Wire::NamedArray | Wire::Flex(_) => {}
+            }
+        }
+        // ConnectionDeviceID (tag 25) "4020", with 1- or 2-byte tag and length.
+        body.extend(if wide { &[0, 25, 0, 5][..] } else { &[25, 5] });
+        body.extend(b"4020\0");
+        out.extend(u32::try_from(body.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend(u32::from(layout.id).to_be_bytes());
+        out.extend(body);
+    }
+    out
+}
+
 /// Bytes as a hex dump, 16 bytes a line, as `xxd -p` with spaces (what `decode_hex` reads).
 #[must_use]
 pub fn write_hex(bytes: &[u8]) -> String {

@@ -21,6 +21,7 @@ usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--proto
        cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
+       cti-outcome generate --every-type [--protocol-version N] [--format binary|hex]
        cti-outcome --version
 
 decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them into
@@ -30,7 +31,9 @@ timeline groups the events into calls and agents: { calls, agents } JSON, or wit
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
 connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)
 generate writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
-         the same for the same seed: text (default), GED-188 frames, or their hex dump";
+         the same for the same seed: text (default), GED-188 frames, or their hex dump; with
+         --every-type, one frame of every message type with a layout, as a session of protocol
+         version N (default 24) writes them";
 
 pub fn main() -> ExitCode {
     match run(std::env::args_os().skip(1).collect()) {
@@ -276,8 +279,14 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
 fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
     let mut options = generate::Options::default();
     let (mut megabytes, mut format, mut frame_width) = (None, Format::Text, Width::Two);
+    let (mut every_type, mut version) = (false, 24);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
+            Long("every-type") => every_type = true,
+            Long("protocol-version") => {
+                version = u32::try_from(count("--protocol-version", parser)?)
+                    .map_err(|_| "--protocol-version is too large".to_owned())?;
+            }
             Long("calls") => options.calls = count("--calls", parser)?,
             Long("mb") => megabytes = Some(count("--mb", parser)?),
             Long("seed") => options.seed = count("--seed", parser)? as u64,
@@ -312,10 +321,21 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
             }
         }
     };
-    if let Some(mb) = megabytes {
-        options.calls = generate::calls_for(mb * 1_000_000, options, |e| write(e).len());
-    }
-    let out = write(&generate::generate(options));
+    let out = if every_type {
+        let frames = generate::every_type(version);
+        match format {
+            Format::Hex => generate::write_hex(&frames).into_bytes(),
+            Format::Binary => frames,
+            Format::Text => {
+                return Err("generate --every-type writes frames: --format binary or hex".into())
+            }
+        }
+    } else {
+        if let Some(mb) = megabytes {
+            options.calls = generate::calls_for(mb * 1_000_000, options, |e| write(e).len());
+        }
+        write(&generate::generate(options))
+    };
     io::stdout()
         .lock()
         .write_all(&out)

@@ -85,10 +85,10 @@ fn direction(state: &CallState) -> CallDirection {
 pub(super) fn link_calls(
     store: &Store,
     lists: &Lists,
-    states: &[CallState],
+    (states, holds): (&[CallState], &[(u32, u32)]),
     derived: &mut [Derived],
 ) {
-    let index = Index::of(store, lists, states);
+    let index = Index::of(store, lists, states, holds);
     for (a, state) in states.iter().enumerate() {
         let joins = state.items(lists, |x| match x {
             Item::Join {
@@ -167,7 +167,7 @@ struct Index {
 }
 
 impl Index {
-    fn of(store: &Store, lists: &Lists, states: &[CallState]) -> Index {
+    fn of(store: &Store, lists: &Lists, states: &[CallState], holds: &[(u32, u32)]) -> Index {
         let mut latest_with_id = FxHashMap::default();
         let mut reservations = FxHashMap::default();
         for (i, s) in states.iter().enumerate() {
@@ -187,7 +187,7 @@ impl Index {
         Index {
             latest_with_id,
             reservations,
-            held_on: holds_by_device(lists, states),
+            held_on: holds_by_device(lists, states, holds),
         }
     }
 }
@@ -202,27 +202,33 @@ struct Held {
 
 /// Every hold, on every device of the held call. A hold ends when the call is retrieved; one
 /// never retrieved ends with the call's last event if the call ended, else never.
-fn holds_by_device(lists: &Lists, states: &[CallState]) -> FxHashMap<StrId, Held> {
+fn holds_by_device(
+    lists: &Lists,
+    states: &[CallState],
+    holds: &[(u32, u32)],
+) -> FxHashMap<StrId, Held> {
     let mut by_device: FxHashMap<StrId, Held> = FxHashMap::default();
-    for (b, s) in states.iter().enumerate() {
+    // `holds` is in event order, so each device's spans come out ordered by held event.
+    for &(event, b) in holds {
+        let s = &states[b as usize];
+        let Some((_, retrieved)) = s.holds(lists).find(|(h, _)| h.event() == event) else {
+            continue;
+        };
         let call_end = if s.closed() {
             s.last_event(lists)
         } else {
             u32::MAX
         };
-        for (held, retrieved) in s.holds(lists) {
-            let end = retrieved.map_or(call_end, Mark::event);
-            for device in s.devices(lists) {
-                by_device
-                    .entry(device)
-                    .or_default()
-                    .spans
-                    .push((held.event(), end, b));
-            }
+        let end = retrieved.map_or(call_end, Mark::event);
+        for device in s.devices(lists) {
+            by_device
+                .entry(device)
+                .or_default()
+                .spans
+                .push((event, end, b as usize));
         }
     }
     for held in by_device.values_mut() {
-        held.spans.sort_unstable();
         let mut reach = 0;
         held.reach = held
             .spans

@@ -60,6 +60,8 @@ pub struct Timeline {
     pub(crate) agents: Vec<AgentState>,
     agents_by_key: FxHashMap<(u8, StrId), usize>,
     roles: Roles,
+    /// CALL_HELD_EVENTs in order, with the call each holds.
+    holds: Vec<(u32, u32)>,
     /// Requests, their replies, and session notices.
     pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
@@ -250,6 +252,9 @@ impl Timeline {
         };
         let slot = self.call_for(store, id, index);
         self.calls[slot as usize].absorb(&mut self.lists, &mut self.roles, store, index, fields);
+        if store.event(index as usize).is(id::CALL_HELD_EVENT) {
+            self.holds.push((index, slot));
+        }
         if let Some(new) = call_id(fields, FieldId::NewConnectionCallID).filter(|&n| n != id) {
             let call = &mut self.calls[slot as usize];
             let known = call
@@ -345,7 +350,7 @@ impl Timeline {
             .iter()
             .map(|c| links::derive(store, lists, c))
             .collect();
-        links::link_calls(store, lists, &self.calls, &mut derived);
+        links::link_calls(store, lists, (&self.calls, &self.holds), &mut derived);
         self.derived = derived;
         let pairs = agent::attach(lists, &self.agents, &self.calls);
         self.agent_calls = Groups::of(self.agents.len(), &pairs);

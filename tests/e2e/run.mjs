@@ -203,6 +203,20 @@ test('log content with HTML and script payloads shows as text and never runs', a
   await page.screenshot({ path: resolve(ARTIFACTS, 'payload.png'), fullPage: true });
 });
 
+test('a stream of every message type with a layout opens with no diagnostic; the session lane shows its requests', async (page) => {
+  await done(page);
+  for (const [file, width] of [['every-message-type-v24.bin', 2], ['every-message-type-v19.bin', 1]]) {
+    await openSample(page, file);
+    const status = await page.getByRole('status').first().textContent();
+    expect(status.includes(`read as binary (${width}-byte field headers): 145 events`) && status.endsWith(' 0 diagnostics'), true, status);
+    const session = page.getByRole('region', { name: 'Session' });
+    await session.waitFor();
+    expect((await page.locator('#session-summary').textContent()).includes('requests'), true);
+    expect(await session.getByRole('table', { name: 'Requests and replies' }).locator('tbody tr').count() > 10, true);
+  }
+  await page.screenshot({ path: resolve(ARTIFACTS, 'session.png'), fullPage: true });
+});
+
 test('the CONNRES panel explains a code with its cause', async (page) => {
   await done(page);
   await page.getByRole('spinbutton', { name: 'CONNRES code' }).fill('5');
