@@ -19,6 +19,7 @@ export async function drawDetail(event) {
   const rawText = el('pre', { class: 'raw', 'aria-label': 'Raw source of the event' }, '…');
   host.replaceChildren(
     el('h2', {}, `${event.type} `, el('span', { class: 'muted' }, where)),
+    event.doubt ? el('p', { class: 'doubt' }, `Layout: ${event.doubt}`) : '',
     el('table', { 'aria-label': 'Fields' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Meaning'))), el('tbody', {}, rows)),
     el('h3', {}, event.offset !== undefined ? 'Bytes' : 'Raw lines'),
     rawText,
