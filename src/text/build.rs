@@ -1,0 +1,222 @@
+//! Building events in the store: opening one at its `MsgType:` line, its type by name, and its
+//! fields (read by the shape of earlier events of the type when they follow it).
+
+use super::line::{self, Line};
+use super::typing::{Mistyped, Typed};
+use super::{Open, Slot, TextDecoder};
+use crate::codes::fields::Named;
+use crate::codes::message_types;
+use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::store::{flag, same, EventType, Store, StrId, WrittenId, NO_STR, NO_TIME};
+use crate::time::{self, Stamp};
+
+impl TextDecoder {
+    pub(super) fn open_event(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        rest: &str,
+    ) {
+        let written = rest.trim();
+        let mut name = written.trim_end_matches(':').trim_end();
+        let truncated = name.ends_with("...") || name.ends_with('…');
+        if truncated {
+            name = name
+                .trim_end_matches(['.', '…'])
+                .trim_end()
+                .trim_end_matches(':')
+                .trim_end();
+        }
+        if name.is_empty() {
+            let column = line.column(line.content.len() - rest.len());
+            store.diagnostics.push(Diagnostic::text(
+                DiagnosticCode::MissingMessageType,
+                number,
+                column,
+                "",
+            ));
+        }
+        let (ty, differs, shape) = self.event_type(store, name);
+        let e = &mut store.events;
+        e.ty.push(ty);
+        e.offset.push(offset);
+        e.length
+            .push(u32::try_from(line.full.len()).unwrap_or(u32::MAX));
+        e.line.push(number);
+        e.end_line.push(number);
+        let (time, time_text, time_flag) = timestamp(&mut store.strings, line.time);
+        e.time.push(time);
+        e.time_text.push(time_text);
+        e.flags
+            .push(time_flag | if truncated { flag::TRUNCATED } else { 0 });
+        let label =
+            (differs || written != name).then(|| store.strings.intern(written.as_bytes()).0);
+        e.label.push(label.unwrap_or(NO_STR));
+        e.body.push(store.fields.name.len() as u64);
+        self.open = Some(Open {
+            msg_indent: line.indent,
+            field_indent: None,
+            shape,
+            position: 0,
+        });
+    }
+
+    /// The packed type of a name as written, whether the writing differs from the canonical
+    /// name (ASCII case, a UCCX name), and the shape of its fields.
+    pub(super) fn event_type(&mut self, store: &mut Store, name: &str) -> (u32, bool, u32) {
+        if let Some(&found) = self.types.get(name.as_bytes()) {
+            return found;
+        }
+        let shape = u32::try_from(self.shapes.len()).unwrap_or(u32::MAX);
+        self.shapes.push(Vec::new());
+        let found = match message_types::id_of(name) {
+            Some(id) => {
+                let canonical = message_types::name_of(id).unwrap_or_default();
+                (
+                    EventType::Id(u32::from(id)).pack(),
+                    canonical != name,
+                    shape,
+                )
+            }
+            None => (
+                EventType::Unnamed(store.strings.intern(name.as_bytes())).pack(),
+                false,
+                shape,
+            ),
+        };
+        self.types.insert(name.as_bytes().into(), found);
+        found
+    }
+
+    /// Reads the line as the field its type had at this position last time, when the line
+    /// starts with that name and a colon; `false` when it does not.
+    pub(super) fn expected_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+    ) -> bool {
+        #[cfg(test)]
+        if self.no_shapes {
+            return false;
+        }
+        let Some(open) = &self.open else { return false };
+        let Some(&slot) = self.shapes[open.shape as usize].get(open.position) else {
+            return false;
+        };
+        let written = store.names.written_text(&store.names.get(slot.name));
+        let content = line.content.as_bytes();
+        if content.len() <= written.len()
+            || content[written.len()] != b':'
+            || !same(&content[..written.len()], written)
+        {
+            return false;
+        }
+        let raw = line::trim(&line.content[written.len() + 1..]);
+        let (typed, problem) = match slot.last {
+            Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
+            _ => self.typed(store, slot.named, raw),
+        };
+        self.put_field(
+            store,
+            number,
+            offset,
+            line,
+            slot.name,
+            typed,
+            problem.is_none(),
+        );
+        true
+    }
+
+    pub(super) fn push_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        written: &str,
+        raw: &str,
+    ) {
+        let name = store.names.written(written);
+        let named = store.names.get(name).named;
+        let (typed, problem) = self.typed(store, named, raw); // Problems are not reported yet.
+        self.put_field(store, number, offset, line, name, typed, problem.is_none());
+    }
+
+    /// Types a value of the open event, and remembers it for the field's position.
+    pub(super) fn typed(
+        &mut self,
+        store: &mut Store,
+        named: Named,
+        raw: &str,
+    ) -> (Typed, Option<Mistyped>) {
+        let message_type = EventType::unpack(*store.events.ty.last().expect("an open event")).id();
+        self.symbols
+            .type_value(&mut store.strings, named, message_type, raw)
+    }
+
+    /// Adds a field to the open event; its value is remembered for the position when
+    /// `remember` (values typed without a problem).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn put_field(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        name: WrittenId,
+        typed: Typed,
+        remember: bool,
+    ) {
+        let Some(open) = &mut self.open else { return };
+        open.field_indent.get_or_insert(line.indent);
+        let shape = &mut self.shapes[open.shape as usize];
+        let (k, r, n) = typed;
+        let slot = Slot {
+            name,
+            named: store.names.get(name).named,
+            last: (remember && r != NO_STR).then_some((StrId(r), typed)),
+        };
+        if open.position < shape.len() {
+            shape[open.position] = slot;
+        } else if open.position == shape.len() {
+            shape.push(slot);
+        }
+        open.position += 1;
+        let f = &mut store.fields;
+        f.name.push(name);
+        f.kind.push(k);
+        f.raw.push(r);
+        f.num.push(n);
+        extend(store, number, offset, line.full.len(), 0);
+    }
+}
+
+/// Makes the store's last event reach to the end of line `number`.
+pub(super) fn extend(store: &mut Store, number: u32, offset: u64, len: usize, flags: u8) {
+    let e = &mut store.events;
+    let last = e.ty.len() - 1;
+    e.end_line[last] = number;
+    e.length[last] = u32::try_from(offset + len as u64 - e.offset[last]).unwrap_or(u32::MAX);
+    e.flags[last] |= flags;
+}
+
+/// The event time: milliseconds, the text as written, and the time-of-day flag.
+pub(super) fn timestamp(
+    strings: &mut crate::store::Interner,
+    written: Option<&str>,
+) -> (i64, u32, u8) {
+    let Some(text) = written else {
+        return (NO_TIME, NO_STR, 0);
+    };
+    let id: StrId = strings.append(text.as_bytes());
+    match time::parse(text.as_bytes()) {
+        Some(Stamp::Absolute(ms)) => (ms, id.0, 0),
+        Some(Stamp::TimeOfDay(ms)) => (ms, id.0, flag::TIME_OF_DAY),
+        None => (NO_TIME, id.0, 0),
+    }
+}
