@@ -57,7 +57,7 @@ codes! {
     /// A value does not have the type its field takes; it is kept as text.
     InvalidValue = Error, "value does not fit its field";
     /// An event was rebuilt from a line holding several `Name: value` pairs.
-    Flattened = Warning, "event read from a flattened line";
+    Flattened = Warning, "events and fields reconstructed from a line that holds several (white space collapsed by a copy)";
     /// The input is not valid UTF-8; the bad bytes were replaced with U+FFFD.
     InvalidUtf8 = Warning, "invalid UTF-8, replaced with U+FFFD";
     /// Nothing in the input could be read as an event.

@@ -45,7 +45,9 @@ impl Format {
 #[must_use]
 pub fn detect(bytes: &[u8]) -> Format {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    if memchr::memmem::find(head, b"MsgType").is_some() {
+    if memchr::memmem::find(head, b"MsgType").is_some()
+        || crate::text::encoding::sniff(head).is_utf16()
+    {
         return Format::Text;
     }
     let text = match std::str::from_utf8(head) {
@@ -67,6 +69,70 @@ pub fn detect(bytes: &[u8]) -> Format {
         Format::Hex
     } else {
         Format::Text
+    }
+}
+
+/// What a file's first bytes say it is, when it is a known kind of file that is no CTI log.
+fn kind_of_file(first: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a zip archive (or an Office document)"),
+        (b"\x1F\x8B", "a gzip-compressed file (unpack it first)"),
+        (b"BZh", "a bzip2-compressed file (unpack it first)"),
+        (b"\xFD7zXZ", "an xz-compressed file (unpack it first)"),
+        (b"7z\xBC\xAF", "a 7-Zip archive"),
+        (b"\xD4\xC3\xB2\xA1", "a packet capture (pcap)"),
+        (b"\xA1\xB2\xC3\xD4", "a packet capture (pcap)"),
+        (b"\x0A\x0D\x0D\x0A", "a packet capture (pcapng)"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| first.starts_with(m))
+        .map(|&(_, what)| what)
+}
+
+/// Whether the first bytes are those of a kind of file that is no CTI log.
+#[must_use]
+pub fn is_other_file(first: &[u8]) -> bool {
+    kind_of_file(first).is_some()
+}
+
+/// Why an input gave no event, in one sentence a user understands.
+#[must_use]
+pub fn why_no_events(
+    first: &[u8],
+    total: u64,
+    format: Option<Format>,
+    encoding: Option<crate::text::encoding::Encoding>,
+) -> String {
+    if total == 0 {
+        return "the input is empty: there is nothing to decode".to_owned();
+    }
+    if let Some(kind) = kind_of_file(first) {
+        return format!("this looks like {kind}, not a CTI log: no event could be read from it");
+    }
+    match format {
+        Some(Format::Binary) => {
+            let head: Vec<String> = first.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            format!(
+                "no GED-188 frame was found: a frame starts with a 4-byte length of at most {} and a message type the protocol lists, and these {total} bytes start {}",
+                super::binary::MAX_BODY,
+                head.join(" ")
+            )
+        }
+        Some(Format::Hex) => format!(
+            "no GED-188 frame was found in the {total} bytes of hex: the digits do not make a length and a message type the protocol lists"
+        ),
+        _ => {
+            let read = match encoding {
+                Some(e) if e.is_utf16() => format!(" (read as {})", e.describe()),
+                _ => String::new(),
+            };
+            format!("no `MsgType:` line was found in the {total} bytes of text{read}: a CTI dump names each event's type on a `MsgType:` line, followed by its `Field: value` lines")
+        }
     }
 }
 

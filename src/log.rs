@@ -8,7 +8,7 @@ use crate::binary::Framing;
 use crate::binary::{self, FrameDecoder, Options};
 use crate::input::{detect, Format};
 use crate::store::{Form, Store};
-use crate::text::TextDecoder;
+use crate::text::encoding::{Encoding, TextInput};
 use crate::timeline::Timeline;
 
 /// Bytes the input form is told from: the first this many (or fewer, at the end), however
@@ -18,10 +18,13 @@ const DETECT_BYTES: usize = 64 * 1024;
 enum Decoder {
     /// The form is not told yet: the bytes so far.
     Undecided(Vec<u8>),
-    Text(TextDecoder),
+    Text(TextInput),
     Frames(FrameDecoder),
     /// Hex dumps are small; they are decoded whole at the end.
     Hex(Vec<u8>),
+    /// A kind of file that is no CTI log (an image, an archive): nothing is decoded, and the
+    /// end says what it looks like.
+    Unreadable,
 }
 
 /// A log being decoded, or decoded.
@@ -35,7 +38,13 @@ pub struct Log {
     finished: bool,
     /// Whether events are taken into the timeline.
     calls: bool,
+    /// The input's first bytes (to say why, when nothing in it is an event), and its length.
+    first: Vec<u8>,
+    seen: u64,
 }
+
+/// Bytes kept from the start of the input to say what it looks like.
+const FIRST_BYTES: usize = 512;
 
 impl Log {
     /// An empty log; the form is told from the first bytes unless `format` names it.
@@ -50,6 +59,8 @@ impl Log {
             framing: None,
             finished: false,
             calls: true,
+            first: Vec::new(),
+            seen: 0,
         };
         if let Some(format) = format {
             log.settle(format);
@@ -69,6 +80,8 @@ impl Log {
             framing: None,
             finished: true,
             calls: true,
+            first: Vec::new(),
+            seen: 0,
         };
         log.update_timeline();
         log
@@ -95,10 +108,19 @@ impl Log {
         if self.finished || chunk.is_empty() {
             return;
         }
+        if self.first.len() < FIRST_BYTES {
+            let take = (FIRST_BYTES - self.first.len()).min(chunk.len());
+            self.first.extend_from_slice(&chunk[..take]);
+        }
+        self.seen += chunk.len() as u64;
+        self.feed(chunk);
+    }
+
+    fn feed(&mut self, chunk: &[u8]) {
         match &mut self.decoder {
             Decoder::Undecided(head) if head.is_empty() && chunk.len() >= DETECT_BYTES => {
                 self.settle(detect(&chunk[..DETECT_BYTES]));
-                self.push(chunk);
+                self.feed(chunk);
                 return;
             }
             Decoder::Undecided(head) => {
@@ -109,16 +131,17 @@ impl Log {
                     // A dump says so at once; a live feed need not wait for more.
                     let head = std::mem::take(head);
                     self.settle(Format::Text);
-                    self.push(&head);
+                    self.feed(&head);
                 } else if head.len() >= DETECT_BYTES {
                     let head = std::mem::take(head);
                     self.settle(detect(&head[..DETECT_BYTES]));
-                    self.push(&head);
+                    self.feed(&head);
                 }
             }
             Decoder::Text(d) => d.push(&mut self.store, chunk),
             Decoder::Frames(d) => d.push(&mut self.store, chunk),
             Decoder::Hex(text) => text.extend_from_slice(chunk),
+            Decoder::Unreadable => {}
         }
         self.take_in();
     }
@@ -132,11 +155,11 @@ impl Log {
             let head = std::mem::take(head);
             if !head.is_empty() {
                 self.settle(detect(&head));
-                self.push(&head);
+                self.feed(&head);
             }
         }
         match &mut self.decoder {
-            Decoder::Undecided(_) => {}
+            Decoder::Undecided(_) | Decoder::Unreadable => {}
             Decoder::Text(d) => d.finish(&mut self.store),
             Decoder::Frames(d) => {
                 d.finish(&mut self.store);
@@ -153,6 +176,21 @@ impl Log {
             }
         }
         self.finished = true;
+        if self.store.is_empty() {
+            let why =
+                crate::input::why_no_events(&self.first, self.seen, self.format, self.encoding());
+            let at = match self.store.form() {
+                Form::Text => crate::diagnostic::At::Text { line: 1, column: 1 },
+                Form::Frames | Form::Capture => crate::diagnostic::At::Byte(0),
+            };
+            self.store
+                .diagnostics
+                .push(crate::diagnostic::Diagnostic::new(
+                    crate::diagnostic::DiagnosticCode::NoEvents,
+                    at,
+                    &why,
+                ));
+        }
         if self.calls {
             self.take_in();
             self.timeline.finish(&self.store);
@@ -161,8 +199,13 @@ impl Log {
 
     fn settle(&mut self, format: Format) {
         self.format = Some(format);
+        if format == Format::Binary && crate::input::is_other_file(&self.first) {
+            self.store = Store::new(Form::Frames);
+            self.decoder = Decoder::Unreadable;
+            return;
+        }
         self.decoder = match format {
-            Format::Text => Decoder::Text(TextDecoder::default()),
+            Format::Text => Decoder::Text(TextInput::default()),
             Format::Binary => {
                 self.store = Store::new(Form::Frames);
                 Decoder::Frames(FrameDecoder::new(self.options))
@@ -179,6 +222,7 @@ impl Log {
         let complete = match &self.decoder {
             Decoder::Text(d) if !self.finished => d.complete(&self.store),
             Decoder::Undecided(_) | Decoder::Hex(_) if !self.finished => 0,
+            Decoder::Unreadable => 0,
             _ => self.store.len(),
         };
         self.timeline.push(&mut self.store, complete);
@@ -188,6 +232,15 @@ impl Log {
     pub fn update_timeline(&mut self) {
         self.take_in();
         self.timeline.finish(&self.store);
+    }
+
+    /// For text: the encoding it was read in, once told.
+    #[must_use]
+    pub fn encoding(&self) -> Option<Encoding> {
+        match &self.decoder {
+            Decoder::Text(input) => input.encoding(),
+            _ => None,
+        }
     }
 
     /// The input form, once told.

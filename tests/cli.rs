@@ -228,3 +228,21 @@ fn a_stream_of_every_message_type_decodes_without_a_diagnostic() {
         assert_eq!(json["framing"]["version"], version.parse::<u32>().unwrap());
     }
 }
+
+/// An input with no event at all says why on stderr and exits with status 2, after the JSON.
+#[test]
+fn no_events_is_an_error_with_the_reason() {
+    let path = std::env::temp_dir().join(format!("cti-outcome-prose-{}.txt", std::process::id()));
+    std::fs::write(&path, "a note\nanother note\n").unwrap();
+    for command in ["decode", "timeline"] {
+        let out = run(&[command, path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("no events: no `MsgType:` line was found"),
+            "{stderr}"
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(json.is_object(), "{command}: the JSON is still written");
+    }
+}

@@ -146,3 +146,78 @@ fn empty_and_odd_inputs_never_panic() {
     }
     assert_eq!(decode_log("\u{feff}MsgType: X\n")["events"][0]["type"], "X");
 }
+
+/// What a whole input gives through the log (form told from the bytes, encodings, nothing silent).
+fn opened(bytes: &[u8]) -> (usize, Vec<String>, Option<String>) {
+    let log = cti_outcome::log::Log::open(bytes, None, cti_outcome::binary::Options::default());
+    let messages = log
+        .store()
+        .diagnostics()
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    let encoding = log.encoding().map(|e| e.describe().to_owned());
+    (log.store().len(), messages, encoding)
+}
+
+#[test]
+fn an_input_with_no_event_says_why_in_one_sentence() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    for (input, says) in [
+        (&b""[..], "the input is empty"),
+        (
+            b"just some prose\nand more of it\n",
+            "no `MsgType:` line was found",
+        ),
+        (png, "looks like a PNG image, not a CTI log"),
+        (
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+            "looks like a PDF document",
+        ),
+        (b"PK\x03\x04\x14\0\0\0\x08\0", "looks like a zip archive"),
+        (
+            b"\xff\xff\xff\xff\x00\x01\x02\x03\x04\x05",
+            "no GED-188 frame was found",
+        ),
+    ] {
+        let (events, messages, _) = opened(input);
+        assert_eq!(events, 0);
+        let last = messages.last().unwrap();
+        assert!(
+            last.starts_with("no events: ") && last.contains(says),
+            "{messages:?}"
+        );
+        if !says.contains("frame") {
+            assert_eq!(messages.len(), 1, "{messages:?}: one sentence, no noise");
+        }
+    }
+}
+
+#[test]
+fn utf16_with_or_without_a_byte_order_mark_is_read_and_said() {
+    let text = "MsgType: BEGIN_CALL_EVENT\r\n  ConnectionCallID: 5\r\n  ANI: 555 ä\r\n";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, said) in [
+        (le, "UTF-16 little-endian"),
+        (be, "UTF-16 big-endian without a byte-order mark"),
+    ] {
+        let (events, messages, encoding) = opened(&bytes);
+        assert_eq!((events, messages.len()), (1, 0), "{said}: {messages:?}");
+        assert_eq!(encoding.as_deref(), Some(said));
+    }
+    let store = cti_outcome::text::decode(
+        &"\u{feff}MsgType: X\n\u{a0}\u{a0}A:\u{a0}1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    );
+    assert_eq!(
+        store.len(),
+        1,
+        "a BOM'd UTF-16 dump with HTML's non-breaking spaces"
+    );
+}

@@ -114,9 +114,13 @@ impl Input {
             "detected"
         };
         let format = log.format().map_or("nothing", Format::as_str);
+        let encoding = log
+            .encoding()
+            .filter(|e| *e != cti_outcome::text::encoding::Encoding::Utf8)
+            .map_or(String::new(), |e| format!(", {}", e.describe()));
         match log.framing() {
             Some(framing) => eprintln!("cti-outcome: read as {format} ({how}); {}", framing.basis),
-            None => eprintln!("cti-outcome: read as {format} ({how})"),
+            None => eprintln!("cti-outcome: read as {format} ({how}{encoding})"),
         }
         Ok(log)
     }
@@ -185,7 +189,24 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             ),
             pretty,
         ),
+    }?;
+    no_events(&log)
+}
+
+/// Fails (exit status 2) with the reason when the input held no event at all, after the JSON
+/// (whose diagnostics say the same) has been written.
+fn no_events(log: &Log) -> Result<(), String> {
+    if !log.store().is_empty() {
+        return Ok(());
     }
+    let why = log
+        .store()
+        .diagnostics()
+        .iter()
+        .rev()
+        .find(|d| d.code == cti_outcome::DiagnosticCode::NoEvents)
+        .map_or_else(|| "no events".to_owned(), |d| d.message.clone());
+    Err(why)
 }
 
 fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
@@ -203,7 +224,8 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
     let log = input.decode("timeline")?;
     let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
-        return print_json(&timeline, pretty);
+        print_json(&timeline, pretty)?;
+        return no_events(&log);
     }
     let mut out = io::stdout().lock();
     for call in &timeline.calls {
@@ -230,7 +252,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
         )
         .map_err(|e| e.to_string())?;
     }
-    Ok(())
+    no_events(&log)
 }
 
 fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {

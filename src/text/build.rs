@@ -18,6 +18,7 @@ impl TextDecoder {
         offset: u64,
         line: &Line<'_>,
         rest: &str,
+        time: Option<&str>,
     ) {
         let written = rest.trim();
         let mut name = written.trim_end_matches(':').trim_end();
@@ -30,7 +31,7 @@ impl TextDecoder {
                 .trim_end();
         }
         if name.is_empty() {
-            let column = line.column(line.content.len() - rest.len());
+            let column = line.column_of(rest);
             store.diagnostics.push(Diagnostic::text(
                 DiagnosticCode::MissingMessageType,
                 number,
@@ -46,7 +47,7 @@ impl TextDecoder {
             .push(u32::try_from(line.full.len()).unwrap_or(u32::MAX));
         e.line.push(number);
         e.end_line.push(number);
-        let (time, time_text, time_flag) = timestamp(&mut store.strings, line.time);
+        let (time, time_text, time_flag) = timestamp(&mut store.strings, time);
         e.time.push(time);
         e.time_text.push(time_text);
         e.flags
@@ -60,6 +61,7 @@ impl TextDecoder {
             field_indent: None,
             shape,
             position: 0,
+            flat: false,
         });
     }
 
@@ -103,7 +105,9 @@ impl TextDecoder {
         if self.no_shapes {
             return false;
         }
-        let Some(open) = &self.open else { return false };
+        let Some(open) = self.open.as_ref().filter(|o| !o.flat) else {
+            return false;
+        };
         let Some(&slot) = self.shapes[open.shape as usize].get(open.position) else {
             return false;
         };

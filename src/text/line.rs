@@ -107,6 +107,16 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// One-based column (in Unicode scalar values) of `sub`, a slice of this line.
+    pub fn column_of(&self, sub: &str) -> u32 {
+        let at = (sub.as_ptr() as usize).saturating_sub(self.full.as_ptr() as usize);
+        let upto = self
+            .full
+            .get(..at.min(self.full.len()))
+            .unwrap_or(self.full);
+        u32::try_from(upto.chars().count() + 1).unwrap_or(u32::MAX)
+    }
+
     /// One-based column (in Unicode scalar values) of byte offset `at` of the content.
     pub fn column(&self, at: usize) -> u32 {
         let upto = &self.full[..self.content_start + at];
@@ -116,7 +126,7 @@ impl<'a> Line<'a> {
 
 /// Length of a timestamp at the start of `s` that is followed by white space or the end:
 /// ISO 8601 `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]`, or `HH:MM:SS[.fff]`.
-fn timestamp_len(s: &[u8]) -> Option<usize> {
+pub(super) fn timestamp_len(s: &[u8]) -> Option<usize> {
     let mut at = 0;
     if digits(s, 0, 4)
         && s.get(4) == Some(&b'-')

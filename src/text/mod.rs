@@ -13,7 +13,9 @@
 //! integers and interned strings. Input may arrive in chunks split anywhere.
 
 mod build;
+pub mod encoding;
 pub mod events;
+mod flat;
 pub mod json;
 mod line;
 pub(crate) mod typing;
@@ -35,9 +37,9 @@ pub use crate::store::LINE_MARK;
 #[must_use]
 pub fn decode(bytes: &[u8]) -> Store {
     let mut store = Store::new(Form::Text);
-    let mut decoder = TextDecoder::default();
-    decoder.push(&mut store, bytes);
-    decoder.finish(&mut store);
+    let mut input = encoding::TextInput::default();
+    input.push(&mut store, bytes);
+    input.finish(&mut store);
     store
 }
 
@@ -74,6 +76,8 @@ struct Open {
     /// Its type's shape, and the position of the next field in it.
     shape: u32,
     position: usize,
+    /// Opened from a flattened line: its further lines may hold several fields too.
+    flat: bool,
 }
 
 /// What the field at one position of one message type (as written) was the last time: a dump
@@ -195,15 +199,32 @@ impl TextDecoder {
             return;
         }
         if line.content.starts_with('#') {
-            note(store, number, NoteKind::Comment, line.content);
+            if !(flat::mentions_msg_type(line.content)
+                && self.flattened(store, number, offset, &line))
+            {
+                note(store, number, NoteKind::Comment, line.content);
+            }
             return;
         }
         if let Some(rest) = msg_type_value(line.content) {
-            self.open_event(store, number, offset, &line, rest);
+            let more = memchr::memchr(b':', rest.as_bytes()).is_some();
+            if !(more && self.flattened(store, number, offset, &line)) {
+                self.open_event(store, number, offset, &line, rest, line.time);
+            }
             return;
         }
-        if let Some(open) = &self.open {
-            if line.indent > open.msg_indent {
+        let open = self
+            .open
+            .as_ref()
+            .map(|o| (o.msg_indent, o.flush(), o.flat));
+        if let Some((msg_indent, flush, is_flat)) = open {
+            // A field line may hold more fields (and events) when its event came flattened or
+            // the line names a message type.
+            let run_on = |raw: &str| {
+                memchr::memchr(b':', raw.as_bytes()).is_some()
+                    && (is_flat || flat::mentions_msg_type(raw))
+            };
+            if line.indent > msg_indent {
                 if is_ellipsis(line.content) {
                     extend(store, number, offset, full.len(), flag::TRUNCATED);
                     return;
@@ -212,15 +233,26 @@ impl TextDecoder {
                     return;
                 }
                 match split_field(line.content) {
+                    Ok((_, raw)) if run_on(raw) && self.flattened(store, number, offset, &line) => {
+                    }
                     Ok((name, raw)) => self.push_field(store, number, offset, &line, name, raw),
+                    Err(_)
+                        if flat::mentions_msg_type(line.content)
+                            && self.flattened(store, number, offset, &line) => {}
                     Err(why) => malformed(store, number, &line, &why),
                 }
                 return;
             }
-            if line.indent == open.msg_indent && open.flush() {
-                if let Ok((name, raw)) = split_field(line.content) {
-                    self.push_field(store, number, offset, &line, name, raw);
-                    return;
+            if line.indent == msg_indent && flush {
+                match split_field(line.content) {
+                    Ok((_, raw)) if run_on(raw) && self.flattened(store, number, offset, &line) => {
+                        return
+                    }
+                    Ok((name, raw)) => {
+                        self.push_field(store, number, offset, &line, name, raw);
+                        return;
+                    }
+                    Err(_) => {}
                 }
             }
             if is_ellipsis(line.content) {
@@ -228,6 +260,9 @@ impl TextDecoder {
                 store.events.flags[last] |= flag::TRUNCATED;
             }
             self.open = None;
+        }
+        if flat::mentions_msg_type(line.content) && self.flattened(store, number, offset, &line) {
+            return;
         }
         let kind = if is_step(line.content) {
             NoteKind::Step

@@ -172,6 +172,10 @@ pub struct Summary<'a> {
     pub agent_count: u32,
     /// Whether the input has ended.
     pub finished: bool,
+    /// Text: the encoding it was read in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub encoding: Option<crate::text::encoding::Encoding>,
     /// Lines outside events (text input).
     #[ts(as = "Vec<Note>")]
     pub notes: &'a [Note],
@@ -193,6 +197,7 @@ pub fn summary(log: &crate::log::Log) -> Summary<'_> {
         call_count: count(if t.is_finished() { t.call_count() } else { 0 }),
         agent_count: count(t.agent_count()),
         finished: log.is_finished(),
+        encoding: log.encoding(),
         notes: store.notes(),
         diagnostics: Diagnostics(store.diagnostics()),
     }

@@ -39,6 +39,7 @@ pub fn declarations() -> String {
     }
     declare!(
         Format,
+        crate::text::encoding::Encoding,
         FormatOption,
         FrameOptions,
         InputOptions,
