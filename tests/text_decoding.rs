@@ -221,3 +221,36 @@ fn utf16_with_or_without_a_byte_order_mark_is_read_and_said() {
         "a BOM'd UTF-16 dump with HTML's non-breaking spaces"
     );
 }
+
+#[test]
+fn a_value_that_does_not_fit_its_field_is_said_where_it_is_and_kept() {
+    let text = "MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 12x\n  ANI: 555\n\
+                MsgType: CALL_CLEARED_EVENT\n  ConnectionCallID: 7\n  EventCause: CEC_BOGUS\n";
+    let d = decode_log(text);
+    let diagnostics: Vec<String> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            format!(
+                "{}:{} {} {}",
+                x["line"],
+                x["column"],
+                x["code"].as_str().unwrap(),
+                x["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        diagnostics,
+        [
+            "2:21 invalid-value value does not fit its field: ConnectionCallID: \"12x\" is not a number (the field is a UINT)",
+            "6:15 invalid-value value does not fit its field: EventCause: \"CEC_BOGUS\" is not one of the values the references list for it",
+        ]
+    );
+    assert_eq!(d["events"][0]["fields"][0]["raw"], "12x", "kept as written");
+    assert_eq!(
+        d["events"][0]["fields"][1]["raw"], "555",
+        "the rest of the event is kept"
+    );
+}

@@ -417,6 +417,28 @@ fn search_finds_calls_by_any_of_their_words() {
 }
 
 #[test]
+fn an_undocumented_cause_is_named_never_taken_for_another() {
+    let t = timeline_of(
+        b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 9\nMsgType: CALL_CLEARED_EVENT\n  ConnectionCallID: 9\n  EventCause: CEC_BOGUS\n",
+    );
+    let o = &call(&t, "9").outcome;
+    assert_eq!(o.kind, OutcomeKind::Unknown);
+    assert!(
+        o.reason
+            .contains("cause CEC_BOGUS, which no reference documents"),
+        "{}",
+        o.reason
+    );
+    assert!(!o.reason.contains("CEC_NONE"), "{}", o.reason);
+    assert_eq!(o.evidence[0].field.as_deref(), Some("EventCause"));
+    assert!(o
+        .missing
+        .as_deref()
+        .unwrap()
+        .contains("a clearing EventCause the references document"));
+}
+
+#[test]
 fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
     let t = timeline("outbound-preview");
     let reservation = call(&t, "16800201");

@@ -55,6 +55,24 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    /// The type as the protocol's tables name it (`UINT`, `USHORT`…).
+    #[must_use]
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            FieldType::Uchar => "a UCHAR",
+            FieldType::Ushort => "a USHORT",
+            FieldType::Uint => "a UINT",
+            FieldType::Int => "an INT",
+            FieldType::Bool => "a BOOL",
+            FieldType::Time => "a TIME",
+            FieldType::String => "a STRING",
+            FieldType::Unspec => "UNSPEC",
+            FieldType::Mixed => "of mixed type",
+            FieldType::EccVariable => "an ECC variable",
+            FieldType::DumpSummary => "a dump's summary",
+        }
+    }
+
     /// Whether values of this type are integers.
     #[must_use]
     pub fn is_numeric(self) -> bool {

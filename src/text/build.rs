@@ -124,6 +124,9 @@ impl TextDecoder {
             Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
             _ => self.typed(store, slot.named, raw),
         };
+        if let Some(problem) = problem {
+            invalid(store, number, line, raw, problem);
+        }
         self.put_field(
             store,
             number,
@@ -147,7 +150,10 @@ impl TextDecoder {
     ) {
         let name = store.names.written(written);
         let named = store.names.get(name).named;
-        let (typed, problem) = self.typed(store, named, raw); // Problems are not reported yet.
+        let (typed, problem) = self.typed(store, named, raw);
+        if let Some(problem) = problem {
+            invalid(store, number, line, raw, problem);
+        }
         self.put_field(store, number, offset, line, name, typed, problem.is_none());
     }
 
@@ -223,4 +229,27 @@ pub(super) fn timestamp(
         Some(Stamp::TimeOfDay(ms)) => (ms, id.0, flag::TIME_OF_DAY),
         None => (NO_TIME, id.0, 0),
     }
+}
+
+/// Says where a value does not fit its field and what the field takes; the value is kept as
+/// text, and the event keeps the rest of its fields.
+fn invalid(store: &mut Store, number: u32, line: &Line<'_>, raw: &str, problem: Mistyped) {
+    let shown = crate::diagnostic::quoted(raw);
+    let detail = match problem {
+        Mistyped::NotANumber(field) => format!(
+            "{}: {shown} is not a number (the field is {})",
+            field.name(),
+            field.def().ty.wire_name()
+        ),
+        Mistyped::UnknownSymbol(field) => format!(
+            "{}: {shown} is not one of the values the references list for it",
+            field.name()
+        ),
+    };
+    store.diagnostics.push(Diagnostic::text(
+        DiagnosticCode::InvalidValue,
+        number,
+        line.column_of(raw),
+        &detail,
+    ));
 }

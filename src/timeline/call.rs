@@ -90,6 +90,8 @@ pub(crate) struct Facts {
     pub call_type: Option<Ev>,
     /// EventCause of the failing or clearing event, when it is not CEC_NONE.
     pub cause: Option<(i64, Ev)>,
+    /// An EventCause of the failing or clearing event written as a symbol no reference lists.
+    pub undocumented_cause: Option<Ev>,
 }
 
 /// An entry of a call's item list.
@@ -314,9 +316,15 @@ impl CallState {
             id::CALL_FAILED_EVENT | id::CALL_CLEARED_EVENT | id::CALL_CONNECTION_CLEARED_EVENT
         ) {
             if let Some(cause) = super::find(fields, FieldId::EventCause) {
-                match cause.value.number() {
-                    Some(0xFFFF) | None => {}
-                    Some(n) => self.facts.cause = Some((n, Ev::field(index, cause))),
+                match cause.value {
+                    crate::store::FieldValue::Number { n: 0xFFFF, .. } => {}
+                    crate::store::FieldValue::Number { n, .. } => {
+                        self.facts.cause = Some((n, Ev::field(index, cause)));
+                    }
+                    crate::store::FieldValue::Text(_) => {
+                        self.facts.undocumented_cause = Some(Ev::field(index, cause));
+                    }
+                    _ => {}
                 }
             }
         }

@@ -68,6 +68,8 @@ pub enum Reason {
     Failed(bool),
     /// A clearing cause (the first evidence).
     Cleared,
+    /// A clearing cause no reference documents (the first evidence): it tells nothing.
+    Undocumented,
 }
 
 /// CallType values of outbound reservation calls (reference §4.9: 18 and 27–31).
@@ -323,6 +325,22 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
             ]),
         );
     }
+    if let (Some(_), None, Some(ev)) = (
+        f.cleared.or(f.connection_cleared),
+        &f.cause,
+        f.undocumented_cause,
+    ) {
+        let mut evidence = vec![ev];
+        evidence.extend(marks(&[end_ev]).into_iter().filter(|e| e.event != ev.event));
+        let mut o = outcome(
+            OutcomeKind::Unknown,
+            "undetermined",
+            Reason::Undocumented,
+            evidence,
+        );
+        o.missing = Some(missing(call));
+        return o;
+    }
     let reason = match (f.cleared.or(f.connection_cleared), &f.cause) {
         (Some(_), None) => "the call was cleared without a cause (CEC_NONE), and the events do not show whether it was answered",
         (Some(_), Some(_)) => "the call was cleared with a cause that does not tell how it ended, and the events do not show whether it was answered",
@@ -360,7 +378,9 @@ fn missing(call: &CallState) -> String {
         absent.push("a delivery, queueing or origination event");
     }
     absent.push("CALL_ESTABLISHED_EVENT");
-    if f.cause.is_none() {
+    if f.undocumented_cause.is_some() && f.cause.is_none() {
+        absent.push("a clearing EventCause the references document");
+    } else if f.cause.is_none() {
         absent.push("a clearing EventCause other than CEC_NONE");
     }
     if f.ba_response.is_none() && call.call_type.is_some_and(is_reservation) {
