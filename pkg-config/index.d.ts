@@ -109,6 +109,9 @@ export class CtiLog {
   readonly callCount: number;
   /** Every call and agent in full (for small logs). */
   timeline(): Timeline;
+  /** The events no call holds (agent state events, session messages, events whose call ID
+   * could not be read), by index. */
+  otherEvents(): Uint32Array;
   /** The calls whose words contain `needle` (ASCII case ignored), by index. */
   searchCalls(needle: string): Uint32Array;
   /** Text input: a line at or before `line` whose byte offset is known, as `[line, offset]`. */

@@ -189,6 +189,16 @@ impl CtiLog {
         js_sys::Uint32Array::from(&calls::search(self.log.store(), self.log.timeline(), needle)[..])
     }
 
+    /// The events no call holds (agent state events, session messages, events whose call ID
+    /// could not be read), in order.
+    #[wasm_bindgen(js_name = otherEvents)]
+    pub fn other_events(&mut self) -> js_sys::Uint32Array {
+        if !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        js_sys::Uint32Array::from(&calls::other_events(self.log.store(), self.log.timeline())[..])
+    }
+
     /// Call `index` in full: identity, parties, variables, event indices, links, outcome with
     /// its evidence, remarks.
     ///

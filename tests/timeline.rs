@@ -439,6 +439,16 @@ fn an_undocumented_cause_is_named_never_taken_for_another() {
 }
 
 #[test]
+fn events_in_no_call_are_listed_apart() {
+    let text = b"MsgType: AGENT_STATE_EVENT\n  AgentID: a1\n  AgentState: AVAILABLE\n\
+MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 12x\n\
+MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 12\n";
+    let mut store = cti_outcome::text::decode(text);
+    let t = timeline::build(&mut store);
+    assert_eq!(cti_outcome::view::calls::other_events(&store, &t), [0, 1]);
+}
+
+#[test]
 fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
     let t = timeline("outbound-preview");
     let reservation = call(&t, "16800201");

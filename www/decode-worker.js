@@ -129,6 +129,7 @@ const handlers = {
   calls: ({ indices }) => ({ calls: indices.map((i) => log.call(i)) }),
   search: ({ needle }) => ({ rows: log.searchCalls(needle) }),
   session: () => ({ session: log.session() }),
+  others: () => ({ others: log.otherEvents() }),
   events: ({ indices }) => ({ events: indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
   raw: async (data) => ({ text: await raw(data) }),
 };

@@ -59,6 +59,9 @@ export const search = async (needle) => (await ask({ type: 'search', needle })).
 /** The session: requests and replies, unanswered requests, notices. */
 export const session = async () => (await ask({ type: 'session' })).session;
 
+/** The events no call holds (a Uint32Array of event indices). */
+export const others = async () => (await ask({ type: 'others' })).others;
+
 /** The events at `indices` (positions in the log). */
 export const events = async (indices) => (await ask({ type: 'events', indices })).events;
 

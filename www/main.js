@@ -3,9 +3,10 @@ import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
 import { CallTable } from './call-table.js';
 import {
-  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, search, session, version,
+  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
 } from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
+import { drawNoEvents, drawOthers } from './others.js';
 import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
@@ -23,6 +24,8 @@ function openBlob(blob, name) {
   byId('call').hidden = true;
   byId('detail').hidden = true;
   byId('session').hidden = true;
+  byId('other-events').hidden = true;
+  byId('no-events').hidden = true;
   byId('progress-box').hidden = false;
   byId('cancel').disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
@@ -55,6 +58,10 @@ function onDecoder(m, name) {
     document.body.dataset.wasmMemory = String(m.memory);
     document.body.dataset.timings = JSON.stringify(m.timings);
     session().then(drawSession);
+    others().then((indices) => drawOthers(indices, fetchEvents, (e) => {
+      byId('detail').hidden = false;
+      drawDetail(e);
+    }));
     fromHash();
   } else if (m.type === 'error') {
     byId('summary').textContent = `Could not decode: ${m.message}`;
@@ -63,14 +70,21 @@ function onDecoder(m, name) {
   }
 }
 
+const ENCODINGS = {
+  utf16le: 'UTF-16 little-endian', utf16be: 'UTF-16 big-endian',
+  'utf16le-no-bom': 'UTF-16 little-endian, no byte-order mark', 'utf16be-no-bom': 'UTF-16 big-endian, no byte-order mark',
+};
+
 function showSummary(summary, m, name) {
   update({ summary });
-  const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)` : '';
+  const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)`
+    : summary.encoding?.startsWith('utf16') ? ` (${ENCODINGS[summary.encoding]})` : '';
   const counts = `${summary.eventCount} events, ${summary.callCount} calls, ${summary.diagnostics.length} diagnostics`;
   const cut = m.cancelled ? `; cancelled after ${mb(m.loaded)} of ${mb(m.total)} MB, the calls found so far are listed` : '';
   byId('summary').textContent = `${name}: read as ${summary.format ?? 'nothing'}${framing}: ${counts}${cut}`;
   byId('result').hidden = false;
   drawDiagnostics(summary.diagnostics);
+  drawNoEvents(summary);
 }
 
 async function showCall(s) {

@@ -260,3 +260,22 @@ pub fn search(store: &Store, timeline: &Timeline, needle: &str) -> Vec<u32> {
     }
     found
 }
+
+/// The events no call holds (agent state events, session messages, events whose call ID could
+/// not be read), in order: what a page lists apart so that every decoded event can be reached.
+#[must_use]
+pub fn other_events(store: &Store, timeline: &Timeline) -> Vec<u32> {
+    let mut held = vec![false; store.len()];
+    for call in &timeline.calls {
+        for e in timeline.lists.events.iter(call.events) {
+            if let Some(slot) = held.get_mut(e as usize) {
+                *slot = true;
+            }
+        }
+    }
+    (0u32..)
+        .zip(held)
+        .filter(|&(_, h)| !h)
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -186,6 +186,50 @@ test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the 
   await page.getByRole('status').filter({ hasText: 'busy.txt: read as text' }).waitFor();
 });
 
+test('an input with no event says why in one sentence: empty, plain text, an image; UTF-16 is read and said', async (page) => {
+  await done(page);
+  const cases = [
+    ['empty.txt', Buffer.alloc(0), 'No events: the input is empty'],
+    ['notes.txt', Buffer.from('hello world\nnothing here\n'), 'No events: no `MsgType:` line was found'],
+    ['screen.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'No events: this looks like a PNG image'],
+  ];
+  for (const [name, bytes, sentence] of cases) {
+    await page.getByLabel('Open a log file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    await page.getByRole('status').filter({ hasText: `${name}: read as` }).waitFor();
+    const alert = page.locator('#no-events');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text.startsWith(sentence), true, `${name}: ${text}`);
+    expect(await rows(page).count(), 0, name);
+  }
+  const flow = readFileSync(resolve(FLOWS, 'busy.txt'), 'utf8');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(flow, 'utf16le')]);
+  await page.getByLabel('Open a log file').setInputFiles({ name: 'busy-utf16.txt', mimeType: 'text/plain', buffer: utf16 });
+  const status = page.getByRole('status').filter({ hasText: 'busy-utf16.txt: read as text' });
+  await status.waitFor();
+  await done(page);
+  expect((await status.textContent()).includes('UTF-16'), true, await status.textContent());
+  expect(await page.locator('#no-events').isHidden(), true, 'no sentence when there are events');
+  expect(await outcomes(page), ['1004 busy']);
+});
+
+test('events no call holds are listed apart and open in the detail', async (page) => {
+  await done(page);
+  await openSample(page, 'ring-no-answer.txt');
+  const group = page.locator('#other-events');
+  await group.waitFor();
+  const title = await page.locator('#other-events-title').textContent();
+  expect(/^\d+ events in no call$/.test(title), true, title);
+  await page.locator('#other-events-title').click();
+  const first = page.getByRole('list', { name: 'Events in no call' }).getByRole('button').first();
+  await first.waitFor();
+  const label = await first.textContent();
+  await first.click();
+  const detail = page.getByRole('region', { name: 'Event detail' });
+  await detail.locator('h2').waitFor();
+  expect((await detail.locator('h2').textContent()).startsWith(label.split(' ')[0]), true, label);
+});
+
 test('log content with HTML and script payloads shows as text and never runs', async (page) => {
   await done(page);
   const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
