@@ -9,15 +9,13 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -C target-feature=+simd1
 
 PORT ?= 8080
 SITE := dist/site
-PKG_WEB := dist/pkg-web
-PKG_NODE := dist/pkg-node
 PACKAGE := dist/package
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 TARBALL := dist/cti-outcome-$(VERSION).tgz
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site package package-dir toolchain wasm-web wasm-node lint test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
+.PHONY: demo test site package package-dir toolchain wasm lint test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -59,30 +57,43 @@ package: package-dir
 	cd $(PACKAGE) && npm pack --silent --pack-destination .. >/dev/null
 	@echo "package: $(TARBALL)"
 
-package-dir: wasm-web wasm-node
+package-dir: wasm
 	cargo run --quiet --example typescript > dist/types.d.ts
-	node pkg-config/assemble.mjs $(PKG_WEB) $(PKG_NODE) dist/types.d.ts $(PACKAGE)
+	node pkg-config/assemble.mjs dist dist/types.d.ts $(PACKAGE) $(MODULES)
 
 toolchain:
 	@bash .ci/toolchain.sh
 
-wasm-web: toolchain
-	$(WASM_PACK) --quiet build --mode no-install --release --target web --out-dir $(PKG_WEB) --out-name cti_outcome
-
-wasm-node: toolchain
-	$(WASM_PACK) --quiet build --mode no-install --release --target nodejs --out-dir $(PKG_NODE) --out-name cti_outcome
+# The package's WebAssembly modules, one per entry point: each a build of the crate with its
+# `wasm-<module>` feature (src/wasm.rs), for the `web` and the `nodejs` glue, each in its own
+# target directory so that switching features rebuilds nothing.
+MODULES := main encode
+wasm: toolchain
+	@for m in $(MODULES); do \
+	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \
+	  for t in web nodejs; do \
+	    CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \
+	      --target $$t --out-dir $(CURDIR)/dist/pkg-$$t/$$m --out-name $$name \
+	      -- --no-default-features --features wasm-$$m; \
+	  done; \
+	done
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	@for m in $(MODULES); do \
+	  echo "clippy: the $$m module (wasm32)"; \
+	  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features wasm-$$m -- -D warnings; \
+	done
 
 test-rust:
 	cargo test
 
+# The wasm suites test every module's exports in one build.
+WASM_TEST_FEATURES := --features $(shell echo $(MODULES:%=wasm-%) | tr ' ' ,)
 test-wasm:
-	$(WASM_PACK) test --mode no-install --node -- --test wasm_node
-	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser
+	$(WASM_PACK) test --mode no-install --node -- --test wasm_node $(WASM_TEST_FEATURES)
+	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser $(WASM_TEST_FEATURES)
 
 ## test-package: the packed tarball installed offline into Node, TypeScript, Vite and Worker consumers
 test-package: package

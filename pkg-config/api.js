@@ -344,7 +344,6 @@ export function makeApi(glue) {
     decodeLog: (input, options) => without(decoded(input, { ...options, format: 'text' })),
     decodeFrames: (bytes, options) => without(decoded(bytes, { ...options, format: 'binary' })),
     decodeInput: (input, options) => decoded(input, options),
-    encodeEvents: (events, options) => glue.encodePacked(...packEvents(events), options),
     openLog,
     buildTimeline,
     version: () => glue.version(),

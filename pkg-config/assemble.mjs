@@ -1,42 +1,58 @@
-// Assembles the npm package from wasm-pack's `web` and `nodejs` outputs and the shapes'
-// TypeScript declarations (generated from the Rust types by `cargo run --example typescript`):
-//   node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <types.d.ts> <out-dir>
-// Both outputs carry the same .wasm (checked here), so the package ships it once: the web glue
-// finds it next to itself through import.meta.url, the nodejs glue through __dirname.
+// Assembles the npm package from wasm-pack's `web` and `nodejs` outputs of each WebAssembly
+// module and the shapes' TypeScript declarations (generated from the Rust types by
+// `cargo run --example typescript`):
+//   node pkg-config/assemble.mjs <dist> <types.d.ts> <out-dir> <module>...
+// Module `m` was built into <dist>/pkg-web/m and <dist>/pkg-nodejs/m (see the Makefile); `main`
+// is the package's main entry (cti_outcome*), any other is the entry `cti-outcome/m`
+// (cti_outcome_m*). Both outputs of a module carry the same .wasm (checked here), so the
+// package ships it once: the web glue finds it next to itself through import.meta.url, the
+// nodejs glue through __dirname.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const here = import.meta.dirname;
-const [web, nodejs, types, out] = process.argv.slice(2).map((p) => resolve(p));
-if (!out) {
-  console.error('usage: node pkg-config/assemble.mjs <web-dir> <nodejs-dir> <types.d.ts> <out-dir>');
+const [dist, types, out] = process.argv.slice(2, 5).map((p) => resolve(p));
+const modules = process.argv.slice(5);
+if (!out || !modules.includes('main')) {
+  console.error('usage: node pkg-config/assemble.mjs <dist> <types.d.ts> <out-dir> main [<module>...]');
   process.exit(2);
-}
-
-const wasm = readFileSync(join(web, 'cti_outcome_bg.wasm'));
-if (!wasm.equals(readFileSync(join(nodejs, 'cti_outcome_bg.wasm')))) {
-  throw new Error('the web and nodejs builds carry different .wasm files; the package ships one');
 }
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const copy = (from, name) => copyFileSync(from, join(out, name));
 
-copy(join(web, 'cti_outcome_bg.wasm'), 'cti_outcome_bg.wasm');
-copy(join(web, 'cti_outcome.js'), 'cti_outcome.js');
-copy(join(nodejs, 'cti_outcome.js'), 'cti_outcome_node.cjs');
-// The glue's declarations minus wasm-bindgen's own init section (its InitOutput lists raw
+const sizes = [];
+for (const module of modules) {
+  const name = module === 'main' ? 'cti_outcome' : `cti_outcome_${module}`;
+  const web = join(dist, 'pkg-web', module);
+  const nodejs = join(dist, 'pkg-nodejs', module);
+  const wasm = readFileSync(join(web, `${name}_bg.wasm`));
+  if (!wasm.equals(readFileSync(join(nodejs, `${name}_bg.wasm`)))) {
+    throw new Error(`${module}: the web and nodejs builds carry different .wasm files; the package ships one`);
+  }
+  copy(join(web, `${name}_bg.wasm`), `${name}_bg.wasm`);
+  copy(join(web, `${name}.js`), `${name}.js`);
+  copy(join(nodejs, `${name}.js`), `${name}_node.cjs`);
+  sizes.push(`${name}_bg.wasm ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} gzipped`);
+}
+
+// The main glue's declarations minus wasm-bindgen's own init section (its InitOutput lists raw
 // exports typed `any`; index.d.ts declares init, initSync and the functions as exported), and
 // minus `[Symbol.dispose]`, which would make every consumer's `lib` need esnext.disposable.
-const dts = readFileSync(join(web, 'cti_outcome.d.ts'), 'utf8');
+const dts = readFileSync(join(dist, 'pkg-web', 'main', 'cti_outcome.d.ts'), 'utf8');
 const cut = dts.indexOf('export type InitInput');
 if (cut < 0) throw new Error('cti_outcome.d.ts: no init section found to remove');
 const glueTypes = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
 // The glue names the shapes (`Call`, `LogSummary`…) in its signatures; they are declared here.
 const shapes = readFileSync(types, 'utf8');
 writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
-for (const name of ['index.js', 'api.js', 'index.d.ts', 'node.mjs', 'node.cjs', 'LICENSE', 'README.md']) {
+
+const entryFiles = (m) => (m === 'main'
+  ? ['index.js', 'index.d.ts', 'node.mjs', 'node.cjs']
+  : [`${m}.js`, `${m}.d.ts`, `${m}-node.mjs`, `${m}-node.cjs`]);
+for (const name of [...modules.flatMap(entryFiles), 'api.js', 'loader.js', 'LICENSE', 'README.md']) {
   copy(join(here, name), name);
 }
 // api.js is written once as an ES module; Node's require gets the same code as CommonJS.
@@ -58,5 +74,4 @@ writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n
 for (const file of manifest.files) {
   if (!existsSync(join(out, file))) throw new Error(`package.json lists ${file}, which was not assembled`);
 }
-const gzipped = gzipSync(wasm, { level: 9 }).length;
-console.log(`package: ${out} (cti-outcome ${version}), wasm ${wasm.length} bytes, ${gzipped} gzipped`);
+console.log(`package: ${out} (cti-outcome ${version}): ${sizes.join('; ')}`);

@@ -51,8 +51,6 @@ export function decodeLog(text: string | Uint8Array): DecodedText;
 export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): DecodedFrames;
 /** Decodes any input form: text dump, hex dump or binary frames, detected unless `options.format` names it. */
 export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
-/** Encodes events as GED-188 frames (default width 2); throws listing every field with no wire form. */
-export function encodeEvents(events: readonly CtiEvent[] | DecodedText | DecodedFrames, options?: FrameOptions): Uint8Array;
 /** Decodes a whole log into a `CtiLog` kept in wasm memory: the way to large logs. */
 export function openLog(input: string | Uint8Array, options?: LogOptions): CtiLog;
 /** Groups events into calls (with outcomes and links) and agents (with state segments). */
@@ -137,7 +135,6 @@ export interface CtiOutcome {
   decodeLog: typeof decodeLog;
   decodeFrames: typeof decodeFrames;
   decodeInput: typeof decodeInput;
-  encodeEvents: typeof encodeEvents;
   openLog: typeof openLog;
   buildTimeline: typeof buildTimeline;
   version: typeof version;

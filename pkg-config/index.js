@@ -1,48 +1,14 @@
 // cti-outcome for browsers, bundlers and Workers: wasm-bindgen's `web` glue behind an idempotent
 // `init`, and the package's API (api.js). Every export throws a plain "call init() first" error
 // until the module is ready.
-import initGlue, * as glue from './cti_outcome.js';
+import * as glue from './cti_outcome.js';
 import { makeApi } from './api.js';
+import { loader } from './loader.js';
 
 const api = makeApi(glue);
-let ready; // Promise<Api> once init() has been called
-let loaded = false;
-
-function need(what) {
-  if (!loaded) {
-    throw new Error(
-      `cti-outcome: ${what} was called before the WebAssembly module was loaded. ` +
-        'Call `await init()` once first (or `initSync({ module })` in a Worker); Node needs no init.',
-    );
-  }
-}
-
-/** Loads the module once; later calls return the same promise, whatever they are given. */
-export default function init(input) {
-  ready ??= initGlue(input === undefined ? undefined : { module_or_path: input }).then(
-    () => {
-      loaded = true;
-      return exported;
-    },
-    (error) => {
-      ready = undefined; // a failed load may be retried, for example with another URL
-      throw error;
-    },
-  );
-  return ready;
-}
-export { init };
-
-/** Loads the module synchronously from bytes or a compiled `WebAssembly.Module`. */
-export function initSync(input) {
-  if (!loaded) {
-    const module = input !== null && typeof input === 'object' && 'module' in input ? input.module : input;
-    glue.initSync({ module });
-    loaded = true;
-    ready = Promise.resolve(exported);
-  }
-  return exported;
-}
+const { init, initSync, need } = loader('cti-outcome', glue, () => exported);
+export default init;
+export { init, initSync };
 
 export function decodeConnres(code, direction, cause) {
   need('decodeConnres()');
@@ -59,10 +25,6 @@ export function decodeFrames(bytes, options) {
 export function decodeInput(input, options) {
   need('decodeInput()');
   return api.decodeInput(input, options);
-}
-export function encodeEvents(events, options) {
-  need('encodeEvents()');
-  return api.encodeEvents(events, options);
 }
 export function openLog(input, options) {
   need('openLog()');
@@ -104,7 +66,6 @@ const exported = Object.freeze({
   decodeLog,
   decodeFrames,
   decodeInput,
-  encodeEvents,
   openLog,
   buildTimeline,
   version,

@@ -7,7 +7,6 @@ export const {
   decodeLog,
   decodeFrames,
   decodeInput,
-  encodeEvents,
   openLog,
   buildTimeline,
   version,

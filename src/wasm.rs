@@ -1,279 +1,33 @@
 //! The wasm boundary: the only module that knows about wasm-bindgen and js-sys.
 //!
-//! One class holds state, [`CtiLog`]: a log decoded once and kept in wasm memory, asked for what
-//! is shown. Large results cross as columns (typed arrays and one string table, see
-//! `view::columns`), which the npm package turns into plain objects; small ones are written to
-//! JSON once here and built by the engine's `JSON.parse` (`to_js`). Arguments are taken as
-//! `JsValue` and checked here, so that a wrong type is a thrown `Error` naming the argument. The
-//! package's own functions (`decodeLog`, `buildTimeline`, …) are thin JavaScript over these.
+//! The npm package has one WebAssembly module per entry point, each a build of this crate with
+//! one `wasm-*` feature (assembled by `pkg-config/`), so that a page loads only what it uses:
+//! `wasm-main` (the package's main entry: logs, frames, calls, CONNRES codes; [`log`]) and
+//! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]).
+//!
+//! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
+//! naming the argument. The package's own functions (`decodeLog`, `buildTimeline`, …) are thin
+//! JavaScript over these.
 
-use serde::Serialize;
+// A build with no entry has nothing to export (and nothing uses the helpers below).
+#![cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-encode")),
+    allow(dead_code)
+)]
+
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::binary::{self, Options, Width};
-use crate::input::Format;
-use crate::log::Log;
-use crate::view::{self, calls, columns, timeline as tl};
+use crate::binary::{Options, Width};
 
-/// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
-///
-/// # Errors
-/// Throws an `Error` naming the argument for a code that is not a whole number from 0 to
-/// 4294967295, a direction other than `"inbound"`/`"outbound"`, or a cause outside 0–127.
-#[wasm_bindgen(js_name = decodeConnres, unchecked_return_type = "Connres")]
-pub fn decode_connres(
-    #[wasm_bindgen(unchecked_param_type = "number")] code: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Direction")] direction: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | null")] cause: Option<JsValue>,
-) -> Result<JsValue, JsError> {
-    let code = number("code", code)?;
-    let direction = direction
-        .as_string()
-        .ok_or_else(|| wrong_type("direction", "\"inbound\" or \"outbound\"", direction))?;
-    let cause = match cause {
-        Some(c) if !c.is_null() && !c.is_undefined() => Some(number("cause", &c)?),
-        _ => None,
-    };
-    let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
-        // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
-        JsError::new(&e.message(|n| {
-            String::from(
-                js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .unwrap_or_default(),
-            )
-        }))
-    })?;
-    to_js(&decoded)
-}
+#[cfg(feature = "wasm-encode")]
+pub mod encode;
+#[cfg(feature = "wasm-main")]
+pub mod log;
 
-/// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
-/// this is also the most it has held).
-#[wasm_bindgen(js_name = wasmMemoryBytes)]
-#[must_use]
-pub fn wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .map_or(0.0, |m| {
-            m.buffer()
-                .unchecked_into::<js_sys::ArrayBuffer>()
-                .byte_length()
-                .into()
-        })
-}
-
-/// The library's version.
-#[wasm_bindgen]
-#[must_use]
-pub fn version() -> String {
-    crate::VERSION.to_owned()
-}
-
-/// A log decoded in wasm memory, fed whole or in chunks (`push`, then `finish`). Its memory is
-/// released when it is garbage-collected, or at once with `free()`.
-#[wasm_bindgen]
-pub struct CtiLog {
-    log: Log,
-    /// Whether calls are worked out (off for a decode that only wants events).
-    calls: bool,
-}
-
-#[wasm_bindgen]
-impl CtiLog {
-    /// An empty log. `options.format` names the input form (told from the first bytes
-    /// otherwise), `options.width` and `options.version` the frames' field width and protocol
-    /// version, `options.calls: false` skips working out calls.
-    ///
-    /// # Errors
-    /// Throws for options of the wrong type.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "LogOptions | undefined")] options: Option<JsValue>,
-    ) -> Result<CtiLog, JsError> {
-        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
-        let format = input_format(options.as_ref())?;
-        let frame = frame_options(options.as_ref())?;
-        let calls = options
-            .as_ref()
-            .map(|o| get(o, "calls"))
-            .is_none_or(|c| c.as_bool() != Some(false));
-        let mut log = Log::new(format, frame);
-        log.set_timeline(calls);
-        Ok(CtiLog { log, calls })
-    }
-
-    /// Decodes what the chunk completes (text up to its last whole line, frames up to the last
-    /// whole frame); the rest waits for the next chunk or `finish()`.
-    ///
-    /// # Errors
-    /// Throws if `chunk` is neither a string nor a `Uint8Array`.
-    pub fn push(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: &JsValue,
-    ) -> Result<(), JsError> {
-        match chunk.as_string() {
-            Some(text) => self.log.push(text.as_bytes()),
-            None => {
-                let bytes = chunk
-                    .dyn_ref::<js_sys::Uint8Array>()
-                    .ok_or_else(|| wrong_type("chunk", "a string or a Uint8Array", chunk))?;
-                self.log.push(&bytes.to_vec());
-            }
-        }
-        Ok(())
-    }
-
-    /// Ends the input: what is pending is decoded, and the calls worked out.
-    pub fn finish(&mut self) {
-        self.log.finish();
-    }
-
-    /// Number of calls worked out (the events so far are taken in first).
-    #[wasm_bindgen(getter, js_name = callCount)]
-    pub fn call_count(&mut self) -> u32 {
-        if self.calls && !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        u32::try_from(self.log.timeline().finished_calls()).unwrap_or(u32::MAX)
-    }
-
-    /// Number of events decoded so far.
-    #[wasm_bindgen(getter)]
-    #[must_use]
-    pub fn length(&self) -> u32 {
-        u32::try_from(self.log.store().len()).unwrap_or(u32::MAX)
-    }
-
-    /// Everything but the events and calls: `{ format, framing?, eventCount, callCount,
-    /// agentCount, finished, notes, diagnostics }`. Works out the calls of the events so far.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "LogSummary")]
-    pub fn summary(&mut self) -> Result<JsValue, JsError> {
-        if self.calls && !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        to_js(&view::summary(&self.log))
-    }
-
-    /// Events `start` to `end` (exclusive; clamped) as columns, for the package's builder.
-    #[wasm_bindgen(js_name = eventColumns, unchecked_return_type = "EventColumns")]
-    #[must_use]
-    pub fn event_columns(&self, start: u32, end: u32) -> JsValue {
-        event_columns(&columns::event_columns(
-            self.log.store(),
-            start as usize,
-            end as usize,
-        ))
-    }
-
-    /// The calls as columns: key, call ID, type, direction, agents, start, duration, outcome,
-    /// reason and event count of each, in typed arrays and one string table.
-    #[wasm_bindgen(js_name = callColumns, unchecked_return_type = "CallColumns")]
-    #[must_use]
-    pub fn call_columns(&mut self) -> JsValue {
-        if !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        call_columns(&calls::call_columns(self.log.store(), self.log.timeline()))
-    }
-
-    /// The calls (indices, in order) any of whose words contain `needle`, ASCII case ignored:
-    /// key, call type, direction, agents, ANI, DNIS, dialed number, devices, variables, outcome
-    /// and reason.
-    #[wasm_bindgen(js_name = searchCalls)]
-    #[must_use]
-    pub fn search_calls(&self, needle: &str) -> js_sys::Uint32Array {
-        js_sys::Uint32Array::from(&calls::search(self.log.store(), self.log.timeline(), needle)[..])
-    }
-
-    /// The events no call holds (agent state events, session messages, events whose call ID
-    /// could not be read), in order.
-    #[wasm_bindgen(js_name = otherEvents)]
-    pub fn other_events(&mut self) -> js_sys::Uint32Array {
-        if !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        js_sys::Uint32Array::from(&calls::other_events(self.log.store(), self.log.timeline())[..])
-    }
-
-    /// Call `index` in full: identity, parties, variables, event indices, links, outcome with
-    /// its evidence, remarks.
-    ///
-    /// # Errors
-    /// Throws for an index past the last call.
-    #[wasm_bindgen(unchecked_return_type = "Call")]
-    pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
-        let t = self.log.timeline();
-        if index as usize >= t.finished_calls() {
-            return Err(no_call(index, t.finished_calls()));
-        }
-        to_js(&tl::call_view(self.log.store(), t, index as usize))
-    }
-
-    /// The agents on call `index`'s devices: state segments and calls.
-    ///
-    /// # Errors
-    /// Throws for an index past the last call.
-    #[wasm_bindgen(js_name = agentsOf, unchecked_return_type = "Agent[]")]
-    pub fn agents_of(&self, index: u32) -> Result<JsValue, JsError> {
-        let t = self.log.timeline();
-        if index as usize >= t.finished_calls() {
-            return Err(no_call(index, t.finished_calls()));
-        }
-        let agents: Vec<tl::Agent> = t
-            .call_agents
-            .get(index as usize)
-            .iter()
-            .map(|&a| tl::agent(self.log.store(), t, a as usize))
-            .collect();
-        to_js(&agents)
-    }
-
-    /// For text input: `[line, offset]`, a line at or before one-based `line` and the zero-based
-    /// byte offset where it starts, from which `line` is at most 255 newlines on; `undefined`
-    /// for other input.
-    #[wasm_bindgen(js_name = lineStart, unchecked_return_type = "[number, number] | undefined")]
-    #[must_use]
-    pub fn line_start(&self, line: u32) -> JsValue {
-        match self.log.store().line_start(line) {
-            #[allow(clippy::cast_precision_loss)] // Offsets far below 2^53.
-            Some((at, offset)) => js_sys::Array::of2(&at.into(), &(offset as f64).into()).into(),
-            None => JsValue::UNDEFINED,
-        }
-    }
-
-    /// The session: requests with their replies and round-trip times, unanswered requests,
-    /// replies without a request, FAILURE_EVENT and SYSTEM_EVENT in words.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "Session")]
-    pub fn session(&mut self) -> Result<JsValue, JsError> {
-        if !self.log.is_finished() {
-            self.log.update_timeline();
-        }
-        to_js(&view::session::session(
-            self.log.store(),
-            self.log.timeline(),
-        ))
-    }
-
-    /// Every agent: state segments and calls.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
-    #[wasm_bindgen(unchecked_return_type = "Agent[]")]
-    pub fn agents(&self) -> Result<JsValue, JsError> {
-        let t = self.log.timeline();
-        let agents: Vec<tl::Agent> = (0..t.agent_count())
-            .map(|i| tl::agent(self.log.store(), t, i))
-            .collect();
-        to_js(&agents)
-    }
-}
+#[cfg(feature = "wasm-encode")]
+pub use encode::encode_packed;
+#[cfg(feature = "wasm-main")]
+pub use log::{decode_connres, log_of_events, version, wasm_memory_bytes, CtiLog};
 
 /// Events packed by the package from JavaScript objects (`api.js`, `packEvents`): every string
 /// in `strings`, string `i` ending at UTF-16 offset `ends[i]` (`-1` for an absent one); per
@@ -342,156 +96,8 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
     Ok(writer.finish())
 }
 
-/// A log of events packed by the package from JavaScript objects, for the timeline.
-///
-/// # Errors
-/// Throws when the packed pieces do not add up (the package checks the objects before).
-#[wasm_bindgen(js_name = logOfEvents)]
-pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLog, JsError> {
-    Ok(CtiLog {
-        log: Log::of_store(events_of(strings, ends, shape)?),
-        calls: true,
-    })
-}
-
-/// Encodes events packed by the package from JavaScript objects as GED-188 frames.
-///
-/// # Errors
-/// Throws an `Error` listing every field that has no wire form, or for options of the wrong
-/// type.
-#[wasm_bindgen(js_name = encodePacked)]
-#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional JS value by value
-pub fn encode_packed(
-    strings: &str,
-    ends: &[i32],
-    shape: &[i32],
-    #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
-) -> Result<js_sys::Uint8Array, JsError> {
-    let options = frame_options(options.as_ref())?;
-    let store = events_of(strings, ends, shape)?;
-    let width = options.width.unwrap_or(Width::Two);
-    let encoded = binary::encode(&store, width, options.version);
-    if !encoded.issues.is_empty() {
-        let list: Vec<String> = encoded
-            .issues
-            .iter()
-            .map(|i| match &i.field {
-                Some(f) => format!("event {} {f}: {}", i.event, i.message),
-                None => format!("event {}: {}", i.event, i.message),
-            })
-            .collect();
-        return Err(JsError::new(&format!("cannot encode: {}", list.join("; "))));
-    }
-    Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
-}
-
-fn no_call(index: u32, calls: usize) -> JsError {
-    JsError::new(&format!(
-        "no call {index}: the log has {calls} calls worked out"
-    ))
-}
-
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    // Setting a property on a plain object cannot fail.
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-fn event_columns(c: &columns::EventColumns) -> JsValue {
-    let o = js_sys::Object::new();
-    set(
-        &o,
-        "form",
-        &JsValue::from_str(if c.text { "text" } else { "frames" }),
-    );
-    set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(
-        &o,
-        "stringEnds",
-        &js_sys::Uint32Array::from(&c.string_ends[..]),
-    );
-    set(
-        &o,
-        "eventType",
-        &js_sys::Uint32Array::from(&c.event_type[..]),
-    );
-    set(&o, "typeId", &js_sys::Int32Array::from(&c.type_id[..]));
-    set(&o, "position", &js_sys::Float64Array::from(&c.position[..]));
-    set(&o, "extent", &js_sys::Uint32Array::from(&c.extent[..]));
-    set(&o, "time", &js_sys::Int32Array::from(&c.time[..]));
-    set(&o, "label", &js_sys::Int32Array::from(&c.label[..]));
-    set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
-    set(&o, "doubt", &js_sys::Int32Array::from(&c.doubt[..]));
-    set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
-    set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));
-    set(
-        &o,
-        "fieldLabel",
-        &js_sys::Int32Array::from(&c.field_label[..]),
-    );
-    set(&o, "index", &js_sys::Int32Array::from(&c.index[..]));
-    set(&o, "tag", &js_sys::Int32Array::from(&c.tag[..]));
-    set(&o, "raw", &js_sys::Int32Array::from(&c.raw[..]));
-    set(&o, "kind", &js_sys::Uint8Array::from(&c.kind[..]));
-    set(&o, "number", &js_sys::Float64Array::from(&c.number[..]));
-    set(&o, "symbol", &js_sys::Int32Array::from(&c.symbol[..]));
-    set(&o, "meaning", &js_sys::Int32Array::from(&c.meaning[..]));
-    set(&o, "unknown", &js_sys::Uint8Array::from(&c.unknown[..]));
-    o.into()
-}
-
-fn call_columns(c: &calls::CallColumns) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(
-        &o,
-        "stringEnds",
-        &js_sys::Uint32Array::from(&c.string_ends[..]),
-    );
-    set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
-    set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
-    set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
-    set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
-    set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
-    set(
-        &o,
-        "startEvent",
-        &js_sys::Uint32Array::from(&c.start_event[..]),
-    );
-    set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
-    set(
-        &o,
-        "startTime",
-        &js_sys::Int32Array::from(&c.start_time[..]),
-    );
-    set(
-        &o,
-        "durationMs",
-        &js_sys::Float64Array::from(&c.duration_ms[..]),
-    );
-    set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
-    set(&o, "rule", &js_sys::Uint32Array::from(&c.rule[..]));
-    set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
-    set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
-    o.into()
-}
-
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `options.format`: `None` for absent or `"auto"`.
-fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
-    let Some(f) = options.map(|o| get(o, "format")) else {
-        return Ok(None);
-    };
-    if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
-        return Ok(None);
-    }
-    f.as_string()
-        .as_deref()
-        .and_then(Format::parse)
-        .map(Some)
-        .ok_or_else(|| wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f))
 }
 
 fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
@@ -525,23 +131,6 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
         }
     };
     Ok(Options { width, version })
-}
-
-/// The one conversion from a core value to a plain JavaScript value: serialised to JSON in
-/// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
-/// boundary call per field and value would.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // The views serialise without fail (no maps, no non-finite floats); the error's own text is
-    // not worth its bytes in the .wasm.
-    let json = serde_json::to_string(value)
-        .map_err(|_| JsError::new("the result could not be written as JSON"))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
-}
-
-fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {
-    value
-        .as_f64()
-        .ok_or_else(|| wrong_type(argument, "a number", value))
 }
 
 fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsError {

@@ -7,8 +7,9 @@
 //! used. UCCX guides rename some fields and its example dumps carry typos (§1.7): those
 //! spellings are [`ALIASES`] of the canonical name.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::call::{
     CALLED_PARTY_DISPOSITION as CPD, CALL_TYPE, CONNECTION_DEVICE_ID_TYPE as CONNID,
@@ -373,8 +374,8 @@ impl FieldId {
 }
 
 /// Every field by name, built on first use.
-fn by_name() -> &'static HashMap<&'static str, FieldId> {
-    static INDEX: OnceLock<HashMap<&'static str, FieldId>> = OnceLock::new();
+fn by_name() -> &'static FxHashMap<&'static str, FieldId> {
+    static INDEX: OnceLock<FxHashMap<&'static str, FieldId>> = OnceLock::new();
     INDEX.get_or_init(|| FieldId::ALL.iter().map(|&f| (f.name(), f)).collect())
 }
 

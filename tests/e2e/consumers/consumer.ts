@@ -6,7 +6,6 @@ import init, {
   decodeFrames,
   decodeInput,
   decodeLog,
-  encodeEvents,
   FrameDecoder,
   initSync,
   openLog,
@@ -31,10 +30,13 @@ import init, {
   type TextEvent,
   type Timeline,
 } from 'cti-outcome';
+import initEncode, { encodeEvents, initSync as initEncodeSync, type CtiOutcomeEncode } from 'cti-outcome/encode';
 
-export async function run(wasm: URL, bytes: Uint8Array): Promise<string[]> {
+export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderBytes: Uint8Array): Promise<string[]> {
   const api: CtiOutcome = await init(wasm);
   const again: CtiOutcome = initSync(bytes);
+  const encode: CtiOutcomeEncode = await initEncode(encoder);
+  if (initEncodeSync(encoderBytes) !== encode) throw new Error('two encoders');
   const lines: string[] = [api === again ? 'same' : 'different', version()];
 
   // A text decode's events have lines and its diagnostics line and column: no narrowing.

@@ -1,5 +1,6 @@
 // Node ESM consumer of the packed tarball: import, decode, build a timeline, no init needed.
 import init, * as cti from 'cti-outcome';
+import { encodeEvents } from 'cti-outcome/encode';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -13,7 +14,7 @@ assert.equal(call.outcome.kind, 'answered');
 
 assert.equal(cti.decodeConnres(5, 'inbound', 17).cause.name, 'User busy');
 
-const frames = cti.encodeEvents(log, { width: 2 });
+const frames = encodeEvents(log, { width: 2 });
 const streamed = new cti.FrameDecoder({ width: 2 });
 const first = streamed.push(frames.subarray(0, 10));
 const rest = streamed.push(frames.subarray(10));
