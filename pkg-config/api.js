@@ -5,7 +5,7 @@
 
 const KINDS = ['number', 'text', 'empty', 'na', 'bytes'];
 const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
-const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'failed',
+const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'accepted', 'failed',
   'blocked', 'transferred', 'conferenced', 'still_active', 'legacy', 'unknown'];
 
 /** The strings of a column batch: `strings` cut at `stringEnds`. */

@@ -21,6 +21,9 @@ pub enum OutcomeKind {
     Rejected,
     /// An agent skipped an outbound contact.
     Skipped,
+    /// An agent accepted an outbound contact (a reservation call); whether the customer answered
+    /// is the outcome of the customer call that follows.
+    Accepted,
     /// The call could not be made (error, aborted dial).
     Failed,
     /// The number was blocked by configuration; no call was made.
@@ -39,13 +42,14 @@ pub enum OutcomeKind {
 
 impl OutcomeKind {
     /// Every kind, in display order.
-    pub const ALL: [OutcomeKind; 13] = [
+    pub const ALL: [OutcomeKind; 14] = [
         OutcomeKind::Answered,
         OutcomeKind::Abandoned,
         OutcomeKind::NoAnswer,
         OutcomeKind::Busy,
         OutcomeKind::Rejected,
         OutcomeKind::Skipped,
+        OutcomeKind::Accepted,
         OutcomeKind::Failed,
         OutcomeKind::Blocked,
         OutcomeKind::Transferred,
@@ -65,6 +69,7 @@ impl OutcomeKind {
             OutcomeKind::Busy => "busy",
             OutcomeKind::Rejected => "rejected",
             OutcomeKind::Skipped => "skipped",
+            OutcomeKind::Accepted => "accepted",
             OutcomeKind::Failed => "failed",
             OutcomeKind::Blocked => "blocked",
             OutcomeKind::Transferred => "transferred",
@@ -79,6 +84,25 @@ impl OutcomeKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The package and the page turn the call columns' outcome numbers into names with lists
+    /// of their own; they must be this order.
+    #[test]
+    fn the_javascript_lists_are_in_this_order() {
+        let names: Vec<String> = OutcomeKind::ALL
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        for (file, source) in [
+            ("pkg-config/api.js", include_str!("../pkg-config/api.js")),
+            ("www/call-table.js", include_str!("../www/call-table.js")),
+        ] {
+            let start = source.find("OUTCOMES = [").expect("an OUTCOMES list") + 12;
+            let list = &source[start..start + source[start..].find(']').unwrap()];
+            let written: Vec<&str> = list.split(',').map(str::trim).collect();
+            assert_eq!(written, names, "{file}");
+        }
+    }
 
     #[test]
     fn json_names_match_as_str() {

@@ -11,49 +11,8 @@ use cti_outcome::view::timeline::{timeline as view, Call, Durations, TimelineVie
 use cti_outcome::OutcomeKind;
 use proptest::prelude::*;
 
-/// Every text log the project bundles: the reference flows, the seed and the synthetic flows.
-fn flows() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<PathBuf> = ["logs", "flows"]
-        .iter()
-        .flat_map(|dir| fs::read_dir(root.join(dir)).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-}
-
-fn text(name: &str) -> Vec<u8> {
-    let path = flows()
-        .into_iter()
-        .find(|p| p.file_stem().unwrap() == name)
-        .unwrap_or_else(|| panic!("no fixture {name}"));
-    fs::read(path).unwrap()
-}
-
-fn timeline_of(text: &[u8]) -> Timeline {
-    let mut store = cti_outcome::text::decode(text);
-    let t = timeline::build(&mut store);
-    view(&store, &t)
-}
-
-fn timeline(name: &str) -> Timeline {
-    timeline_of(&text(name))
-}
-
-fn call<'t>(timeline: &'t Timeline, key: &str) -> &'t Call {
-    timeline
-        .calls
-        .iter()
-        .find(|c| c.key == key)
-        .unwrap_or_else(|| {
-            panic!(
-                "no call {key} in {:?}",
-                timeline.calls.iter().map(|c| &c.key).collect::<Vec<_>>()
-            )
-        })
-}
+mod common;
+use common::{call, flows, text, timeline, timeline_of};
 
 #[test]
 fn timelines_of_every_flow_match_their_snapshots() {
@@ -64,8 +23,7 @@ fn timelines_of_every_flow_match_their_snapshots() {
 }
 
 /// The seed: the reservation call with `BAResponse: Skip` is skipped, with that field as
-/// evidence; agent chli4020 (4020) ends available; the disagreeing call IDs are reported, not
-/// linked.
+/// evidence; agent chli4020 (4020) ends available; the call ID it clears under is linked to it.
 #[test]
 fn seed_skip_flow() {
     let t = timeline("uccx-agent-skips-contact");
@@ -90,26 +48,22 @@ fn seed_skip_flow() {
         Some("AGENT_STATE_AVAILABLE")
     );
 
+    // UCCX clears the skipped reservation under a new call ID (the guide's step 3): that
+    // clearing is the same reservation, linked by the device and the agent's answer.
     let cleared = call(&t, "16800099");
-    assert!(
-        cleared.links.is_empty() && skipped.links.is_empty(),
-        "no invented link"
+    let link = &cleared.links[0];
+    assert_eq!(
+        (link.kind, link.call.as_str(), link.rule.as_str()),
+        (LinkKind::SameReservation, "16800098", "reservation-cleared")
     );
-    assert!(cleared
-        .remarks
-        .iter()
-        .any(|r| r.contains("16800098") && r.contains("not linked")));
-    assert!(skipped
-        .remarks
-        .iter()
-        .any(|r| r.contains("16800099") && r.contains("not linked")));
-    assert_eq!(cleared.outcome.kind, OutcomeKind::Unknown);
-    assert!(cleared
-        .outcome
-        .missing
-        .as_deref()
-        .unwrap()
-        .contains("CALL_ESTABLISHED_EVENT"));
+    assert_eq!(link.evidence[0].field.as_deref(), Some("BAResponse"));
+    assert_eq!(link.evidence[1].type_name, "CALL_CLEARED_EVENT");
+    assert_eq!(skipped.links[0].call, "16800099");
+    assert_eq!(
+        (cleared.outcome.kind, cleared.outcome.rule.as_str()),
+        (OutcomeKind::Skipped, "reservation-leg")
+    );
+    assert!(cleared.outcome.reason.contains("reservation call 16800098"));
 
     let only_end = call(&t, "16800095");
     assert!(only_end
@@ -153,12 +107,6 @@ const RULE_CASES: &[(&str, &str, &str, OutcomeKind)] = &[
         "outbound-preview",
         "16800200",
         OutcomeKind::Rejected,
-    ),
-    (
-        "preview-response",
-        "outbound-preview",
-        "16800201",
-        OutcomeKind::Answered,
     ),
     (
         "transfer-event",
@@ -241,9 +189,21 @@ const RULE_CASES: &[(&str, &str, &str, OutcomeKind)] = &[
         OutcomeKind::Abandoned,
     ),
     (
-        "undetermined",
+        "preview-response",
+        "outbound-preview",
+        "16800201",
+        OutcomeKind::Accepted,
+    ),
+    (
+        "reservation-leg",
         "uccx-agent-skips-contact",
         "16800099",
+        OutcomeKind::Skipped,
+    ),
+    (
+        "undetermined",
+        "uccx-agent-skips-contact",
+        "16800095",
         OutcomeKind::Unknown,
     ),
 ];
@@ -278,80 +238,6 @@ fn the_readme_prints_every_rule() {
             "README lacks rule {rule}"
         );
     }
-}
-
-#[test]
-fn transfers_conferences_and_consults_are_linked() {
-    let t = timeline("consult-transfer");
-    let kinds = |key| {
-        call(&t, key)
-            .links
-            .iter()
-            .map(|l| (l.kind, l.call.clone()))
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        kinds("1010"),
-        [
-            (LinkKind::Transfer, "1011".into()),
-            (LinkKind::Consult, "1011".into())
-        ]
-    );
-    assert_eq!(
-        kinds("1011"),
-        [
-            (LinkKind::Transfer, "1010".into()),
-            (LinkKind::Consult, "1010".into())
-        ]
-    );
-    assert_eq!(
-        call(&t, "1010").outcome.reason,
-        "the call was transferred by 2006 to 2007"
-    );
-
-    let t = timeline("conference");
-    assert!(call(&t, "1013")
-        .links
-        .iter()
-        .any(|l| l.kind == LinkKind::Conference && l.call == "1012"));
-    assert!(call(&t, "1013")
-        .links
-        .iter()
-        .any(|l| l.kind == LinkKind::Consult && l.call == "1012"));
-}
-
-#[test]
-fn a_hold_ends_with_its_call_so_a_later_consult_is_not_linked_to_it() {
-    // Call 1 is held on device 2006 and cleared without a retrieve; consult call 3 starts on
-    // 2006 afterwards. Call 2 is held on 2006 when call 3 starts: that is the consult's source.
-    let text = b"\
-MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_ACD_IN\n  ConnectionCallID: 1\n
-MsgType: CALL_HELD_EVENT\n  ConnectionCallID: 1\n  HoldingDeviceID: 2006\n
-MsgType: CALL_CLEARED_EVENT\n  ConnectionCallID: 1\n  EventCause: CEC_NONE\n
-MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_ACD_IN\n  ConnectionCallID: 2\n
-MsgType: CALL_HELD_EVENT\n  ConnectionCallID: 2\n  HoldingDeviceID: 2006\n
-MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_CONSULT\n  ConnectionCallID: 3\n  ConnectionDeviceID: 2006\n
-MsgType: CALL_RETRIEVED_EVENT\n  ConnectionCallID: 2\n  RetrievingDeviceID: 2006\n
-MsgType: BEGIN_CALL_EVENT\n  CallType: CALLTYPE_CONSULT\n  ConnectionCallID: 4\n  ConnectionDeviceID: 2006\n";
-    let t = timeline_of(text);
-    let consults = |key| {
-        call(&t, key)
-            .links
-            .iter()
-            .filter(|l| l.kind == LinkKind::Consult)
-            .map(|l| l.call.clone())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        consults("3"),
-        ["2"],
-        "call 1's hold ended when it was cleared"
-    );
-    assert!(consults("1").is_empty());
-    assert!(
-        consults("4").is_empty(),
-        "call 2 was retrieved before call 4 began"
-    );
 }
 
 #[test]
@@ -446,24 +332,6 @@ MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 12\n";
     let mut store = cti_outcome::text::decode(text);
     let t = timeline::build(&mut store);
     assert_eq!(cti_outcome::view::calls::other_events(&store, &t), [0, 1]);
-}
-
-#[test]
-fn reservation_calls_link_to_their_customer_call_and_follow_rekeying() {
-    let t = timeline("outbound-preview");
-    let reservation = call(&t, "16800201");
-    assert_eq!(reservation.aliases, [16_800_202]);
-    assert!(
-        reservation.events.len() == 3,
-        "the clearing under the new ID belongs to it"
-    );
-    assert_eq!(reservation.links[0].kind, LinkKind::Reservation);
-    assert_eq!(reservation.links[0].call, "16800203");
-    assert!(
-        call(&t, "16800200").links.is_empty(),
-        "different BADialedListID"
-    );
-    assert_eq!(call(&t, "16800203").direction, CallDirection::Outbound);
 }
 
 #[test]

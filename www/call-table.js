@@ -3,7 +3,7 @@
 // an array of row numbers.
 
 export const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
-export const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'failed',
+export const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'accepted', 'failed',
   'blocked', 'transferred', 'conferenced', 'still_active', 'legacy', 'unknown'];
 
 /** Each outcome's place in alphabetical order. */

@@ -128,7 +128,7 @@ function kind(e) {
 /** Buttons for the calls linked to `call`. */
 export function linkButtons(call, onOpen) {
   return call.links.map((l) => {
-    const b = el('button', { type: 'button', title: l.basis }, `${l.kind}: call ${l.call}`);
+    const b = el('button', { type: 'button', title: `${l.basis} (rule ${l.rule})` }, `${l.kind.replace('_', ' ')}: call ${l.call}`);
     b.addEventListener('click', () => onOpen(l.call));
     return b;
   });

@@ -86,12 +86,19 @@ pub(crate) struct Facts {
     pub conferenced: Option<Mark>,
     /// The BAResponse ECC variable when last written non-empty, and its value.
     pub ba_response: Option<(Ev, StrId)>,
+    /// The BADialedListID ECC variable when last written non-empty, and its value.
+    pub dialed_list: Option<(Ev, StrId)>,
     /// The CallType field that set the call type.
     pub call_type: Option<Ev>,
     /// EventCause of the failing or clearing event, when it is not CEC_NONE.
     pub cause: Option<(i64, Ev)>,
     /// An EventCause of the failing or clearing event written as a symbol no reference lists.
     pub undocumented_cause: Option<Ev>,
+    /// The first route point or queue (DeviceIDType 74, 77) the call was called at, redirected
+    /// from or queued at: its …DeviceType field.
+    pub routed: Option<Ev>,
+    /// CALL_ORIGINATED_EVENT's CalledDeviceType: the kind of device an originated call went to.
+    pub originated_to: Option<(i64, Ev)>,
 }
 
 /// An entry of a call's item list.
@@ -436,12 +443,7 @@ impl CallState {
             self.forget(lists, |i| matches!(i, Item::Variable(..)));
         }
         for f in fields {
-            if f.field == Some(FieldId::CallType) {
-                if let Some(n) = f.value.number().filter(|&n| n != 0xFFFF) {
-                    self.call_type = Some(n);
-                    self.facts.call_type = Some(Ev::field(index, f));
-                }
-            }
+            self.typed(index, ty, f);
             let (device, variable) = roles.field(store, f);
             let own = matches!(
                 f.field,
@@ -466,11 +468,47 @@ impl CallState {
                 }
             }
             if let Some(name) = variable {
-                if !empty && store.interned(name) == b"BAResponse" {
-                    self.facts.ba_response = Some((Ev::field(index, f), value));
+                if !empty {
+                    let slot = match store.interned(name) {
+                        b"BAResponse" => Some(&mut self.facts.ba_response),
+                        b"BADialedListID" => Some(&mut self.facts.dialed_list),
+                        _ => None,
+                    };
+                    if let Some(slot) = slot {
+                        *slot = Some((Ev::field(index, f), value));
+                    }
                 }
                 self.set_variable(lists, name, value);
             }
+        }
+    }
+
+    /// The fields that tell the call's type and direction: CallType, and the device types of
+    /// where it was called, redirected from or queued (reference §4.8, §4.9).
+    fn typed(&mut self, index: u32, ty: u16, f: &FieldRef) {
+        let Some(n) = f.value.number().filter(|&n| n != 0xFFFF) else {
+            return;
+        };
+        match f.field {
+            Some(FieldId::CallType) => {
+                self.call_type = Some(n);
+                self.facts.call_type = Some(Ev::field(index, f));
+            }
+            Some(FieldId::CalledDeviceType) if ty == id::CALL_ORIGINATED_EVENT => {
+                self.facts.originated_to = Some((n, Ev::field(index, f)));
+            }
+            _ => {}
+        }
+        let routing = matches!(
+            f.field,
+            Some(
+                FieldId::CalledDeviceType
+                    | FieldId::LastRedirectDeviceType
+                    | FieldId::QueueDeviceType
+            )
+        );
+        if routing && matches!(n, 74 | 77) && self.facts.routed.is_none() {
+            self.facts.routed = Some(Ev::field(index, f));
         }
     }
 
@@ -503,17 +541,6 @@ impl CallState {
                 .items
                 .push(&mut self.items, Item::Variable(name, value)),
         }
-    }
-
-    /// The value of a call or ECC variable, when not empty.
-    pub fn variable(&self, lists: &Lists, store: &Store, name: &[u8]) -> Option<StrId> {
-        self.items(lists, |i| match i {
-            Item::Variable(n, v) => Some((n, v)),
-            _ => None,
-        })
-        .find(|&(n, _)| store.interned(n) == name)
-        .map(|(_, v)| v)
-        .filter(|&v| !store.interned(v).is_empty())
     }
 }
 

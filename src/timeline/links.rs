@@ -1,4 +1,7 @@
 //! Finishing calls: direction, outcome, remarks, and the links between calls.
+//!
+//! Each link names the rule that made it ([`LINK_RULES`], the table the README prints) and the
+//! events (and fields) it rests on.
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -6,9 +9,9 @@ use ts_rs::TS;
 
 use crate::store::{Store, StrId};
 
-use super::call::{CallState, Item, Lists, Mark};
+use super::call::{CallState, Ev, Item, Label, Lists, Mark};
 use super::outcome::{self, is_reservation};
-use super::{key, CallDirection, Derived};
+use super::{reservation, CallDirection, Derived};
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -22,9 +25,22 @@ pub enum LinkKind {
     Consult,
     /// An outbound reservation call and the customer call it led to.
     Reservation,
+    /// Another call ID of the same outbound reservation call.
+    SameReservation,
     /// The call is one of the connected parties a transfer or conference lists.
     Party,
 }
+
+/// The linking rules: (rule id, when it links → which kind).
+pub static LINK_RULES: &[(&str, &str)] = &[
+    ("transfer-event", "A CALL_TRANSFERRED_EVENT names both calls (primary and secondary) → transfer."),
+    ("conference-event", "A CALL_CONFERENCED_EVENT names both calls (primary and secondary) → conference."),
+    ("connected-party", "A transfer or conference lists the other call's ID as a ConnectedPartyCallID → party."),
+    ("consult-while-held", "A consult call (CallType 12–14) begins while the other call is held on one of its devices → consult."),
+    ("same-dialed-list", "A reservation call and a customer call carry the same BADialedListID → reservation."),
+    ("next-on-device", "A customer call of a campaign (CallType 17, 32–36) is the first such call to begin on a reservation call's device (ConnectionDeviceID) after the agent accepted it (BAResponse = Accept), and no BADialedListID says otherwise → reservation."),
+    ("reservation-cleared", "A call that only clears (no BEGIN_CALL, delivered or established event) does so on the device of a reservation call the agent answered (BAResponse) and that has no clearing of its own, being the latest call to begin there → same_reservation: UCCX clears a reservation call under a new call ID (the guide's \"The Agent Skips the Contact\", step 3)."),
+];
 
 /// A related call.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,8 +49,10 @@ pub struct Link {
     pub kind: LinkKind,
     /// The other call (its index in the timeline).
     pub call: usize,
-    /// The event that shows the relation, when one event does.
-    pub event: Option<u32>,
+    /// The rule that linked them (see [`LINK_RULES`]).
+    pub rule: &'static str,
+    /// The events (and fields) the link rests on.
+    pub(crate) evidence: Vec<Ev>,
     /// What the link rests on, in words.
     pub basis: &'static str,
 }
@@ -64,31 +82,42 @@ pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived
     }
 }
 
-/// Direction from what the events show: queued calls are inbound; otherwise the CallType.
+/// Direction from what the events show, the first that tells: queued calls are inbound; the
+/// CallType; an originated call's CalledDeviceType (a trunk or external device: outbound; a
+/// device of the contact centre: internal); a route point or queue on the way: inbound.
 fn direction(state: &CallState) -> CallDirection {
-    if state.facts.queued.is_some() {
+    let f = &state.facts;
+    if f.queued.is_some() {
         return CallDirection::Inbound;
     }
-    match state.call_type {
+    let by_type = match state.call_type {
         Some(1..=6) => CallDirection::Inbound,
         Some(7 | 8 | 17 | 32..=37) => CallDirection::Outbound,
         Some(10 | 12..=15 | 18..=24 | 39 | 40) => CallDirection::Internal,
         Some(n) if is_reservation(n) => CallDirection::Internal,
         None | Some(_) => CallDirection::Unknown,
+    };
+    // DeviceIDType (reference §4.8): 70, 71 trunk and trunk group, 75 external; 73 CTI port,
+    // 74 route point, 76 agent device, 77 queue, 78 non-ACD line, 79 shared device.
+    match (by_type, f.originated_to) {
+        (CallDirection::Unknown, Some((70 | 71 | 75, _))) => CallDirection::Outbound,
+        (CallDirection::Unknown, Some((73 | 74 | 76..=79, _))) => CallDirection::Internal,
+        (CallDirection::Unknown, _) if f.routed.is_some() => CallDirection::Inbound,
+        (direction, _) => direction,
     }
 }
 
 /// Adds links between calls, and remarks where calls look related but no event links them.
 ///
 /// Each kind of link is found through an index built once (call IDs, held devices, dialed-list
-/// IDs), so finishing stays linear in the number of calls.
+/// IDs, devices), so finishing stays linear in the number of calls.
 pub(super) fn link_calls(
     store: &Store,
     lists: &Lists,
     (states, holds): (&[CallState], &[(u32, u32)]),
     derived: &mut [Derived],
 ) {
-    let index = Index::of(store, lists, states, holds);
+    let index = Index::of(lists, states, holds);
     for (a, state) in states.iter().enumerate() {
         let joins = state.items(lists, |x| match x {
             Item::Join {
@@ -99,18 +128,15 @@ pub(super) fn link_calls(
             _ => None,
         });
         for (b, event, transfer) in joins {
-            let (kind, basis) = if transfer {
-                (
-                    LinkKind::Transfer,
-                    "CALL_TRANSFERRED_EVENT names both calls",
-                )
+            let (kind, rule, basis) = if transfer {
+                let basis = "CALL_TRANSFERRED_EVENT names both calls";
+                (LinkKind::Transfer, "transfer-event", basis)
             } else {
-                (
-                    LinkKind::Conference,
-                    "CALL_CONFERENCED_EVENT names both calls",
-                )
+                let basis = "CALL_CONFERENCED_EVENT names both calls";
+                (LinkKind::Conference, "conference-event", basis)
             };
-            add(derived, (a, b), kind, Some(event), basis);
+            let evidence = vec![Ev::labelled(event, Label::Own)];
+            add(derived, (a, b), (kind, rule, basis), evidence);
         }
         let parties = state.items(lists, |x| match x {
             Item::Party(id, event) => Some((id, event)),
@@ -119,40 +145,41 @@ pub(super) fn link_calls(
         for (id, event) in parties {
             if let Some(&b) = index.latest_with_id.get(&id).filter(|&&b| b != a) {
                 let basis = "listed as a connected party (ConnectedPartyCallID)";
-                add(derived, (a, b), LinkKind::Party, Some(event), basis);
+                let evidence = vec![Ev::labelled(event, Label::Own)];
+                let how = (LinkKind::Party, "connected-party", basis);
+                add(derived, (a, b), how, evidence);
             }
         }
-        if let Some(b) = consulted_from(lists, states, a, &index.held_on) {
+        if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
-            add(derived, (a, b), LinkKind::Consult, None, basis);
-        }
-        if let Some(b) = reservation_for(store, lists, states, a, &index.reservations) {
-            let basis = "the reservation call and the customer call carry the same BADialedListID";
-            add(derived, (a, b), LinkKind::Reservation, None, basis);
+            let mut evidence: Vec<Ev> = states[a].facts.call_type.into_iter().collect();
+            evidence.push(Ev::labelled(held, Label::Own));
+            let how = (LinkKind::Consult, "consult-while-held", basis);
+            add(derived, (a, b), how, evidence);
         }
     }
-    remark_unlinked(store, lists, states, derived);
+    reservation::link(store, lists, states, derived);
 }
 
+/// How a link was made: its kind, rule and basis in words.
+pub(super) type How = (LinkKind, &'static str, &'static str);
+
 /// Links calls `a` and `b` both ways, once.
-fn add(
-    derived: &mut [Derived],
-    (a, b): (usize, usize),
-    kind: LinkKind,
-    event: Option<u32>,
-    basis: &'static str,
-) {
-    for (from, to) in [(a, b), (b, a)] {
-        let link = Link {
-            kind,
-            call: to,
-            event,
-            basis,
-        };
-        if !derived[from].links.contains(&link) {
-            derived[from].links.push(link);
+pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evidence: Vec<Ev>) {
+    let (kind, rule, basis) = how;
+    let mut link = |from: usize, to: usize, evidence: Vec<Ev>| {
+        if !derived[from].links.iter().any(|l| l.call == to && l.kind == kind) {
+            derived[from].links.push(Link {
+                kind,
+                call: to,
+                rule,
+                evidence,
+                basis,
+            });
         }
-    }
+    };
+    link(a, b, evidence.clone());
+    link(b, a, evidence);
 }
 
 /// What linking looks calls up by.
@@ -160,16 +187,13 @@ struct Index {
     /// The latest call with an ID (as its own or as an alias): later calls overwrite earlier
     /// ones.
     latest_with_id: FxHashMap<u32, usize>,
-    /// Reservation calls by BADialedListID (the first).
-    reservations: FxHashMap<StrId, usize>,
     /// Holds by device.
     held_on: FxHashMap<StrId, Held>,
 }
 
 impl Index {
-    fn of(store: &Store, lists: &Lists, states: &[CallState], holds: &[(u32, u32)]) -> Index {
+    fn of(lists: &Lists, states: &[CallState], holds: &[(u32, u32)]) -> Index {
         let mut latest_with_id = FxHashMap::default();
-        let mut reservations = FxHashMap::default();
         for (i, s) in states.iter().enumerate() {
             latest_with_id.insert(s.call_id, i);
             for id in s.items(lists, |x| match x {
@@ -178,15 +202,9 @@ impl Index {
             }) {
                 latest_with_id.insert(id, i);
             }
-            if s.call_type.is_some_and(is_reservation) {
-                if let Some(list) = s.variable(lists, store, b"BADialedListID") {
-                    reservations.entry(list).or_insert(i);
-                }
-            }
         }
         Index {
             latest_with_id,
-            reservations,
             held_on: holds_by_device(lists, states, holds),
         }
     }
@@ -242,94 +260,31 @@ fn holds_by_device(
     by_device
 }
 
-/// For a consult call (CallType 12–14), the first call held on one of its devices when it began.
+/// For a consult call (CallType 12–14), the first call held on one of its devices when it began,
+/// and its CALL_HELD_EVENT.
 fn consulted_from(
     lists: &Lists,
     states: &[CallState],
     a: usize,
     held_on: &FxHashMap<StrId, Held>,
-) -> Option<usize> {
+) -> Option<(usize, u32)> {
     let consult = &states[a];
     if !consult.call_type.is_some_and(|t| (12..=14).contains(&t)) {
         return None;
     }
     let began = consult.start;
-    let mut found: Option<usize> = None;
+    let mut found: Option<(usize, u32)> = None;
     for held in consult.devices(lists).filter_map(|d| held_on.get(&d)) {
         let before = held.spans.partition_point(|&(h, _, _)| h < began);
         for j in (0..before).rev() {
             if held.reach[j] <= began {
                 break;
             }
-            let (_, end, b) = held.spans[j];
-            if end > began && b != a && found.is_none_or(|f| b < f) {
-                found = Some(b);
+            let (held_event, end, b) = held.spans[j];
+            if end > began && b != a && found.is_none_or(|(f, _)| b < f) {
+                found = Some((b, held_event));
             }
         }
     }
     found
-}
-
-/// For a customer call of an outbound campaign, the reservation call with the same
-/// BADialedListID.
-fn reservation_for(
-    store: &Store,
-    lists: &Lists,
-    states: &[CallState],
-    a: usize,
-    reservations: &FxHashMap<StrId, usize>,
-) -> Option<usize> {
-    let customer = &states[a];
-    if customer.call_type.is_none_or(is_reservation) {
-        return None;
-    }
-    reservations
-        .get(&customer.variable(lists, store, b"BADialedListID")?)
-        .copied()
-}
-
-/// Says so when a call that begins in the log never clears and another that never begins
-/// clears on the same device: they may be one call, but no event names both IDs. Each such
-/// clearing is paired with the latest call that began on its device before it.
-fn remark_unlinked(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
-    let cleared = |s: &CallState| s.facts.cleared.or(s.facts.connection_cleared);
-    let began = |s: &CallState| {
-        let f = &s.facts;
-        f.begin.is_some()
-            || f.delivered.is_some()
-            || f.established.is_some()
-            || s.call_type.is_some()
-    };
-    // Calls that began and never cleared, by ConnectionDeviceID, in the order they began.
-    let mut open_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
-    for (y, open) in states.iter().enumerate() {
-        if began(open) && cleared(open).is_none() {
-            for (device, _) in open.device_ids(lists) {
-                open_on.entry(device).or_default().push(y);
-            }
-        }
-    }
-    for (x, orphan) in states.iter().enumerate() {
-        let Some(clearing) = cleared(orphan).filter(|_| !began(orphan)) else {
-            continue;
-        };
-        let pair = orphan.device_ids(lists).find_map(|(device, _)| {
-            let open = open_on.get(&device)?;
-            let before = open.partition_point(|&y| states[y].start < clearing.event());
-            let y = *open[..before].last()?;
-            (y != x && !derived[x].links.iter().any(|l| l.call == y)).then_some((y, device))
-        });
-        let Some((y, device)) = pair else {
-            continue;
-        };
-        let device = String::from_utf8_lossy(store.interned(device));
-        derived[x].remarks.push(format!(
-            "cleared on device {device}, where call {} has no clearing of its own; no event names both call IDs, so they are not linked",
-            key(&states[y])
-        ));
-        derived[y].remarks.push(format!(
-            "no clearing for this call in the events; call {} clears on the same device ({device}) but no event names both call IDs, so they are not linked",
-            key(orphan)
-        ));
-    }
 }

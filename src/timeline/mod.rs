@@ -17,6 +17,7 @@ pub(crate) mod call;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
+mod reservation;
 pub(crate) mod session;
 
 use rustc_hash::FxHashMap;
@@ -29,7 +30,7 @@ use call::Item;
 pub(crate) use agent::AgentState;
 use call::Roles;
 pub(crate) use call::{CallState, Lists, Mark};
-pub use links::{Link, LinkKind};
+pub use links::{Link, LinkKind, LINK_RULES};
 pub use outcome::{Outcome, Reason, RULES};
 
 use crate::outcome::OutcomeKind;

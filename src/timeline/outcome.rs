@@ -14,7 +14,7 @@ use super::CallDirection;
 
 /// The derivation rules, in order: (rule id, when it applies → which kind).
 pub static RULES: &[(&str, &str)] = &[
-    ("preview-response", "An outbound reservation call carries a non-empty `BAResponse` ECC variable: Accept → answered; Reject, Reject-Close → rejected; Skip, Skip-Close → skipped; Cancel Reservation → abandoned; Reclassify → failed; any other value → unknown."),
+    ("preview-response", "An outbound reservation call carries a non-empty `BAResponse` ECC variable: Accept → accepted (the customer call that follows has its own outcome); Reject, Reject-Close → rejected; Skip, Skip-Close → skipped; Cancel Reservation → abandoned; Reclassify → failed; any other value → unknown."),
     ("transfer-event", "A CALL_TRANSFERRED_EVENT names the call as primary or secondary → transferred."),
     ("conference-event", "A CALL_CONFERENCED_EVENT names the call as primary or secondary → conferenced."),
     ("failed-event", "A CALL_FAILED_EVENT for the call → busy when its EventCause is a busy cause, else failed."),
@@ -25,6 +25,7 @@ pub static RULES: &[(&str, &str)] = &[
     ("diverted-unanswered", "Delivered, diverted (CALL_DIVERTED_EVENT), never answered → no_answer."),
     ("outbound-unanswered", "An outbound or originated call delivered or reaching the network, never answered, then cleared → no_answer."),
     ("abandoned-ringing", "Delivered (alerting), never answered, then cleared → abandoned: the caller hung up while it rang."),
+    ("reservation-leg", "A call that only clears is linked to a reservation call by reservation-cleared (see the link rules) → the reservation call's outcome: it is the same reservation under another call ID."),
     ("undetermined", "None of the above: unknown, and `missing` says which events the log lacks."),
 ];
 
@@ -68,6 +69,9 @@ pub enum Reason {
     Failed(bool),
     /// A clearing cause (the first evidence).
     Cleared,
+    /// Another call ID of a reservation call (its key): what the agent's BAResponse means, and
+    /// the value.
+    Leg(String, &'static str, StrId),
     /// A clearing cause no reference documents (the first evidence): it tells nothing.
     Undocumented,
 }
@@ -137,7 +141,7 @@ fn preview(store: &Store, call: &CallState) -> Option<Outcome> {
     let text = String::from_utf8_lossy(store.interned(value));
     let (kind, what) = match text.trim() {
         "Accept" => (
-            OutcomeKind::Answered,
+            OutcomeKind::Accepted,
             "the agent accepted the outbound contact",
         ),
         "Reject" => (

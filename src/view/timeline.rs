@@ -5,6 +5,7 @@
 //! Call     { key, callId, aliases, deviceIds, callType?, direction, devices, agents, ani?, dnis?,
 //!            dialedNumber?, variables, events, start, end?, durations, links, outcome, remarks }
 //! Outcome  { kind, rule, reason, evidence: Evidence[], missing? }
+//! Link     { kind, call, rule, basis, evidence: Evidence[] }
 //! Agent    { key, agentId?, extension?, state?, segments: Segment[], calls }
 //! ```
 //!
@@ -176,12 +177,13 @@ pub struct Link {
     pub kind: LinkKind,
     /// The other call's key.
     pub call: String,
-    /// The event that shows the relation, when one event does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub event: Option<u32>,
+    /// The linking rule (see the README's link rule table).
+    #[ts(type = "LinkRule")]
+    pub rule: String,
     /// What the link rests on, in words.
     pub basis: String,
+    /// The events and fields the link rests on.
+    pub evidence: Vec<Evidence>,
 }
 
 /// How a call ended.
@@ -356,8 +358,9 @@ pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
             .map(|l| Link {
                 kind: l.kind,
                 call: key(&t.calls[l.call]),
-                event: l.event,
+                rule: l.rule.to_owned(),
                 basis: l.basis.to_owned(),
+                evidence: l.evidence.iter().map(|ev| evidence(store, ev)).collect(),
             })
             .collect(),
         outcome: outcome(store, &derived.outcome),
@@ -426,6 +429,10 @@ pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
                 _ => what.to_owned(),
             }
         }
+        Reason::Leg(of, what, value) => format!(
+            "this call ID clears reservation call {of}: {what} (BAResponse = {})",
+            text(store, *value)
+        ),
         Reason::Failed(true) => format!("the call failed: {}", describe()),
         Reason::Failed(false) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
         Reason::Cleared => format!("the call was cleared with cause {}", describe()),

@@ -23,7 +23,7 @@ use crate::diagnostic::{DiagnosticCode, Severity};
 use crate::input::Format;
 use crate::outcome::OutcomeKind;
 use crate::store::{Note, NoteKind};
-use crate::timeline::{CallDirection, LinkKind, RULES};
+use crate::timeline::{CallDirection, LinkKind, LINK_RULES, RULES};
 
 /// Every declaration, as one TypeScript module body (`export type …` each).
 #[must_use]
@@ -82,14 +82,22 @@ pub fn declarations() -> String {
         Exchange,
         Notice,
     );
-    let rules: Vec<String> = RULES
-        .iter()
-        .map(|(rule, _)| format!("\"{rule}\""))
-        .collect();
+    let union = |rules: &[(&str, &str)]| {
+        let names: Vec<String> = rules
+            .iter()
+            .map(|(rule, _)| format!("\"{rule}\""))
+            .collect();
+        names.join(" | ")
+    };
     let _ = writeln!(
         out,
         "/** The outcome derivation rules, in the order they are tried. */\nexport type OutcomeRule = {};",
-        rules.join(" | ")
+        union(RULES)
+    );
+    let _ = writeln!(
+        out,
+        "/** The rules that link calls. */\nexport type LinkRule = {};",
+        union(LINK_RULES)
     );
     out
 }

@@ -46,7 +46,7 @@ const EXPECTED = {
   'busy.txt': ['1004 busy'],
   'consult-transfer.txt': ['1010 transferred', '1011 transferred'],
   'conference.txt': ['1012 conferenced', '1013 conferenced'],
-  'outbound-preview.txt': ['16800200 rejected', '16800201 answered', '16800203 answered'],
+  'outbound-preview.txt': ['16800200 rejected', '16800201 accepted', '16800203 answered'],
   'abandoned-ringing.txt': ['1007 abandoned', '1008 abandoned'],
   'hold-retrieve.txt': ['1009 answered'],
   'outbound-no-answer.txt': ['1005 no_answer', '1006 no_answer'],

@@ -1,0 +1,52 @@
+//! Helpers the timeline and link tests share: the bundled logs, and their timelines as views.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cti_outcome::timeline;
+use cti_outcome::view::timeline::{timeline as view, Call, TimelineView as Timeline};
+
+/// Every text log the project bundles: the reference flows, the seed and the synthetic flows.
+pub fn flows() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<PathBuf> = ["logs", "flows"]
+        .iter()
+        .flat_map(|dir| fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn text(name: &str) -> Vec<u8> {
+    let path = flows()
+        .into_iter()
+        .find(|p| p.file_stem().unwrap() == name)
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    fs::read(path).unwrap()
+}
+
+pub fn timeline_of(text: &[u8]) -> Timeline {
+    let mut store = cti_outcome::text::decode(text);
+    let t = timeline::build(&mut store);
+    view(&store, &t)
+}
+
+pub fn timeline(name: &str) -> Timeline {
+    timeline_of(&text(name))
+}
+
+pub fn call<'t>(timeline: &'t Timeline, key: &str) -> &'t Call {
+    timeline
+        .calls
+        .iter()
+        .find(|c| c.key == key)
+        .unwrap_or_else(|| {
+            panic!(
+                "no call {key} in {:?}",
+                timeline.calls.iter().map(|c| &c.key).collect::<Vec<_>>()
+            )
+        })
+}
