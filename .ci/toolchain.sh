@@ -5,6 +5,7 @@
 #
 #   1. rust target wasm32-unknown-unknown            rustup
 #   2. chromium + chromium-driver                    Debian (versions always match each other)
+#      tcpdump, tshark (editcap, mergecap)            Debian (the capture tests)
 #   3. wasm-pack                                     cargo install --locked
 #   4. wasm-bindgen-cli at Cargo.lock's wasm-bindgen  cargo install --locked (+ fallback below)
 #   5. wasm-opt                                      npm `binaryen` (runs on node)
@@ -45,6 +46,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   say "installing Debian's chromium and chromium-driver"
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
+# The capture tests record real loopback sessions and edit them with Wireshark's tools.
+if ! command -v tcpdump >/dev/null || ! command -v tshark >/dev/null || ! command -v editcap >/dev/null; then
+  say "installing Debian's tcpdump and tshark (Wireshark's command-line tools)"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends tcpdump tshark >/dev/null
 fi
 
 if ! has wasm-pack "$WASM_PACK_VERSION"; then

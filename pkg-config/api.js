@@ -90,6 +90,13 @@ export function buildEvents(c) {
     } else {
       event.offset = c.position[e];
       event.length = c.extent[e];
+      if (c.capture?.length) {
+        const at = 4 * e;
+        event.packet = c.capture[at];
+        event.connection = c.capture[at + 1];
+        event.from = c.capture[at + 2] ? 'server' : 'client';
+        if (!Number.isNaN(c.capture[at + 3])) event.time = new Date(c.capture[at + 3]).toISOString();
+      }
     }
     if (c.truncated[e] === 1) event.truncated = true;
     if (!text && c.doubt[e] >= 0) event.doubt = table[c.doubt[e]];
@@ -332,6 +339,14 @@ export function makeApi(glue) {
     }
   }
 
+  /** A log of the frames `readCapture` (cti-outcome/capture) found, with the package's methods. */
+  function logOfFrames(frames, rows) {
+    if (!(frames instanceof Uint8Array) || !(rows instanceof Float64Array)) {
+      throw new TypeError('logOfFrames(frames, rows): pass the `frames` (Uint8Array) and `rows` (Float64Array) readCapture returned');
+    }
+    return Object.setPrototypeOf(glue.logOfFrames(frames, rows), CtiLog.prototype);
+  }
+
   function openLog(input, options) {
     const log = new CtiLog(options);
     pushAll(log, input);
@@ -345,6 +360,7 @@ export function makeApi(glue) {
     decodeFrames: (bytes, options) => without(decoded(bytes, { ...options, format: 'binary' })),
     decodeInput: (input, options) => decoded(input, options),
     openLog,
+    logOfFrames,
     buildTimeline,
     version: () => glue.version(),
     wasmMemoryBytes,

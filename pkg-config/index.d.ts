@@ -53,6 +53,8 @@ export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): Decoded
 export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
 /** Decodes a whole log into a `CtiLog` kept in wasm memory: the way to large logs. */
 export function openLog(input: string | Uint8Array, options?: LogOptions): CtiLog;
+/** A `CtiLog` of a capture's frames: pass what `readCapture` (from `cti-outcome/capture`) returned. */
+export function logOfFrames(frames: Uint8Array, rows: Float64Array): CtiLog;
 /** Groups events into calls (with outcomes and links) and agents (with state segments). */
 export function buildTimeline(events: readonly CtiEvent[] | DecodedText | DecodedFrames): Timeline;
 /** The library's version, as in its package.json. */
@@ -136,6 +138,7 @@ export interface CtiOutcome {
   decodeFrames: typeof decodeFrames;
   decodeInput: typeof decodeInput;
   openLog: typeof openLog;
+  logOfFrames: typeof logOfFrames;
   buildTimeline: typeof buildTimeline;
   version: typeof version;
   wasmMemoryBytes: typeof wasmMemoryBytes;

@@ -30,6 +30,10 @@ export function openLog(input, options) {
   need('openLog()');
   return api.openLog(input, options);
 }
+export function logOfFrames(frames, rows) {
+  need('logOfFrames()');
+  return api.logOfFrames(frames, rows);
+}
 export function buildTimeline(events) {
   need('buildTimeline()');
   return api.buildTimeline(events);
@@ -67,6 +71,7 @@ const exported = Object.freeze({
   decodeFrames,
   decodeInput,
   openLog,
+  logOfFrames,
   buildTimeline,
   version,
   wasmMemoryBytes,

@@ -8,6 +8,7 @@ export const {
   decodeFrames,
   decodeInput,
   openLog,
+  logOfFrames,
   buildTimeline,
   version,
   wasmMemoryBytes,

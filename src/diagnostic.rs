@@ -86,6 +86,14 @@ codes! {
     NoWidthFits = Error, "neither floating-field width parses this frame exactly";
     /// A hex dump token that is not hex bytes.
     InvalidHex = Error, "not a hex byte";
+    /// A capture file's block does not parse, or the file ends inside one.
+    CaptureBroken = Error, "the capture file cannot be read on";
+    /// Bytes of a TCP stream that no captured packet carried.
+    CaptureGap = Error, "bytes of the stream are not in the capture";
+    /// Packets cut by the capture's snap length.
+    PacketsTruncated = Warning, "packets truncated by the capture's snap length";
+    /// What a capture holds besides CTI connections, or why it holds none.
+    CaptureContents = Warning, "not CTI Server traffic";
 }
 
 /// Where a diagnostic points.
@@ -100,6 +108,8 @@ pub enum At {
     },
     /// Frames: a zero-based byte offset into the input.
     Byte(u64),
+    /// Captures: a one-based packet number.
+    Packet(u32),
 }
 
 /// Something wrong in the input, with its position.
@@ -137,6 +147,12 @@ impl Diagnostic {
         Diagnostic::new(code, At::Byte(offset), detail)
     }
 
+    /// A diagnostic at a one-based `packet` number of a capture.
+    #[must_use]
+    pub fn packet(code: DiagnosticCode, packet: u32, detail: &str) -> Self {
+        Diagnostic::new(code, At::Packet(packet), detail)
+    }
+
     /// How bad it is.
     #[must_use]
     pub fn severity(&self) -> Severity {
@@ -148,7 +164,7 @@ impl Diagnostic {
     pub fn line(&self) -> Option<u32> {
         match self.at {
             At::Text { line, .. } => Some(line),
-            At::Byte(_) => None,
+            At::Byte(_) | At::Packet(_) => None,
         }
     }
 
@@ -157,7 +173,7 @@ impl Diagnostic {
     pub fn column(&self) -> Option<u32> {
         match self.at {
             At::Text { column, .. } => Some(column),
-            At::Byte(_) => None,
+            At::Byte(_) | At::Packet(_) => None,
         }
     }
 }
@@ -166,6 +182,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.at {
             At::Byte(offset) => write!(f, "{} at byte {offset}", self.message),
+            At::Packet(n) => write!(f, "{} at packet {n}", self.message),
             At::Text { line, column } => {
                 write!(f, "{} at line {line} column {column}", self.message)
             }

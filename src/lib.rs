@@ -20,6 +20,7 @@
 //! ```
 
 pub mod binary;
+pub mod capture;
 pub mod codes;
 pub mod diagnostic;
 pub mod input;

@@ -181,7 +181,8 @@ impl Log {
                 crate::input::why_no_events(&self.first, self.seen, self.format, self.encoding());
             let at = match self.store.form() {
                 Form::Text => crate::diagnostic::At::Text { line: 1, column: 1 },
-                Form::Frames | Form::Capture => crate::diagnostic::At::Byte(0),
+                Form::Frames => crate::diagnostic::At::Byte(0),
+                Form::Capture => crate::diagnostic::At::Packet(1),
             };
             self.store
                 .diagnostics

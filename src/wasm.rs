@@ -3,7 +3,8 @@
 //! The npm package has one WebAssembly module per entry point, each a build of this crate with
 //! one `wasm-*` feature (assembled by `pkg-config/`), so that a page loads only what it uses:
 //! `wasm-main` (the package's main entry: logs, frames, calls, CONNRES codes; [`log`]) and
-//! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]).
+//! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]) and
+//! `wasm-capture` (`cti-outcome/capture`: pcap and pcapng read down to frames; [`capture`]).
 //!
 //! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
 //! naming the argument. The package's own functions (`decodeLog`, `buildTimeline`, …) are thin
@@ -11,7 +12,11 @@
 
 // A build with no entry has nothing to export (and nothing uses the helpers below).
 #![cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-encode")),
+    not(any(
+        feature = "wasm-main",
+        feature = "wasm-encode",
+        feature = "wasm-capture"
+    )),
     allow(dead_code)
 )]
 
@@ -19,21 +24,29 @@ use wasm_bindgen::prelude::*;
 
 use crate::binary::{Options, Width};
 
+#[cfg(feature = "wasm-capture")]
+pub mod capture;
 #[cfg(feature = "wasm-encode")]
 pub mod encode;
 #[cfg(feature = "wasm-main")]
 pub mod log;
 
+#[cfg(feature = "wasm-capture")]
+pub use capture::read_capture;
 #[cfg(feature = "wasm-encode")]
 pub use encode::encode_packed;
 #[cfg(feature = "wasm-main")]
-pub use log::{decode_connres, log_of_events, version, wasm_memory_bytes, CtiLog};
+pub use log::{decode_connres, log_of_events, log_of_frames, version, wasm_memory_bytes, CtiLog};
 
 /// Events packed by the package from JavaScript objects (`api.js`, `packEvents`): every string
 /// in `strings`, string `i` ending at UTF-16 offset `ends[i]` (`-1` for an absent one); per
 /// event, in `shape`: field count, type ID (`-1` none), line, end line, truncated (0/1), then per
 /// field: index (`-1` none), tag (`-1` none). Strings per event: type, time, label; per field:
 /// name, label, raw.
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-encode")),
+    allow(dead_code)
+)]
 fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store::Store, JsError> {
     use crate::text::events::{EventIn, EventWriter, FieldIn};
     let mut pieces = Vec::with_capacity(ends.len());

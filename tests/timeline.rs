@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use cti_outcome::store::Store;
 use cti_outcome::timeline::{self, CallDirection, LinkKind, Timeline as Builder, RULES};
-use cti_outcome::view::timeline::{timeline as view, Call, Durations, TimelineView as Timeline};
+use cti_outcome::view::timeline::{timeline as view, Durations};
 use cti_outcome::OutcomeKind;
 use proptest::prelude::*;
 

@@ -2,7 +2,7 @@
 // page gets progress, the call list as columns (typed arrays handed over, not copied) and, on
 // request, one call in full, events by index and raw text. A cancel is seen between any two
 // steps, so it works while reading, while the calls are worked out and while they are listed.
-import init, { CtiLog, wasmMemoryBytes } from './pkg/index.js';
+import init, { CtiLog, logOfFrames, wasmMemoryBytes } from './pkg/index.js';
 
 const CHUNK = 4 * 1024 * 1024;
 /** How often the growing call list is sent while a log is read (ms). */
@@ -11,6 +11,8 @@ const PARTIAL_EVERY = 2000;
 const FIRST_PARTIAL = 16 * 1024 * 1024;
 
 let log = null;
+/** For a capture: each frame's bytes by connection, sender and stream offset. */
+let frameAt = null;
 let blob = null;
 let cancelled = false;
 let peakMemory = 0;
@@ -44,8 +46,44 @@ function postCalls(partial, started) {
   postMessage({ type: 'calls', partial, columns, ms: performance.now() - started, memory: memory() }, transfer);
 }
 
+/** A pcap or pcapng file, by its first four bytes (pcap in both byte orders and precisions). */
+const CAPTURE_MAGIC = ['d4c3b2a1', 'a1b2c3d4', '4d3cb2a1', 'a1b23c4d', '0a0d0d0a'];
+
+async function isCapture(file) {
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  return CAPTURE_MAGIC.includes(Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(''));
+}
+
+/** A capture is read whole by the capture module; its frames go into a CtiLog. */
+async function openCapture(file, started) {
+  const [{ default: initCapture, readCapture }] = await Promise.all([import('./pkg/capture.js'), init()]);
+  await initCapture();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const capture = timed('capture', () => readCapture(bytes));
+  frameAt = new Map();
+  for (let r = 0; r < capture.rows.length; r += 7) {
+    const [at, length, , , connection, fromServer, streamOffset] = capture.rows.subarray(r, r + 7);
+    frameAt.set(`${connection}/${fromServer ? 'server' : 'client'}/${streamOffset}`, capture.frames.subarray(at, at + length));
+  }
+  log?.free();
+  log = logOfFrames(capture.frames, capture.rows);
+  blob = file;
+  const summary = log.summary();
+  summary.format = `${capture.format} capture`;
+  summary.capture = { packets: capture.packets, connections: capture.connections };
+  summary.diagnostics = [...capture.diagnostics, ...summary.diagnostics];
+  postMessage({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
+  postCalls(false, started);
+  postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
+}
+
 async function open({ file }) {
   await init();
+  frameAt = null;
+  cancelled = false;
+  peakMemory = 0;
+  timings = {};
+  if (await isCapture(file)) return openCapture(file, performance.now());
   log?.free();
   log = new CtiLog();
   blob = file;
@@ -90,9 +128,10 @@ async function open({ file }) {
 }
 
 /** Text from `blob`: lines `fromLine..=toLine` (one-based), or `length` bytes at `offset`. */
-async function raw({ fromLine, toLine, offset, length }) {
+async function raw({ fromLine, toLine, offset, length, connection, from: sender }) {
   if (offset !== undefined) {
-    const bytes = new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
+    const bytes = frameAt?.get(`${connection}/${sender}/${offset}`)
+      ?? new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
     const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0'));
     const rows = [];
     for (let i = 0; i < hex.length; i += 16) rows.push(hex.slice(i, i + 16).join(' '));

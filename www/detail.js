@@ -9,7 +9,9 @@ export async function drawDetail(event) {
     host.hidden = true;
     return;
   }
-  const where = event.offset !== undefined ? `byte ${event.offset}, ${event.length} bytes` : `line ${event.line}${event.endLine > event.line ? `–${event.endLine}` : ''}`;
+  const where = event.packet !== undefined
+    ? `packet ${event.packet}, ${event.from === 'server' ? 'server → client' : 'client → server'} on connection ${event.connection + 1}, ${event.length} bytes`
+    : event.offset !== undefined ? `byte ${event.offset}, ${event.length} bytes` : `line ${event.line}${event.endLine > event.line ? `–${event.endLine}` : ''}`;
   const rows = event.fields.map((f) => el(
     'tr', { class: f.unknown ? 'unknown' : undefined },
     el('th', { scope: 'row' }, f.label ?? f.name, f.index !== undefined ? `[${f.index}]` : ''),
@@ -26,13 +28,14 @@ export async function drawDetail(event) {
   );
   host.hidden = false;
   rawText.textContent = event.offset !== undefined
-    ? await raw({ offset: event.offset, length: event.length })
+    ? await raw({ offset: event.offset, length: event.length, connection: event.connection, from: event.from })
     : await raw({ fromLine: event.line, toLine: event.endLine });
 }
 
 /** The diagnostics; a line number is a button that shows the raw text around it. */
 export function drawDiagnostics(diagnostics) {
   const items = diagnostics.slice(0, 500).map((d) => {
+    if (d.packet !== undefined) return el('li', { class: d.severity }, `packet ${d.packet}: ${d.code}: ${d.message}`);
     const at = d.offset !== undefined ? `byte ${d.offset}` : `line ${d.line}, column ${d.column}`;
     const jump = el('button', { type: 'button', class: 'link' }, at);
     jump.addEventListener('click', () => showRaw(d));

@@ -30,6 +30,8 @@ function lanes(call, events) {
   for (const d of call.devices) add(d, `Device ${d}`, 'agent');
   for (const e of events) for (const f of e.fields) if (/DeviceID$/.test(f.name) && f.raw) add(f.raw, `Device ${f.raw}`, 'other');
   add('system', 'CTI server', 'system');
+  // A capture shows who sent each frame: the client application's lane faces the server's.
+  if (events.some((e) => e.from)) add('client', 'CTI client', 'client');
   return out;
 }
 
@@ -37,6 +39,7 @@ const field = (e, name) => e.fields.find((f) => f.name === name)?.raw || undefin
 
 /** Which lanes an event concerns: from, to (to may equal from). */
 function ends(e, laneIds) {
+  if (e.from) return e.from === 'server' ? ['system', 'client'] : ['client', 'system'];
   const named = e.fields.filter((f) => /DeviceID$/.test(f.name) && laneIds.includes(f.raw)).map((f) => f.raw);
   const from = field(e, 'CallingDeviceID') ?? field(e, 'TransferringDeviceID') ?? field(e, 'ControllerDeviceID');
   const to = field(e, 'AnsweringDeviceID') ?? field(e, 'AlertingDeviceID') ?? field(e, 'TransferredDeviceID') ?? field(e, 'AddedPartyDeviceID');

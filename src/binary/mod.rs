@@ -10,10 +10,12 @@ mod check;
 mod choose;
 mod encode;
 mod hex;
+mod rows;
 mod stream;
 
 pub use encode::{encode, EncodeIssue, Encoded};
 pub use hex::decode_hex;
+pub use rows::{decode_rows, FrameRow};
 pub use stream::FrameDecoder;
 
 use crate::store::{Form, Store};

@@ -101,6 +101,11 @@ impl FrameDecoder {
         self.base += buf.len() as u64;
     }
 
+    /// Takes one frame already cut from its stream (a capture's), found at stream `offset`.
+    pub(crate) fn take_whole(&mut self, store: &mut Store, frame: &[u8], offset: u64) {
+        self.take(store, frame, offset);
+    }
+
     /// Decodes what `data` (at stream offset `self.base`) holds; returns the bytes used.
     fn scan(&mut self, store: &mut Store, data: &[u8], end: bool) -> usize {
         let mut at = 0;

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 mod generate;
 
 use cti_outcome::binary::{self, Options, Width};
+use cti_outcome::capture;
 use cti_outcome::input::Format;
 use cti_outcome::log::Log;
 use cti_outcome::store::Form;
@@ -16,8 +17,8 @@ use lexopt::prelude::*;
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--protocol-version N] [--pretty] FILE|-
-       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--summary] [--pretty] FILE|-
+usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--pretty] FILE|-
+       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--summary] [--pretty] FILE|-
        cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
@@ -25,7 +26,10 @@ usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--proto
        cti-outcome --version
 
 decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them into
-         { events, notes, diagnostics, framing? } JSON; says on stderr which form it read
+         { events, notes, diagnostics, framing? } JSON, or a pcap/pcapng capture of CTI Server
+         connections into { format, packets, connections, events, diagnostics, framing } (the
+         server's port: 42027, 43027, 42030, 43030, any --port, or any port whose bytes are
+         frames); says on stderr which form it read
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
          --summary one line per call (call, type, agents, outcome, reason)
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
@@ -77,6 +81,14 @@ struct Input {
     format: Option<Format>,
     width: Option<Width>,
     version: Option<u32>,
+    /// `--port`: more ports taken for the CTI Server's in a capture.
+    ports: Vec<u16>,
+}
+
+/// A capture's connections and framing, when the input was one.
+struct Captured {
+    capture: capture::Capture,
+    framing: Vec<binary::Framing>,
 }
 
 impl Input {
@@ -94,6 +106,13 @@ impl Input {
             }
             Owned::Long(l) if l == "width" => self.width = Some(width(&string(parser.value())?)?),
             Owned::Long(l) if l == "protocol-version" => self.version = Some(version(parser)?),
+            Owned::Long(l) if l == "port" => {
+                let text = string(parser.value())?;
+                let port = text
+                    .parse()
+                    .map_err(|_| format!("--port must be a TCP port (0–65535), got {text:?}"))?;
+                self.ports.push(port);
+            }
             Owned::Value(v) if self.file.is_none() => self.file = Some(v.clone()),
             _ => return Ok(false),
         }
@@ -101,12 +120,27 @@ impl Input {
     }
 
     /// Reads and decodes the input, telling on stderr which form it was read as.
-    fn decode(self, command: &str) -> Result<Log, String> {
+    fn decode(self, command: &str) -> Result<(Log, Option<Captured>), String> {
         let bytes = read_input(command, self.file)?;
         let options = Options {
             width: self.width,
             version: self.version,
         };
+        if let (None, Some(format)) = (self.format, capture::format_of(&bytes)) {
+            let how = capture::CaptureOptions {
+                ports: self.ports,
+                frames: options,
+            };
+            let (store, framing, capture) = capture::decode(&bytes, &how);
+            let cti = capture.connections.iter().filter(|c| c.cti).count();
+            eprintln!(
+                "cti-outcome: read as a {format} capture (detected): {} packets, {} TCP connections, {cti} CTI",
+                capture.packets,
+                capture.connections.len()
+            );
+            let captured = Captured { capture, framing };
+            return Ok((Log::of_store(store), Some(captured)));
+        }
         let log = Log::open(&bytes, self.format, options);
         let how = if self.format.is_some() {
             "as asked"
@@ -122,7 +156,7 @@ impl Input {
             Some(framing) => eprintln!("cti-outcome: read as {format} ({how}); {}", framing.basis),
             None => eprintln!("cti-outcome: read as {format} ({how}{encoding})"),
         }
-        Ok(log)
+        Ok((log, None))
     }
 }
 
@@ -177,8 +211,15 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("decode: unexpected {}", arg.describe()));
         }
     }
-    let log = input.decode("decode")?;
+    let (log, captured) = input.decode("decode")?;
     let store = log.store();
+    if let Some(c) = captured {
+        print_json(
+            &view::capture::decoded_capture(store, &c.capture, &c.framing),
+            pretty,
+        )?;
+        return no_events(&log);
+    }
     match store.form() {
         Form::Text => print_json(&view::decoded_text(store), pretty),
         Form::Frames | Form::Capture => print_json(
@@ -221,7 +262,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
-    let log = input.decode("timeline")?;
+    let (log, _) = input.decode("timeline")?;
     let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
         print_json(&timeline, pretty)?;

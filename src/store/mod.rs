@@ -85,6 +85,8 @@ pub(crate) mod flag {
     pub const VARIANT_SHIFT: u8 = 3;
     /// Mask of the fixed-part variant (0–3) after shifting by [`VARIANT_SHIFT`].
     pub const VARIANT_MASK: u8 = 0b11;
+    /// A capture's frame sent by the CTI Server (else by the client).
+    pub const FROM_SERVER: u8 = 32;
 }
 
 /// A message type as an event carries it: the protocol's number, or a name no source lists.

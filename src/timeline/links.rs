@@ -168,7 +168,11 @@ pub(super) type How = (LinkKind, &'static str, &'static str);
 pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evidence: Vec<Ev>) {
     let (kind, rule, basis) = how;
     let mut link = |from: usize, to: usize, evidence: Vec<Ev>| {
-        if !derived[from].links.iter().any(|l| l.call == to && l.kind == kind) {
+        if !derived[from]
+            .links
+            .iter()
+            .any(|l| l.call == to && l.kind == kind)
+        {
             derived[from].links.push(Link {
                 kind,
                 call: to,

@@ -60,6 +60,10 @@ pub struct EventColumns {
     /// Per event: the type as written, when it differs.
     #[ts(type = "Int32Array")]
     pub label: Vec<i32>,
+    /// Captures only, four numbers per event: packet (one-based), connection, from the server
+    /// (0/1), time (ms since 1970, NaN for none); empty for other forms.
+    #[ts(type = "Float64Array")]
+    pub capture: Vec<f64>,
     /// Per event: 1 when truncated.
     #[ts(type = "Uint8Array")]
     pub truncated: Vec<u8>,
@@ -253,6 +257,14 @@ impl Batch<'_> {
         };
         c.position.push(position);
         c.extent.push(extent);
+        if store.form() == Form::Capture {
+            #[allow(clippy::cast_precision_loss)] // times in ms stay below 2^53
+            let time = e.time_ms().map_or(f64::NAN, |(ms, _)| ms as f64);
+            let from_server = e.flags() & crate::store::flag::FROM_SERVER != 0;
+            let row = [line, end_line, u32::from(from_server)].map(f64::from);
+            c.capture.extend_from_slice(&row);
+            c.capture.push(time);
+        }
         let time = store.events.time_text[i];
         let label = store.events.label[i];
         let string = |t: &mut Table, s: u32| {

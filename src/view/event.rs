@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::codes::fields::{FieldId, FieldType};
 use crate::codes::{enums, Codes, SymbolMatch};
-use crate::store::{EventRef, EventType, FieldName, FieldRef, FieldValue, Form, Store};
+use crate::store::{flag, EventRef, EventType, FieldName, FieldRef, FieldValue, Form, Store};
 
 /// A field's value; `kind` says how to read `value`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -105,8 +105,25 @@ pub struct FrameEvent<'a> {
     pub type_name: Cow<'a, str>,
     /// The message type ID.
     pub type_id: Option<u32>,
-    /// Zero-based byte offset of the frame's header in the input.
+    /// Zero-based byte offset of the frame's header in the input (in a capture: in its
+    /// direction's TCP stream).
     pub offset: u64,
+    /// Captures: the one-based number of the packet that completed the frame.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub packet: Option<u32>,
+    /// Captures: the zero-based index of the connection (see the capture's `connections`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub connection: Option<u32>,
+    /// Captures: who sent the frame.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "\"client\" | \"server\"")]
+    pub from: Option<&'static str>,
+    /// Captures: the packet's time, ISO 8601 in UTC with milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub time: Option<String>,
     /// The frame's length in bytes, the 8-byte header included.
     pub length: u32,
     /// Present (true) when the frame is shorter than its type's fixed part.
@@ -164,10 +181,22 @@ pub fn frame_event(e: EventRef<'_>) -> FrameEvent<'_> {
     let store = e.store;
     let (type_name, type_id) = type_name(store, e.ty());
     let i = e.index();
+    let capture = store.form() == Form::Capture;
     FrameEvent {
         type_name,
         type_id,
         offset: store.events.offset[i],
+        packet: capture.then(|| store.events.line[i]),
+        connection: capture.then(|| store.events.end_line[i]),
+        from: capture.then_some(if e.flags() & flag::FROM_SERVER == 0 {
+            "client"
+        } else {
+            "server"
+        }),
+        time: e
+            .time_ms()
+            .filter(|_| capture)
+            .map(|(ms, _)| crate::time::iso_millis(ms)),
         length: store.events.length[i],
         truncated: e.truncated(),
         doubt: layout_doubt(e.type_id()),

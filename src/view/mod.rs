@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod calls;
+pub mod capture;
 pub mod columns;
 pub mod event;
 pub mod session;
@@ -48,6 +49,19 @@ pub struct ByteDiagnostic<'a> {
     pub offset: u64,
 }
 
+/// Something wrong in a packet capture, at a one-based packet number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct PacketDiagnostic<'a> {
+    /// How bad it is.
+    pub severity: Severity,
+    /// What went wrong, as a stable code.
+    pub code: DiagnosticCode,
+    /// What went wrong, in words.
+    pub message: &'a str,
+    /// One-based packet number, as Wireshark counts them.
+    pub packet: u32,
+}
+
 /// A diagnostic as its input form's JSON shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -56,6 +70,8 @@ pub enum DiagnosticView<'a> {
     Text(TextDiagnostic<'a>),
     /// In bytes.
     Byte(ByteDiagnostic<'a>),
+    /// In a capture.
+    Packet(PacketDiagnostic<'a>),
 }
 
 impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
@@ -73,6 +89,12 @@ impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
                 code: d.code,
                 message: &d.message,
                 offset,
+            }),
+            At::Packet(packet) => DiagnosticView::Packet(PacketDiagnostic {
+                severity: d.severity(),
+                code: d.code,
+                message: &d.message,
+                packet,
             }),
         }
     }

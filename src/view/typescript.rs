@@ -15,7 +15,9 @@ use super::session::{Exchange, Notice, Session};
 use super::timeline::{
     Agent, Call, Coded, Durations, Evidence, Link, Outcome, Point, Segment, TimelineView, Variable,
 };
-use super::{ByteDiagnostic, DecodedFrames, DecodedText, Framing, Summary, TextDiagnostic};
+use super::{
+    ByteDiagnostic, DecodedFrames, DecodedText, Framing, PacketDiagnostic, Summary, TextDiagnostic,
+};
 use crate::binary::EncodeIssue;
 use crate::codes::connres::{Connres, Direction};
 use crate::codes::q850::Cause;
@@ -48,6 +50,9 @@ pub fn declarations() -> String {
         DiagnosticCode,
         TextDiagnostic<'static>,
         ByteDiagnostic<'static>,
+        PacketDiagnostic<'static>,
+        crate::capture::Connection,
+        super::capture::DecodedCapture<'static>,
         Framing,
         NoteKind,
         Note,

@@ -284,6 +284,30 @@ pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLo
     })
 }
 
+/// A log of the frames `readCapture` (from `cti-outcome/capture`) found: `rows` holds seven
+/// numbers per frame (see that entry's types).
+///
+/// # Errors
+/// Throws when `rows` is not a whole number of rows.
+#[wasm_bindgen(js_name = logOfFrames)]
+pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsError> {
+    use crate::binary::FrameRow;
+    if rows.len() % FrameRow::NUMBERS != 0 {
+        return Err(JsError::new(
+            "`rows`: not a whole number of rows of seven numbers",
+        ));
+    }
+    let rows: Vec<FrameRow> = rows
+        .chunks_exact(FrameRow::NUMBERS)
+        .filter_map(|r| r.try_into().ok().map(FrameRow::from_numbers))
+        .collect();
+    let (store, _) = crate::binary::decode_rows(frames, &rows, crate::binary::Options::default());
+    Ok(CtiLog {
+        log: Log::of_store(store),
+        calls: true,
+    })
+}
+
 fn no_call(index: u32, calls: usize) -> JsError {
     JsError::new(&format!(
         "no call {index}: the log has {calls} calls worked out"
@@ -319,6 +343,7 @@ fn event_columns(c: &columns::EventColumns) -> JsValue {
     set(&o, "time", &js_sys::Int32Array::from(&c.time[..]));
     set(&o, "label", &js_sys::Int32Array::from(&c.label[..]));
     set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
+    set(&o, "capture", &js_sys::Float64Array::from(&c.capture[..]));
     set(&o, "doubt", &js_sys::Int32Array::from(&c.doubt[..]));
     set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
     set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));

@@ -35,7 +35,7 @@ test('the seed sample opens by default: calls, outcome words and counts', async 
   expect(await page.getByRole('status').first().textContent(), 'uccx-agent-skips-contact.txt: read as text: 7 events, 3 calls, 0 diagnostics');
   const list = await outcomes(page);
   expect(list.includes('16800098 skipped'), true, 'the skipped preview call');
-  expect(await page.getByLabel('outcome: skipped', { exact: true }).count(), 1, 'the outcome word is labelled');
+  expect(await page.getByLabel('outcome: skipped', { exact: true }).count(), 2, 'the outcome word is labelled (the reservation and the call ID it clears under)');
   expect((await page.locator('#counts').textContent()).includes('3 calls'), true);
   await page.screenshot({ path: resolve(ARTIFACTS, 'calls.png') });
 });
@@ -159,6 +159,24 @@ test('binary frames open, are read as binary, and show bytes', async (page) => {
   const detail = page.getByRole('region', { name: 'Event detail' });
   await detail.getByRole('heading', { name: 'Bytes', exact: true }).waitFor();
   await page.waitForFunction(() => /^00 00 00/.test(document.querySelector('#detail pre').textContent));
+});
+
+test('a packet capture opens: its calls, packets in the detail, and a client ↔ server ladder', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.pcapng');
+  expect((await page.getByRole('status').first().textContent()).includes('read as pcapng capture'), true);
+  expect(await outcomes(page), ['1010 transferred', '1011 transferred']);
+  await rows(page).first().click();
+  const ladder = page.getByRole('list', { name: 'Timeline of call 1010' });
+  await ladder.waitFor();
+  const lanes = await page.locator('#ladder svg text').allTextContents();
+  expect(lanes.includes('CTI client') && lanes.includes('CTI server'), true, `client and server lanes: ${lanes.slice(0, 6)}`);
+  await ladder.getByRole('listitem').first().click();
+  const detail = page.getByRole('region', { name: 'Event detail' });
+  await detail.getByRole('heading', { name: 'Bytes', exact: true }).waitFor();
+  expect(/packet \d+, server → client on connection 1/.test(await detail.locator('h2').textContent()), true);
+  await page.waitForFunction(() => /^00 00 00/.test(document.querySelector('#detail pre').textContent));
+  await page.screenshot({ path: resolve(ARTIFACTS, 'capture.png'), fullPage: true });
 });
 
 test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the raw text', async (page) => {

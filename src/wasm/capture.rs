@@ -1,0 +1,72 @@
+//! The `cti-outcome/capture` entry's export (feature `wasm-capture`): a pcap or pcapng capture
+//! read down to the frames of its CTI connections. Apart from the main module because the
+//! capture readers (`pcap-parser`, `etherparse`) would not fit the main module's size budget;
+//! the main module's `logOfFrames` decodes the frames this returns.
+
+use wasm_bindgen::prelude::*;
+
+use super::{frame_options, get, wrong_type};
+use crate::binary::FrameRow;
+use crate::capture::{self, CaptureOptions};
+use crate::view::Diagnostics;
+
+/// What a capture holds besides its frames and rows.
+#[derive(serde::Serialize)]
+struct Head<'a> {
+    format: &'a str,
+    packets: u32,
+    connections: &'a [capture::Connection],
+    diagnostics: Diagnostics<'a>,
+}
+
+/// Reads a capture's CTI connections down to their frames.
+///
+/// # Errors
+/// Throws for options of the wrong type. A file that is no capture gives no frames and a
+/// diagnostic saying so.
+#[wasm_bindgen(js_name = readCapture, unchecked_return_type = "CaptureFrames")]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional JS value by value
+pub fn read_capture(
+    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "CaptureOptions | undefined")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let frames = frame_options(options.as_ref())?;
+    let mut ports = Vec::new();
+    if let Some(list) = options
+        .as_ref()
+        .map(|o| get(o, "ports"))
+        .filter(|v| !v.is_undefined())
+    {
+        let bad = || wrong_type("`options.ports`", "an array of TCP ports (0–65535)", &list);
+        let array: js_sys::Array = list.clone().dyn_into().map_err(|_| bad())?;
+        for port in array.iter() {
+            let n = port
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=65535.0).contains(n));
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            ports.push(n.ok_or_else(bad)? as u16);
+        }
+    }
+    let c = capture::read(bytes, &CaptureOptions { ports, frames });
+    let mut diagnostics = c.diagnostics.clone();
+    if c.format.is_empty() {
+        diagnostics.push(crate::Diagnostic::packet(
+            crate::DiagnosticCode::CaptureBroken,
+            1,
+            "not a pcap or pcapng file (its first four bytes are no capture's magic number)",
+        ));
+    }
+    let head = Head {
+        format: c.format,
+        packets: c.packets,
+        connections: &c.connections,
+        diagnostics: Diagnostics(&diagnostics),
+    };
+    let json = serde_json::to_string(&head).map_err(|_| JsError::new("JSON"))?;
+    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON"))?;
+    let rows: Vec<f64> = c.rows.iter().flat_map(FrameRow::to_numbers).collect();
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
+    let _ = set("frames", &js_sys::Uint8Array::from(&c.frames[..]));
+    let _ = set("rows", &js_sys::Float64Array::from(&rows[..]));
+    Ok(out)
+}
