@@ -16,6 +16,7 @@ const WASM_GZIP_BUDGET = 150_000;
 const ENTRIES = [
   ['.', 'index.js', 'node.mjs', 'node.cjs', 'index.d.ts'],
   ['./encode', 'encode.js', 'encode-node.mjs', 'encode-node.cjs', 'encode.d.ts'],
+  ['./capture', 'capture.js', 'capture-node.mjs', 'capture-node.cjs', 'capture.d.ts'],
 ];
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
