@@ -31,7 +31,7 @@ test: toolchain lint test-rust test-wasm test-package test-memory test-e2e
 define SAMPLE_INDEX
 import json, sys
 names = sys.stdin.read().split()
-label = lambda n: n.rsplit('.', 1)[0].replace('-', ' ') + (' (GED-188 frames)' if n.endswith('.bin') else ' (packet capture)' if n.endswith('.pcapng') else '')
+label = lambda n: n.rsplit('.', 1)[0].replace('-', ' ') + (' (GED-188 frames)' if n.endswith('.bin') else ' (packet capture)' if n.endswith('.pcapng') else ' (CSV export)' if n.endswith('.csv') else '')
 print(json.dumps([dict(file=n, label=label(n), **({'default': True} if n.startswith('uccx-agent-skips') else {})) for n in names]))
 endef
 export SAMPLE_INDEX
@@ -43,6 +43,7 @@ site: package-dir
 	cp www/*.html www/*.js www/*.css $(SITE)/
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
 	cp tests/fixtures/logs/*.txt tests/fixtures/flows/*.txt tests/fixtures/captures/*.pcapng $(SITE)/samples/
+	cp tests/fixtures/records/calls.csv $(SITE)/samples/call-records.csv
 	cargo build --quiet --bin cti-outcome
 	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt
 	target/debug/cti-outcome decode tests/fixtures/flows/consult-transfer.txt 2>/dev/null \
@@ -69,7 +70,7 @@ toolchain:
 # The package's WebAssembly modules, one per entry point: each a build of the crate with its
 # `wasm-<module>` feature (src/wasm.rs), for the `web` and the `nodejs` glue, each in its own
 # target directory so that switching features rebuilds nothing.
-MODULES := main encode capture
+MODULES := main encode capture records
 wasm: toolchain
 	@for m in $(MODULES); do \
 	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \

@@ -355,7 +355,6 @@ export function makeApi(glue) {
   }
 
   return {
-    decodeConnres: (code, direction, cause) => glue.decodeConnres(code, direction, cause),
     decodeLog: (input, options) => without(decoded(input, { ...options, format: 'text' })),
     decodeFrames: (bytes, options) => without(decoded(bytes, { ...options, format: 'binary' })),
     decodeInput: (input, options) => decoded(input, options),

@@ -7,10 +7,8 @@ import type {
   Call,
   CallColumns,
   CallRow,
-  Connres,
   DecodedFrames,
   DecodedText,
-  Direction,
   EventColumns,
   FrameEvent,
   FrameOptions,
@@ -43,8 +41,6 @@ export interface FrameBatch {
   framing: Framing;
 }
 
-/** Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause (0–127). */
-export function decodeConnres(code: number, direction: Direction, cause?: number | null): Connres;
 /** Decodes a CTI text dump into `{ events, notes, diagnostics }`; malformed lines become diagnostics. */
 export function decodeLog(text: string | Uint8Array): DecodedText;
 /** Decodes GED-188 frames (big-endian, length-prefixed); the result's `framing` says which tag width was used. */
@@ -133,7 +129,6 @@ export class TimelineBuilder {
 
 /** Everything the package exports besides `init` and `initSync`. */
 export interface CtiOutcome {
-  decodeConnres: typeof decodeConnres;
   decodeLog: typeof decodeLog;
   decodeFrames: typeof decodeFrames;
   decodeInput: typeof decodeInput;

@@ -10,10 +10,6 @@ const { init, initSync, need } = loader('cti-outcome', glue, () => exported);
 export default init;
 export { init, initSync };
 
-export function decodeConnres(code, direction, cause) {
-  need('decodeConnres()');
-  return api.decodeConnres(code, direction, cause);
-}
 export function decodeLog(input, options) {
   need('decodeLog()');
   return api.decodeLog(input, options);
@@ -66,7 +62,6 @@ export class TimelineBuilder extends api.TimelineBuilder {
 }
 
 const exported = Object.freeze({
-  decodeConnres,
   decodeLog,
   decodeFrames,
   decodeInput,

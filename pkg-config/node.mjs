@@ -3,7 +3,6 @@
 import cjs from './node.cjs';
 
 export const {
-  decodeConnres,
   decodeLog,
   decodeFrames,
   decodeInput,

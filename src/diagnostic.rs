@@ -94,6 +94,16 @@ codes! {
     PacketsTruncated = Warning, "packets truncated by the capture's snap length";
     /// What a capture holds besides CTI connections, or why it holds none.
     CaptureContents = Warning, "not CTI Server traffic";
+    /// A call-record export has no column of CONNRES codes.
+    NoConnresColumn = Error, "no CONNRES column";
+    /// A column mapping names a column the header does not have.
+    UnknownColumn = Error, "no such column";
+    /// A row of a call-record export has more or fewer cells than its header names.
+    RaggedRow = Warning, "row and header differ in their number of cells";
+    /// A call-record export has a header and no row.
+    NoRows = Error, "no rows";
+    /// Rows with a CONNRES but no direction, read as inbound.
+    NoDirection = Warning, "no direction: CONNRES read as inbound";
 }
 
 /// Where a diagnostic points.
@@ -110,6 +120,14 @@ pub enum At {
     Byte(u64),
     /// Captures: a one-based packet number.
     Packet(u32),
+    /// Call-record exports: a one-based row as a spreadsheet numbers it (the header is row 1)
+    /// and a one-based column (0: the whole row).
+    Row {
+        /// One-based row.
+        row: u32,
+        /// One-based column; 0 for the whole row.
+        column: u32,
+    },
 }
 
 /// Something wrong in the input, with its position.
@@ -153,6 +171,13 @@ impl Diagnostic {
         Diagnostic::new(code, At::Packet(packet), detail)
     }
 
+    /// A diagnostic at a one-based `row` and `column` (0: the whole row) of a call-record
+    /// export.
+    #[must_use]
+    pub fn row(code: DiagnosticCode, row: u32, column: u32, detail: &str) -> Self {
+        Diagnostic::new(code, At::Row { row, column }, detail)
+    }
+
     /// How bad it is.
     #[must_use]
     pub fn severity(&self) -> Severity {
@@ -164,7 +189,7 @@ impl Diagnostic {
     pub fn line(&self) -> Option<u32> {
         match self.at {
             At::Text { line, .. } => Some(line),
-            At::Byte(_) | At::Packet(_) => None,
+            At::Byte(_) | At::Packet(_) | At::Row { .. } => None,
         }
     }
 
@@ -173,7 +198,7 @@ impl Diagnostic {
     pub fn column(&self) -> Option<u32> {
         match self.at {
             At::Text { column, .. } => Some(column),
-            At::Byte(_) | At::Packet(_) => None,
+            At::Byte(_) | At::Packet(_) | At::Row { .. } => None,
         }
     }
 }
@@ -186,6 +211,8 @@ impl fmt::Display for Diagnostic {
             At::Text { line, column } => {
                 write!(f, "{} at line {line} column {column}", self.message)
             }
+            At::Row { row, column: 0 } => write!(f, "{} at row {row}", self.message),
+            At::Row { row, column } => write!(f, "{} at row {row} column {column}", self.message),
         }
     }
 }

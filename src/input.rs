@@ -72,6 +72,16 @@ pub fn detect(bytes: &[u8]) -> Format {
     }
 }
 
+/// Whether an input is a call-record export: its first line (in any of the text encodings) is a
+/// header row that names a column of the vendor's call records ([`crate::records::is_header`]).
+#[must_use]
+pub fn is_records(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    let (_, text) = crate::text::encoding::whole_utf8(head);
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    crate::records::is_header(&String::from_utf8_lossy(line))
+}
+
 /// What a file's first bytes say it is, when it is a known kind of file that is no CTI log.
 fn kind_of_file(first: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
@@ -114,6 +124,9 @@ pub fn why_no_events(
     if let Some(kind) = kind_of_file(first) {
         return format!("this looks like {kind}, not a CTI log: no event could be read from it");
     }
+    if is_records(first) {
+        return "this is a call-record export (its header row names call-record columns such as CONNRES), not a CTI log: read it with `decodeRecords` from `cti-outcome/records` or `cti-outcome records FILE`".to_owned();
+    }
     match format {
         Some(Format::Binary) => {
             let head: Vec<String> = first.iter().take(8).map(|b| format!("{b:02x}")).collect();
@@ -150,5 +163,20 @@ mod tests {
             detect(b"00000000  00 00 00 24 00 00 00 0e  |...$....|\n"),
             Format::Hex
         );
+    }
+
+    #[test]
+    fn call_records_are_told_from_logs() {
+        assert!(is_records(
+            b"StatisticsPartAID;bOutbound;CONNRES\r\n1;0;1\r\n"
+        ));
+        assert!(is_records(b"\xFF\xFEC\0O\0N\0N\0R\0E\0S\0,\0I\0D\0\n\0"));
+        assert!(!is_records(
+            b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 1\n"
+        ));
+        assert!(!is_records(b"ID,Name\n1,x\n"));
+        assert!(!is_records(b"CONNRES\n1\n"));
+        let why = why_no_events(b"ID;CONNRES\n1;2\n", 13, Some(Format::Text), None);
+        assert!(why.contains("decodeRecords"), "{why}");
     }
 }

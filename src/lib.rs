@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod input;
 pub mod log;
 pub mod outcome;
+pub mod records;
 pub mod store;
 pub mod text;
 pub mod time;

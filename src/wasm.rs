@@ -2,9 +2,11 @@
 //!
 //! The npm package has one WebAssembly module per entry point, each a build of this crate with
 //! one `wasm-*` feature (assembled by `pkg-config/`), so that a page loads only what it uses:
-//! `wasm-main` (the package's main entry: logs, frames, calls, CONNRES codes; [`log`]) and
+//! `wasm-main` (the package's main entry: logs, frames, calls; [`log`]) and
 //! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]) and
-//! `wasm-capture` (`cti-outcome/capture`: pcap and pcapng read down to frames; [`capture`]).
+//! `wasm-capture` (`cti-outcome/capture`: pcap and pcapng read down to frames; [`capture`]) and
+//! `wasm-records` (`cti-outcome/records`: CONNRES codes, and call-record exports read into calls;
+//! [`records`]).
 //!
 //! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
 //! naming the argument. The package's own functions (`decodeLog`, `buildTimeline`, …) are thin
@@ -15,7 +17,8 @@
     not(any(
         feature = "wasm-main",
         feature = "wasm-encode",
-        feature = "wasm-capture"
+        feature = "wasm-capture",
+        feature = "wasm-records"
     )),
     allow(dead_code)
 )]
@@ -30,13 +33,17 @@ pub mod capture;
 pub mod encode;
 #[cfg(feature = "wasm-main")]
 pub mod log;
+#[cfg(feature = "wasm-records")]
+pub mod records;
 
 #[cfg(feature = "wasm-capture")]
 pub use capture::read_capture;
 #[cfg(feature = "wasm-encode")]
 pub use encode::encode_packed;
 #[cfg(feature = "wasm-main")]
-pub use log::{decode_connres, log_of_events, log_of_frames, version, wasm_memory_bytes, CtiLog};
+pub use log::{log_of_events, log_of_frames, version, wasm_memory_bytes, CtiLog};
+#[cfg(feature = "wasm-records")]
+pub use records::{decode_connres, decode_records, RecordLog};
 
 /// Events packed by the package from JavaScript objects (`api.js`, `packEvents`): every string
 /// in `strings`, string `i` ending at UTF-16 offset `ends[i]` (`-1` for an absent one); per
@@ -113,6 +120,7 @@ fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+#[cfg_attr(feature = "wasm-records", allow(dead_code))]
 fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(Options::default());
@@ -157,4 +165,70 @@ fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsError {
         ),
     };
     JsError::new(&format!("`{argument}` must be {expected}, got {got}"))
+}
+
+/// Shared by the entries that list calls (main, records).
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-records")),
+    allow(dead_code)
+)]
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// The one conversion from a core value to a plain JavaScript value: serialised to JSON in
+/// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
+/// boundary call per field and value would.
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-records")),
+    allow(dead_code)
+)]
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // The views serialise without fail (no maps, no non-finite floats); the error's own text is
+    // not worth its bytes in the .wasm.
+    let json = serde_json::to_string(value)
+        .map_err(|_| JsError::new("the result could not be written as JSON"))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
+}
+
+/// A call list's columns as a plain object of typed arrays (the `CallColumns` shape).
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-records")),
+    allow(dead_code)
+)]
+fn call_columns(c: &crate::view::calls::CallColumns) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "strings", &JsValue::from_str(&c.strings));
+    set(
+        &o,
+        "stringEnds",
+        &js_sys::Uint32Array::from(&c.string_ends[..]),
+    );
+    set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
+    set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
+    set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
+    set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
+    set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
+    set(
+        &o,
+        "startEvent",
+        &js_sys::Uint32Array::from(&c.start_event[..]),
+    );
+    set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
+    set(
+        &o,
+        "startTime",
+        &js_sys::Int32Array::from(&c.start_time[..]),
+    );
+    set(
+        &o,
+        "durationMs",
+        &js_sys::Float64Array::from(&c.duration_ms[..]),
+    );
+    set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
+    set(&o, "rule", &js_sys::Uint32Array::from(&c.rule[..]));
+    set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
+    set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
+    o.into()
 }

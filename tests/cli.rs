@@ -246,3 +246,27 @@ fn no_events_is_an_error_with_the_reason() {
         assert!(json.is_object(), "{command}: the JSON is still written");
     }
 }
+
+#[test]
+fn records_reads_an_export_with_a_mapping_and_decode_points_to_it() {
+    let path = "tests/fixtures/records/calls-renamed.csv";
+    let mapped = stdout_json(&run(&[
+        "records",
+        "--column",
+        "connres=Result",
+        "--column",
+        "call=CallID",
+        "--summary",
+        path,
+    ]));
+    assert_eq!(mapped["calls"], 11);
+    assert_eq!(mapped["diagnostics"], serde_json::json!([]));
+    let unmapped = stdout_json(&run(&["records", path]));
+    assert_eq!(unmapped["diagnostics"][0]["code"], "no-connres-column");
+    let bad = run(&["records", "--column", "result=Result", path]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("the roles are connres"));
+    let decode = run(&["decode", "tests/fixtures/records/calls.csv"]);
+    assert_eq!(decode.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&decode.stderr).contains("cti-outcome records FILE"));
+}

@@ -282,7 +282,7 @@ fn frames_and_skips(bytes: &[u8]) -> Found {
         .iter()
         .map(|d| match d.at {
             At::Byte(at) => (at, d.message.clone()),
-            At::Text { .. } | At::Packet(_) => unreachable!(),
+            At::Text { .. } | At::Packet(_) | At::Row { .. } => unreachable!(),
         })
         .collect();
     (frames, skips)

@@ -11,6 +11,8 @@ const PARTIAL_EVERY = 2000;
 const FIRST_PARTIAL = 16 * 1024 * 1024;
 
 let log = null;
+/** Whether `log` is a RecordLog (a call-record export) rather than a CtiLog. */
+let records = false;
 /** For a capture: each frame's bytes by connection, sender and stream offset. */
 let frameAt = null;
 let blob = null;
@@ -77,13 +79,53 @@ async function openCapture(file, started) {
   postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
+/**
+ * The column names that make a header row a call-record export's (src/records, `Role::names`,
+ * lower-cased, without the generic `ID`); `tests/records.rs` checks the two lists agree.
+ */
+const RECORD_COLUMNS = ['connres', 'boutbound', 'causecodesid', 'statisticspartaid', 'dtcallstart',
+  'dtcallconnect', 'dtcallend', 'dtqueuestart', 'bcallerhangup'];
+
+/** A call-record export: a `.csv`/`.tsv` file, or a first line that names a record column. */
+async function isRecords(file) {
+  if (/\.(csv|tsv)$/i.test(file.name ?? '')) return true;
+  const head = new Uint8Array(await file.slice(0, 8192).arrayBuffer());
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const [line] = new TextDecoder(encoding).decode(head).split('\n');
+  return /[,;\t]/.test(line)
+    && line.split(/[,;\t]/).some((c) => RECORD_COLUMNS.includes(c.trim().replace(/^"|"$/g, '').toLowerCase()));
+}
+
+/** An export is read whole by the records module into a RecordLog, kept here. */
+async function openRecords(file, started) {
+  const [{ default: initRecords, RecordLog }] = await Promise.all([import('./pkg/records.js'), init()]);
+  await initRecords();
+  const bytes = new Uint8Array(await timed('read', () => file.arrayBuffer()));
+  postMessage({ type: 'progress', phase: 'records', loaded: file.size, total: file.size, events: 0, memory: memory() });
+  await breathe();
+  log?.free();
+  log = timed('records', () => new RecordLog(bytes));
+  records = true;
+  blob = file;
+  const head = log.head();
+  const summary = {
+    format: 'call records', records: head, eventCount: head.rows, callCount: head.calls,
+    diagnostics: head.diagnostics, encoding: head.encoding, notes: [],
+  };
+  postMessage({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
+  postCalls(false, started);
+  postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
+}
+
 async function open({ file }) {
   await init();
   frameAt = null;
+  records = false;
   cancelled = false;
   peakMemory = 0;
   timings = {};
   if (await isCapture(file)) return openCapture(file, performance.now());
+  if (await isRecords(file)) return openRecords(file, performance.now());
   log?.free();
   log = new CtiLog();
   blob = file;
@@ -164,12 +206,12 @@ const handlers = {
   cancel: () => {
     cancelled = true;
   },
-  call: ({ index }) => ({ call: log.call(index), agents: log.agentsOf(index) }),
+  call: ({ index }) => ({ call: log.call(index), agents: records ? [] : log.agentsOf(index) }),
   calls: ({ indices }) => ({ calls: indices.map((i) => log.call(i)) }),
   search: ({ needle }) => ({ rows: log.searchCalls(needle) }),
-  session: () => ({ session: log.session() }),
-  others: () => ({ others: log.otherEvents() }),
-  events: ({ indices }) => ({ events: indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
+  session: () => ({ session: records ? { exchanges: [], unanswered: [], unmatchedReplies: [], notices: [] } : log.session() }),
+  others: () => ({ others: records ? new Uint32Array(0) : log.otherEvents() }),
+  events: ({ indices }) => ({ events: records ? [] : indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
   raw: async (data) => ({ text: await raw(data) }),
 };
 

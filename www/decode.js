@@ -1,14 +1,24 @@
 // The page's adapter over the package: decoding runs in a Worker (decode-worker.js); CONNRES is
 // explained on the main thread. The rest of the page never touches the wasm API directly.
-import init, { decodeConnres, version } from './pkg/index.js';
+import init, { version } from './pkg/index.js';
 
 let worker = null;
 let nextId = 1;
 const waiting = new Map();
 
-/** Loads the module for the main thread's own calls (CONNRES, version). */
+/** Loads the module for the main thread's own calls (version). */
 export const load = () => init();
-export { decodeConnres, version };
+export { version };
+
+let recordsModule = null;
+/** Explains a CONNRES code with the records module, loaded on first use. */
+export async function decodeConnres(code, direction, cause) {
+  recordsModule ??= import('./pkg/records.js').then(async (m) => {
+    await m.default();
+    return m;
+  });
+  return (await recordsModule).decodeConnres(code, direction, cause);
+}
 
 /**
  * Decodes `file` (a Blob) in the Worker. `on` receives `{ type: 'progress' | 'calls' |

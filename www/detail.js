@@ -36,6 +36,7 @@ export async function drawDetail(event) {
 export function drawDiagnostics(diagnostics) {
   const items = diagnostics.slice(0, 500).map((d) => {
     if (d.packet !== undefined) return el('li', { class: d.severity }, `packet ${d.packet}: ${d.code}: ${d.message}`);
+    if (d.row !== undefined) return el('li', { class: d.severity }, `row ${d.row}${d.column ? `, column ${d.column}` : ''}: ${d.code}: ${d.message}`);
     const at = d.offset !== undefined ? `byte ${d.offset}` : `line ${d.line}, column ${d.column}`;
     const jump = el('button', { type: 'button', class: 'link' }, at);
     jump.addEventListener('click', () => showRaw(d));

@@ -11,6 +11,7 @@ import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
 import { drawLadder, linkButtons } from './ladder.js';
+import { drawLegs } from './legs.js';
 import { selectedRow, state, subscribe, update } from './state.js';
 
 let ladderSvg = null;
@@ -38,9 +39,11 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 function onDecoder(m, name) {
   if (m.type === 'progress') {
     byId('progress').value = m.total ? m.loaded / m.total : 1;
-    byId('progress-text').textContent = m.phase === 'calls'
-      ? `${mb(m.loaded)} MB read, ${m.events} events; working out the calls…`
-      : `${mb(m.loaded)} of ${mb(m.total)} MB, ${m.events} events`;
+    byId('progress-text').textContent = m.phase === 'records'
+      ? `${mb(m.loaded)} MB read; reading the rows and working out the calls…`
+      : m.phase === 'calls'
+        ? `${mb(m.loaded)} MB read, ${m.events} events; working out the calls…`
+        : `${mb(m.loaded)} of ${mb(m.total)} MB, ${m.events} events`;
   } else if (m.type === 'calls') {
     update({ table: new CallTable(m.columns) });
     if (state.filter.text.trim()) searchFor(state.filter.text);
@@ -75,8 +78,20 @@ const ENCODINGS = {
   'utf16le-no-bom': 'UTF-16 little-endian, no byte-order mark', 'utf16be-no-bom': 'UTF-16 big-endian, no byte-order mark',
 };
 
+const SEPARATORS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
 function showSummary(summary, m, name) {
   update({ summary });
+  if (summary.records) {
+    const r = summary.records;
+    const encoding = r.encoding.startsWith('utf16') ? `, ${ENCODINGS[r.encoding]}` : '';
+    byId('summary').textContent = `${name}: read as call records (${SEPARATORS[r.separator]}-separated${encoding}): ` +
+      `${r.rows} rows, ${r.calls} calls, ${r.diagnostics.length} diagnostics`;
+    byId('result').hidden = false;
+    drawDiagnostics(summary.diagnostics);
+    byId('no-events').hidden = true;
+    return;
+  }
   const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)`
     : summary.encoding?.startsWith('utf16') ? ` (${ENCODINGS[summary.encoding]})` : '';
   const counts = `${summary.eventCount} events, ${summary.callCount} calls, ${summary.diagnostics.length} diagnostics`;
@@ -96,6 +111,10 @@ async function showCall(s) {
   const { call, agents } = await fetchCall(row);
   if (state.selected !== call.key) return; // another call was chosen meanwhile
   current = { call, agents };
+  if (state.summary?.records) {
+    showRecordCall(call);
+    return;
+  }
   if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
   byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
   const evidence = call.outcome.evidence.map((e) => `${e.type}${e.field ? ` ${e.field} = ${e.value}` : ''}`).join('; ');
@@ -109,6 +128,23 @@ async function showCall(s) {
   const list = await fetchEvents(call.events);
   callEvents = list.map((e, i) => ({ ...e, index: call.events[i] }));
   drawCallLadder(call);
+}
+
+/** A call of a call-record export: outcome with its evidence cells, legs on a time axis. */
+function showRecordCall(call) {
+  if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
+  byId('call-title').textContent = `Call ${call.key} · ${call.direction} · ${call.legs.length} ${call.legs.length === 1 ? 'row' : 'rows'}`;
+  const evidence = call.outcome.evidence.map((e) => `row ${e.row} ${e.column} = ${e.value || '(empty)'}`).join('; ');
+  byId('call-outcome').replaceChildren(
+    el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`,
+    evidence ? el('span', { class: 'muted' }, ` (evidence: ${evidence})`) : '',
+  );
+  byId('call-links').replaceChildren();
+  byId('call').hidden = false;
+  ladderSvg = null;
+  callEvents = [];
+  drawLegs(byId('ladder'), call, state.summary.records);
+  ladderSvg = byId('ladder').querySelector('svg');
 }
 
 function drawCallLadder(call) {

@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 mod generate;
+mod records;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::capture;
@@ -21,6 +22,7 @@ usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--proto
        cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--summary] [--pretty] FILE|-
        cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
+       cti-outcome records [--column ROLE=NAME]… [--direction inbound|outbound] [--summary] [--pretty] FILE|-
        cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
        cti-outcome generate --every-type [--protocol-version N] [--format binary|hex]
        cti-outcome --version
@@ -34,6 +36,14 @@ timeline groups the events into calls and agents: { calls, agents } JSON, or wit
          --summary one line per call (call, type, agents, outcome, reason)
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
 connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)
+records  reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into
+         { format, encoding, separator, columns, rows, codes, calls, diagnostics }: rows that
+         share a call id are one call, each leg's CONNRES explained, the call's outcome with its
+         evidence; --summary counts calls per outcome and rows per CONNRES. Columns are found by
+         name (CONNRES, bOutbound, CauseCodesID, StatisticsPartAID or ID, dtCallStart,
+         dtCallConnect, dtCallEnd, dtQueueStart, bCallerHangup); --column connres=Result names
+         another (roles: connres, direction, cause, call, start, connect, end, queue,
+         callerHangup); --direction is the direction of rows that give none
 generate writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
          the same for the same seed: text (default), GED-188 frames, or their hex dump; with
          --every-type, one frame of every message type with a layout, as a session of protocol
@@ -56,6 +66,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
         Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
+        Some(Value(cmd)) if cmd == "records" => records::records(&mut parser),
         Some(Value(cmd)) if cmd == "generate" => generate(&mut parser),
         Some(Long("version")) => {
             println!("cti-outcome {}", cti_outcome::VERSION);
@@ -69,7 +80,10 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
             "unexpected {}; try --help",
             Owned::from(other).describe()
         )),
-        None => Err("missing command (decode, timeline, encode or connres); try --help".to_owned()),
+        None => Err(
+            "missing command (decode, timeline, encode, connres, records or generate); try --help"
+                .to_owned(),
+        ),
     }
 }
 
@@ -140,6 +154,11 @@ impl Input {
             );
             let captured = Captured { capture, framing };
             return Ok((Log::of_store(store), Some(captured)));
+        }
+        if self.format.is_none() && cti_outcome::input::is_records(&bytes) {
+            return Err(format!(
+                "{command}: this is a call-record export (its header row names call-record columns such as CONNRES), not a CTI log: read it with `cti-outcome records FILE`"
+            ));
         }
         let log = Log::open(&bytes, self.format, options);
         let how = if self.format.is_some() {

@@ -13,7 +13,7 @@ use super::q850::{self, Cause, MAX_CAUSE};
 use crate::outcome::OutcomeKind;
 
 /// Which side placed the call: the meaning of a CONNRES code depends on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     /// A call to a destination made for an inbound call (ACD, IVR).

@@ -92,6 +92,24 @@ pub fn sniff(head: &[u8]) -> Encoding {
     }
 }
 
+/// A whole input as UTF-8 bytes: its encoding told by [`sniff`], a byte-order mark dropped and
+/// UTF-16 turned into UTF-8 (the bytes are borrowed when nothing needs changing).
+#[must_use]
+pub fn whole_utf8(bytes: &[u8]) -> (Encoding, std::borrow::Cow<'_, [u8]>) {
+    let encoding = sniff(bytes);
+    if !encoding.is_utf16() {
+        return (
+            encoding,
+            std::borrow::Cow::Borrowed(&bytes[encoding.bom_len()..]),
+        );
+    }
+    let mut utf16 = Utf16::new(encoding);
+    let mut out = Vec::with_capacity(bytes.len() / 2 + 4);
+    utf16.push(bytes, &mut out);
+    utf16.finish(&mut out);
+    (encoding, std::borrow::Cow::Owned(out))
+}
+
 /// Turns UTF-16 fed in chunks (split anywhere) into UTF-8.
 #[derive(Clone, Debug)]
 pub struct Utf16 {

@@ -107,3 +107,15 @@ pub struct CallRow {
     /// Number of events.
     pub events: u32,
 }
+
+/// How `decodeRecords` reads a call-record export.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct RecordOptions {
+    /// Columns named otherwise than the vendor's names, by role: `{ connres: 'Result' }`.
+    #[ts(optional, type = "Partial<Record<RecordRole, string>>")]
+    pub columns: Option<Vec<(String, String)>>,
+    /// The direction of rows that give none (without it they are read as inbound, with a
+    /// warning).
+    #[ts(optional)]
+    pub direction: Option<crate::Direction>,
+}

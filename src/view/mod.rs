@@ -7,6 +7,8 @@ pub mod calls;
 pub mod capture;
 pub mod columns;
 pub mod event;
+pub mod record_columns;
+pub mod records;
 pub mod session;
 pub mod timeline;
 pub mod typescript;
@@ -62,6 +64,23 @@ pub struct PacketDiagnostic<'a> {
     pub packet: u32,
 }
 
+/// Something wrong in a call-record export, at a row and column.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RowDiagnostic<'a> {
+    /// How bad it is.
+    pub severity: Severity,
+    /// What went wrong, as a stable code.
+    pub code: DiagnosticCode,
+    /// What went wrong, in words.
+    pub message: &'a str,
+    /// One-based row as a spreadsheet numbers it: the header is row 1.
+    pub row: u32,
+    /// One-based column; absent when the whole row is meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub column: Option<u32>,
+}
+
 /// A diagnostic as its input form's JSON shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -72,6 +91,8 @@ pub enum DiagnosticView<'a> {
     Byte(ByteDiagnostic<'a>),
     /// In a capture.
     Packet(PacketDiagnostic<'a>),
+    /// In a call-record export.
+    Row(RowDiagnostic<'a>),
 }
 
 impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
@@ -95,6 +116,13 @@ impl<'a> From<&'a Diagnostic> for DiagnosticView<'a> {
                 code: d.code,
                 message: &d.message,
                 packet,
+            }),
+            At::Row { row, column } => DiagnosticView::Row(RowDiagnostic {
+                severity: d.severity(),
+                code: d.code,
+                message: &d.message,
+                row,
+                column: (column > 0).then_some(column),
             }),
         }
     }

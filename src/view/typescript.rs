@@ -7,16 +7,21 @@ use std::fmt::Write as _;
 
 use ts_rs::{Config, TS};
 
-use super::api::{CallRow, FormatOption, FrameOptions, InputOptions, LogOptions};
+use super::api::{CallRow, FormatOption, FrameOptions, InputOptions, LogOptions, RecordOptions};
 use super::calls::CallColumns;
 use super::columns::EventColumns;
 use super::event::{Field, FrameEvent, TextEvent};
+use super::records::{
+    CodeCount, DecodedRecords, OutcomeCount, RecordCall, RecordColumn, RecordEvidence, RecordLeg,
+    RecordOutcomeView, RecordsSummary,
+};
 use super::session::{Exchange, Notice, Session};
 use super::timeline::{
     Agent, Call, Coded, Durations, Evidence, Link, Outcome, Point, Segment, TimelineView, Variable,
 };
 use super::{
-    ByteDiagnostic, DecodedFrames, DecodedText, Framing, PacketDiagnostic, Summary, TextDiagnostic,
+    ByteDiagnostic, DecodedFrames, DecodedText, Framing, PacketDiagnostic, RowDiagnostic, Summary,
+    TextDiagnostic,
 };
 use crate::binary::EncodeIssue;
 use crate::codes::connres::{Connres, Direction};
@@ -86,6 +91,20 @@ pub fn declarations() -> String {
         Session,
         Exchange,
         Notice,
+        RowDiagnostic<'static>,
+        RecordOptions,
+        crate::records::Role,
+        crate::records::RecordRule,
+        DecodedRecords<'static>,
+        RecordColumn<'static>,
+        RecordCall<'static>,
+        RecordOutcomeView<'static>,
+        RecordEvidence<'static>,
+        RecordLeg<'static>,
+        RecordsSummary<'static>,
+        super::record_columns::RecordsHead<'static>,
+        OutcomeCount,
+        CodeCount<'static>,
     );
     let union = |rules: &[(&str, &str)]| {
         let names: Vec<String> = rules
@@ -144,6 +163,8 @@ mod tests {
                 "Uint32Array",
                 "Int32Array",
                 "Float64Array",
+                "Partial",
+                "Record",
             ];
             if used_as_type && !builtin.contains(&word) {
                 assert!(declared.contains(&word), "{word} is used but not declared");

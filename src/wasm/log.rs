@@ -4,46 +4,13 @@
 //! turns into plain objects; small ones are written to JSON once here and built by the
 //! engine's `JSON.parse` (`to_js`).
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{events_of, frame_options, get, wrong_type};
+use super::{call_columns, events_of, frame_options, get, set, to_js, wrong_type};
 use crate::input::Format;
 use crate::log::Log;
 use crate::view::{self, calls, columns, timeline as tl};
-
-/// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
-///
-/// # Errors
-/// Throws an `Error` naming the argument for a code that is not a whole number from 0 to
-/// 4294967295, a direction other than `"inbound"`/`"outbound"`, or a cause outside 0–127.
-#[wasm_bindgen(js_name = decodeConnres, unchecked_return_type = "Connres")]
-pub fn decode_connres(
-    #[wasm_bindgen(unchecked_param_type = "number")] code: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Direction")] direction: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | null")] cause: Option<JsValue>,
-) -> Result<JsValue, JsError> {
-    let code = number("code", code)?;
-    let direction = direction
-        .as_string()
-        .ok_or_else(|| wrong_type("direction", "\"inbound\" or \"outbound\"", direction))?;
-    let cause = match cause {
-        Some(c) if !c.is_null() && !c.is_undefined() => Some(number("cause", &c)?),
-        _ => None,
-    };
-    let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
-        // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
-        JsError::new(&e.message(|n| {
-            String::from(
-                js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .unwrap_or_default(),
-            )
-        }))
-    })?;
-    to_js(&decoded)
-}
 
 /// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
 /// this is also the most it has held).
@@ -314,11 +281,6 @@ fn no_call(index: u32, calls: usize) -> JsError {
     ))
 }
 
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    // Setting a property on a plain object cannot fail.
-    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
-}
-
 fn event_columns(c: &columns::EventColumns) -> JsValue {
     let o = js_sys::Object::new();
     set(
@@ -363,42 +325,6 @@ fn event_columns(c: &columns::EventColumns) -> JsValue {
     o.into()
 }
 
-fn call_columns(c: &calls::CallColumns) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(
-        &o,
-        "stringEnds",
-        &js_sys::Uint32Array::from(&c.string_ends[..]),
-    );
-    set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
-    set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
-    set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
-    set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
-    set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
-    set(
-        &o,
-        "startEvent",
-        &js_sys::Uint32Array::from(&c.start_event[..]),
-    );
-    set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
-    set(
-        &o,
-        "startTime",
-        &js_sys::Int32Array::from(&c.start_time[..]),
-    );
-    set(
-        &o,
-        "durationMs",
-        &js_sys::Float64Array::from(&c.duration_ms[..]),
-    );
-    set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
-    set(&o, "rule", &js_sys::Uint32Array::from(&c.rule[..]));
-    set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
-    set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
-    o.into()
-}
-
 /// `options.format`: `None` for absent or `"auto"`.
 fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
     let Some(f) = options.map(|o| get(o, "format")) else {
@@ -412,21 +338,4 @@ fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
         .and_then(Format::parse)
         .map(Some)
         .ok_or_else(|| wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f))
-}
-
-/// The one conversion from a core value to a plain JavaScript value: serialised to JSON in
-/// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
-/// boundary call per field and value would.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // The views serialise without fail (no maps, no non-finite floats); the error's own text is
-    // not worth its bytes in the .wasm.
-    let json = serde_json::to_string(value)
-        .map_err(|_| JsError::new("the result could not be written as JSON"))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
-}
-
-fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {
-    value
-        .as_f64()
-        .ok_or_else(|| wrong_type(argument, "a number", value))
 }

@@ -76,6 +76,19 @@ try {
           ` | wasm memory after (a) ${mb(r.memoryAfterA)} MB (${(r.memoryAfterA / r.textBytes).toFixed(2)} per byte of log), after all ${mb(r.memoryAfter)} MB`,
       );
     }
+    const records = [];
+    for (const n of [100_000, 1_000_000]) {
+      const page = await freshPage();
+      const r = await page.evaluate(([rows, runs]) => window.benchRecords(rows, runs), [n, n > 100_000 ? 3 : 5]);
+      await page.close();
+      records.push(r);
+      console.log(
+        `records ${n}: ${r.calls} calls, ${mb(r.csvBytes)} MB of CSV | (r) RecordLog + head + call columns + a call ${r.rMs.toFixed(0)} ms` +
+          ` | (j) JSON.parse ${r.jMs.toFixed(0)} ms (${mb(r.jsonBytes)} MB of JSON) | r/j ${(r.rMs / r.jMs).toFixed(2)}` +
+          (r.oMs === undefined ? '' : ` | (o) decodeRecords, every call as objects ${r.oMs.toFixed(0)} ms, o/j ${(r.oMs / r.jMs).toFixed(2)}`) +
+          ` | records wasm memory ${mb(r.memoryAfter)} MB`,
+      );
+    }
     const largest = rows.at(-1);
     const memoryPage = await freshPage();
     const { first, last } = await memoryPage.evaluate(() => window.repeat('10mb', 100));
@@ -93,6 +106,12 @@ try {
       memory_growth_bytes: last - first,
       peak_wasm_memory_bytes: largest.memoryAfter,
       memory_per_input_byte: +(largest.memoryAfter / largest.textBytes).toFixed(3),
+      records_1m_page_ms: Math.round(records[1].rMs),
+      records_1m_json_parse_ms: Math.round(records[1].jMs),
+      records_1m_page_vs_json_parse: +(records[1].rMs / records[1].jMs).toFixed(3),
+      records_100k_objects_vs_json_parse: +(records[0].oMs / records[0].jMs).toFixed(3),
+      records_1m_wasm_memory_bytes: records[1].memoryAfter,
+      records,
       largest_log: largest.size,
       largest_log_bytes: largest.textBytes,
       sizes: rows,

@@ -17,6 +17,7 @@ const ENTRIES = [
   ['.', 'index.js', 'node.mjs', 'node.cjs', 'index.d.ts'],
   ['./encode', 'encode.js', 'encode-node.mjs', 'encode-node.cjs', 'encode.d.ts'],
   ['./capture', 'capture.js', 'capture-node.mjs', 'capture-node.cjs', 'capture.d.ts'],
+  ['./records', 'records.js', 'records-node.mjs', 'records-node.cjs', 'records.d.ts'],
 ];
 const here = import.meta.dirname;
 const root = resolve(here, '../..');

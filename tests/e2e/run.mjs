@@ -179,6 +179,34 @@ test('a packet capture opens: its calls, packets in the detail, and a client ↔
   await page.screenshot({ path: resolve(ARTIFACTS, 'capture.png'), fullPage: true });
 });
 
+test('a call-record export opens: calls with outcomes, a call\'s legs on a time axis with each CONNRES explained', async (page) => {
+  await done(page);
+  await openSample(page, 'call-records.csv');
+  expect(await page.getByRole('status').first().textContent(),
+    'call-records.csv: read as call records (comma-separated): 13 rows, 11 calls, 0 diagnostics');
+  const list = await outcomes(page);
+  expect(list, ['1001 answered', '1002 abandoned', '1003 abandoned', '1004 busy', '1005 rejected', '1006 busy',
+    '1007 rejected', '1008 answered', '1009 rejected', '1010 legacy', 'row 14 busy']);
+  await rows(page).first().click();
+  const legs = page.getByRole('table', { name: 'Legs and their CONNRES' });
+  await legs.waitFor();
+  const explained = await legs.locator('tbody tr').allTextContents();
+  expect(explained.length, 2, 'two legs');
+  expect(explained[0].includes('CONNRES 2 NO_ANSWER (inbound): No answer. The destination did not answer the telephone.'), true, explained[0]);
+  expect(explained[1].includes('CONNRES 1 OK (inbound)') && explained[1].includes('Normal call clearing (Normal event)'), true, explained[1]);
+  expect(await page.locator('#ladder svg rect').count(), 2, 'a bar per leg');
+  const outcome = await page.locator('#call-outcome').textContent();
+  expect(outcome.includes('answered') && outcome.includes('row 3 CONNRES = 1'), true, outcome);
+  // A legacy code says so.
+  await rows(page).filter({ hasText: '1010' }).click();
+  await legs.locator('tbody tr').filter({ hasText: 'AGENT_TO_AGENT_TRANSFER' }).waitFor();
+  expect((await legs.textContent()).includes('Legacy code, no longer produced.'), true);
+  // A search finds calls by any cell.
+  await page.getByLabel('Search calls').fill('1007');
+  await page.waitForFunction(() => document.querySelectorAll('#calls-body tr[data-key]').length === 1);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'records.png'), fullPage: true });
+});
+
 test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the raw text', async (page) => {
   await done(page);
   await page.locator('summary', { hasText: 'Paste a log' }).click();
@@ -285,6 +313,8 @@ test('the CONNRES panel explains a code with its cause', async (page) => {
   await page.getByLabel('Call direction').selectOption('outbound');
   await page.getByLabel('Q.850 cause').fill('17');
   await page.getByRole('button', { name: 'Explain' }).click();
+  // The records module, which explains codes, loads on first use.
+  await page.getByLabel('CONNRES explanation').filter({ hasText: 'Outcome' }).waitFor();
   const text = await page.getByLabel('CONNRES explanation').textContent();
   expect(text.includes('ISDN_CAUSE') && text.includes('User busy') && text.includes('Outcome: busy'), true, text);
 });

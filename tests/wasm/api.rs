@@ -6,7 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use cti_outcome::wasm::{
-    decode_connres, encode_packed, log_of_events, version, wasm_memory_bytes, CtiLog,
+    decode_connres, decode_records, encode_packed, log_of_events, read_capture, version,
+    wasm_memory_bytes, CtiLog, RecordLog,
 };
 
 const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
@@ -257,4 +258,62 @@ fn frames_decode_and_encode_back_to_the_same_bytes() {
     assert_eq!(back.length(), 1);
     let from_events = log_of_events(strings, &ends, &shape).unwrap();
     assert_eq!(from_events.length(), 1);
+}
+
+const RECORDS: &str = include_str!("../fixtures/records/calls.csv");
+
+#[wasm_bindgen_test]
+fn an_export_decodes_to_calls_with_legs_as_a_string_or_bytes() {
+    let from_text = decode_records(JsValue::from_str(RECORDS), None).unwrap();
+    let from_bytes = decode_records(Uint8Array::from(RECORDS.as_bytes()).into(), None).unwrap();
+    assert_eq!(
+        JSON::stringify(&from_text).unwrap(),
+        JSON::stringify(&from_bytes).unwrap()
+    );
+    let calls: Array = get(&from_text, "calls").unchecked_into();
+    assert_eq!(calls.length(), 11);
+    let first = calls.get(0);
+    assert_eq!(get(&get(&first, "outcome"), "kind"), "answered");
+    let columns = options(&[(
+        "columns",
+        options(&[("connres", JsValue::from_str("Outcome"))]),
+    )]);
+    let mapped = decode_records(JsValue::from_str(RECORDS), Some(columns)).unwrap();
+    let diagnostics: Array = get(&mapped, "diagnostics").unchecked_into();
+    assert_eq!(get(&diagnostics.get(0), "code"), "unknown-column");
+    let bad = options(&[("columns", options(&[("result", JsValue::from_str("x"))]))]);
+    let message = error_message(decode_records(JsValue::from_str(RECORDS), Some(bad)).unwrap_err());
+    assert!(message.contains("is no role"), "{message}");
+    let wrong = error_message(decode_records(JsValue::from(5), None).unwrap_err());
+    assert!(wrong.contains("a string or a Uint8Array"), "{wrong}");
+}
+
+#[wasm_bindgen_test]
+fn a_record_log_lists_calls_as_columns_and_answers_for_one() {
+    let log = RecordLog::new(JsValue::from_str(RECORDS), None).unwrap();
+    let head = log.head().unwrap();
+    assert_eq!(get(&head, "rows"), 13);
+    let columns = log.call_columns();
+    let keys: js_sys::Uint32Array = get(&columns, "key").unchecked_into();
+    assert_eq!(keys.length(), 11);
+    assert_eq!(log.search_calls("1007").to_vec(), vec![6]);
+    let call = log.call(10).unwrap();
+    assert_eq!(get(&call, "key"), "row 14");
+    assert!(log.call(11).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_capture_reads_down_to_frames_that_decode_to_its_calls() {
+    let bytes = include_bytes!("../fixtures/captures/consult-transfer.pcapng");
+    let capture = read_capture(bytes, None).unwrap();
+    assert_eq!(get(&capture, "format"), "pcapng");
+    let frames: Uint8Array = get(&capture, "frames").unchecked_into();
+    let rows: js_sys::Float64Array = get(&capture, "rows").unchecked_into();
+    assert_eq!(rows.length() % 7, 0);
+    let mut log = cti_outcome::wasm::log_of_frames(&frames.to_vec(), &rows.to_vec()).unwrap();
+    let keys: js_sys::Uint32Array = get(&log.call_columns(), "key").unchecked_into();
+    assert_eq!(keys.length(), 2);
+    let not_a_capture = read_capture(b"MsgType: X\n", None).unwrap();
+    let diagnostics: Array = get(&not_a_capture, "diagnostics").unchecked_into();
+    assert_eq!(get(&diagnostics.get(0), "code"), "capture-broken");
 }

@@ -4,8 +4,11 @@
 // figure is the best of N runs.
 import init, { decodeLog, openLog, CtiLog } from './pkg/index.js';
 import initGlue from './pkg/cti_outcome.js';
+import initRecords, { decodeRecords, RecordLog } from './pkg/records.js';
+import initRecordsGlue from './pkg/cti_outcome_records.js';
 
 const wasm = await (init(), initGlue()); // the glue's init returns the same instance
+const recordsWasm = await (initRecords(), initRecordsGlue());
 const memory = () => wasm.memory.buffer.byteLength;
 const fetchText = async (url) => (await fetch(url)).text();
 const fetchBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -72,6 +75,63 @@ window.repeat = async (name, times) => {
   const first = memory();
   for (let i = 1; i < times; i += 1) round();
   return { first, last: memory() };
+};
+
+const RECORD_COLUMNS = ['StatisticsPartAID', 'ClientsID', 'bOutbound', 'dtCallStart', 'dtCallConnect', 'dtCallEnd',
+  'dtQueueStart', 'bCallerHangup', 'CauseCodesID', 'AcdOriginGroupsID', 'CONNRES'];
+
+/**
+ * `n` rows of a call-record export with the fixture's columns (tests/fixtures/records), the same
+ * every time: one or two legs per call, a mix of CONNRES codes, inbound and outbound. As CSV
+ * bytes, and the same rows as JSON (an array of objects of the cells as strings).
+ */
+function recordRows(n) {
+  const lines = [RECORD_COLUMNS.join(',')];
+  const objects = [];
+  let seed = 1;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  const date = (s) => new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  const endings = [1, 1, 1, 1, 2, 3, 5, 0, 4, 6, 7, 12];
+  let t = Date.UTC(2026, 0, 1) / 1000;
+  for (let call = 100000, i = 0; i < n; call += 1) {
+    t += 5 + (next() % 40);
+    const outbound = next() % 4 === 0 ? 1 : 0;
+    const legs = next() % 3 === 0 ? 2 : 1;
+    for (let l = 0; l < legs && i < n; l += 1, i += 1) {
+      const code = l < legs - 1 ? 2 : endings[next() % endings.length];
+      const start = t + l * 20;
+      const cells = [call, 1, outbound, date(start), outbound ? 'NULL' : date(t + 1), date(start + 5 + (next() % 300)),
+        outbound ? 'NULL' : date(t + 2), code === 0 ? 1 : 0, code === 5 ? [17, 34, 21][next() % 3] : 16, 'NULL', code].map(String);
+      lines.push(cells.join(','));
+      objects.push(JSON.stringify(Object.fromEntries(RECORD_COLUMNS.map((c, k) => [c, cells[k]]))));
+    }
+  }
+  return { csv: new TextEncoder().encode(`${lines.join('\n')}\n`), json: `[${objects.join(',')}]` };
+}
+
+// Call records, `n` rows: (r) what the page does (a RecordLog, its head, the call list as
+// columns, the first call in full), (o) every call as objects (`decodeRecords`; only up to
+// 200,000 rows: beyond, its JSON passes the engine's longest string), (j) JSON.parse of the
+// same rows as JSON.
+window.benchRecords = async (n, runs) => {
+  const { csv, json } = recordRows(n);
+  const before = recordsWasm.memory.buffer.byteLength;
+  const r = best(runs, () => {
+    const log = new RecordLog(csv);
+    const head = log.head();
+    const calls = log.callColumns();
+    const first = log.call(0);
+    log.free();
+    return { rows: head.rows, calls: calls.key.length, legs: first.legs.length, diagnostics: head.diagnostics.length };
+  });
+  const j = best(runs, () => JSON.parse(json).length);
+  if (r.result.rows !== j.result || r.result.diagnostics) throw new Error(`records: ${JSON.stringify(r.result)} for ${j.result} rows`);
+  const o = n <= 200000 ? best(runs, () => decodeRecords(csv).calls.length) : null;
+  return {
+    rows: n, calls: r.result.calls, csvBytes: csv.length, jsonBytes: json.length,
+    rMs: r.ms, jMs: j.ms, oMs: o?.ms, runs: { r: r.times, j: j.times, o: o?.times },
+    memoryBefore: before, memoryAfter: recordsWasm.memory.buffer.byteLength,
+  };
 };
 
 document.body.dataset.ready = 'true';

@@ -2,7 +2,6 @@
 import init, {
   buildTimeline,
   CtiLog,
-  decodeConnres,
   decodeFrames,
   decodeInput,
   decodeLog,
@@ -31,6 +30,15 @@ import init, {
   type Timeline,
 } from 'cti-outcome';
 import initEncode, { encodeEvents, initSync as initEncodeSync, type CtiOutcomeEncode } from 'cti-outcome/encode';
+import initRecords, {
+  decodeConnres,
+  decodeRecords,
+  RecordLog,
+  type CtiOutcomeRecords,
+  type DecodedRecords,
+  type RecordCall,
+  type RecordLeg,
+} from 'cti-outcome/records';
 
 export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderBytes: Uint8Array): Promise<string[]> {
   const api: CtiOutcome = await init(wasm);
@@ -89,8 +97,21 @@ export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderByt
   fed.finish();
   lines.push(String(summary.eventCount), String(page.length), String(fed.length), summary.format ?? 'none');
 
-  const connres = decodeConnres(5, 'outbound', 17);
+  const recordsApi: CtiOutcomeRecords = await initRecords();
+  const connres = recordsApi.decodeConnres(5, 'outbound', 17);
   lines.push(connres.symbol, decodeConnres(1, 'inbound').symbol);
+  const records: DecodedRecords = decodeRecords('ID,bOutbound,CONNRES\n1,0,1\n', { columns: { connres: 'CONNRES' }, direction: 'inbound' });
+  const leg: RecordLeg | undefined = records.calls[0]?.legs[0];
+  lines.push(records.codes[leg?.connres ?? -1]?.label ?? 'none', records.separator);
+  const kept = new RecordLog(new Uint8Array(0));
+  const head = kept.head();
+  const listed: CallColumns = kept.callColumns();
+  lines.push(String(head.rows), String(listed.key.length), String(kept.searchCalls('x').length));
+  const firstCall: RecordCall | undefined = head.calls > 0 ? kept.call(0) : undefined;
+  lines.push(firstCall?.outcome.rule ?? 'none');
+  kept.free();
+  // @ts-expect-error a mapping names one of the roles
+  decodeRecords('', { columns: { result: 'Result' } });
   // @ts-expect-error a text decode's diagnostics have lines and columns, not byte offsets
   lines.push(String(log.diagnostics[0]?.offset));
   // @ts-expect-error a frames decode's events have byte offsets, not lines

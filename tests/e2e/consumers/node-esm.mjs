@@ -1,6 +1,7 @@
 // Node ESM consumer of the packed tarball: import, decode, build a timeline, no init needed.
 import init, * as cti from 'cti-outcome';
 import { encodeEvents } from 'cti-outcome/encode';
+import { decodeConnres, decodeRecords, RecordLog } from 'cti-outcome/records';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
@@ -12,7 +13,15 @@ const [call] = cti.buildTimeline(log).calls;
 assert.equal(call.key, '1001');
 assert.equal(call.outcome.kind, 'answered');
 
-assert.equal(cti.decodeConnres(5, 'inbound', 17).cause.name, 'User busy');
+assert.equal(decodeConnres(5, 'inbound', 17).cause.name, 'User busy');
+assert.equal(cti.decodeConnres, undefined, 'CONNRES codes are the records entry\'s');
+const records = decodeRecords('StatisticsPartAID;bOutbound;CONNRES\r\n7;1;3\r\n7;1;1\r\n');
+assert.deepEqual(records.calls.map((c) => [c.key, c.outcome.kind, c.legs.map((l) => records.codes[l.connres].symbol)]),
+  [['7', 'answered', ['BUSY', 'OK']]]);
+const kept = new RecordLog(new TextEncoder().encode('ID,CONNRES\n1,2\n'), { direction: 'outbound' });
+assert.equal(kept.callColumns().key.length, 1);
+assert.equal(kept.call(0).outcome.kind, 'no_answer');
+kept.free();
 
 const frames = encodeEvents(log, { width: 2 });
 const streamed = new cti.FrameDecoder({ width: 2 });

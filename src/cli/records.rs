@@ -1,0 +1,68 @@
+//! `cti-outcome records`: a call-record export (CSV, semicolon- or tab-separated) read into calls
+//! with legs and outcomes.
+
+use std::ffi::OsString;
+
+use cti_outcome::records::{self, RecordOptions, Role};
+use cti_outcome::view::records as view;
+use lexopt::prelude::*;
+
+use super::{print_json, read_input, string, Owned};
+
+/// Reads FILE and prints `{ format, …, calls, diagnostics }`, or with `--summary` the counts.
+pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
+    let mut options = RecordOptions::default();
+    let (mut file, mut pretty, mut summary): (Option<OsString>, _, _) = (None, false, false);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("pretty") => pretty = true,
+            Long("summary") => summary = true,
+            Long("column") => options.columns.push(mapping(&string(parser.value())?)?),
+            Long("direction") => {
+                let text = string(parser.value())?;
+                let direction = cti_outcome::Direction::parse(&text)
+                    .map_err(|e| format!("records: --direction: {e}"))?;
+                options.direction = Some(direction);
+            }
+            Value(v) if file.is_none() => file = Some(v),
+            other => {
+                return Err(format!(
+                    "records: unexpected {}",
+                    Owned::from(other).describe()
+                ))
+            }
+        }
+    }
+    let bytes = read_input("records", file)?;
+    let records = records::read(&bytes, &options);
+    let t = &records.table;
+    eprintln!(
+        "cti-outcome: read as call records ({}, {}-separated): {} rows, {} calls",
+        t.encoding.describe(),
+        match t.separator {
+            b';' => "semicolon",
+            b'\t' => "tab",
+            _ => "comma",
+        },
+        t.len(),
+        records.calls.calls.len()
+    );
+    if summary {
+        print_json(&view::summary(&records), pretty)
+    } else {
+        print_json(&view::decoded_records(&records), pretty)
+    }
+}
+
+/// `ROLE=NAME` of `--column`.
+fn mapping(text: &str) -> Result<(Role, String), String> {
+    let keys: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+    let (key, name) = text
+        .split_once('=')
+        .ok_or(format!("records: --column must be ROLE=NAME, got {text:?}"))?;
+    let role = Role::parse(key.trim()).ok_or(format!(
+        "records: --column: {key:?} is no role; the roles are {}",
+        keys.join(", ")
+    ))?;
+    Ok((role, name.trim().to_owned()))
+}

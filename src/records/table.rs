@@ -1,0 +1,312 @@
+//! An export's header and rows: cells unquoted (RFC 4180, by the `csv` crate) into one arena of
+//! text, rows as spans of it. The separator (comma, semicolon or tab) is told from the header
+//! line; the encoding (UTF-8 with or without a byte-order mark, UTF-16 with one) from the first
+//! bytes.
+
+use super::{RecordOptions, Role};
+use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
+use crate::text::encoding::{self, Encoding};
+
+/// Rows and cells of an export.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// The encoding the bytes were read in.
+    pub encoding: Encoding,
+    /// The separator: `,`, `;` or a tab.
+    pub separator: u8,
+    /// Column names: the header's, then `column N` for cells past the header's end.
+    pub columns: Vec<String>,
+    /// Columns the header names.
+    pub header_len: usize,
+    /// Each role's column (an index into `columns`).
+    roles: [Option<u32>; Role::ALL.len()],
+    /// Every cell's text, one after the other.
+    cells: String,
+    /// Where each cell ends in `cells` (bytes).
+    ends: Vec<usize>,
+    /// The data rows.
+    rows: Vec<Row>,
+    /// What was wrong, by row and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    /// The row's first cell (an index into `ends`).
+    first: u32,
+    /// Cells in the row.
+    len: u32,
+    /// One-based line where the row starts.
+    line: u32,
+}
+
+impl Table {
+    /// Data rows (the header not counted).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there is no data row.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The column that holds `role`, if any.
+    #[must_use]
+    pub fn column_of(&self, role: Role) -> Option<usize> {
+        self.roles[role.index()].map(|c| c as usize)
+    }
+
+    /// The role column `column` holds, if any.
+    #[must_use]
+    pub fn role_of(&self, column: usize) -> Option<Role> {
+        Role::ALL
+            .into_iter()
+            .find(|r| self.column_of(*r) == Some(column))
+    }
+
+    /// Row `row`'s cell in `column` as written (unquoted), or `None` past the row's end.
+    #[must_use]
+    pub fn raw(&self, row: usize, column: usize) -> Option<&str> {
+        let r = self.rows[row];
+        if column >= r.len as usize {
+            return None;
+        }
+        let i = r.first as usize + column;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.cells[start..self.ends[i]])
+    }
+
+    /// Row `row`'s value in `column`, trimmed: `None` when the cell is missing, empty or `NULL`.
+    #[must_use]
+    pub fn value(&self, row: usize, column: usize) -> Option<&str> {
+        let v = self.raw(row, column)?.trim();
+        (!v.is_empty() && !v.eq_ignore_ascii_case("NULL")).then_some(v)
+    }
+
+    /// Row `row`'s value for `role`.
+    #[must_use]
+    pub fn role_value(&self, row: usize, role: Role) -> Option<&str> {
+        self.value(row, self.column_of(role)?)
+    }
+
+    /// Cells in row `row`.
+    #[must_use]
+    pub fn cells_in(&self, row: usize) -> usize {
+        self.rows[row].len as usize
+    }
+
+    /// Row `row`'s number as a spreadsheet shows it: the header is row 1, so data row 0 is 2.
+    #[must_use]
+    pub fn row_number(row: usize) -> u32 {
+        u32::try_from(row).map_or(u32::MAX, |r| r.saturating_add(2))
+    }
+
+    /// The one-based line where row `row` starts.
+    #[must_use]
+    pub fn line(&self, row: usize) -> u32 {
+        self.rows[row].line
+    }
+}
+
+/// The separator of a header line: the most frequent of tab, semicolon and comma outside quotes
+/// (a tie goes to that order; a line with none is one column, read as comma-separated).
+#[must_use]
+pub fn separator_of(text: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b'\t' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).rev().max_by_key(|&i| counts[i]).unwrap_or(2);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b'\t', b';', b','][best]
+    }
+}
+
+/// Reads an export's header and rows.
+#[must_use]
+pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
+    let (encoding, text) = encoding::whole_utf8(bytes);
+    let separator = separator_of(&text);
+    let mut table = Table {
+        encoding,
+        separator,
+        ..Table::default()
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&text[..]);
+    let mut record = csv::ByteRecord::new();
+    let mut bad_utf8 = false;
+    // A reader of a byte slice has no I/O to fail, and a flexible one no field count to check.
+    while reader.read_byte_record(&mut record).unwrap_or(false) {
+        let line = record
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        if table.columns.is_empty() && table.header_len == 0 {
+            table.columns = record
+                .iter()
+                .map(|c| String::from_utf8_lossy(c).trim().to_owned())
+                .collect();
+            table.header_len = table.columns.len();
+            continue;
+        }
+        let first = u32::try_from(table.ends.len()).unwrap_or(u32::MAX);
+        for cell in &record {
+            match std::str::from_utf8(cell) {
+                Ok(s) => table.cells.push_str(s),
+                Err(_) => {
+                    bad_utf8 = true;
+                    table.cells.push_str(&String::from_utf8_lossy(cell));
+                }
+            }
+            table.ends.push(table.cells.len());
+        }
+        let len = u32::try_from(record.len()).unwrap_or(u32::MAX);
+        table.rows.push(Row { first, len, line });
+        table.check_width(table.rows.len() - 1);
+    }
+    if bad_utf8 {
+        table.diagnostics.push(Diagnostic::row(
+            DiagnosticCode::InvalidUtf8,
+            1,
+            0,
+            "cells with bytes that are no UTF-8 are shown with U+FFFD",
+        ));
+    }
+    table.find_roles(options);
+    table
+}
+
+impl Table {
+    /// Reports a row whose cell count is not the header's, and names the cells past its end.
+    fn check_width(&mut self, row: usize) {
+        let cells = self.rows[row].len as usize;
+        if cells == self.header_len {
+            return;
+        }
+        let detail = if cells < self.header_len {
+            format!(
+                "{cells} cells where the header names {} columns; the missing cells are read as empty",
+                self.header_len
+            )
+        } else {
+            while self.columns.len() < cells {
+                self.columns
+                    .push(format!("column {}", self.columns.len() + 1));
+            }
+            format!(
+                "{cells} cells where the header names {} columns; the cells past the header are kept as columns {}–{cells}",
+                self.header_len,
+                self.header_len + 1
+            )
+        };
+        self.diagnostics.push(Diagnostic::row(
+            DiagnosticCode::RaggedRow,
+            Table::row_number(row),
+            0,
+            &detail,
+        ));
+    }
+
+    /// Finds each role's column: the mapping's name, else the vendor's names, ASCII case ignored.
+    fn find_roles(&mut self, options: &RecordOptions) {
+        let header = &self.columns[..self.header_len];
+        let find = |name: &str| {
+            header
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(name.trim()))
+                .and_then(|i| u32::try_from(i).ok())
+        };
+        for role in Role::ALL {
+            let mapped = options.columns.iter().rev().find(|(r, _)| *r == role);
+            self.roles[role.index()] = match mapped {
+                Some((_, name)) => {
+                    let found = find(name);
+                    if found.is_none() {
+                        let detail = format!(
+                            "the mapping {}={name} names no column; the header names {}",
+                            role.key(),
+                            self.header_list()
+                        );
+                        self.diagnostics.push(Diagnostic::row(
+                            DiagnosticCode::UnknownColumn,
+                            1,
+                            0,
+                            &detail,
+                        ));
+                    }
+                    found
+                }
+                None => role.names().iter().find_map(|n| find(n)),
+            };
+        }
+        if self.column_of(Role::Connres).is_none() && self.header_len > 0 {
+            let detail = format!(
+                "no column is named CONNRES; the header names {}. Name the column that holds the CONNRES codes with `--column connres=NAME` (in JavaScript, `{{ columns: {{ connres: 'NAME' }} }}`)",
+                self.header_list()
+            );
+            self.diagnostics.push(Diagnostic::row(
+                DiagnosticCode::NoConnresColumn,
+                1,
+                0,
+                &detail,
+            ));
+        }
+    }
+
+    /// The header's names, quoted and joined, for messages.
+    fn header_list(&self) -> String {
+        let names: Vec<String> = self.columns[..self.header_len]
+            .iter()
+            .map(|c| quoted(c))
+            .collect();
+        match names.len() {
+            0 => "no column".to_owned(),
+            1 => format!("one column, {}", names[0]),
+            n => format!("{n} columns: {}", names.join(", ")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_separator_is_the_header_lines_most_frequent() {
+        assert_eq!(separator_of(b"a,b,c\n1;2;3;4;5"), b',');
+        assert_eq!(separator_of(b"a;b;\"c,d,e\"\n"), b';');
+        assert_eq!(separator_of(b"a\tb\tc;d\n"), b'\t');
+        assert_eq!(separator_of(b"CONNRES\n1\n"), b',');
+    }
+
+    #[test]
+    fn cells_are_unquoted_and_null_is_absent() {
+        let t = read(
+            b"ID,CONNRES,Note\n1,NULL,\"a, \"\"b\"\"\"\n2,,x\n",
+            &RecordOptions::default(),
+        );
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.raw(0, 2), Some("a, \"b\""));
+        assert_eq!(t.raw(0, 1), Some("NULL"));
+        assert_eq!(t.value(0, 1), None);
+        assert_eq!(t.value(1, 1), None);
+        assert_eq!(t.column_of(Role::Connres), Some(1));
+        assert_eq!(t.line(1), 3);
+    }
+}

@@ -1,0 +1,186 @@
+//! The `cti-outcome/records` entry's exports (feature `wasm-records`): CONNRES codes one at a
+//! time, and call-record exports read into calls with legs and outcomes. A module of its own:
+//! the CONNRES and Q.850 tables and the CSV reader are about 5 KB gzipped that a page reading
+//! CTI logs never needs, and the main module stays within its size budget.
+
+use wasm_bindgen::prelude::*;
+
+use super::{call_columns, get, to_js, wrong_type};
+
+use crate::records::{self, RecordOptions, Records, Role};
+use crate::view::{record_columns, records as view};
+
+/// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
+///
+/// # Errors
+/// Throws an `Error` naming the argument for a code that is not a whole number from 0 to
+/// 4294967295, a direction other than `"inbound"`/`"outbound"`, or a cause outside 0–127.
+#[wasm_bindgen(js_name = decodeConnres, unchecked_return_type = "Connres")]
+pub fn decode_connres(
+    #[wasm_bindgen(unchecked_param_type = "number")] code: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Direction")] direction: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | null")] cause: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let code = number("code", code)?;
+    let direction = direction
+        .as_string()
+        .ok_or_else(|| wrong_type("direction", "\"inbound\" or \"outbound\"", direction))?;
+    let cause = match cause {
+        Some(c) if !c.is_null() && !c.is_undefined() => Some(number("cause", &c)?),
+        _ => None,
+    };
+    let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
+        // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
+        JsError::new(&e.message(|n| {
+            String::from(
+                js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
+            )
+        }))
+    })?;
+    to_js(&decoded)
+}
+
+/// Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into its
+/// calls: every leg's CONNRES decoded, each call's outcome with its evidence.
+///
+/// # Errors
+/// Throws for an input that is neither a string nor bytes, or options of the wrong type. What
+/// is wrong inside the export is in the result's `diagnostics`.
+#[wasm_bindgen(js_name = decodeRecords, unchecked_return_type = "DecodedRecords")]
+#[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes JS values by value
+pub fn decode_records(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let records = read(&input, options.as_ref())?;
+    to_js(&view::decoded_records(&records))
+}
+
+/// An export kept in the module, for a page that lists many calls: the call list as columns,
+/// one call in full on request.
+#[wasm_bindgen]
+pub struct RecordLog {
+    records: Records,
+}
+
+#[wasm_bindgen]
+impl RecordLog {
+    /// Reads an export, as `decodeRecords` does.
+    ///
+    /// # Errors
+    /// As `decodeRecords`.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes JS values by value
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<RecordLog, JsError> {
+        Ok(RecordLog {
+            records: read(&input, options.as_ref())?,
+        })
+    }
+
+    /// Everything but the calls: encoding, separator, columns, counts, CONNRES readings,
+    /// diagnostics.
+    ///
+    /// # Errors
+    /// Never in practice (the head always serialises).
+    #[wasm_bindgen(unchecked_return_type = "RecordsHead")]
+    pub fn head(&self) -> Result<JsValue, JsError> {
+        to_js(&record_columns::records_head(&self.records))
+    }
+
+    /// The calls as columns (the `CallColumns` shape): key, direction, start, duration,
+    /// outcome, rule, a short reason, rows.
+    #[wasm_bindgen(js_name = callColumns, unchecked_return_type = "CallColumns")]
+    #[must_use]
+    pub fn call_columns(&self) -> JsValue {
+        call_columns(&record_columns::record_call_columns(&self.records))
+    }
+
+    /// The calls (indices, in order) whose key, outcome or any cell contains `needle`, ASCII
+    /// case ignored.
+    #[wasm_bindgen(js_name = searchCalls)]
+    #[must_use]
+    pub fn search_calls(&self, needle: &str) -> js_sys::Uint32Array {
+        js_sys::Uint32Array::from(&record_columns::search(&self.records, needle)[..])
+    }
+
+    /// Call `index` in full: its legs with every cell, its outcome with reason and evidence.
+    ///
+    /// # Errors
+    /// Throws for an index past the last call.
+    #[wasm_bindgen(unchecked_return_type = "RecordCall")]
+    pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
+        let calls = &self.records.calls.calls;
+        let call = calls.get(index as usize).ok_or_else(|| {
+            JsError::new(&format!(
+                "no call {index}: the export has {} calls",
+                calls.len()
+            ))
+        })?;
+        to_js(&view::record_call(&self.records, call))
+    }
+}
+
+/// Reads `input` (a string or bytes) with `options`.
+fn read(input: &JsValue, options: Option<&JsValue>) -> Result<Records, JsError> {
+    let options = record_options(options)?;
+    if let Some(text) = input.as_string() {
+        return Ok(records::read(text.as_bytes(), &options));
+    }
+    let bytes = input
+        .dyn_ref::<js_sys::Uint8Array>()
+        .ok_or_else(|| wrong_type("input", "a string or a Uint8Array", input))?;
+    Ok(records::read(&bytes.to_vec(), &options))
+}
+
+/// `{ columns?: { role: name }, direction?: 'inbound' | 'outbound' }`.
+fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsError> {
+    let mut out = RecordOptions::default();
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(out);
+    };
+    let direction = get(options, "direction");
+    if !direction.is_undefined() && !direction.is_null() {
+        let text = direction.as_string().unwrap_or_default();
+        out.direction = Some(
+            crate::Direction::parse(&text)
+                .map_err(|_| wrong_type("direction", "\"inbound\" or \"outbound\"", &direction))?,
+        );
+    }
+    let columns = get(options, "columns");
+    if columns.is_undefined() || columns.is_null() {
+        return Ok(out);
+    }
+    let object: &js_sys::Object = columns
+        .dyn_ref()
+        .ok_or_else(|| wrong_type("columns", "an object of column names by role", &columns))?;
+    for entry in js_sys::Object::entries(object).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let (key, name) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
+        let role = Role::parse(&key).ok_or_else(|| {
+            let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+            JsError::new(&format!(
+                "`columns`: {} is no role; the roles are {}",
+                crate::diagnostic::quoted(&key),
+                roles.join(", ")
+            ))
+        })?;
+        let name = name
+            .as_string()
+            .ok_or_else(|| wrong_type(&format!("columns.{key}"), "a column name", &name))?;
+        out.columns.push((role, name));
+    }
+    Ok(out)
+}
+
+fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {
+    value
+        .as_f64()
+        .ok_or_else(|| wrong_type(argument, "a number", value))
+}
