@@ -334,6 +334,26 @@ fn the_bundled_capture_sample_decodes_to_its_calls() {
     .unwrap();
     let (mut store, framing, c) = capture::decode(&bytes, &CaptureOptions::default());
     assert_eq!((c.format, c.connections.len()), ("pcapng", 1));
+    // Exactly the frames the test sent, in order; the wasm suites compare against the same file.
+    let sent: Vec<u8> = frames(OPEN)
+        .into_iter()
+        .chain(frames(FLOW))
+        .flatten()
+        .collect();
+    let fixture = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/captures/consult-transfer.frames"),
+    )
+    .unwrap();
+    assert_eq!(
+        fixture, sent,
+        "consult-transfer.frames is what the session sent"
+    );
+    let read = capture::read(&bytes, &CaptureOptions::default());
+    assert_eq!(
+        read.frames, sent,
+        "the capture holds exactly the frames sent"
+    );
     assert!(c.connections[0].cti && store.diagnostics().is_empty());
     assert_eq!(framing[0].version, Some(24), "learned from the OPEN_REQ");
     let t = cti_outcome::timeline::build(&mut store);

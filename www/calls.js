@@ -67,11 +67,20 @@ function spacer(height) {
   return tr;
 }
 
+/** A call's start as the list writes it: the time of day as logged, else from its time in ms,
+ * else its first event's number (one-based, as the ladder numbers events). */
+export function startText(t, r) {
+  const written = t.startTime(r);
+  if (written) return written.replace(/^.*T/, '').replace('Z', '');
+  const ms = t.startMs(r);
+  if (ms !== undefined) return new Date(ms).toISOString().slice(11, 23);
+  return `#${t.startEvent(r) + 1}`;
+}
+
 function row(t, r, i) {
   const key = t.key(r);
   const selected = key === state.selected;
-  const started = t.startTime(r);
-  const time = started ? started.replace(/^.*T/, '').replace('Z', '') : `#${t.startEvent(r)}`;
+  const time = startText(t, r);
   const outcome = t.outcome(r);
   return el(
     'tr',
@@ -83,7 +92,7 @@ function row(t, r, i) {
     el('td', {}, time),
     el('td', {}, formatMs(t.durationMs(r))),
     el('td', { class: 'outcome-cell' }, el('span', { class: `outcome ${outcome}`, 'aria-label': `outcome: ${outcome}` }, outcome)),
-    el('td', { class: 'reason' }, t.reason(r)),
+    el('td', { class: 'reason', title: t.reason(r) }, t.reason(r)),
   );
 }
 

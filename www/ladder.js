@@ -1,138 +1,159 @@
-// The timeline of one call as a ladder: a lane per party (caller, queue, each agent device,
-// system), one row per event in order with a mark (or an arrow between the parties it names),
-// the log's step notes as annotations, and the agents' state bands underneath. Rows carry the
-// event's time when the log has timestamps, its order otherwise.
+// The timeline of a call as a ladder (see ladder-model.js for what it shows): a lane per party,
+// one row per event with an arrow (or a mark) in its call's colour, the message type and the
+// values that explain it, its time and the delta from the row before; the calls linked to it
+// drawn in the same flow with a legend; the agents' state bands underneath, scaled to time. It
+// takes the width its pane has and scrolls inside it when the lanes need more; every label stays
+// inside the drawing, a long one cut with an ellipsis and whole in its tooltip.
 import { el, svg } from './dom.js';
+import { ladderModel, span, timeMs } from './ladder-model.js';
 
-const LANE = 150;
-const ROW = 34;
-const LEFT = 130;
-const TOP = 56;
+const LEFT = 150;
+const ROW = 40;
+const TOP = 70;
+const MIN_LANE = 120;
+const MAX_LANE = 190;
+/** Average width of a character of the 12 px labels (px), for fitting text. */
+const CHAR = 6.6;
 
-/** Parties of a call, in lane order. */
-function lanes(call, events) {
-  const out = [];
-  const add = (id, label, role) => {
-    if (id && !out.some((l) => l.id === id)) out.push({ id, label, role });
-  };
-  add(call.ani, `Caller ${call.ani}`, 'caller');
-  for (const e of events) {
-    const calling = field(e, 'CallingDeviceID');
-    if (calling && !call.devices.includes(calling)) add(calling, `Caller ${calling}`, 'caller');
-  }
-  for (const e of events) {
-    for (const name of ['QueueDeviceID', 'CalledDeviceID']) {
-      const v = field(e, name);
-      if (v && !call.devices.includes(v) && v !== call.ani) add(v, `${name === 'QueueDeviceID' ? 'Queue' : 'Called'} ${v}`, 'queue');
-    }
-  }
-  if (call.dnis) add(call.dnis, `Queue ${call.dnis}`, 'queue');
-  for (const d of call.devices) add(d, `Device ${d}`, 'agent');
-  for (const e of events) for (const f of e.fields) if (/DeviceID$/.test(f.name) && f.raw) add(f.raw, `Device ${f.raw}`, 'other');
-  add('system', 'CTI server', 'system');
-  // A capture shows who sent each frame: the client application's lane faces the server's.
-  if (events.some((e) => e.from)) add('client', 'CTI client', 'client');
-  return out;
+/** `text` cut to `px` pixels, with an ellipsis. */
+function fit(text, px) {
+  const n = Math.floor(px / CHAR);
+  return text.length <= n ? text : `${text.slice(0, Math.max(1, n - 1))}…`;
 }
 
-const field = (e, name) => e.fields.find((f) => f.name === name)?.raw || undefined;
-
-/** Which lanes an event concerns: from, to (to may equal from). */
-function ends(e, laneIds) {
-  if (e.from) return e.from === 'server' ? ['system', 'client'] : ['client', 'system'];
-  const named = e.fields.filter((f) => /DeviceID$/.test(f.name) && laneIds.includes(f.raw)).map((f) => f.raw);
-  const from = field(e, 'CallingDeviceID') ?? field(e, 'TransferringDeviceID') ?? field(e, 'ControllerDeviceID');
-  const to = field(e, 'AnsweringDeviceID') ?? field(e, 'AlertingDeviceID') ?? field(e, 'TransferredDeviceID') ?? field(e, 'AddedPartyDeviceID');
-  if (from && to && laneIds.includes(from) && laneIds.includes(to)) return [from, to];
-  const one = named[0] ?? 'system';
-  return [one, one];
+/** A text element that cannot leave [min, max]: cut to fit, whole in its <title>. */
+function label(x, y, text, { min = 0, max, anchor = 'start', cls }) {
+  const room = anchor === 'middle' ? 2 * Math.min(x - min, max - x) : anchor === 'end' ? x - min : max - x;
+  const shown = fit(text, room);
+  const t = svg('text', { x, y, class: cls, 'text-anchor': anchor }, shown);
+  if (shown !== text) t.append(svg('title', {}, text));
+  return t;
 }
 
 /**
- * Draws the ladder into `host`: an <svg> with one focusable group per event (role listitem,
- * named by type and time). `onPick(index)` is called when an event is chosen.
+ * Draws the ladder of `flows` ([{ call, events, link? }], the selected call first) into `host`:
+ * an <svg> with one focusable group per event (role listitem, named by type and time).
+ * `onPick(index)` is called when an event is chosen. Returns the <svg>.
  */
-export function drawLadder(host, call, events, notes, agents, selectedEvent, onPick) {
-  const parties = lanes(call, events);
-  const ids = parties.map((p) => p.id);
-  const stepNotes = notes.filter((n) => n.kind === 'step' && events.length &&
-    n.line >= (events[0].line ?? Infinity) && n.line <= (events.at(-1).endLine ?? -Infinity));
-  const rows = [];
-  for (const e of events) {
-    for (const n of stepNotes.filter((n) => n.line < e.line && !rows.some((r) => r.note === n))) rows.push({ note: n });
-    rows.push({ event: e });
-  }
+export function drawLadder(host, flows, { notes = [], agents = [], selected = null, relative = false, title = '' }, onPick) {
+  const m = ladderModel(flows, notes, { relative });
+  const call = flows[0].call;
+  const lane = Math.max(MIN_LANE, Math.min(MAX_LANE, ((host.clientWidth || 800) - LEFT - 8) / m.lanes.length));
   const bands = agents.filter((a) => call.agents.includes(a.key));
-  const width = LEFT + parties.length * LANE;
-  const height = TOP + rows.length * ROW + 20 + bands.length * 26;
-  const x = (id) => LEFT + ids.indexOf(id) * LANE + LANE / 2;
+  const legendRows = flows.length > 1 ? 1 : 0;
+  const top = TOP + legendRows * 20;
+  const width = Math.ceil(LEFT + m.lanes.length * lane);
+  const height = top + m.rows.length * ROW + 24 + bands.length * 26;
+  const x = (id) => LEFT + m.lanes.findIndex((l) => l.id === id) * lane + lane / 2;
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`,
     role: 'list', 'aria-label': `Timeline of call ${call.key}`, class: 'ladder-svg',
   });
-  root.append(svg('rect', { x: 0, y: 0, width, height, class: 'bg' }));
-  parties.forEach((p) => {
-    root.append(svg('text', { x: x(p.id), y: 20, class: `lane-label ${p.role}`, 'text-anchor': 'middle' }, p.label));
-    root.append(svg('line', { x1: x(p.id), y1: 30, x2: x(p.id), y2: TOP + rows.length * ROW, class: 'lane' }));
+  root.append(svg('title', {}, title), svg('rect', { x: 0, y: 0, width, height, class: 'bg' }));
+  root.append(label(8, 18, title, { max: width - 8, cls: 'title' }));
+  if (legendRows) root.append(legend(m.legend, width));
+  m.lanes.forEach((p) => {
+    const cx = x(p.id);
+    root.append(label(cx, top - 22, p.label, { min: cx - lane / 2 + 2, max: cx + lane / 2 - 2, anchor: 'middle', cls: `lane-label ${p.role}` }));
+    root.append(svg('line', { x1: cx, y1: top - 14, x2: cx, y2: top + m.rows.length * ROW, class: 'lane' }));
   });
-  root.append(svg('text', { x: 8, y: 20, class: 'axis' }, events.some((e) => e.time) ? 'time' : 'order'));
-  rows.forEach((r, i) => {
-    const y = TOP + i * ROW + ROW / 2;
-    if (r.note) {
-      root.append(svg('text', { x: LEFT, y: y + 4, class: 'note' }, r.note.text));
-      return;
-    }
-    const e = r.event;
-    const [from, to] = ends(e, ids);
-    const label = e.time ? e.time.replace(/^.*T/, '').replace('Z', '') : `#${e.index + 1}`;
-    const g = svg('g', {
-      class: `event${e.index === selectedEvent ? ' selected' : ''}`, tabindex: 0, role: 'listitem',
-      'data-index': e.index, 'aria-label': `${e.type} at ${label}`,
-    });
-    g.append(svg('rect', { x: 0, y: y - ROW / 2 + 2, width, height: ROW - 4, class: 'hit' }));
-    g.append(svg('text', { x: 8, y: y + 4, class: 'axis' }, label));
-    if (from === to) {
-      g.append(svg('circle', { cx: x(from), cy: y, r: 5, class: `mark ${kind(e)}` }));
-    } else {
-      const dir = x(to) > x(from) ? -1 : 1;
-      g.append(svg('line', { x1: x(from), y1: y, x2: x(to), y2: y, class: `arrow ${kind(e)}` }));
-      g.append(svg('path', { d: `M${x(to)},${y} l${dir * 8},-5 l0,10 z`, class: `head ${kind(e)}` }));
-    }
-    const textX = Math.min(x(from), x(to)) + 8;
-    g.append(svg('text', { x: textX, y: y - 6, class: 'event-label' }, e.type.replace(/_EVENT$/, '')));
-    g.addEventListener('click', () => onPick(e.index));
-    g.addEventListener('keydown', (k) => {
-      if (k.key === 'Enter') onPick(e.index);
-    });
-    root.append(g);
+  root.append(svg('text', { x: 8, y: top - 22, class: 'axis' }, m.timed ? (relative ? 'from the first event' : 'time of day') : 'order'));
+  m.rows.forEach((r, i) => {
+    const y = top + i * ROW + ROW / 2;
+    if (r.note) root.append(label(LEFT, y + 4, r.note.text, { max: width - 4, cls: 'note' }));
+    else root.append(row(r, y, { x, width, selected, multi: flows.length > 1, key: flows[r.flow].call.key }, onPick));
   });
-  let y = TOP + rows.length * ROW + 20;
-  for (const a of bands) {
-    const inCall = a.segments.filter((s) => s.start.event <= call.events.at(-1) && (s.end?.event ?? Infinity) >= call.events[0]);
-    root.append(svg('text', { x: 8, y: y + 4, class: 'axis' }, a.agentId ?? a.key));
-    inCall.forEach((s, i) => {
-      const w = (width - LEFT) / Math.max(1, inCall.length);
-      root.append(svg('rect', { x: LEFT + i * w, y: y - 10, width: w - 2, height: 18, class: `band state-${(s.state.symbol ?? 'x').toLowerCase()}` }));
-      root.append(svg('text', { x: LEFT + i * w + 4, y: y + 4, class: 'band-label' }, s.state.symbol ?? String(s.state.value)));
-    });
-    y += 26;
-  }
+  drawBands(root, bands, call, top + m.rows.length * ROW + 24, width);
   host.replaceChildren(root);
   return root;
 }
 
-function kind(e) {
-  if (/CLEARED|END_CALL|FAILED/.test(e.type)) return 'end';
-  if (/ESTABLISHED|CONNECTED/.test(e.type)) return 'answer';
-  if (/DELIVERED|QUEUED|BEGIN|ORIGINATED/.test(e.type)) return 'offer';
-  return 'other';
+function legend(entries, width) {
+  const g = svg('g', { class: 'legend', 'aria-label': 'Calls in this flow' });
+  let at = 8;
+  for (const l of entries) {
+    const text = `call ${l.key}${l.link ? ` (${l.link})` : ' (this call)'}: ${l.outcome}`;
+    g.append(svg('rect', { x: at, y: 30, width: 10, height: 10, class: `swatch flow-${l.flow % 6}` }));
+    g.append(label(at + 14, 39, text, { max: width - 4, cls: 'legend-label' }));
+    at += 24 + text.length * CHAR;
+  }
+  return g;
 }
 
-/** Buttons for the calls linked to `call`. */
+function row(r, y, { x, width, selected, multi, key }, onPick) {
+  const e = r.event;
+  const g = svg('g', {
+    class: `event flow-${r.flow % 6}${e.index === selected ? ' selected' : ''}`, tabindex: 0, role: 'listitem',
+    'data-index': e.index, 'aria-label': `${e.type} at ${r.time}${multi ? ` (call ${key})` : ''}`,
+  });
+  g.append(svg('rect', { x: 0, y: y - ROW / 2 + 1, width, height: ROW - 2, class: 'hit' }));
+  g.append(svg('text', { x: 8, y: y - 2, class: 'axis' }, r.time));
+  if (r.delta !== undefined) g.append(svg('text', { x: 8, y: y + 12, class: 'delta' }, `Δ ${span(r.delta)}`));
+  const [a, b] = [x(r.from), x(r.to)];
+  if (a === b) {
+    g.append(svg('circle', { cx: a, cy: y, r: 5, class: `mark ${r.kind}` }));
+  } else {
+    const dir = b > a ? -1 : 1;
+    g.append(svg('line', { x1: a, y1: y, x2: b, y2: y, class: `arrow ${r.kind}` }));
+    g.append(svg('path', { d: `M${b},${y} l${dir * 8},-5 l0,10 z`, class: `head ${r.kind}` }));
+  }
+  // The label goes on the side of the arrow's start with more room, and stays inside the drawing.
+  const text = `${r.type}${multi ? ` [${key}]` : ''}`;
+  const longest = Math.max(text.length, r.values.join(' · ').length) * CHAR;
+  const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+  const right = width - 4 - (lo + 8);
+  const left = (a === b ? lo - 8 : hi - 8) - LEFT;
+  const leftSide = longest > right && left > right;
+  const at = leftSide ? (a === b ? lo - 8 : hi - 8) : lo + 8;
+  const opts = leftSide ? { min: LEFT, max: width - 4, anchor: 'end' } : { min: LEFT, max: width - 4 };
+  g.append(label(at, y - 6, text, { ...opts, cls: 'event-label' }));
+  if (r.values.length) g.append(label(at, y + 14, r.values.join(' · '), { ...opts, cls: 'event-values' }));
+  g.addEventListener('click', () => onPick(e.index));
+  g.addEventListener('keydown', (k) => {
+    if (k.key === 'Enter') onPick(e.index);
+  });
+  return g;
+}
+
+/**
+ * Each agent's states during the call, as bands scaled to time (to the call's start and end;
+ * to event order when the log has no times).
+ */
+function drawBands(root, bands, call, top, width) {
+  const first = call.events[0];
+  const last = call.events.at(-1);
+  const [t0, t1] = [timeMs(call.start.time), timeMs(call.end?.time)];
+  const timed = t0 !== undefined && t1 !== undefined && t1 > t0;
+  const share = (p) => {
+    const t = timeMs(p.time);
+    const f = timed && t !== undefined ? (t - t0) / (t1 - t0) : (p.event - first) / Math.max(1, last - first);
+    return Math.min(1, Math.max(0, f));
+  };
+  const at = (p) => LEFT + share(p) * (width - LEFT - 8);
+  let y = top;
+  for (const a of bands) {
+    root.append(label(8, y + 4, a.agentId ?? a.key, { max: LEFT - 4, cls: 'axis' }));
+    const inCall = a.segments.filter((s) => s.start.event <= last && (s.end?.event ?? Infinity) >= first);
+    for (const s of inCall) {
+      const x0 = at(s.start);
+      const x1 = s.end ? at(s.end) : width - 8;
+      const name = s.state.symbol ?? String(s.state.value);
+      root.append(svg('rect', { x: x0, y: y - 10, width: Math.max(2, x1 - x0 - 1), height: 18, class: `band state-${name.toLowerCase()}` }, svg('title', {}, name)));
+      root.append(label(x0 + 3, y + 4, name, { max: x1 - 2, cls: 'band-label' }));
+    }
+    if (!inCall.length) root.append(svg('text', { x: LEFT, y: y + 4, class: 'note' }, 'no state change during this call'));
+    y += 26;
+  }
+}
+
+/** One button per call linked to `call`, listing every link to it with the rule that made it. */
 export function linkButtons(call, onOpen) {
-  return call.links.map((l) => {
-    const b = el('button', { type: 'button', title: `${l.basis} (rule ${l.rule})` }, `${l.kind.replace('_', ' ')}: call ${l.call}`);
-    b.addEventListener('click', () => onOpen(l.call));
+  const byCall = new Map();
+  for (const l of call.links) byCall.set(l.call, [...(byCall.get(l.call) ?? []), l]);
+  return [...byCall].map(([key, links]) => {
+    const kinds = links.map((l) => `${l.kind.replace('_', ' ')} (${l.rule})`).join(', ');
+    const b = el('button', { type: 'button', title: links.map((l) => l.basis).join('; ') }, `call ${key}: ${kinds}`);
+    b.addEventListener('click', () => onOpen(key));
     return b;
   });
 }

@@ -2,21 +2,17 @@
 import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
 import { CallTable } from './call-table.js';
+import { hashOf, setupCallView, showCall, shown, redraw } from './call-view.js';
 import {
-  call as fetchCall, calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
+  calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
 } from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
 import { drawNoEvents, drawOthers } from './others.js';
 import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
-import { exportCsv, exportJson, exportPng, exportSvg } from './export.js';
-import { drawLadder, linkButtons } from './ladder.js';
-import { drawLegs } from './legs.js';
+import { exportCsv, exportJson } from './export.js';
 import { selectedRow, state, subscribe, update } from './state.js';
 
-let ladderSvg = null;
-let callEvents = [];
-let current = null; // { call, agents } of the selected call, from the Worker
 const EMPTY = CallTable.empty();
 
 function openBlob(blob, name) {
@@ -102,74 +98,42 @@ function showSummary(summary, m, name) {
   drawNoEvents(summary);
 }
 
-async function showCall(s) {
-  const row = selectedRow();
-  if (row < 0) {
-    byId('call').hidden = true;
-    return;
-  }
-  const { call, agents } = await fetchCall(row);
-  if (state.selected !== call.key) return; // another call was chosen meanwhile
-  current = { call, agents };
-  if (state.summary?.records) {
-    showRecordCall(call);
-    return;
-  }
-  if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
-  byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
-  const evidence = call.outcome.evidence.map((e) => `${e.type}${e.field ? ` ${e.field} = ${e.value}` : ''}`).join('; ');
-  byId('call-outcome').replaceChildren(
-    el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`,
-    evidence ? el('span', { class: 'muted' }, ` (evidence: ${evidence})`) : '',
-    call.outcome.missing ? el('span', { class: 'muted' }, ` Missing: ${call.outcome.missing}`) : '',
-  );
-  byId('call-links').replaceChildren(...linkButtons(call, (key) => update({ selected: key, event: null })));
-  byId('call').hidden = false;
-  const list = await fetchEvents(call.events);
-  callEvents = list.map((e, i) => ({ ...e, index: call.events[i] }));
-  drawCallLadder(call);
-}
-
-/** A call of a call-record export: outcome with its evidence cells, legs on a time axis. */
-function showRecordCall(call) {
-  if (location.hash !== `#call=${encodeURIComponent(call.key)}`) history.replaceState(null, '', `#call=${encodeURIComponent(call.key)}`);
-  byId('call-title').textContent = `Call ${call.key} · ${call.direction} · ${call.legs.length} ${call.legs.length === 1 ? 'row' : 'rows'}`;
-  const evidence = call.outcome.evidence.map((e) => `row ${e.row} ${e.column} = ${e.value || '(empty)'}`).join('; ');
-  byId('call-outcome').replaceChildren(
-    el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`,
-    evidence ? el('span', { class: 'muted' }, ` (evidence: ${evidence})`) : '',
-  );
-  byId('call-links').replaceChildren();
-  byId('call').hidden = false;
-  ladderSvg = null;
-  callEvents = [];
-  drawLegs(byId('ladder'), call, state.summary.records);
-  ladderSvg = byId('ladder').querySelector('svg');
-}
-
-function drawCallLadder(call) {
-  ladderSvg = drawLadder(byId('ladder'), call, callEvents, state.summary?.notes ?? [], current?.agents ?? [], state.event,
-    (index) => update({ event: index }));
-}
-
 subscribe((s, change) => {
   drawCounts(s, change);
   drawCalls(s, change);
-  if ('selected' in change) showCall(s);
+  if ('selected' in change) {
+    showCall();
+    if (!s.selected && location.hash.startsWith('#call=')) history.replaceState(null, '', location.pathname);
+  }
   if ('event' in change) {
-    const call = current?.call.key === s.selected ? current.call : null;
-    if (call && callEvents.length) drawCallLadder(call);
-    drawDetail(callEvents.find((e) => e.index === s.event));
+    redraw();
+    drawDetail(shown.events.find((e) => e.index === s.event));
     if (s.event !== null) document.querySelector(`#ladder g[data-index="${s.event}"]`)?.focus();
   }
 });
 
+/**
+ * Opens the call a `#call=KEY&log=NAME` link names, or says why it cannot: the call is not in
+ * this log (and, when the link names another log, which one it was made for).
+ */
 function fromHash() {
-  const m = /^#call=(.+)$/.exec(location.hash);
-  if (m) {
-    const key = decodeURIComponent(m[1]);
-    if (state.selected !== key && state.table.find(key) >= 0) update({ selected: key, event: null });
+  const params = new URLSearchParams(location.hash.slice(1));
+  const key = params.get('call');
+  const note = byId('link-note');
+  note.hidden = true;
+  if (!key) return;
+  const log = params.get('log');
+  const other = log && log !== state.source?.name ? ` (the link was made for ${log}; this is ${state.source?.name})` : '';
+  if (state.table.find(key) < 0) {
+    note.textContent = `Call ${key} is not in this log${other}.`;
+    note.hidden = false;
+    return;
   }
+  if (other) {
+    note.textContent = `Call ${key} is in this log, but the link was made for ${log}: it may be another call.`;
+    note.hidden = false;
+  }
+  if (state.selected !== key) update({ selected: key, event: null });
 }
 
 let searching = 0;
@@ -190,9 +154,10 @@ function move(step) {
 }
 
 function moveEvent(step) {
-  if (!callEvents.length) return;
-  const at = callEvents.findIndex((e) => e.index === state.event);
-  const next = callEvents[Math.max(0, Math.min(callEvents.length - 1, at < 0 ? 0 : at + step))];
+  const list = shown.events;
+  if (!list.length) return;
+  const at = list.findIndex((e) => e.index === state.event);
+  const next = list[Math.max(0, Math.min(list.length - 1, at < 0 ? 0 : at + step))];
   update({ event: next.index });
 }
 
@@ -201,6 +166,11 @@ function keys(e) {
   if (e.key === '/' && !typing) {
     e.preventDefault();
     byId('search').focus();
+    return;
+  }
+  if (e.key === 'Escape' && state.selected) {
+    e.preventDefault();
+    update({ selected: null, event: null });
     return;
   }
   if (typing) return;
@@ -229,6 +199,7 @@ async function openSample(file) {
 
 async function main() {
   setupCalls();
+  setupCallView();
   setupConnres();
   await load();
   byId('version').textContent = `version ${version()}`;
@@ -259,8 +230,6 @@ async function main() {
   byId('filter-agent').addEventListener('change', (e) => update({ filter: { ...state.filter, agent: e.target.value } }));
   byId('export-csv').addEventListener('click', () => exportCsv(state.table, state.visible));
   byId('export-json').addEventListener('click', async () => exportJson(await fetchCalls([...state.visible])));
-  byId('export-svg').addEventListener('click', () => ladderSvg && exportSvg(ladderSvg, `call-${state.selected}`));
-  byId('export-png').addEventListener('click', () => ladderSvg && exportPng(ladderSvg, `call-${state.selected}`));
   document.addEventListener('keydown', keys);
   window.addEventListener('hashchange', fromHash);
   const samples = await loadSamples();

@@ -76,9 +76,68 @@ test('a call opens its ladder; linked calls are one click away; an event shows f
   const rawText = await detail.getByLabel('Raw source of the event').textContent();
   expect(rawText.includes('MsgType: CALL_TRANSFERRED_EVENT'), true, 'raw lines');
   await page.screenshot({ path: resolve(ARTIFACTS, 'call-and-detail.png'), fullPage: true });
-  await page.getByRole('button', { name: 'consult: call 1011' }).click();
+  // One button per linked call, naming every link to it with its rule.
+  const link = page.getByRole('button', { name: /^call 1011: / });
+  expect(await link.textContent(), 'call 1011: transfer (transfer-event), consult (consult-while-held)');
+  await link.click();
   await page.getByRole('list', { name: 'Timeline of call 1011' }).waitFor();
-  expect(page.url().endsWith('#call=1011'), true, 'the URL names the call');
+  expect(page.url().endsWith('#call=1011&log=consult-transfer.txt'), true, 'the URL names the call and the log');
+});
+
+test('a consult transfer is one flow: both calls in one ladder, a colour per call, the text export as expected', async (page) => {
+  await done(page);
+  await openSample(page, 'consult-transfer.txt');
+  await rows(page).filter({ hasText: '1010' }).click();
+  const ladder = page.getByRole('list', { name: 'Timeline of call 1010' });
+  await ladder.waitFor();
+  expect(await ladder.getByRole('listitem', { name: /\(call 1011\)$/ }).count() >= 3, true, 'the consult call\'s events in the same ladder');
+  expect((await page.locator('#ladder .legend').textContent()).includes('call 1011 (transfer, consult): transferred'), true);
+  const established = await ladder.getByRole('listitem', { name: /^CALL_ESTABLISHED_EVENT/ }).first().textContent();
+  expect(established.includes('EventCause CEC_NONE · LocalConnectionState LCS_CONNECT'), true, established);
+  // Why, on screen: the evidence events open in the ladder.
+  await page.getByRole('list', { name: /^Why/ }).getByRole('button').first().click();
+  await page.waitForFunction(() => document.querySelector('#detail h2')?.textContent.startsWith('CALL_TRANSFERRED_EVENT'));
+  const [text] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as text' }).click()]);
+  expect(readFileSync(await text.path(), 'utf8'), readFileSync(resolve(import.meta.dirname, 'expected/consult-transfer-1010.txt'), 'utf8'));
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as PNG' }).click()]);
+  const width = (await page.locator('#ladder svg').getAttribute('width'));
+  expect(readFileSync(await png.path()).readUInt32BE(16), 2 * Number(width), 'the PNG is drawn at 2×');
+  await page.keyboard.press('Escape');
+  await page.locator('#call').waitFor({ state: 'hidden' });
+  expect(page.url().includes('#call='), false, 'Escape closes the call and its link');
+});
+
+for (const [width, height] of [[1400, 900], [420, 800]]) {
+  test(`at ${width}×${height} the ladder's labels stay whole inside it and the outcome stays visible`, async (page) => {
+    await page.setViewportSize({ width, height });
+    await done(page);
+    await openSample(page, 'consult-transfer.pcapng');
+    await rows(page).first().click();
+    await page.getByRole('list', { name: 'Timeline of call 1010' }).waitFor();
+    const clipped = await page.evaluate(() => {
+      const svg = document.querySelector('#ladder svg');
+      const w = Number(svg.getAttribute('width'));
+      return [...svg.querySelectorAll('text')].filter((t) => {
+        const b = t.getBBox();
+        return b.x < -0.5 || b.x + b.width > w + 0.5;
+      }).map((t) => t.textContent);
+    });
+    expect(clipped, [], 'labels outside the drawing');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no page-wide horizontal scroll');
+    await page.getByLabel('Times from the first event').check();
+    await page.getByRole('listitem', { name: /at \+0\.000 s/ }).first().waitFor();
+    const outcome = await rows(page).first().locator('.outcome').boundingBox();
+    expect(outcome.x + outcome.width <= width, true, `outcome at ${outcome.x}+${outcome.width}`);
+    await page.screenshot({ path: resolve(ARTIFACTS, `ladder-${width}.png`), fullPage: true });
+  });
+}
+
+test('a deep link to a call of another log says the call is not in this one', async (page, server) => {
+  await done(page);
+  await page.goto(`${server.url}#call=4242&log=yesterday.txt`);
+  await page.locator('body[data-state="done"]').waitFor();
+  const note = page.getByRole('alert').filter({ hasText: 'Call 4242' });
+  expect(await note.textContent(), 'Call 4242 is not in this log (the link was made for yesterday.txt; this is uccx-agent-skips-contact.txt).');
 });
 
 test('sorting, filtering and text search narrow the list; counts per outcome', async (page) => {
@@ -137,7 +196,7 @@ test('CSV export matches the calls shown; JSON, SVG and PNG download', async (pa
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calls as CSV' }).click()]);
   const text = readFileSync(await csv.path(), 'utf8');
   expect(text.split('\n')[0], 'call,type,direction,agents,start,duration_ms,outcome,rule,reason');
-  expect(text.split('\n')[1].startsWith('1010,CALLTYPE_ACD_IN,inbound,,#0,,transferred,'), true, text.split('\n')[1]);
+  expect(text.split('\n')[1].startsWith('1010,CALLTYPE_ACD_IN,inbound,,#1,,transferred,'), true, text.split('\n')[1]);
   expect(text.trim().split('\n').length, 3);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calls as JSON' }).click()]);
   expect(JSON.parse(readFileSync(await json.path(), 'utf8')).map((c) => c.key), ['1010', '1011']);
@@ -196,7 +255,9 @@ test('a call-record export opens: calls with outcomes, a call\'s legs on a time 
   expect(explained[1].includes('CONNRES 1 OK (inbound)') && explained[1].includes('Normal call clearing (Normal event)'), true, explained[1]);
   expect(await page.locator('#ladder svg rect').count(), 2, 'a bar per leg');
   const outcome = await page.locator('#call-outcome').textContent();
-  expect(outcome.includes('answered') && outcome.includes('row 3 CONNRES = 1'), true, outcome);
+  expect(outcome.startsWith('answered the leg at row 3 was answered'), true, outcome);
+  const evidence = await page.getByRole('list', { name: /^Why/ }).textContent();
+  expect(evidence.includes('row 3 CONNRES = 1'), true, evidence);
   // A legacy code says so.
   await rows(page).filter({ hasText: '1010' }).click();
   await legs.locator('tbody tr').filter({ hasText: 'AGENT_TO_AGENT_TRANSFER' }).waitFor();

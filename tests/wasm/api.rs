@@ -308,6 +308,10 @@ fn a_capture_reads_down_to_frames_that_decode_to_its_calls() {
     let capture = read_capture(bytes, None).unwrap();
     assert_eq!(get(&capture, "format"), "pcapng");
     let frames: Uint8Array = get(&capture, "frames").unchecked_into();
+    // Exactly the frames the recorded session sent (tests/capture.rs checks the file against the
+    // encoder's output for the same events).
+    let sent = include_bytes!("../fixtures/captures/consult-transfer.frames");
+    assert_eq!(frames.to_vec(), sent.to_vec());
     let rows: js_sys::Float64Array = get(&capture, "rows").unchecked_into();
     assert_eq!(rows.length() % 7, 0);
     let mut log = cti_outcome::wasm::log_of_frames(&frames.to_vec(), &rows.to_vec()).unwrap();
