@@ -3,6 +3,7 @@
 // functions and classes as the package exports them, each with the shapes it actually returns.
 import type {
   Agent,
+  AgentColumns,
   ByteDiagnostic,
   Call,
   CallColumns,
@@ -98,6 +99,8 @@ export class CtiLog {
   agentsOf(index: number): Agent[];
   /** Every agent: state segments and calls. */
   agents(): Agent[];
+  /** Every agent over the log's time as typed-array columns: state segments and calls with their times. */
+  agentColumns(): AgentColumns;
   /** The session: requests matched to their replies by InvokeID, round-trip times, unanswered
    * requests, replies without a request, FAILURE_EVENT and SYSTEM_EVENT in words. */
   session(): Session;

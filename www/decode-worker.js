@@ -211,6 +211,7 @@ const handlers = {
   search: ({ needle }) => ({ rows: log.searchCalls(needle) }),
   session: () => ({ session: records ? { exchanges: [], unanswered: [], unmatchedReplies: [], notices: [] } : log.session() }),
   others: () => ({ others: records ? new Uint32Array(0) : log.otherEvents() }),
+  agents: () => ({ columns: records ? null : timed('agents', () => log.agentColumns()) }),
   events: ({ indices }) => ({ events: records ? [] : indices.map((i) => log.events(i, i + 1)[0]).filter(Boolean) }),
   raw: async (data) => ({ text: await raw(data) }),
 };
@@ -220,7 +221,9 @@ onmessage = async ({ data }) => {
   try {
     if (!handler) throw new Error(`unknown request ${data.type}`);
     const result = await handler(data);
-    if (data.id) postMessage({ type: 'reply', id: data.id, ...result });
+    // Typed-array columns are handed over, not copied.
+    const transfer = Object.values(result?.columns ?? {}).filter(ArrayBuffer.isView).map((a) => a.buffer);
+    if (data.id) postMessage({ type: 'reply', id: data.id, ...result }, transfer);
   } catch (e) {
     postMessage({ type: 'error', id: data.id, message: e.message });
   }

@@ -69,6 +69,9 @@ export const search = async (needle) => (await ask({ type: 'search', needle })).
 /** The session: requests and replies, unanswered requests, notices. */
 export const session = async () => (await ask({ type: 'session' })).session;
 
+/** Every agent over the log's time, as columns (null for a call-record export). */
+export const agentColumns = async () => (await ask({ type: 'agents' })).columns;
+
 /** The events no call holds (a Uint32Array of event indices). */
 export const others = async () => (await ask({ type: 'others' })).others;
 

@@ -2,9 +2,10 @@
 import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
 import { CallTable } from './call-table.js';
-import { hashOf, setupCallView, showCall, shown, redraw } from './call-view.js';
+import { AgentTimeline } from './agents.js';
+import { setupCallView, showCall, shown, redraw } from './call-view.js';
 import {
-  calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
+  agentColumns, calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
 } from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
 import { drawNoEvents, drawOthers } from './others.js';
@@ -57,6 +58,7 @@ function onDecoder(m, name) {
     document.body.dataset.wasmMemory = String(m.memory);
     document.body.dataset.timings = JSON.stringify(m.timings);
     session().then(drawSession);
+    setupAgents();
     others().then((indices) => drawOthers(indices, fetchEvents, (e) => {
       byId('detail').hidden = false;
       drawDetail(e);
@@ -67,6 +69,23 @@ function onDecoder(m, name) {
     byId('progress-box').hidden = true;
     document.body.dataset.state = 'error';
   }
+}
+
+/** The agent timeline: its columns are asked for when it is first opened. */
+function setupAgents() {
+  const box = byId('agents-box');
+  box.hidden = Boolean(state.summary?.records);
+  box.open = false;
+  byId('agents-host').replaceChildren();
+  box.ontoggle = async () => {
+    if (!box.open || byId('agents-host').childElementCount) return;
+    const columns = await agentColumns();
+    if (!columns?.agent.length) {
+      byId('agents-host').replaceChildren(el('p', { class: 'muted' }, 'No agent state events in this log.'));
+      return;
+    }
+    new AgentTimeline(byId('agents-host'), columns, (call) => update({ selected: state.table.key(call), event: null })).draw();
+  };
 }
 
 const ENCODINGS = {

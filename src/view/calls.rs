@@ -3,7 +3,6 @@
 //! are worked out once and shared through the string table.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 
@@ -97,7 +96,7 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
         let state = &timeline.calls[i];
         let derived = &timeline.derived[i];
         shared.scratch.clear();
-        let _ = write!(shared.scratch, "{}", KeyText(state.call_id, state.nth));
+        key_text(&mut shared.scratch, state.call_id, state.nth);
         c.key.push(t.push(&shared.scratch));
         c.call_id.push(state.call_id);
         c.call_type.push(state.call_type.map_or(-1, |v| {
@@ -114,11 +113,13 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
         #[allow(clippy::cast_precision_loss)] // Milliseconds far below 2^53.
         c.start_ms
             .push(start.time_ms().map_or(f64::NAN, |(ms, _)| ms as f64));
-        c.start_time.push(
-            start
-                .time_text()
-                .map_or(-1, |s| signed(t.push(&String::from_utf8_lossy(s)))),
-        );
+        c.start_time.push(start.time_text().map_or(-1, |s| {
+            // Timestamps are ASCII: borrowed as they are (the lossy path only for bad bytes).
+            signed(match std::str::from_utf8(s) {
+                Ok(text) => t.push(text),
+                Err(_) => t.push(&String::from_utf8_lossy(s)),
+            })
+        }));
         let d = durations(store, &timeline.lists, state);
         let parts = [d.queue_ms, d.ring_ms, d.talk_ms];
         #[allow(clippy::cast_precision_loss)]
@@ -140,6 +141,29 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
     }
     (c.strings, c.string_ends) = t.finish();
     c
+}
+
+/// Appends a call's key (as [`KeyText`] writes it) to `out` without the formatting machinery:
+/// the call list writes one per call.
+fn key_text(out: &mut String, call_id: u32, nth: u32) {
+    fn digits(out: &mut String, mut n: u32) {
+        let mut buf = [0u8; 10];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        out.extend(buf[at..].iter().map(|&b| char::from(b)));
+    }
+    digits(out, call_id);
+    if nth > 0 {
+        out.push('#');
+        digits(out, nth + 1);
+    }
 }
 
 /// A call's key as text: its ID, with `#2`, `#3`… for a reused ID.
@@ -278,4 +302,16 @@ pub fn other_events(store: &Store, timeline: &Timeline) -> Vec<u32> {
         .filter(|&(_, h)| !h)
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod key_tests {
+    #[test]
+    fn a_key_is_written_as_its_display() {
+        for (id, nth) in [(0, 0), (7, 0), (16_800_098, 0), (1010, 1), (u32::MAX, 41)] {
+            let mut out = String::new();
+            super::key_text(&mut out, id, nth);
+            assert_eq!(out, super::KeyText(id, nth).to_string());
+        }
+    }
 }

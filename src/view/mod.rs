@@ -2,6 +2,7 @@
 //! timeline) when output is asked for, and serialised by serde; the TypeScript declarations of
 //! the npm package are generated from these same types (ts-rs, see [`typescript`]).
 
+pub mod agent_columns;
 pub mod api;
 pub mod calls;
 pub mod capture;

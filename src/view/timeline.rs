@@ -372,15 +372,15 @@ pub(crate) fn durations(store: &Store, lists: &Lists, state: &CallState) -> Dura
     let f = &state.facts;
     let span = |a, b| timeline::between(store, a, b);
     let hangup = f.cleared.or(f.connection_cleared).or(f.end_call);
-    let holds: Vec<u64> = state
+    let hold_ms = state
         .holds(lists)
         .filter_map(|(held, retrieved)| span(Some(held), retrieved))
-        .collect();
+        .fold(None, |sum: Option<u64>, ms| Some(sum.unwrap_or(0) + ms));
     Durations {
         queue_ms: span(f.queued, f.delivered.or(f.established)),
         ring_ms: span(f.delivered, f.established.or(hangup)),
         talk_ms: span(f.established, hangup),
-        hold_ms: (!holds.is_empty()).then(|| holds.iter().sum()),
+        hold_ms,
     }
 }
 

@@ -69,6 +69,7 @@ pub fn declarations() -> String {
         Summary<'static>,
         EventColumns,
         CallColumns,
+        super::agent_columns::AgentColumns,
         CallRow,
         TimelineView,
         Call,

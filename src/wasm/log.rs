@@ -225,6 +225,44 @@ impl CtiLog {
         ))
     }
 
+    /// Every agent over the log's time as columns (typed arrays and a string table): state
+    /// segments and the calls on each agent, with their times, for a timeline of all agents.
+    #[wasm_bindgen(js_name = agentColumns, unchecked_return_type = "AgentColumns")]
+    pub fn agent_columns(&mut self) -> JsValue {
+        if !self.log.is_finished() {
+            self.log.update_timeline();
+        }
+        let c = crate::view::agent_columns::agent_columns(self.log.store(), self.log.timeline());
+        let o = js_sys::Object::new();
+        set(&o, "strings", &JsValue::from_str(&c.strings));
+        let u32s = [
+            ("stringEnds", &c.string_ends),
+            ("agent", &c.agent),
+            ("segmentAgent", &c.segment_agent),
+            ("segmentState", &c.segment_state),
+            ("callAgent", &c.call_agent),
+            ("call", &c.call),
+        ];
+        for (key, column) in u32s {
+            set(&o, key, &js_sys::Uint32Array::from(&column[..]));
+        }
+        let f64s = [
+            ("segmentStart", &c.segment_start),
+            ("segmentEnd", &c.segment_end),
+            ("callStart", &c.call_start),
+            ("callEnd", &c.call_end),
+        ];
+        for (key, column) in f64s {
+            set(&o, key, &js_sys::Float64Array::from(&column[..]));
+        }
+        set(
+            &o,
+            "callOutcome",
+            &js_sys::Uint8Array::from(&c.call_outcome[..]),
+        );
+        o.into()
+    }
+
     /// Every agent: state segments and calls.
     ///
     /// # Errors

@@ -1,6 +1,7 @@
 // Browser tests of the viewer built by `make site`: node tests/e2e/run.mjs dist/site
 // Drives Debian's Chromium through playwright-core (which downloads no browser). Screenshots of
 // the main views go to tests/e2e/artifacts/.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect, launch, requireChromium, runAll } from './harness.mjs';
@@ -380,6 +381,46 @@ test('the CONNRES panel explains a code with its cause', async (page) => {
   expect(text.includes('ISDN_CAUSE') && text.includes('User busy') && text.includes('Outcome: busy'), true, text);
 });
 
+test('a 100 MB log decodes with no main-thread task over 100 ms; its agent timeline opens and stays fluid', async (page) => {
+  await done(page);
+  // The generated 100 MB log of `make bench` (seed 1): 76,266 calls.
+  const log = resolve(ARTIFACTS, '100mb.txt');
+  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  writeFileSync(log, execFileSync(cli, ['generate', '--mb', '100'], { maxBuffer: 200 * 1024 * 1024 }));
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+  await page.getByLabel('Open a log file').setInputFiles(log);
+  await page.getByRole('status').filter({ hasText: '100mb.txt: read as text' }).waitFor({ timeout: 120000 });
+  await done(page);
+  const long = await page.evaluate(() => window.longTasks);
+  console.log(`     main-thread tasks over 50 ms while decoding: ${long.length} (${long.map(Math.round).join(', ')} ms)`);
+  expect(long.filter((ms) => ms > 100), [], 'tasks over 100 ms');
+  await page.locator('summary', { hasText: 'Agent timeline' }).click();
+  const canvas = page.getByRole('img', { name: /^Agent timeline/ });
+  await canvas.waitFor();
+  await canvas.focus();
+  for (const key of ['+', '+', '+', 'ArrowRight', 'ArrowRight', 'ArrowLeft', '-', 'ArrowDown', 'ArrowUp', '0']) await page.keyboard.press(key);
+  const box = await canvas.boundingBox();
+  for (let i = 0; i < 10; i += 1) await page.mouse.wheel(0, i < 5 ? -200 : 200);
+  await page.mouse.move(box.x + 400, box.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 300, box.y + 100, { steps: 10 });
+  await page.mouse.up();
+  const frames = JSON.parse(await page.locator('#agents-host').getAttribute('data-frames'));
+  console.log(`     agent timeline frames: ${frames.count}, median ${frames.median.toFixed(1)} ms, 95th percentile ${frames.p95.toFixed(1)} ms, max ${frames.max.toFixed(1)} ms`);
+  expect(frames.count >= 20, true, 'frames drawn');
+  expect(frames.p95 < 50, true, `95th percentile frame time ${frames.p95} ms`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'agents.png'), fullPage: true });
+  // A click on a call opens it: the first agent's row, on its call bars, with the whole log shown.
+  await page.keyboard.press('0');
+  await page.mouse.click(box.x + 150 + (box.width - 150) / 2, box.y + 24 + 18);
+  await page.locator('#call').waitFor({ timeout: 10000 });
+  rmSync(log);
+});
+
 test('a large log decodes in the Worker with progress, lists calls before it ends, and can be cancelled', async (page) => {
   await done(page);
   const sample = readFileSync(resolve(site, 'samples/generated-3000-calls.txt'));
@@ -412,7 +453,9 @@ test('readable in a narrow window and in the dark scheme', async (page) => {
 const server = await serve(site);
 const browser = await launch();
 try {
-  const failed = await runAll(tests, async (name, fn) => {
+  // E2E_ONLY=<words>: only the tests whose names contain them (while working on one).
+  const only = process.env.E2E_ONLY;
+  const failed = await runAll(only ? tests.filter((t) => t.name.includes(only)) : tests, async (name, fn) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
     const page = await context.newPage();
     const problems = [];
