@@ -9,10 +9,12 @@ import { OUTCOMES } from './call-table.js';
 const ROW = 24;
 const LABEL = 150;
 const AXIS = 24;
-/** State colours by name; any other state gets the muted colour. */
+/** State colours by AgentState symbol (reference §4.4); any other state gets the muted colour. */
 const STATES = {
-  READY: '#16a34a', AVAILABLE: '#16a34a', TALKING: '#2563eb', HOLD: '#7c3aed', RESERVED: '#0891b2',
-  NOT_READY: '#d97706', WORK_READY: '#ea580c', WORK_NOT_READY: '#ea580c', LOGOUT: '#9ca3af', LOGIN: '#9ca3af',
+  AGENT_STATE_AVAILABLE: '#16a34a', AGENT_STATE_TALKING: '#2563eb', AGENT_STATE_HOLD: '#7c3aed',
+  AGENT_STATE_RESERVED: '#0891b2', AGENT_STATE_NOT_READY: '#d97706', AGENT_STATE_WORK_READY: '#ea580c',
+  AGENT_STATE_WORK_NOT_READY: '#ea580c', AGENT_STATE_BUSY_OTHER: '#be185d', AGENT_STATE_ACTIVE: '#2563eb',
+  AGENT_STATE_PAUSED: '#a16207', AGENT_STATE_LOGOUT: '#d1d5db', AGENT_STATE_LOGIN: '#9ca3af',
 };
 
 export class AgentTimeline {
@@ -260,6 +262,13 @@ export class AgentTimeline {
       g.fillRect(x0, y, Math.max(1, Math.min(x1, right) - x0), height);
       drawnTo = x1;
     }
+  }
+
+  /** The states this log's agents were in, with their colours: [[name, colour]…]. */
+  legend() {
+    const used = new Set(this.c.segmentState);
+    return [...used].map((i) => [this.names[i].replace(/^AGENT_STATE_/, ''), STATES[this.names[i]]])
+      .sort((a, b) => a[0].localeCompare(b[0]));
   }
 
   /** Frame drawing times so far (ms): count, median, 95th percentile, max. */

@@ -77,6 +77,7 @@ function setupAgents() {
   box.hidden = Boolean(state.summary?.records);
   box.open = false;
   byId('agents-host').replaceChildren();
+  byId('agents-legend').replaceChildren();
   box.ontoggle = async () => {
     if (!box.open || byId('agents-host').childElementCount) return;
     const columns = await agentColumns();
@@ -84,7 +85,13 @@ function setupAgents() {
       byId('agents-host').replaceChildren(el('p', { class: 'muted' }, 'No agent state events in this log.'));
       return;
     }
-    new AgentTimeline(byId('agents-host'), columns, (call) => update({ selected: state.table.key(call), event: null })).draw();
+    const timeline = new AgentTimeline(byId('agents-host'), columns, (call) => update({ selected: state.table.key(call), event: null }));
+    timeline.draw();
+    byId('agents-legend').replaceChildren(...timeline.legend().map(([name, colour]) => {
+      const swatch = el('span', { class: 'swatch' });
+      swatch.style.background = colour ?? 'var(--muted)'; // CSSOM: allowed by the CSP
+      return el('li', {}, swatch, name.toLowerCase().replaceAll('_', ' '));
+    }), el('li', { class: 'muted' }, 'calls below each band, coloured by outcome'));
   };
 }
 

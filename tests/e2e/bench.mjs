@@ -73,6 +73,7 @@ try {
           ` | (b) every event ${r.bMs.toFixed(0)} ms | (c) JSON.parse ${r.cMs.toFixed(0)} ms (${mb(r.jsonBytes)} MB of JSON)` +
           ` | a/c ${(r.aMs / r.cMs).toFixed(2)}, b/c ${(r.bMs / r.cMs).toFixed(2)}` +
           ` | text ${(r.textBytes / 1e3 / r.aMs).toFixed(0)} MB/s via (a) | binary ${(r.frameBytes / 1e3 / r.binaryMs).toFixed(0)} MB/s` +
+          ` | capture ${(r.captureBytes / 1e3 / r.captureMs).toFixed(0)} MB/s (${r.captureEvents} frames)` +
           ` | wasm memory after (a) ${mb(r.memoryAfterA)} MB (${(r.memoryAfterA / r.textBytes).toFixed(2)} per byte of log), after all ${mb(r.memoryAfter)} MB`,
       );
     }
@@ -100,6 +101,8 @@ try {
       binary_native_mb_s: native.binary_native_mb_s,
       binary_wasm_mb_s: +binaryWasm.toFixed(1),
       binary_wasm_vs_native: +(binaryWasm / native.binary_native_mb_s).toFixed(3),
+      capture_native_mb_s: native.capture_native_mb_s,
+      capture_wasm_mb_s: +(largest.captureBytes / 1e3 / largest.captureMs).toFixed(1),
       text_native_mb_s: native.text_native_mb_s,
       timeline_native_events_s: native.timeline_native_events_s,
       wasm_gzip_bytes: wasmGzip,

@@ -130,6 +130,19 @@ for (const [width, height] of [[1400, 900], [420, 800]]) {
     const outcome = await rows(page).first().locator('.outcome').boundingBox();
     expect(outcome.x + outcome.width <= width, true, `outcome at ${outcome.x}+${outcome.width}`);
     await page.screenshot({ path: resolve(ARTIFACTS, `ladder-${width}.png`), fullPage: true });
+    // The other views at this size: the agent timeline, and a call-record export's legs.
+    await page.keyboard.press('Escape');
+    await openSample(page, 'generated-3000-calls.txt');
+    await page.locator('summary', { hasText: 'Agent timeline' }).click();
+    await page.getByRole('img', { name: /^Agent timeline/ }).waitFor();
+    await page.waitForFunction(() => JSON.parse(document.getElementById('agents-host').dataset.frames ?? '{}').count > 0);
+    await page.screenshot({ path: resolve(ARTIFACTS, `agents-${width}.png`), fullPage: true });
+    await openSample(page, 'call-records.csv');
+    await rows(page).first().click();
+    await page.getByRole('table', { name: 'Legs and their CONNRES' }).waitFor();
+    const outcomeCell = await rows(page).first().locator('.outcome').boundingBox();
+    expect(outcomeCell.x + outcomeCell.width <= width, true, 'the outcome of a record call is visible');
+    await page.screenshot({ path: resolve(ARTIFACTS, `records-${width}.png`), fullPage: true });
   });
 }
 

@@ -53,6 +53,15 @@ fn main() {
     };
     let binary = best(|| binary::decode(&frames, two));
     let detected = best(|| binary::decode(&frames, Options::default()));
+    let capture = pcap_of(&frames);
+    let capture_options = cti_outcome::capture::CaptureOptions::default();
+    let (from_capture, _, _) = cti_outcome::capture::decode(&capture, &capture_options);
+    assert_eq!(
+        from_capture.len(),
+        binary::decode(&frames, two).0.len(),
+        "the capture holds every frame"
+    );
+    let captured = best(|| cti_outcome::capture::decode(&capture, &capture_options));
     let timeline = best(|| {
         let mut store = cti_outcome::text::decode(text.as_bytes());
         let t = Instant::now();
@@ -77,6 +86,10 @@ fn main() {
             "binary decode, width detected",
             mb_s(frames.len(), detected),
         ),
+        (
+            "capture (pcap) to frames in the store",
+            mb_s(capture.len(), captured),
+        ),
     ];
     for (name, rate) in rows {
         println!("{name:<46} {rate:>8.0} MB/s");
@@ -93,14 +106,60 @@ fn main() {
             "binary_native_mb_s": round(mb_s(frames.len(), binary)),
             "binary_detected_native_mb_s": round(mb_s(frames.len(), detected)),
             "timeline_native_events_s": round(timeline_events_s),
+            "capture_native_mb_s": round(mb_s(capture.len(), captured)),
             "native_events": store.len(),
         });
         std::fs::write(&path, format!("{summary:#}\n")).expect("summary written");
+        // The capture, for the browser's figure (tests/e2e/bench/bench.js reads data/capture.pcap).
+        let data = std::path::Path::new(&path).with_file_name("data");
+        std::fs::create_dir_all(&data).expect("data directory");
+        std::fs::write(data.join("capture.pcap"), &capture).expect("capture written");
         println!("summary: {path}");
     }
 }
 
 /// The best time of several runs; `run` may return its own measured duration.
+/// The frames as the server's side of one TCP connection in a pcap file (Ethernet, IPv4, TCP
+/// from port 42027; segments of 1,448 bytes, 1 ms apart): what tcpdump writes for a session.
+fn pcap_of(stream: &[u8]) -> Vec<u8> {
+    const SEGMENT: usize = 1448;
+    let mut out = Vec::with_capacity(stream.len() + stream.len() / SEGMENT * 70 + 24);
+    // Global header: magic, version 2.4, zone, accuracy, snap length, link type 1 (Ethernet).
+    out.extend_from_slice(&0xA1B2_C3D4u32.to_le_bytes());
+    out.extend_from_slice(&2u16.to_le_bytes());
+    out.extend_from_slice(&4u16.to_le_bytes());
+    for word in [0u32, 0, 65_535, 1] {
+        out.extend_from_slice(&word.to_le_bytes());
+    }
+    for (i, chunk) in stream.chunks(SEGMENT).enumerate() {
+        let length = 14 + 20 + 20 + chunk.len();
+        let n = u32::try_from(i).expect("segments");
+        for word in [1_700_000_000 + n / 1000, (n % 1000) * 1000] {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        let length32 = u32::try_from(length).expect("packet length");
+        out.extend_from_slice(&length32.to_le_bytes());
+        out.extend_from_slice(&length32.to_le_bytes());
+        // Ethernet: destination, source, IPv4.
+        out.extend_from_slice(&[2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00]);
+        // IPv4: version 4, header 20 bytes, total length, TTL 64, TCP, 10.0.0.1 → 10.0.0.2.
+        let total = u16::try_from(20 + 20 + chunk.len()).expect("IP length");
+        out.extend_from_slice(&[0x45, 0]);
+        out.extend_from_slice(&total.to_be_bytes());
+        out.extend_from_slice(&[0, 0, 0x40, 0, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2]);
+        // TCP: 42027 → 50000, sequence number, ack, header 20 bytes, PSH|ACK, window.
+        let seq = u32::try_from(i * SEGMENT)
+            .expect("sequence number")
+            .wrapping_add(1);
+        out.extend_from_slice(&42_027u16.to_be_bytes());
+        out.extend_from_slice(&50_000u16.to_be_bytes());
+        out.extend_from_slice(&seq.to_be_bytes());
+        out.extend_from_slice(&[0, 0, 0, 1, 0x50, 0x18, 0xFF, 0xFF, 0, 0, 0, 0]);
+        out.extend_from_slice(chunk);
+    }
+    out
+}
+
 fn best<T: Timed>(mut run: impl FnMut() -> T) -> Duration {
     (0..7)
         .map(|_| {

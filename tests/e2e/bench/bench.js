@@ -5,10 +5,13 @@
 import init, { decodeLog, openLog, CtiLog } from './pkg/index.js';
 import initGlue from './pkg/cti_outcome.js';
 import initRecords, { decodeRecords, RecordLog } from './pkg/records.js';
+import initCapture, { readCapture } from './pkg/capture.js';
+import { logOfFrames } from './pkg/index.js';
 import initRecordsGlue from './pkg/cti_outcome_records.js';
 
 const wasm = await (init(), initGlue()); // the glue's init returns the same instance
 const recordsWasm = await (initRecords(), initRecordsGlue());
+await initCapture();
 const memory = () => wasm.memory.buffer.byteLength;
 const fetchText = async (url) => (await fetch(url)).text();
 const fetchBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -51,8 +54,18 @@ window.bench = async (name, runs) => {
     return n;
   });
   if (b.result !== c.result) throw new Error(`decodeLog gave ${b.result} events, JSON ${c.result}`);
+  // The same frames in a pcap (written by the native benchmark): read and decoded to events.
+  const pcap = await fetchBytes('data/capture.pcap');
+  const cap = best(runs, () => {
+    const { frames: f, rows } = readCapture(pcap);
+    const log = logOfFrames(f, rows);
+    const n = log.length;
+    log.free();
+    return n;
+  });
   return {
     textBytes: text.length, jsonBytes: json.length, frameBytes: frames.length,
+    captureBytes: pcap.length, captureEvents: cap.result, captureMs: cap.ms,
     events: b.result, calls: a.result.calls, frameEvents: bin.result,
     aMs: a.ms, bMs: b.ms, cMs: c.ms, binaryMs: bin.ms,
     runs: { a: a.times, b: b.times, c: c.times, binary: bin.times },
