@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::calls::CallColumns;
-use super::columns::{signed, Table};
+use super::columns::Table;
 use super::records::{DecodedRecords, RecordColumn};
 use super::{Diagnostics, RowDiagnostic};
 use crate::codes::connres::{Connres, Direction};
@@ -76,7 +76,7 @@ pub fn record_call_columns(records: &Records) -> CallColumns {
     let facts = &records.calls.facts;
     for (i, call) in records.calls.calls.iter().enumerate() {
         let key = super::records::call_key(records, call);
-        let (start, duration) = super::records::call_span(records, call);
+        let (_, duration) = super::records::call_span(records, call);
         c.key.push(t.push(&key));
         let index = u32::try_from(i).unwrap_or(u32::MAX);
         c.call_id.push(key.parse().unwrap_or(index));
@@ -96,8 +96,9 @@ pub fn record_call_columns(records: &Records) -> CallColumns {
                 .min()
                 .map_or(f64::NAN, |ms| ms as f64),
         );
-        c.start_time
-            .push(start.map_or(-1, |s| signed(t.text(Cow::Borrowed(s)))));
+        // The start as written is in the call itself; the list writes `startMs` (a string per
+        // call would make a million-row list's string table tens of megabytes).
+        c.start_time.push(-1);
         c.duration_ms.push(duration.unwrap_or(f64::NAN));
         let kind = call.outcome.kind;
         let position = OutcomeKind::ALL

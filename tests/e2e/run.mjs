@@ -434,6 +434,38 @@ test('a 100 MB log decodes with no main-thread task over 100 ms; its agent timel
   rmSync(log);
 });
 
+test('a 1,000,000-row call-record export opens in the Worker with no main-thread task over 100 ms', async (page) => {
+  await done(page);
+  // The fixture's columns, one or two legs per call (as tests/e2e/bench/bench.js writes them).
+  const file = resolve(ARTIFACTS, 'million-rows.csv');
+  const lines = ['StatisticsPartAID,bOutbound,dtCallStart,dtCallEnd,CauseCodesID,CONNRES'];
+  const codes = [1, 1, 1, 2, 3, 5, 0, 4, 6];
+  const t0 = Date.UTC(2026, 0, 1) / 1000;
+  const date = (s) => new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  for (let i = 0, call = 1; i < 1_000_000; call += 1) {
+    const legs = call % 3 === 0 ? 2 : 1;
+    for (let l = 0; l < legs && i < 1_000_000; l += 1, i += 1) {
+      const start = t0 + call * 7 + l * 20;
+      lines.push(`${call},${call % 4 === 0 ? 1 : 0},${date(start)},${date(start + 30)},16,${l < legs - 1 ? 2 : codes[call % codes.length]}`);
+    }
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+  await page.getByLabel('Open a log file').setInputFiles(file);
+  await page.getByRole('status').filter({ hasText: 'million-rows.csv: read as call records' }).waitFor({ timeout: 120000 });
+  await done(page);
+  expect(await page.getByRole('status').first().textContent(),
+    'million-rows.csv: read as call records (comma-separated): 1000000 rows, 750000 calls, 0 diagnostics');
+  const long = await page.evaluate(() => window.longTasks);
+  console.log(`     main-thread tasks over 50 ms while reading: ${long.length} (${long.map(Math.round).join(', ')} ms)`);
+  expect(long.filter((ms) => ms > 100), [], 'tasks over 100 ms');
+  rmSync(file);
+});
+
 test('a large log decodes in the Worker with progress, lists calls before it ends, and can be cancelled', async (page) => {
   await done(page);
   const sample = readFileSync(resolve(site, 'samples/generated-3000-calls.txt'));
