@@ -108,6 +108,18 @@ test('a consult transfer is one flow: both calls in one ladder, a colour per cal
   expect(page.url().includes('#call='), false, 'Escape closes the call and its link');
 });
 
+test('why, on screen: a call the library cannot place says what is missing, and remarks are shown', async (page) => {
+  await done(page);
+  await rows(page).filter({ hasText: '16800095' }).click();
+  const why = page.getByRole('list', { name: /^Why/ });
+  await why.filter({ hasText: 'Missing:' }).waitFor();
+  expect((await why.textContent()).includes('END_CALL_EVENT alone ends the client\'s association with the call'), true);
+  await openSample(page, 'uccx-outbound-reservation-call.txt');
+  await rows(page).filter({ hasText: '16800097' }).click();
+  await why.filter({ hasText: 'Remark:' }).waitFor();
+  expect((await why.textContent()).includes('they are kept as one call because the ConnectionCallID is the same'), true);
+});
+
 for (const [width, height] of [[1400, 900], [420, 800]]) {
   test(`at ${width}×${height} the ladder's labels stay whole inside it and the outcome stays visible`, async (page) => {
     await page.setViewportSize({ width, height });
