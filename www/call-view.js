@@ -33,7 +33,11 @@ export async function showCall() {
   if (state.selected !== call.key) return; // another call was chosen meanwhile
   if (location.hash !== hashOf(call.key)) history.replaceState(null, '', hashOf(call.key));
   document.body.classList.add('call-open');
-  if (state.summary?.records) return showRecordCall(call);
+  // The time toggle and the text export are the ladder's; a record call draws its legs instead.
+  const records = Boolean(state.summary?.records);
+  byId('relative-time').closest('label').hidden = records;
+  byId('export-text').hidden = records;
+  if (records) return showRecordCall(call);
   byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
   byId('call-outcome').replaceChildren(el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`);
   drawWhy(call);
