@@ -320,6 +320,34 @@ fn bad_captures_say_what_is_wrong_and_keep_what_is_readable() {
         .diagnostics
         .iter()
         .any(|d| d.code == DiagnosticCode::CaptureBroken));
+    // Found by the capture fuzz target: a section header, then a process-information block
+    // (type 0x80000001) 8 bytes long, which pcap-parser 0.17 cannot be given (it subtracts 12).
+    let mut short = vec![
+        0x0A, 0x0D, 0x0D, 0x0A, 28, 0, 0, 0, 0x4D, 0x3C, 0x2B, 0x1A, 1, 0, 0, 0,
+    ];
+    short.extend_from_slice(&[0xFF; 8]);
+    short.extend_from_slice(&28u32.to_le_bytes());
+    short.extend_from_slice(&[1, 0, 0, 0x80, 8, 0, 0, 0, 0, 0, 0, 0]);
+    let c = capture::read(&short, &CaptureOptions::default());
+    let broken = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::CaptureBroken)
+        .expect("the short block is reported");
+    assert!(
+        broken
+            .message
+            .contains("the block at byte 28 says it is 8 bytes long"),
+        "{}",
+        broken.message
+    );
+    let crash = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/captures/fuzz-short-block.bin"),
+    )
+    .unwrap();
+    let mut fuzzed = vec![0x0A, 0x0D, 0x0D, 0x0A];
+    fuzzed.extend_from_slice(&crash);
+    let _ = capture::read(&fuzzed, &CaptureOptions::default());
 }
 
 /// The bundled sample (recorded by the test above on this project's machine, see

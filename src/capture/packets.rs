@@ -97,7 +97,44 @@ fn read_legacy<'a>(bytes: &'a [u8], packets: &mut Vec<Packet<'a>>) -> Result<(),
     Ok(())
 }
 
+/// The longest prefix of a pcapng file whose blocks all have a total length of at least 12
+/// bytes, a multiple of 4 (the format's rule for every block), and what is wrong after it. Checked
+/// before pcap-parser reads the blocks: its 0.17 release subtracts 12 from a process-information
+/// block's length without checking it, which panics in a build with overflow checks.
+fn checked_blocks(bytes: &[u8]) -> (&[u8], Option<String>) {
+    const SECTION: [u8; 4] = [0x0A, 0x0D, 0x0D, 0x0A];
+    let (mut at, mut big_endian) = (0usize, false);
+    while let Some(head) = bytes.get(at..at + 12) {
+        if head[..4] == SECTION {
+            big_endian = head[8..12] == [0x1A, 0x2B, 0x3C, 0x4D];
+        }
+        let word = [head[4], head[5], head[6], head[7]];
+        let length = if big_endian {
+            u32::from_be_bytes(word)
+        } else {
+            u32::from_le_bytes(word)
+        };
+        if length < 12 || length % 4 != 0 {
+            let why = format!(
+                "the block at byte {at} says it is {length} bytes long; a pcapng block is at least 12 bytes, a multiple of 4"
+            );
+            return (&bytes[..at], Some(why));
+        }
+        at = at.saturating_add(length as usize);
+    }
+    (bytes, None)
+}
+
 fn read_ng<'a>(bytes: &'a [u8], packets: &mut Vec<Packet<'a>>) -> Result<(), String> {
+    let (bytes, broken) = checked_blocks(bytes);
+    read_blocks(bytes, packets)?;
+    broken.map_or(Ok(()), Err)
+}
+
+fn read_blocks<'a>(bytes: &'a [u8], packets: &mut Vec<Packet<'a>>) -> Result<(), String> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
     let slice = PcapNGSlice::from_slice(bytes).map_err(|e| problem(&e))?;
     let mut interfaces: Vec<Interface> = Vec::new();
     for block in slice {
