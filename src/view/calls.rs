@@ -14,7 +14,7 @@ use crate::timeline::outcome::Reason;
 use crate::timeline::Timeline;
 
 use super::columns::{signed, Table};
-use super::timeline::{agent_key, durations, reason, Coded};
+use super::timeline::{agent_key, phases, reason, Coded};
 
 /// The call list as columns.
 #[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
@@ -120,8 +120,7 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
                 Err(_) => t.push(&String::from_utf8_lossy(s)),
             })
         }));
-        let d = durations(store, &timeline.lists, state);
-        let parts = [d.queue_ms, d.ring_ms, d.talk_ms];
+        let parts = phases(store, state);
         #[allow(clippy::cast_precision_loss)]
         c.duration_ms.push(if parts.iter().any(Option::is_some) {
             parts.iter().flatten().sum::<u64>() as f64
@@ -157,7 +156,7 @@ fn key_text(out: &mut String, call_id: u32, nth: u32) {
                 break;
             }
         }
-        out.extend(buf[at..].iter().map(|&b| char::from(b)));
+        out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
     }
     digits(out, call_id);
     if nth > 0 {

@@ -369,19 +369,30 @@ pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
 }
 
 pub(crate) fn durations(store: &Store, lists: &Lists, state: &CallState) -> Durations {
+    let [queue_ms, ring_ms, talk_ms] = phases(store, state);
+    let hold_ms = state
+        .holds(lists)
+        .filter_map(|(held, retrieved)| timeline::between(store, Some(held), retrieved))
+        .fold(None, |sum: Option<u64>, ms| Some(sum.unwrap_or(0) + ms));
+    Durations {
+        queue_ms,
+        ring_ms,
+        talk_ms,
+        hold_ms,
+    }
+}
+
+/// Queue, ring and talk time of a call (ms), each when its marks have times: what the call
+/// list's duration adds up (without the holds, which only the full call shows).
+pub(crate) fn phases(store: &Store, state: &CallState) -> [Option<u64>; 3] {
     let f = &state.facts;
     let span = |a, b| timeline::between(store, a, b);
     let hangup = f.cleared.or(f.connection_cleared).or(f.end_call);
-    let hold_ms = state
-        .holds(lists)
-        .filter_map(|(held, retrieved)| span(Some(held), retrieved))
-        .fold(None, |sum: Option<u64>, ms| Some(sum.unwrap_or(0) + ms));
-    Durations {
-        queue_ms: span(f.queued, f.delivered.or(f.established)),
-        ring_ms: span(f.delivered, f.established.or(hangup)),
-        talk_ms: span(f.established, hangup),
-        hold_ms,
-    }
+    [
+        span(f.queued, f.delivered.or(f.established)),
+        span(f.delivered, f.established.or(hangup)),
+        span(f.established, hangup),
+    ]
 }
 
 /// An outcome put into words.
