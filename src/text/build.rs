@@ -3,7 +3,7 @@
 
 use super::line::{self, Line};
 use super::typing::{Mistyped, Typed};
-use super::{Open, Slot, TextDecoder};
+use super::{short_key, Open, Slot, TextDecoder, LONG};
 use crate::codes::fields::Named;
 use crate::codes::message_types;
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -120,8 +120,13 @@ impl TextDecoder {
             return false;
         }
         let raw = line::trim(&line.content[written.len() + 1..]);
+        let key = short_key(raw.as_bytes());
         let (typed, problem) = match slot.last {
-            Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
+            Some((k, last, typed))
+                if k == key && (key != LONG || same(store.strings.get(last), raw.as_bytes())) =>
+            {
+                (typed, None)
+            }
             _ => self.typed(store, slot.named, raw),
         };
         if let Some(problem) = problem {
@@ -134,7 +139,7 @@ impl TextDecoder {
             line,
             slot.name,
             typed,
-            problem.is_none(),
+            problem.is_none().then_some(raw),
         );
         true
     }
@@ -154,7 +159,8 @@ impl TextDecoder {
         if let Some(problem) = problem {
             invalid(store, number, line, raw, problem);
         }
-        self.put_field(store, number, offset, line, name, typed, problem.is_none());
+        let remember = problem.is_none().then_some(raw);
+        self.put_field(store, number, offset, line, name, typed, remember);
     }
 
     /// Types a value of the open event, and remembers it for the field's position.
@@ -169,7 +175,7 @@ impl TextDecoder {
             .type_value(&mut store.strings, named, message_type, raw)
     }
 
-    /// Adds a field to the open event; its value is remembered for the position when
+    /// Adds a field to the open event; its value is remembered for the position when given in
     /// `remember` (values typed without a problem).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn put_field(
@@ -180,7 +186,7 @@ impl TextDecoder {
         line: &Line<'_>,
         name: WrittenId,
         typed: Typed,
-        remember: bool,
+        remember: Option<&str>,
     ) {
         let Some(open) = &mut self.open else { return };
         open.field_indent.get_or_insert(line.indent);
@@ -189,7 +195,9 @@ impl TextDecoder {
         let slot = Slot {
             name,
             named: store.names.get(name).named,
-            last: (remember && r != NO_STR).then_some((StrId(r), typed)),
+            last: remember
+                .filter(|_| r != NO_STR)
+                .map(|raw| (short_key(raw.as_bytes()), StrId(r), typed)),
         };
         if open.position < shape.len() {
             shape[open.position] = slot;

@@ -88,9 +88,26 @@ struct Open {
 struct Slot {
     name: WrittenId,
     named: Named,
-    /// The last value as interned, and how it was typed (only values typed without a problem).
-    last: Option<(StrId, Typed)>,
+    /// The last value: its [`short_key`], as interned, and how it was typed (only values typed
+    /// without a problem).
+    last: Option<(u64, StrId, Typed)>,
 }
+
+/// A value of up to 7 bytes as one word (its bytes and its length), compared without reading
+/// the interned text; [`LONG`] for longer values.
+fn short_key(s: &[u8]) -> u64 {
+    if s.len() > 7 {
+        return LONG;
+    }
+    let mut word = [0u8; 8];
+    word[..s.len()].copy_from_slice(s);
+    word[7] = s.len() as u8;
+    u64::from_le_bytes(word)
+}
+
+/// The [`short_key`] of every value longer than 7 bytes (no short value has a length byte of
+/// 0xFF).
+const LONG: u64 = u64::MAX;
 
 impl Open {
     /// Whether fields are written flush with the `MsgType:` line (or none are written yet).
@@ -112,12 +129,20 @@ impl TextDecoder {
             self.pending.extend_from_slice(chunk);
             return;
         };
-        if self.pending.is_empty() {
-            self.lines_of(store, &chunk[..=last]);
-        } else {
+        let mut whole = &chunk[..=last];
+        if !self.pending.is_empty() {
+            // Only the line cut at the end of the last chunk is joined: the rest is decoded
+            // where it lies.
+            let first = memchr::memchr(b'\n', whole).unwrap_or(last);
             let mut joined = std::mem::take(&mut self.pending);
-            joined.extend_from_slice(&chunk[..=last]);
+            joined.extend_from_slice(&whole[..=first]);
             self.lines_of(store, &joined);
+            joined.clear();
+            self.pending = joined;
+            whole = &whole[first + 1..];
+        }
+        if !whole.is_empty() {
+            self.lines_of(store, whole);
         }
         self.pending.extend_from_slice(&chunk[last + 1..]);
     }

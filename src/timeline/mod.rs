@@ -63,6 +63,8 @@ pub struct Timeline {
     roles: Roles,
     /// CALL_HELD_EVENTs in order, with the call each holds.
     holds: Vec<(u32, u32)>,
+    /// Every call's further ConnectionCallIDs as (call, ID), in the order they came.
+    aliases: Vec<(u32, u32)>,
     /// Requests, their replies, and session notices.
     pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
@@ -266,6 +268,7 @@ impl Timeline {
                 .is_some();
             if !known && new != call.call_id {
                 self.lists.items.push(&mut call.items, Item::Alias(new));
+                self.aliases.push((slot, new));
             }
             self.by_id.entry(new).or_insert((slot, 0)).0 = slot;
         }
@@ -351,7 +354,8 @@ impl Timeline {
             .iter()
             .map(|c| links::derive(store, lists, c))
             .collect();
-        links::link_calls(store, lists, (&self.calls, &self.holds), &mut derived);
+        let calls = (&self.calls[..], &self.holds[..], &self.aliases[..]);
+        links::link_calls(store, lists, calls, &mut derived);
         self.derived = derived;
         let pairs = agent::attach(lists, &self.agents, &self.calls);
         self.agent_calls = Groups::of(self.agents.len(), &pairs);
