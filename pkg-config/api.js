@@ -239,7 +239,7 @@ function timelineOf(log) {
 /** The package's functions and classes over `glue` (wasm-bindgen's generated module). */
 export function makeApi(glue) {
   function decoded(input, options) {
-    const log = new glue.CtiLog({ ...options, calls: false });
+    const log = new glue.CtiLog({ size: input?.length, ...options, calls: false });
     try {
       pushAll(log, input);
       log.finish();
@@ -348,7 +348,7 @@ export function makeApi(glue) {
   }
 
   function openLog(input, options) {
-    const log = new CtiLog(options);
+    const log = new CtiLog({ size: input?.length, ...options });
     pushAll(log, input);
     log.finish();
     return log;

@@ -41,7 +41,13 @@ pub struct Log {
     /// The input's first bytes (to say why, when nothing in it is an event), and its length.
     first: Vec<u8>,
     seen: u64,
+    /// The input's whole size in bytes when known ([`expect`](Self::expect)), until room for it
+    /// is made.
+    expected: Option<u64>,
 }
+
+/// Bytes decoded before the room a known size needs is estimated from them.
+const SAMPLE_BYTES: u64 = 256 * 1024;
 
 /// Bytes kept from the start of the input to say what it looks like.
 const FIRST_BYTES: usize = 512;
@@ -61,6 +67,7 @@ impl Log {
             calls: true,
             first: Vec::new(),
             seen: 0,
+            expected: None,
         };
         if let Some(format) = format {
             log.settle(format);
@@ -82,6 +89,7 @@ impl Log {
             calls: true,
             first: Vec::new(),
             seen: 0,
+            expected: None,
         };
         log.update_timeline();
         log
@@ -91,6 +99,13 @@ impl Log {
     /// wants events, which then costs no time for calls).
     pub fn set_timeline(&mut self, calls: bool) {
         self.calls = calls;
+    }
+
+    /// Says how many bytes the whole input has (a file's size): once the first of them are
+    /// decoded, the store and the timeline make room for the rest at once rather than growing
+    /// step by step. A wrong size costs only memory or time, never events.
+    pub fn expect(&mut self, bytes: u64) {
+        self.expected = Some(bytes);
     }
 
     /// The whole of `input`, decoded, with its timeline finished.
@@ -144,6 +159,27 @@ impl Log {
             Decoder::Unreadable => {}
         }
         self.take_in();
+        self.make_room();
+    }
+
+    /// With the input's size known and a sample of it decoded, reserves what the rest needs,
+    /// at the rate the sample used.
+    fn make_room(&mut self) {
+        let Some(expected) = self.expected else {
+            return;
+        };
+        if self.seen < SAMPLE_BYTES.min(expected) || self.store.is_empty() {
+            return;
+        }
+        self.expected = None;
+        #[allow(clippy::cast_precision_loss)] // byte counts far below 2^52
+        let factor = expected as f64 / self.seen as f64;
+        if factor > 1.1 {
+            self.store.grow_for(factor);
+            if self.calls {
+                self.timeline.grow_for(factor);
+            }
+        }
     }
 
     /// Ends the input: what is pending is decoded, and the timeline finished.
@@ -304,6 +340,41 @@ mod tests {
             }
             log.finish();
             assert_eq!(json(&log), json(&whole), "chunks of {size}");
+        }
+    }
+
+    #[test]
+    fn a_known_size_reserves_room_once_and_decodes_the_same() {
+        let big: Vec<u8> = LOG.repeat(8 * (SAMPLE_BYTES as usize) / LOG.len());
+        let open = |expected: Option<u64>| {
+            let mut log = Log::new(None, Options::default());
+            if let Some(bytes) = expected {
+                log.expect(bytes);
+            }
+            let mut after_sample = 0;
+            for chunk in big.chunks(SAMPLE_BYTES as usize) {
+                log.push(chunk);
+                if after_sample == 0 {
+                    after_sample = log.store().heap_bytes();
+                }
+            }
+            log.finish();
+            let json = serde_json::to_string(&(
+                view::decoded_text(log.store()),
+                view::timeline::timeline(log.store(), log.timeline()),
+            ))
+            .unwrap();
+            (json, after_sample)
+        };
+        let (plain, plain_bytes) = open(None);
+        let (sized, sized_bytes) = open(Some(big.len() as u64));
+        assert_eq!(sized, plain);
+        assert!(
+            sized_bytes > 3 * plain_bytes,
+            "room for the whole log after the first part: {sized_bytes} vs {plain_bytes} bytes"
+        );
+        for wrong in [1, 10 * big.len() as u64] {
+            assert_eq!(open(Some(wrong)).0, plain, "a wrong size ({wrong}) changes nothing");
         }
     }
 

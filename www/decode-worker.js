@@ -127,7 +127,7 @@ async function open({ file }) {
   if (await isCapture(file)) return openCapture(file, performance.now());
   if (await isRecords(file)) return openRecords(file, performance.now());
   log?.free();
-  log = new CtiLog();
+  log = new CtiLog({ size: file.size });
   blob = file;
   cancelled = false;
   peakMemory = 0;

@@ -150,6 +150,13 @@ impl Interner {
             + std::mem::size_of::<Slot>() * self.slots.capacity()
     }
 
+    /// Makes room for `factor` times the strings held now (the index is left to grow: how many
+    /// of the strings repeat is not known).
+    pub(crate) fn grow_for(&mut self, factor: f64) {
+        super::grow(&mut self.bytes, factor);
+        super::grow(&mut self.ends, factor);
+    }
+
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
         let mut slots = vec![Slot::default(); size];
@@ -274,7 +281,16 @@ mod tests {
     #[test]
     fn short_strings_differing_only_in_zero_bytes_or_length_stay_apart() {
         let mut strings = Interner::default();
-        let texts: [&[u8]; 8] = [b"", b"\0", b"\0\0", b"a", b"a\0", b"12345678", b"12345678\0", b"123456789"];
+        let texts: [&[u8]; 8] = [
+            b"",
+            b"\0",
+            b"\0\0",
+            b"a",
+            b"a\0",
+            b"12345678",
+            b"12345678\0",
+            b"123456789",
+        ];
         let ids: Vec<StrId> = texts.iter().map(|t| strings.intern(t)).collect();
         for (t, id) in texts.iter().zip(&ids) {
             assert_eq!(strings.get(*id), *t);

@@ -232,6 +232,29 @@ impl Store {
         }
     }
 
+    /// Makes room for `factor` times the rows (and string bytes) held now, so that a log of
+    /// known size fills its columns without growing them step by step (each step copies them).
+    pub fn grow_for(&mut self, factor: f64) {
+        let e = &mut self.events;
+        grow(&mut e.ty, factor);
+        grow(&mut e.flags, factor);
+        grow(&mut e.offset, factor);
+        grow(&mut e.length, factor);
+        grow(&mut e.line, factor);
+        grow(&mut e.end_line, factor);
+        grow(&mut e.time, factor);
+        grow(&mut e.time_text, factor);
+        grow(&mut e.label, factor);
+        grow(&mut e.body, factor);
+        let f = &mut self.fields;
+        grow(&mut f.name, factor);
+        grow(&mut f.kind, factor);
+        grow(&mut f.raw, factor);
+        grow(&mut f.num, factor);
+        self.strings.grow_for(factor);
+        grow(&mut self.bytes, factor);
+    }
+
     /// Text: a line at or before one-based line `line` whose start is known, and its zero-based
     /// byte offset in the input, so that a reader of the input can find `line` by counting
     /// newlines from there (at most [`LINE_MARK`] − 1 of them). `None` for `line`
@@ -473,4 +496,16 @@ impl Store {
             self.diagnostics.len()
         )
     }
+}
+
+/// Reserves room for `factor` times the items `v` holds, and a twentieth more for the
+/// estimate's error.
+#[allow(
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)] // item counts far below 2^52
+pub(crate) fn grow<T>(v: &mut Vec<T>, factor: f64) {
+    let total = (v.len() as f64 * factor * 1.05) as usize;
+    v.reserve(total.saturating_sub(v.len()));
 }

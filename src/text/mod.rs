@@ -101,7 +101,7 @@ fn short_key(s: &[u8]) -> u64 {
     }
     let mut word = [0u8; 8];
     word[..s.len()].copy_from_slice(s);
-    word[7] = s.len() as u8;
+    word[7] = u8::try_from(s.len()).unwrap_or(u8::MAX);
     u64::from_le_bytes(word)
 }
 

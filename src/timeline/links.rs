@@ -11,7 +11,7 @@ use crate::store::{Store, StrId};
 
 use super::call::{CallState, Ev, Item, Label, Lists, Mark};
 use super::outcome::{self, is_reservation};
-use super::{reservation, CallDirection, Derived};
+use super::{reservation, CallDirection, Derived, Timeline};
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -111,12 +111,9 @@ fn direction(state: &CallState) -> CallDirection {
 ///
 /// Each kind of link is found through an index built once, when first needed (call IDs, held
 /// devices, dialed-list IDs, devices), so finishing stays linear in the number of calls.
-pub(super) fn link_calls(
-    store: &Store,
-    lists: &Lists,
-    (states, holds, aliases): (&[CallState], &[(u32, u32)], &[(u32, u32)]),
-    derived: &mut [Derived],
-) {
+pub(super) fn link_calls(store: &Store, timeline: &Timeline, derived: &mut [Derived]) {
+    let (states, lists) = (&timeline.calls[..], &timeline.lists);
+    let (holds, aliases) = (&timeline.holds[..], &timeline.aliases[..]);
     let mut latest_with_id = None;
     let mut held_on = None;
     let (mut joins, mut parties) = (Vec::new(), Vec::new());

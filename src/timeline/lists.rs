@@ -93,6 +93,12 @@ impl<T: Copy> Arena<T> {
         self.items[slot as usize]
     }
 
+    /// Makes room for `factor` times the items held now.
+    pub fn grow_for(&mut self, factor: f64) {
+        crate::store::grow(&mut self.items, factor);
+        crate::store::grow(&mut self.next, factor);
+    }
+
     /// Bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.items.capacity() * std::mem::size_of::<T>() + self.next.capacity() * 4

@@ -51,7 +51,7 @@ pub struct InputOptions {
 }
 
 /// How a `CtiLog` reads its input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, TS)]
 pub struct LogOptions {
     /// The input form (default `auto`).
     #[ts(optional)]
@@ -66,6 +66,10 @@ pub struct LogOptions {
     /// only wants events).
     #[ts(optional)]
     pub calls: Option<bool>,
+    /// The whole input's size in bytes, when known (a file's): memory for all of it is
+    /// reserved once its first part is decoded, instead of growing as it comes.
+    #[ts(optional)]
+    pub size: Option<f64>,
 }
 
 /// One row of `CtiLog.calls()`: what a list of calls shows and sorts by.

@@ -47,7 +47,8 @@ pub struct CtiLog {
 impl CtiLog {
     /// An empty log. `options.format` names the input form (told from the first bytes
     /// otherwise), `options.width` and `options.version` the frames' field width and protocol
-    /// version, `options.calls: false` skips working out calls.
+    /// version, `options.calls: false` skips working out calls; `options.size`, the input's
+    /// size in bytes, lets the log reserve its memory once.
     ///
     /// # Errors
     /// Throws for options of the wrong type.
@@ -64,6 +65,11 @@ impl CtiLog {
             .is_none_or(|c| c.as_bool() != Some(false));
         let mut log = Log::new(format, frame);
         log.set_timeline(calls);
+        let size = options.as_ref().and_then(|o| get(o, "size").as_f64());
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a size in bytes
+        if let Some(size) = size.filter(|s| s.is_finite() && *s > 0.0) {
+            log.expect(size as u64);
+        }
         Ok(CtiLog { log, calls })
     }
 
