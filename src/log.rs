@@ -345,14 +345,15 @@ mod tests {
 
     #[test]
     fn a_known_size_reserves_room_once_and_decodes_the_same() {
-        let big: Vec<u8> = LOG.repeat(8 * (SAMPLE_BYTES as usize) / LOG.len());
+        let sample = usize::try_from(SAMPLE_BYTES).unwrap();
+        let big: Vec<u8> = LOG.repeat(8 * sample / LOG.len());
         let open = |expected: Option<u64>| {
             let mut log = Log::new(None, Options::default());
             if let Some(bytes) = expected {
                 log.expect(bytes);
             }
             let mut after_sample = 0;
-            for chunk in big.chunks(SAMPLE_BYTES as usize) {
+            for chunk in big.chunks(sample) {
                 log.push(chunk);
                 if after_sample == 0 {
                     after_sample = log.store().heap_bytes();
@@ -374,7 +375,11 @@ mod tests {
             "room for the whole log after the first part: {sized_bytes} vs {plain_bytes} bytes"
         );
         for wrong in [1, 10 * big.len() as u64] {
-            assert_eq!(open(Some(wrong)).0, plain, "a wrong size ({wrong}) changes nothing");
+            assert_eq!(
+                open(Some(wrong)).0,
+                plain,
+                "a wrong size ({wrong}) changes nothing"
+            );
         }
     }
 

@@ -236,23 +236,26 @@ impl Store {
     /// known size fills its columns without growing them step by step (each step copies them).
     pub fn grow_for(&mut self, factor: f64) {
         let e = &mut self.events;
-        grow(&mut e.ty, factor);
-        grow(&mut e.flags, factor);
-        grow(&mut e.offset, factor);
-        grow(&mut e.length, factor);
-        grow(&mut e.line, factor);
-        grow(&mut e.end_line, factor);
-        grow(&mut e.time, factor);
-        grow(&mut e.time_text, factor);
-        grow(&mut e.label, factor);
-        grow(&mut e.body, factor);
+        let n = scaled(e.len(), factor);
+        room(&mut e.ty, n);
+        room(&mut e.flags, n);
+        room(&mut e.offset, n);
+        room(&mut e.length, n);
+        room(&mut e.line, n);
+        room(&mut e.end_line, n);
+        room(&mut e.time, n);
+        room(&mut e.time_text, n);
+        room(&mut e.label, n);
+        room(&mut e.body, n);
         let f = &mut self.fields;
-        grow(&mut f.name, factor);
-        grow(&mut f.kind, factor);
-        grow(&mut f.raw, factor);
-        grow(&mut f.num, factor);
+        let n = scaled(f.name.len(), factor);
+        room(&mut f.name, n);
+        room(&mut f.kind, n);
+        room(&mut f.raw, n);
+        room(&mut f.num, n);
         self.strings.grow_for(factor);
-        grow(&mut self.bytes, factor);
+        let n = scaled(self.bytes.len(), factor);
+        room(&mut self.bytes, n);
     }
 
     /// Text: a line at or before one-based line `line` whose start is known, and its zero-based
@@ -498,14 +501,18 @@ impl Store {
     }
 }
 
-/// Reserves room for `factor` times the items `v` holds, and a twentieth more for the
-/// estimate's error.
+/// `len` times `factor`, and a twentieth more for the estimate's error.
 #[allow(
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss
 )] // item counts far below 2^52
-pub(crate) fn grow<T>(v: &mut Vec<T>, factor: f64) {
-    let total = (v.len() as f64 * factor * 1.05) as usize;
+pub(crate) fn scaled(len: usize, factor: f64) -> usize {
+    (len as f64 * factor * 1.05) as usize
+}
+
+/// Reserves room for `total` items in all.
+#[inline(never)] // one small function per item type, not a copy of `reserve` per column
+pub(crate) fn room<T>(v: &mut Vec<T>, total: usize) {
     v.reserve(total.saturating_sub(v.len()));
 }

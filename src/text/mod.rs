@@ -129,22 +129,23 @@ impl TextDecoder {
             self.pending.extend_from_slice(chunk);
             return;
         };
+        // Only the line cut at the end of the last chunk is joined to the rest of it: the
+        // chunk's other lines are decoded where they lie.
+        let mut joined = std::mem::take(&mut self.pending);
         let mut whole = &chunk[..=last];
-        if !self.pending.is_empty() {
-            // Only the line cut at the end of the last chunk is joined: the rest is decoded
-            // where it lies.
+        if !joined.is_empty() {
             let first = memchr::memchr(b'\n', whole).unwrap_or(last);
-            let mut joined = std::mem::take(&mut self.pending);
             joined.extend_from_slice(&whole[..=first]);
-            self.lines_of(store, &joined);
-            joined.clear();
-            self.pending = joined;
             whole = &whole[first + 1..];
         }
-        if !whole.is_empty() {
-            self.lines_of(store, whole);
+        for part in [&joined[..], whole] {
+            if !part.is_empty() {
+                self.lines_of(store, part);
+            }
         }
-        self.pending.extend_from_slice(&chunk[last + 1..]);
+        joined.clear();
+        joined.extend_from_slice(&chunk[last + 1..]);
+        self.pending = joined;
     }
 
     /// Ends the input: the last line (without a newline) is decoded and the open event closed.

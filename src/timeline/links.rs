@@ -11,7 +11,7 @@ use crate::store::{Store, StrId};
 
 use super::call::{CallState, Ev, Item, Label, Lists, Mark};
 use super::outcome::{self, is_reservation};
-use super::{reservation, CallDirection, Derived, Timeline};
+use super::{reservation, CallDirection, Derived};
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -109,29 +109,25 @@ fn direction(state: &CallState) -> CallDirection {
 
 /// Adds links between calls, and remarks where calls look related but no event links them.
 ///
-/// Each kind of link is found through an index built once, when first needed (call IDs, held
-/// devices, dialed-list IDs, devices), so finishing stays linear in the number of calls.
-pub(super) fn link_calls(store: &Store, timeline: &Timeline, derived: &mut [Derived]) {
-    let (states, lists) = (&timeline.calls[..], &timeline.lists);
-    let (holds, aliases) = (&timeline.holds[..], &timeline.aliases[..]);
-    let mut latest_with_id = None;
-    let mut held_on = None;
-    let (mut joins, mut parties) = (Vec::new(), Vec::new());
+/// Each kind of link is found through an index built once (call IDs, held devices, dialed-list
+/// IDs, devices), so finishing stays linear in the number of calls.
+pub(super) fn link_calls(
+    store: &Store,
+    lists: &Lists,
+    (states, holds): (&[CallState], &[(u32, u32)]),
+    derived: &mut [Derived],
+) {
+    let index = Index::of(lists, states, holds);
     for (a, state) in states.iter().enumerate() {
-        joins.clear();
-        parties.clear();
-        for item in lists.items.iter(state.items) {
-            match item {
-                Item::Join {
-                    other,
-                    event,
-                    transfer,
-                } => joins.push((other as usize, event, transfer)),
-                Item::Party(id, event) => parties.push((id, event)),
-                _ => {}
-            }
-        }
-        for &(b, event, transfer) in &joins {
+        let joins = state.items(lists, |x| match x {
+            Item::Join {
+                other,
+                event,
+                transfer,
+            } => Some((other as usize, event, transfer)),
+            _ => None,
+        });
+        for (b, event, transfer) in joins {
             let (kind, rule, basis) = if transfer {
                 let basis = "CALL_TRANSFERRED_EVENT names both calls";
                 (LinkKind::Transfer, "transfer-event", basis)
@@ -142,20 +138,19 @@ pub(super) fn link_calls(store: &Store, timeline: &Timeline, derived: &mut [Deri
             let evidence = vec![Ev::labelled(event, Label::Own)];
             add(derived, (a, b), (kind, rule, basis), evidence);
         }
-        for &(id, event) in &parties {
-            let latest = latest_with_id.get_or_insert_with(|| latest_with(states, aliases));
-            if let Some(&b) = latest.get(&id).filter(|&&b| b != a) {
+        let parties = state.items(lists, |x| match x {
+            Item::Party(id, event) => Some((id, event)),
+            _ => None,
+        });
+        for (id, event) in parties {
+            if let Some(&b) = index.latest_with_id.get(&id).filter(|&&b| b != a) {
                 let basis = "listed as a connected party (ConnectedPartyCallID)";
                 let evidence = vec![Ev::labelled(event, Label::Own)];
                 let how = (LinkKind::Party, "connected-party", basis);
                 add(derived, (a, b), how, evidence);
             }
         }
-        if !state.call_type.is_some_and(|t| (12..=14).contains(&t)) {
-            continue;
-        }
-        let held = held_on.get_or_insert_with(|| holds_by_device(lists, states, holds));
-        if let Some((b, held)) = consulted_from(lists, states, a, held) {
+        if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
             let mut evidence: Vec<Ev> = states[a].facts.call_type.into_iter().collect();
             evidence.push(Ev::labelled(held, Label::Own));
@@ -191,21 +186,32 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
     link(b, a, evidence);
 }
 
-/// The latest call with each ID, as its own or as an alias (`aliases`: (call, ID) in the order
-/// the aliases came): later calls overwrite earlier ones, and a call's aliases its own ID.
-fn latest_with(states: &[CallState], aliases: &[(u32, u32)]) -> FxHashMap<u32, usize> {
-    let mut by_call = aliases.to_vec();
-    by_call.sort_by_key(|&(call, _)| call);
-    let mut by_call = by_call.into_iter().peekable();
-    let mut latest = FxHashMap::default();
-    latest.reserve(states.len() + aliases.len());
-    for (i, s) in states.iter().enumerate() {
-        latest.insert(s.call_id, i);
-        while let Some((_, id)) = by_call.next_if(|&(call, _)| call as usize == i) {
-            latest.insert(id, i);
+/// What linking looks calls up by.
+struct Index {
+    /// The latest call with an ID (as its own or as an alias): later calls overwrite earlier
+    /// ones.
+    latest_with_id: FxHashMap<u32, usize>,
+    /// Holds by device.
+    held_on: FxHashMap<StrId, Held>,
+}
+
+impl Index {
+    fn of(lists: &Lists, states: &[CallState], holds: &[(u32, u32)]) -> Index {
+        let mut latest_with_id = FxHashMap::default();
+        for (i, s) in states.iter().enumerate() {
+            latest_with_id.insert(s.call_id, i);
+            for id in s.items(lists, |x| match x {
+                Item::Alias(a) => Some(a),
+                _ => None,
+            }) {
+                latest_with_id.insert(id, i);
+            }
+        }
+        Index {
+            latest_with_id,
+            held_on: holds_by_device(lists, states, holds),
         }
     }
-    latest
 }
 
 /// The spans calls were held on each device: (held event, the event that ends the hold, call),

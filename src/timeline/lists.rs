@@ -95,8 +95,9 @@ impl<T: Copy> Arena<T> {
 
     /// Makes room for `factor` times the items held now.
     pub fn grow_for(&mut self, factor: f64) {
-        crate::store::grow(&mut self.items, factor);
-        crate::store::grow(&mut self.next, factor);
+        let n = crate::store::scaled(self.items.len(), factor);
+        crate::store::room(&mut self.items, n);
+        crate::store::room(&mut self.next, n);
     }
 
     /// Bytes held.

@@ -58,16 +58,11 @@ pub struct Timeline {
     /// ConnectionCallID (and every alias) → index in `calls` of the latest call with it, and
     /// how many calls were made with it (a log may reuse an ID).
     by_id: FxHashMap<u32, (u32, u32)>,
-    /// A few entries of `by_id` (ID → call), the latest used for each place: events come
-    /// mostly from the calls in progress, found here without hashing into the whole map.
-    recent: Vec<(u32, u32)>,
     pub(crate) agents: Vec<AgentState>,
     agents_by_key: FxHashMap<(u8, StrId), usize>,
     roles: Roles,
     /// CALL_HELD_EVENTs in order, with the call each holds.
     holds: Vec<(u32, u32)>,
-    /// Every call's further ConnectionCallIDs as (call, ID), in the order they came.
-    aliases: Vec<(u32, u32)>,
     /// Requests, their replies, and session notices.
     pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
@@ -189,15 +184,12 @@ impl Timeline {
     /// Makes room for `factor` times the calls, list items and call IDs held now (see
     /// [`Store::grow_for`]).
     pub fn grow_for(&mut self, factor: f64) {
-        crate::store::grow(&mut self.calls, factor);
+        use crate::store::{room, scaled};
+        let n = scaled(self.calls.len(), factor);
+        room(&mut self.calls, n);
         self.lists.events.grow_for(factor);
         self.lists.items.grow_for(factor);
-        #[allow(
-            clippy::cast_precision_loss,
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss
-        )] // call counts far below 2^52
-        let ids = (self.by_id.len() as f64 * factor * 1.05) as usize;
+        let ids = scaled(self.by_id.len(), factor);
         self.by_id.reserve(ids.saturating_sub(self.by_id.len()));
     }
 
@@ -286,10 +278,8 @@ impl Timeline {
                 .is_some();
             if !known && new != call.call_id {
                 self.lists.items.push(&mut call.items, Item::Alias(new));
-                self.aliases.push((slot, new));
             }
             self.by_id.entry(new).or_insert((slot, 0)).0 = slot;
-            self.remember(new, slot);
         }
     }
 
@@ -350,33 +340,18 @@ impl Timeline {
     /// an ID whose call has ended starts a new call.
     fn call_for(&mut self, store: &Store, id: u32, index: u32) -> u32 {
         let reuse = store.event(index as usize).is(id::BEGIN_CALL_EVENT);
-        if let Some(&(key, slot)) = self.recent.get(recent_place(id)) {
-            if key == id && slot != NO_CALL && !(reuse && self.calls[slot as usize].closed()) {
-                return slot;
-            }
-        }
         let next = u32::try_from(self.calls.len()).expect("fewer than 2^32 calls");
         let entry = self.by_id.entry(id).or_insert((next, 0));
         let (slot, made) = *entry;
         // A call has the ID (its own, or an alias) unless the entry was just made.
         let known = made > 0 || slot != next;
         if known && !(reuse && self.calls[slot as usize].closed()) {
-            self.remember(id, slot);
             return slot;
         }
         *entry = (next, made + 1);
         let nth = made;
         self.calls.push(CallState::new(id, nth, index));
-        self.remember(id, next);
         next
-    }
-
-    /// Notes that `by_id` now takes `id` to call `slot`.
-    fn remember(&mut self, id: u32, slot: u32) {
-        if self.recent.is_empty() {
-            self.recent = vec![(0, NO_CALL); RECENT];
-        }
-        self.recent[recent_place(id)] = (id, slot);
     }
 
     /// Works out every call's outcome, direction, links and remarks, and attaches calls to
@@ -388,7 +363,7 @@ impl Timeline {
             .iter()
             .map(|c| links::derive(store, lists, c))
             .collect();
-        links::link_calls(store, self, &mut derived);
+        links::link_calls(store, lists, (&self.calls, &self.holds), &mut derived);
         self.derived = derived;
         let pairs = agent::attach(lists, &self.agents, &self.calls);
         self.agent_calls = Groups::of(self.agents.len(), &pairs);
@@ -396,17 +371,6 @@ impl Timeline {
         let flipped: Vec<(u32, u32)> = pairs.iter().map(|&(a, c)| (c, a)).collect();
         self.call_agents = Groups::of(self.calls.len(), &flipped);
     }
-}
-
-/// Entries of [`Timeline::recent`].
-const RECENT: usize = 1024;
-
-/// An empty entry of [`Timeline::recent`].
-const NO_CALL: u32 = u32::MAX;
-
-/// The entry of [`Timeline::recent`] for call ID `id` (Fibonacci hashing: IDs often count up).
-fn recent_place(id: u32) -> usize {
-    (id.wrapping_mul(0x9E37_79B9) >> (32 - RECENT.trailing_zeros())) as usize
 }
 
 /// The first field named `field`.

@@ -23,80 +23,26 @@ fn is_customer(call_type: i64) -> bool {
 
 /// Adds the reservation links: same-dialed-list, next-on-device and reservation-cleared.
 pub(super) fn link(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
-    let picked = Candidates::of(store, states);
-    by_dialed_list(&picked, states, derived);
-    next_on_device(&picked, lists, states, derived);
-    cleared_elsewhere(&picked, store, lists, states, derived);
-}
-
-/// The calls each rule looks at, picked in one pass over the calls (each list in call order).
-#[derive(Default)]
-struct Candidates {
-    /// The first reservation call with each BADialedListID.
-    reservation_by_list: FxHashMap<StrId, usize>,
-    /// Other calls with a CallType and a BADialedListID.
-    listed: Vec<usize>,
-    /// Reservation calls the agent accepted (BAResponse = Accept).
-    accepted: Vec<usize>,
-    /// Customer calls of a campaign.
-    customers: Vec<usize>,
-    /// Calls that began and never cleared.
-    open: Vec<usize>,
-    /// Calls that cleared and never began.
-    orphans: Vec<usize>,
-}
-
-impl Candidates {
-    fn of(store: &Store, states: &[CallState]) -> Candidates {
-        let mut picked = Candidates::default();
-        for (i, s) in states.iter().enumerate() {
-            let reservation = s.call_type.is_some_and(is_reservation);
-            if let (Some(_), Some((_, list))) = (s.call_type, s.facts.dialed_list) {
-                if reservation {
-                    picked.reservation_by_list.entry(list).or_insert(i);
-                } else {
-                    picked.listed.push(i);
-                }
-            }
-            let accepted = s
-                .facts
-                .ba_response
-                .is_some_and(|(_, value)| store.interned(value).trim_ascii() == b"Accept");
-            if reservation && accepted {
-                picked.accepted.push(i);
-            }
-            if s.call_type.is_some_and(is_customer) {
-                picked.customers.push(i);
-            }
-            match (began(s), cleared(s).is_some()) {
-                (true, false) => picked.open.push(i),
-                (false, true) => picked.orphans.push(i),
-                _ => {}
-            }
-        }
-        picked
-    }
-}
-
-/// The clearing event of a call: CALL_CLEARED, else CALL_CONNECTION_CLEARED.
-fn cleared(s: &CallState) -> Option<Mark> {
-    s.facts.cleared.or(s.facts.connection_cleared)
-}
-
-/// Whether a call began in the events: a BEGIN_CALL, delivered or established event, or a
-/// CallType.
-fn began(s: &CallState) -> bool {
-    let f = &s.facts;
-    f.begin.is_some() || f.delivered.is_some() || f.established.is_some() || s.call_type.is_some()
+    by_dialed_list(states, derived);
+    next_on_device(store, lists, states, derived);
+    cleared_elsewhere(store, lists, states, derived);
 }
 
 /// A reservation call and a customer call with the same BADialedListID.
-fn by_dialed_list(picked: &Candidates, states: &[CallState], derived: &mut [Derived]) {
-    for &a in &picked.listed {
-        let Some((customer_ev, list)) = states[a].facts.dialed_list else {
+fn by_dialed_list(states: &[CallState], derived: &mut [Derived]) {
+    let mut reservations: FxHashMap<StrId, usize> = FxHashMap::default();
+    for (i, s) in states.iter().enumerate() {
+        if let (Some(t), Some((_, list))) = (s.call_type, s.facts.dialed_list) {
+            if is_reservation(t) {
+                reservations.entry(list).or_insert(i);
+            }
+        }
+    }
+    for (a, s) in states.iter().enumerate() {
+        let (Some(t), Some((customer_ev, list))) = (s.call_type, s.facts.dialed_list) else {
             continue;
         };
-        let Some(&b) = picked.reservation_by_list.get(&list) else {
+        let Some(&b) = reservations.get(&list).filter(|_| !is_reservation(t)) else {
             continue;
         };
         let reservation_ev = states[b].facts.dialed_list.map(|(e, _)| e);
@@ -113,35 +59,32 @@ fn by_dialed_list(picked: &Candidates, states: &[CallState], derived: &mut [Deri
 
 /// The first customer call to begin on a device after the agent accepted the reservation call
 /// there.
-fn next_on_device(
-    picked: &Candidates,
-    lists: &Lists,
-    states: &[CallState],
-    derived: &mut [Derived],
-) {
-    if picked.accepted.is_empty() {
-        return;
-    }
-    // Customer calls by device, in the order they began (calls are made at their first event).
+fn next_on_device(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
+    // Calls by device, in the order they began (calls are made at their first event).
     let mut begun_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
-    for &i in &picked.customers {
-        for (device, _) in states[i].device_ids(lists) {
+    for (i, s) in states.iter().enumerate() {
+        for (device, _) in s.device_ids(lists) {
             begun_on.entry(device).or_default().push(i);
         }
     }
-    for &r in &picked.accepted {
-        let reservation = &states[r];
-        let Some((response, _)) = reservation.facts.ba_response else {
+    for (r, reservation) in states.iter().enumerate() {
+        let Some((response, value)) = reservation.facts.ba_response else {
             continue;
         };
+        let reserved = reservation.call_type.is_some_and(is_reservation);
+        if !reserved || store.interned(value).trim_ascii() != b"Accept" {
+            continue;
+        }
         let found = reservation.device_ids(lists).find_map(|(device, _)| {
             let calls = begun_on.get(&device)?;
             let after = calls.partition_point(|&i| states[i].start <= response.event);
             calls[after..].iter().copied().find(|&c| {
-                match (reservation.facts.dialed_list, states[c].facts.dialed_list) {
+                let customer = &states[c];
+                let same_list = match (reservation.facts.dialed_list, customer.facts.dialed_list) {
                     (Some((_, x)), Some((_, y))) => x == y,
                     _ => true,
-                }
+                };
+                customer.call_type.is_some_and(is_customer) && same_list
             })
         });
         let Some(c) = found else { continue };
@@ -163,28 +106,29 @@ fn next_on_device(
 /// Pairs a call that only clears with the latest call that began on its device before the
 /// clearing and never cleared. A reservation call the agent answered becomes one call with it
 /// (`same_reservation`); any other pair is only remarked on, since no event names both IDs.
-fn cleared_elsewhere(
-    picked: &Candidates,
-    store: &Store,
-    lists: &Lists,
-    states: &[CallState],
-    derived: &mut [Derived],
-) {
-    if picked.orphans.is_empty() {
-        return;
-    }
+fn cleared_elsewhere(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
+    let cleared = |s: &CallState| s.facts.cleared.or(s.facts.connection_cleared);
+    let began = |s: &CallState| {
+        let f = &s.facts;
+        f.begin.is_some()
+            || f.delivered.is_some()
+            || f.established.is_some()
+            || s.call_type.is_some()
+    };
     // Calls that began and never cleared, by ConnectionDeviceID, in the order they began.
     let mut open_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
-    for &y in &picked.open {
-        for (device, _) in states[y].device_ids(lists) {
-            open_on.entry(device).or_default().push(y);
+    for (y, open) in states.iter().enumerate() {
+        if began(open) && cleared(open).is_none() {
+            for (device, _) in open.device_ids(lists) {
+                open_on.entry(device).or_default().push(y);
+            }
         }
     }
-    for &x in &picked.orphans {
-        let Some(clearing) = cleared(&states[x]) else {
+    for (x, orphan) in states.iter().enumerate() {
+        let Some(clearing) = cleared(orphan).filter(|_| !began(orphan)) else {
             continue;
         };
-        let pair = states[x].device_ids(lists).find_map(|(device, _)| {
+        let pair = orphan.device_ids(lists).find_map(|(device, _)| {
             let open = open_on.get(&device)?;
             let before = open.partition_point(|&y| states[y].start < clearing.event());
             let y = *open[..before].last()?;
