@@ -3,7 +3,7 @@
 
 use super::line::{self, Line};
 use super::typing::{Mistyped, Typed};
-use super::{short_key, Open, Slot, TextDecoder, LONG};
+use super::{Open, Slot, TextDecoder};
 use crate::codes::fields::Named;
 use crate::codes::message_types;
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -120,13 +120,8 @@ impl TextDecoder {
             return false;
         }
         let raw = line::trim(&line.content[written.len() + 1..]);
-        let key = short_key(raw.as_bytes());
         let (typed, problem) = match slot.last {
-            Some((k, last, typed))
-                if k == key && (key != LONG || same(store.strings.get(last), raw.as_bytes())) =>
-            {
-                (typed, None)
-            }
+            Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
             _ => self.typed(store, slot.named, raw),
         };
         if let Some(problem) = problem {
@@ -139,7 +134,7 @@ impl TextDecoder {
             line,
             slot.name,
             typed,
-            problem.is_none().then_some(raw),
+            problem.is_none(),
         );
         true
     }
@@ -159,8 +154,7 @@ impl TextDecoder {
         if let Some(problem) = problem {
             invalid(store, number, line, raw, problem);
         }
-        let remember = problem.is_none().then_some(raw);
-        self.put_field(store, number, offset, line, name, typed, remember);
+        self.put_field(store, number, offset, line, name, typed, problem.is_none());
     }
 
     /// Types a value of the open event, and remembers it for the field's position.
@@ -175,7 +169,7 @@ impl TextDecoder {
             .type_value(&mut store.strings, named, message_type, raw)
     }
 
-    /// Adds a field to the open event; its value is remembered for the position when given in
+    /// Adds a field to the open event; its value is remembered for the position when
     /// `remember` (values typed without a problem).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn put_field(
@@ -186,7 +180,7 @@ impl TextDecoder {
         line: &Line<'_>,
         name: WrittenId,
         typed: Typed,
-        remember: Option<&str>,
+        remember: bool,
     ) {
         let Some(open) = &mut self.open else { return };
         open.field_indent.get_or_insert(line.indent);
@@ -195,9 +189,7 @@ impl TextDecoder {
         let slot = Slot {
             name,
             named: store.names.get(name).named,
-            last: remember
-                .filter(|_| r != NO_STR)
-                .map(|raw| (short_key(raw.as_bytes()), StrId(r), typed)),
+            last: (remember && r != NO_STR).then_some((StrId(r), typed)),
         };
         if open.position < shape.len() {
             shape[open.position] = slot;

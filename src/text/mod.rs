@@ -88,26 +88,9 @@ struct Open {
 struct Slot {
     name: WrittenId,
     named: Named,
-    /// The last value: its [`short_key`], as interned, and how it was typed (only values typed
-    /// without a problem).
-    last: Option<(u64, StrId, Typed)>,
+    /// The last value as interned, and how it was typed (only values typed without a problem).
+    last: Option<(StrId, Typed)>,
 }
-
-/// A value of up to 7 bytes as one word (its bytes and its length), compared without reading
-/// the interned text; [`LONG`] for longer values.
-fn short_key(s: &[u8]) -> u64 {
-    if s.len() > 7 {
-        return LONG;
-    }
-    let mut word = [0u8; 8];
-    word[..s.len()].copy_from_slice(s);
-    word[7] = u8::try_from(s.len()).unwrap_or(u8::MAX);
-    u64::from_le_bytes(word)
-}
-
-/// The [`short_key`] of every value longer than 7 bytes (no short value has a length byte of
-/// 0xFF).
-const LONG: u64 = u64::MAX;
 
 impl Open {
     /// Whether fields are written flush with the `MsgType:` line (or none are written yet).
