@@ -92,8 +92,9 @@ impl TextDecoder {
         found
     }
 
-    /// Reads the line as the field its type had at this position last time, when the line
-    /// starts with that name and a colon; `false` when it does not.
+    /// Reads the line as the field its type had at this position last time, or at the next
+    /// (events of one type leave out some fields), when the line starts with that name and a
+    /// colon; `false` when it does not.
     pub(super) fn expected_field(
         &mut self,
         store: &mut Store,
@@ -105,20 +106,26 @@ impl TextDecoder {
         if self.no_shapes {
             return false;
         }
-        let Some(open) = self.open.as_ref().filter(|o| !o.flat) else {
+        let Some(open) = self.open.as_mut().filter(|o| !o.flat) else {
             return false;
         };
-        let Some(&slot) = self.shapes[open.shape as usize].get(open.position) else {
-            return false;
-        };
-        let written = store.names.written_text(&store.names.get(slot.name));
         let content = line.content.as_bytes();
-        if content.len() <= written.len()
-            || content[written.len()] != b':'
-            || !same(&content[..written.len()], written)
-        {
+        let names = &store.names;
+        let written = |slot: &Slot| names.written_text(&names.get(slot.name));
+        let named_here = |slot: &&Slot| {
+            let written = written(slot);
+            content.len() > written.len()
+                && content[written.len()] == b':'
+                && same(&content[..written.len()], written)
+        };
+        let shape = &self.shapes[open.shape as usize];
+        let Some((at, &slot)) = (open.position..open.position + 2)
+            .find_map(|at| shape.get(at).filter(named_here).map(|slot| (at, slot)))
+        else {
             return false;
-        }
+        };
+        open.position = at;
+        let written = written(&slot);
         let raw = line::trim(&line.content[written.len() + 1..]);
         let (typed, problem) = match slot.last {
             Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),

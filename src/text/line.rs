@@ -229,6 +229,13 @@ fn split_any(content: &str) -> Result<(&str, &str), NotAField> {
 /// `str::trim`, with ASCII white space taken off without decoding characters.
 pub(super) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
+    // Nearly every value: one space after the colon, and nothing white at either end after it.
+    let plain = |c: u8| c > b' ' && c < 0x80;
+    if let [b' ', first, .., last] = b {
+        if plain(*first) && plain(*last) {
+            return &s[1..];
+        }
+    }
     let start = b
         .iter()
         .position(|c| !c.is_ascii_whitespace())
