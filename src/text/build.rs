@@ -134,15 +134,8 @@ impl TextDecoder {
         if let Some(problem) = problem {
             invalid(store, number, line, raw, problem);
         }
-        self.put_field(
-            store,
-            number,
-            offset,
-            line,
-            slot.name,
-            typed,
-            problem.is_none(),
-        );
+        let name = (slot.name, slot.named);
+        self.put_field(store, number, offset, line, name, typed, problem.is_none());
         true
     }
 
@@ -161,7 +154,8 @@ impl TextDecoder {
         if let Some(problem) = problem {
             invalid(store, number, line, raw, problem);
         }
-        self.put_field(store, number, offset, line, name, typed, problem.is_none());
+        let named = (name, named);
+        self.put_field(store, number, offset, line, named, typed, problem.is_none());
     }
 
     /// Types a value of the open event, and remembers it for the field's position.
@@ -176,8 +170,8 @@ impl TextDecoder {
             .type_value(&mut store.strings, named, message_type, raw)
     }
 
-    /// Adds a field to the open event; its value is remembered for the position when
-    /// `remember` (values typed without a problem).
+    /// Adds a field (its written name and what that names) to the open event; its value is
+    /// remembered for the position when `remember` (values typed without a problem).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn put_field(
         &mut self,
@@ -185,7 +179,7 @@ impl TextDecoder {
         number: u32,
         offset: u64,
         line: &Line<'_>,
-        name: WrittenId,
+        (name, named): (WrittenId, Named),
         typed: Typed,
         remember: bool,
     ) {
@@ -195,7 +189,7 @@ impl TextDecoder {
         let (k, r, n) = typed;
         let slot = Slot {
             name,
-            named: store.names.get(name).named,
+            named,
             last: (remember && r != NO_STR).then_some((StrId(r), typed)),
         };
         if open.position < shape.len() {
@@ -214,6 +208,7 @@ impl TextDecoder {
 }
 
 /// Makes the store's last event reach to the end of line `number`.
+#[inline]
 pub(super) fn extend(store: &mut Store, number: u32, offset: u64, len: usize, flags: u8) {
     let e = &mut store.events;
     let last = e.ty.len() - 1;
