@@ -74,7 +74,7 @@ try {
           ` | a/c ${(r.aMs / r.cMs).toFixed(2)}, b/c ${(r.bMs / r.cMs).toFixed(2)}` +
           ` | text ${(r.textBytes / 1e3 / r.aMs).toFixed(0)} MB/s via (a) | binary ${(r.frameBytes / 1e3 / r.binaryMs).toFixed(0)} MB/s` +
           ` | capture ${(r.captureBytes / 1e3 / r.captureMs).toFixed(0)} MB/s (${r.captureEvents} frames)` +
-          ` | wasm memory after (a), (b) ${mb(r.memoryAfterA)} MB (${(r.memoryAfterA / r.textBytes).toFixed(2)} per byte of log), after all ${mb(r.memoryAfter)} MB`,
+          ` | wasm memory after (a) ${mb(r.memoryAfterA)} MB (${(r.memoryAfterA / r.textBytes).toFixed(2)} per byte of log), after all ${mb(r.memoryAfter)} MB`,
       );
     }
     const records = [];

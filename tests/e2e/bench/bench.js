@@ -1,8 +1,7 @@
 // The browser side of `make bench`, for one log size: (a) the log's bytes to its call list and
 // the first page of events as objects, (b) every event as an object, (c) JSON.parse of the same
 // events written as JSON (the baseline), and the binary decoder; wasm memory after each. Each
-// figure is the best of N runs; (a), (b) and (c) run in turns, so that a slow spell of the
-// machine does not fall on one side of a ratio only.
+// figure is the best of N runs.
 import init, { decodeLog, openLog, CtiLog } from './pkg/index.js';
 import initGlue from './pkg/cti_outcome.js';
 import initRecords, { decodeRecords, RecordLog } from './pkg/records.js';
@@ -20,25 +19,14 @@ const fetchBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayB
 /** The best of `runs` timings of `fn` (the first runs also let the engine compile the wasm
  * code optimised: engines start it in a baseline tier), and every timing. */
 function best(runs, fn) {
-  return bestOfEach(runs, [fn])[0];
-}
-
-/**
- * The best of `runs` timings of each of `fns`, taken in turns (one run of each, then the next
- * round), so that a slower spell of the machine weighs on all of them alike rather than on
- * whichever ran during it; and every timing.
- */
-function bestOfEach(runs, fns) {
-  const times = fns.map(() => []);
-  const results = [];
+  const times = [];
+  let result;
   for (let i = 0; i < runs; i += 1) {
-    fns.forEach((fn, k) => {
-      const t = performance.now();
-      results[k] = fn();
-      times[k].push(performance.now() - t);
-    });
+    const t = performance.now();
+    result = fn();
+    times.push(performance.now() - t);
   }
-  return fns.map((_, k) => ({ ms: Math.min(...times[k]), times: times[k].map((t) => Math.round(t)), result: results[k] }));
+  return { ms: Math.min(...times), times: times.map((t) => Math.round(t)), result };
 }
 
 window.bench = async (name, runs) => {
@@ -46,20 +34,17 @@ window.bench = async (name, runs) => {
   const json = await fetchText(`data/${name}.json`);
   const frames = await fetchBytes(`data/${name}.bin`);
   const before = memory();
-  const calls = () => {
+  const a = best(runs, () => {
     const log = openLog(text);
     const summary = log.summary();
     const calls = log.callColumns();
     const page = log.events(0, 100);
     log.free();
     return { calls: calls.key.length, page: page.length, events: summary.eventCount };
-  };
-  const [a, c, b] = bestOfEach(runs, [
-    calls,
-    () => JSON.parse(json).events.length,
-    () => decodeLog(text).events.length,
-  ]);
-  const afterA = memory(); // after (a) and (b), which run in turns with (c)
+  });
+  const afterA = memory();
+  const b = best(runs, () => decodeLog(text).events.length);
+  const c = best(runs, () => JSON.parse(json).events.length);
   const bin = best(runs, () => {
     const log = new CtiLog({ format: 'binary', width: 2, calls: false });
     log.push(frames);
