@@ -127,20 +127,6 @@ impl<'a> Line<'a> {
 /// Length of a timestamp at the start of `s` that is followed by white space or the end:
 /// ISO 8601 `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH[:MM]]`, or `HH:MM:SS[.fff]`.
 pub(super) fn timestamp_len(s: &[u8]) -> Option<usize> {
-    // The form most dumps write, checked in one pass over a pattern.
-    const ISO_MILLIS: &[u8; 24] = b"0000-00-00T00:00:00.000Z";
-    if let Some(head) = s.get(..ISO_MILLIS.len()) {
-        let fits = head.iter().zip(ISO_MILLIS).all(|(&c, &p)| {
-            if p == b'0' {
-                c.is_ascii_digit()
-            } else {
-                c == p
-            }
-        });
-        if fits && matches!(s.get(ISO_MILLIS.len()), None | Some(b' ' | b'\t')) {
-            return Some(ISO_MILLIS.len());
-        }
-    }
     let mut at = 0;
     if digits(s, 0, 4)
         && s.get(4) == Some(&b'-')
