@@ -52,8 +52,9 @@ impl TextDecoder {
         e.time_text.push(time_text);
         e.flags
             .push(time_flag | if truncated { flag::TRUNCATED } else { 0 });
-        let label =
-            (differs || written != name).then(|| store.strings.intern(written.as_bytes()).0);
+        // `name` is `written` with its end trimmed: they differ exactly when their lengths do.
+        let label = (differs || written.len() != name.len())
+            .then(|| store.strings.intern(written.as_bytes()).0);
         e.label.push(label.unwrap_or(NO_STR));
         e.body.push(store.fields.name.len() as u64);
         self.open = Some(Open {
@@ -68,7 +69,8 @@ impl TextDecoder {
     /// The packed type of a name as written, whether the writing differs from the canonical
     /// name (ASCII case, a UCCX name), and the shape of its fields.
     pub(super) fn event_type(&mut self, store: &mut Store, name: &str) -> (u32, bool, u32) {
-        if let Some(&found) = self.types.get(name.as_bytes()) {
+        let at = self.type_names.intern(name.as_bytes()).0 as usize;
+        if let Some(&Some(found)) = self.types.get(at) {
             return found;
         }
         let shape = u32::try_from(self.shapes.len()).unwrap_or(u32::MAX);
@@ -88,7 +90,10 @@ impl TextDecoder {
                 shape,
             ),
         };
-        self.types.insert(name.as_bytes().into(), found);
+        if self.types.len() <= at {
+            self.types.resize(at + 1, None);
+        }
+        self.types[at] = Some(found);
         found
     }
 

@@ -22,8 +22,6 @@ pub(crate) mod typing;
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
-
 use crate::codes::fields::Named;
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::{flag, same, Form, Note, NoteKind, Store, StrId, WrittenId};
@@ -54,9 +52,11 @@ pub struct TextDecoder {
     pending: Vec<u8>,
     open: Option<Open>,
     symbols: Symbols,
-    /// Message type names as written → (packed type, whether the writing differs from the
-    /// name, its shape in `shapes`).
-    types: FxHashMap<Box<[u8]>, (u32, bool, u32)>,
+    /// Message type names as written, interned (compared a word at a time, not through
+    /// `memcmp`), and for each (by its id): the packed type, whether the writing differs from
+    /// the name, and its shape in `shapes`.
+    type_names: crate::store::Interner,
+    types: Vec<Option<(u32, bool, u32)>>,
     shapes: Vec<Vec<Slot>>,
     /// The latest timestamp as written.
     last_time: Vec<u8>,
