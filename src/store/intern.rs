@@ -24,11 +24,20 @@ pub struct Interner {
     bytes: Vec<u8>,
     /// End offset in `bytes` of each string; string `i` starts where `i - 1` ends.
     ends: Vec<u32>,
-    /// Open addressing, linear probing: 0 is empty, otherwise the string's hash in the high
-    /// 32 bits (compared before the bytes) and its index + 1 in the low 32.
-    slots: Vec<u64>,
+    /// Open addressing, linear probing over [`Slot`]s.
+    slots: Vec<Slot>,
     /// Interned strings in `slots` (appended ones are not indexed).
     indexed: usize,
+}
+
+/// An entry of the index: a string of at most 8 bytes is held in the entry itself, so finding
+/// it reads no other memory (device IDs, agent IDs and numbers of a log are that short).
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// Strings of up to 8 bytes: the bytes, little-endian, zero-padded; longer ones: the hash.
+    key: u64,
+    /// The string's length in the high 32 bits, its index + 1 in the low 32; 0 is empty.
+    entry: u64,
 }
 
 impl Default for Interner {
@@ -36,7 +45,7 @@ impl Default for Interner {
         let mut interner = Interner {
             bytes: Vec::new(),
             ends: Vec::new(),
-            slots: vec![0; 1024],
+            slots: vec![Slot::default(); 1024],
             indexed: 0,
         };
         let empty = interner.intern(b"");
@@ -48,21 +57,16 @@ impl Default for Interner {
 impl Interner {
     /// The id of `s`, adding it if no equal string was interned before.
     pub fn intern(&mut self, s: &[u8]) -> StrId {
-        let hash = hash(s);
-        let mask = self.slots.len() - 1;
-        let mut at = slot_of(hash, mask);
-        let tag = hash & 0xFFFF_FFFF_0000_0000;
-        loop {
-            match self.slots[at] {
-                0 => break,
-                slot if slot & 0xFFFF_FFFF_0000_0000 == tag && same(self.get(index(slot)), s) => {
-                    return index(slot);
-                }
-                _ => at = (at + 1) & mask,
-            }
-        }
+        let (key, hash) = key_of(s);
+        let at = match self.probe(s, key, hash) {
+            Ok(id) => return id,
+            Err(at) => at,
+        };
         let id = self.append(s);
-        self.slots[at] = tag | u64::from(id.0 + 1);
+        self.slots[at] = Slot {
+            key,
+            entry: (s.len() as u64) << 32 | u64::from(id.0 + 1),
+        };
         self.indexed += 1;
         if self.indexed * 4 > self.slots.len() * 3 {
             self.grow();
@@ -73,18 +77,27 @@ impl Interner {
     /// The id of `s` if it was interned.
     #[must_use]
     pub fn find(&self, s: &[u8]) -> Option<StrId> {
-        let hash = hash(s);
+        let (key, hash) = key_of(s);
+        self.probe(s, key, hash).ok()
+    }
+
+    /// The id of `s` if it is indexed, else the empty slot where it goes.
+    fn probe(&self, s: &[u8], key: u64, hash: u64) -> Result<StrId, usize> {
         let mask = self.slots.len() - 1;
         let mut at = slot_of(hash, mask);
-        let tag = hash & 0xFFFF_FFFF_0000_0000;
+        let len = s.len() as u64;
         loop {
-            match self.slots[at] {
-                0 => return None,
-                slot if slot & 0xFFFF_FFFF_0000_0000 == tag && same(self.get(index(slot)), s) => {
-                    return Some(index(slot));
-                }
-                _ => at = (at + 1) & mask,
+            let slot = self.slots[at];
+            if slot.entry == 0 {
+                return Err(at);
             }
+            if slot.key == key
+                && slot.entry >> 32 == len
+                && (s.len() <= 8 || same(self.get(index(slot.entry)), s))
+            {
+                return Ok(index(slot.entry));
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -132,7 +145,9 @@ impl Interner {
     /// Bytes held: the strings and both indexes.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {
-        self.bytes.capacity() + 4 * self.ends.capacity() + 8 * self.slots.capacity()
+        self.bytes.capacity()
+            + 4 * self.ends.capacity()
+            + std::mem::size_of::<Slot>() * self.slots.capacity()
     }
 
     /// Makes room for `factor` times the strings held now (the index is left to grow: how many
@@ -146,11 +161,16 @@ impl Interner {
 
     fn grow(&mut self) {
         let size = self.slots.len() * 2;
-        let mut slots = vec![0u64; size];
+        let mut slots = vec![Slot::default(); size];
         let mask = size - 1;
-        for &slot in self.slots.iter().filter(|&&s| s != 0) {
-            let mut at = slot_of(hash(self.get(index(slot))), mask);
-            while slots[at] != 0 {
+        for &slot in self.slots.iter().filter(|s| s.entry != 0) {
+            let hash = if slot.entry >> 32 <= 8 {
+                mix(slot.key)
+            } else {
+                slot.key
+            };
+            let mut at = slot_of(hash, mask);
+            while slots[at].entry != 0 {
                 at = (at + 1) & mask;
             }
             slots[at] = slot;
@@ -159,17 +179,38 @@ impl Interner {
     }
 }
 
+/// A string's key in the index, and the hash it is placed by: a string of up to 8 bytes is its
+/// own key (hashed by one multiplication); a longer one is keyed by its hash.
+fn key_of(s: &[u8]) -> (u64, u64) {
+    if s.len() <= 8 {
+        let mut word = [0u8; 8];
+        word[..s.len()].copy_from_slice(s);
+        let key = u64::from_le_bytes(word);
+        (key, mix(key))
+    } else {
+        let hash = hash(s);
+        (hash, hash)
+    }
+}
+
+/// The hash of a short string's key (Fibonacci hashing, the high bits folded down: the table
+/// takes low bits).
+fn mix(key: u64) -> u64 {
+    let x = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 32)
+}
+
 /// The slot a hash starts probing at: its low bits.
 #[allow(clippy::cast_possible_truncation)] // the low bits are what is wanted
 fn slot_of(hash: u64, mask: usize) -> usize {
     hash as usize & mask
 }
 
-/// The string index a slot holds.
-fn index(slot: u64) -> StrId {
+/// The string index an entry holds.
+fn index(entry: u64) -> StrId {
     // The low 32 bits hold the index + 1.
     #[allow(clippy::cast_possible_truncation)]
-    StrId((slot as u32).wrapping_sub(1))
+    StrId((entry as u32).wrapping_sub(1))
 }
 
 /// Byte equality, with short strings (most names and values of a log) compared a word at a
@@ -237,6 +278,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn short_strings_differing_only_in_zero_bytes_or_length_stay_apart() {
+        let mut strings = Interner::default();
+        let texts: [&[u8]; 8] = [b"", b"\0", b"\0\0", b"a", b"a\0", b"12345678", b"12345678\0", b"123456789"];
+        let ids: Vec<StrId> = texts.iter().map(|t| strings.intern(t)).collect();
+        for (t, id) in texts.iter().zip(&ids) {
+            assert_eq!(strings.get(*id), *t);
+            assert_eq!(strings.find(t), Some(*id));
+        }
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len());
+        assert_eq!(strings.find(b"\0\0\0"), None);
     }
 
     #[test]
