@@ -9,6 +9,8 @@ pub(super) struct Line<'a> {
     pub full: &'a str,
     /// A timestamp at the start of the line, as written.
     pub time: Option<&'a str>,
+    /// Whether the timestamp is the earlier line's (`previous` of [`Line::after`]).
+    pub same_time: bool,
     /// Width of the white space before the content (after any timestamp); tabs go to the next
     /// multiple of 8.
     pub indent: u32,
@@ -75,6 +77,7 @@ impl<'a> Line<'a> {
         Some(Line {
             full,
             time,
+            same_time,
             indent,
             content: &full[start..end],
             content_start: start,
@@ -101,6 +104,7 @@ impl<'a> Line<'a> {
         Line {
             full,
             time,
+            same_time: false,
             indent,
             content: body.trim_end(),
             content_start: full.len() - body.len(),
@@ -261,6 +265,10 @@ fn trim_end(s: &str) -> &str {
 
 /// The text after `MsgType:` if the content is a message-type line (ASCII case ignored).
 pub(super) fn msg_type_value(content: &str) -> Option<&str> {
+    // Most lines are fields: their first letter tells at once.
+    if !matches!(content.as_bytes().first(), Some(b'M' | b'm')) {
+        return None;
+    }
     let head = content.get(..7)?;
     if !head.eq_ignore_ascii_case("MsgType") {
         return None;

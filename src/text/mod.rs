@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 use crate::codes::fields::Named;
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
-use crate::store::{flag, same, Form, Note, NoteKind, Store, StrId, WrittenId};
+use crate::store::{flag, Form, Note, NoteKind, Store, StrId, WrittenId};
 use build::extend;
 use line::{is_ellipsis, msg_type_value, split_field, Line, NotAField};
 use typing::{Symbols, Typed};
@@ -191,11 +191,9 @@ impl TextDecoder {
     fn line(&mut self, store: &mut Store, full: &str, offset: u64) {
         let number = self.lines;
         let line = Line::after(full, &self.last_time);
-        if let Some(time) = line.time {
-            if time.len() != self.last_time.len() || !same(time.as_bytes(), &self.last_time) {
-                self.last_time.clear();
-                self.last_time.extend_from_slice(time.as_bytes());
-            }
+        if let Some(time) = line.time.filter(|_| !line.same_time) {
+            self.last_time.clear();
+            self.last_time.extend_from_slice(time.as_bytes());
         }
         if line.content.is_empty() {
             if self

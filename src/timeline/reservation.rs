@@ -60,9 +60,14 @@ fn by_dialed_list(states: &[CallState], derived: &mut [Derived]) {
 /// The first customer call to begin on a device after the agent accepted the reservation call
 /// there.
 fn next_on_device(store: &Store, lists: &Lists, states: &[CallState], derived: &mut [Derived]) {
-    // Calls by device, in the order they began (calls are made at their first event).
+    // Customer calls (the only ones linked here) by device, in the order they began (calls
+    // are made at their first event).
     let mut begun_on: FxHashMap<StrId, Vec<usize>> = FxHashMap::default();
-    for (i, s) in states.iter().enumerate() {
+    let customers = states
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.call_type.is_some_and(is_customer));
+    for (i, s) in customers {
         for (device, _) in s.device_ids(lists) {
             begun_on.entry(device).or_default().push(i);
         }
