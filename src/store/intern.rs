@@ -283,7 +283,16 @@ mod tests {
     #[test]
     fn short_strings_differing_only_in_zero_bytes_or_length_stay_apart() {
         let mut strings = Interner::default();
-        let texts: [&[u8]; 8] = [b"", b"\0", b"\0\0", b"a", b"a\0", b"12345678", b"12345678\0", b"123456789"];
+        let texts: [&[u8]; 8] = [
+            b"",
+            b"\0",
+            b"\0\0",
+            b"a",
+            b"a\0",
+            b"12345678",
+            b"12345678\0",
+            b"123456789",
+        ];
         let ids: Vec<StrId> = texts.iter().map(|t| strings.intern(t)).collect();
         for (t, id) in texts.iter().zip(&ids) {
             assert_eq!(strings.get(*id), *t);
