@@ -374,7 +374,7 @@ mod tests {
             sized_bytes > 3 * plain_bytes,
             "room for the whole log after the first part: {sized_bytes} vs {plain_bytes} bytes"
         );
-        for wrong in [1, 10 * big.len() as u64] {
+        for wrong in [1, 10 * big.len() as u64, u64::MAX] {
             assert_eq!(
                 open(Some(wrong)).0,
                 plain,

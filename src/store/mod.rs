@@ -511,8 +511,9 @@ pub(crate) fn scaled(len: usize, factor: f64) -> usize {
     (len as f64 * factor * 1.05) as usize
 }
 
-/// Reserves room for `total` items in all.
+/// Reserves room for `total` items in all, when memory allows (an estimate from a wrong size
+/// must not end the decoding: the vector then grows as it would have).
 #[inline(never)] // one small function per item type, not a copy of `reserve` per column
 pub(crate) fn room<T>(v: &mut Vec<T>, total: usize) {
-    v.reserve(total.saturating_sub(v.len()));
+    let _ = v.try_reserve(total.saturating_sub(v.len()));
 }

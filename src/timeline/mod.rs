@@ -190,7 +190,7 @@ impl Timeline {
         self.lists.events.grow_for(factor);
         self.lists.items.grow_for(factor);
         let ids = scaled(self.by_id.len(), factor);
-        self.by_id.reserve(ids.saturating_sub(self.by_id.len()));
+        let _ = self.by_id.try_reserve(ids.saturating_sub(self.by_id.len()));
     }
 
     /// Number of calls worked out by the last [`finish`](Self::finish) (the calls a view can
