@@ -82,8 +82,9 @@ struct Open {
 
 /// What the field at one position of one message type (as written) was the last time: a dump
 /// writes each type's fields in the same order, so a line that starts with the same name and a
-/// colon is that field, found without splitting the line or hashing the name; and a value equal
-/// to the last one is typed as it was.
+/// colon is that field, found without splitting the line or hashing the name (the next
+/// position's name is tried too: events of a type leave out fields others have); and a value
+/// equal to the last one is typed as it was.
 #[derive(Clone, Copy)]
 struct Slot {
     name: WrittenId,
