@@ -127,7 +127,9 @@ async function open({ file }) {
   if (await isCapture(file)) return openCapture(file, performance.now());
   if (await isRecords(file)) return openRecords(file, performance.now());
   log?.free();
-  log = new CtiLog({ size: file.size });
+  // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
+  // fresh memory instead of the buffers growth leaves free, and ends about a second later.
+  log = new CtiLog();
   blob = file;
   cancelled = false;
   peakMemory = 0;
