@@ -251,7 +251,7 @@ impl FrameDecoder {
         let ty = read_u32(&frame[4..]);
         let id = u16::try_from(ty)
             .ok()
-            .filter(|&i| message_types::name_of(i).is_some());
+            .filter(|&i| message_types::is_known(i));
         if id == Some(id::OPEN_REQ) && frame.len() >= 16 {
             self.learned.open_req(read_u32(&frame[12..]), offset);
         }
@@ -324,7 +324,7 @@ fn plausible(header: &[u8]) -> bool {
     read_u32(header) as usize <= MAX_BODY
         && u16::try_from(read_u32(&header[4..]))
             .ok()
-            .is_some_and(|id| message_types::name_of(id).is_some())
+            .is_some_and(message_types::is_known)
 }
 
 /// A header with a MessageLength within the cap and a MessageType no reference lists (but not 0,
@@ -333,7 +333,7 @@ fn unknown_type(header: &[u8]) -> bool {
     let ty = read_u32(&header[4..]);
     read_u32(header) as usize <= MAX_BODY
         && (1..=u32::from(u16::MAX)).contains(&ty)
-        && message_types::name_of(u16::try_from(ty).unwrap_or(0)).is_none()
+        && !message_types::is_known(u16::try_from(ty).unwrap_or(0))
 }
 
 fn skipped(start: u64, end: u64) -> Diagnostic {

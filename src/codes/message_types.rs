@@ -57,6 +57,37 @@ pub fn name_of(id: u16) -> Option<&'static str> {
         .map(|i| MESSAGE_TYPES[i].1)
 }
 
+/// Whether any source lists message type `id` (the same as `name_of(id).is_some()`, in constant
+/// time: the frame decoder asks it of every frame header).
+#[must_use]
+pub fn is_known(id: u16) -> bool {
+    let i = usize::from(id);
+    KNOWN
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+}
+
+/// Bit `id` set for every listed message type ID.
+static KNOWN: [u64; KNOWN_WORDS] = known_bits();
+
+/// Words of [`KNOWN`]: room for every listed ID (the largest is checked at compile time).
+const KNOWN_WORDS: usize = 8;
+
+const fn known_bits() -> [u64; KNOWN_WORDS] {
+    let mut bits = [0u64; KNOWN_WORDS];
+    let mut i = 0;
+    while i < MESSAGE_TYPES.len() {
+        let id = MESSAGE_TYPES[i].0 as usize;
+        assert!(
+            id < KNOWN_WORDS * 64,
+            "a message type ID beyond KNOWN's words"
+        );
+        bits[id / 64] |= 1 << (id % 64);
+        i += 1;
+    }
+    bits
+}
+
 /// Names the UCCX guide uses for message types the UCCE guides name differently (§2.1).
 static UCCX_NAMES: &[(&str, u16)] = &[
     ("CONSULT_CALL_REQ", 50),
@@ -312,6 +343,13 @@ pub static MESSAGE_TYPES: &[(u16, &str)] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_known_bits_are_the_listed_ids() {
+        for id in 0..=u16::MAX {
+            assert_eq!(super::is_known(id), super::name_of(id).is_some(), "{id}");
+        }
+    }
+
     use super::*;
 
     #[test]
