@@ -104,6 +104,15 @@ codes! {
     NoRows = Error, "no rows";
     /// Rows with a CONNRES but no direction, read as inbound.
     NoDirection = Warning, "no direction: CONNRES read as inbound";
+    /// A trace record is cut short: by the start or end of the input (rotation, a copy) or by
+    /// the trace's own line limit; it is read as far as it goes.
+    RecordCut = Warning, "trace record cut short";
+    /// A field name that no mapping of the traces' spellings knows; the field is kept as written.
+    UnknownFieldName = Warning, "field name no mapping knows, kept as written";
+    /// A number and the name written beside it (`7 (BUSY_OTHER)`) disagree; the number is kept.
+    CodeMismatch = Warning, "number and name disagree";
+    /// Trace records whose date is not written: their times are times of day.
+    NoDate = Warning, "records without a date";
 }
 
 /// Where a diagnostic points.

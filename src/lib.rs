@@ -5,9 +5,10 @@
 //! end-of-call result codes, correlates events into calls, and explains every coded value in
 //! words.
 //!
-//! The data path runs one way: bytes → a decoder ([`text`], [`binary`]) → one columnar
-//! [`store`] → the [`timeline`] (calls, agents, outcomes) → [`view`]s (JSON, TypeScript). `codes`
-//! holds the tables of facts. The wasm boundary (`src/wasm.rs`, compiled for `wasm32` only) and
+//! The data path runs one way: bytes → [`sniff`] (which form) → a decoder ([`text`],
+//! [`traces`], [`binary`], [`capture`], [`records`]) → one columnar [`store`] → the
+//! [`timeline`] (calls, agents, outcomes) → [`view`]s (JSON, TypeScript). `codes` holds the
+//! tables of facts. The wasm boundary (`src/wasm.rs`, compiled for `wasm32` only) and
 //! the command-line tool are two faces on the same core.
 //!
 //! ```
@@ -23,14 +24,15 @@ pub mod binary;
 pub mod capture;
 pub mod codes;
 pub mod diagnostic;
-pub mod input;
 pub mod log;
 pub mod outcome;
 pub mod records;
+pub mod sniff;
 pub mod store;
 pub mod text;
 pub mod time;
 pub mod timeline;
+pub mod traces;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

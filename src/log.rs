@@ -6,7 +6,7 @@
 
 use crate::binary::Framing;
 use crate::binary::{self, FrameDecoder, Options};
-use crate::input::{detect, Format};
+use crate::sniff::{sniff, Form as InputForm, Format, Sniffed};
 use crate::store::{Form, Store};
 use crate::text::encoding::{Encoding, TextInput};
 use crate::timeline::Timeline;
@@ -30,6 +30,10 @@ enum Decoder {
 /// A log being decoded, or decoded.
 pub struct Log {
     format: Option<Format>,
+    /// What [`sniff`] said of the input, when it was asked.
+    sniffed: Option<Sniffed>,
+    /// The year of trace records written without one.
+    year: Option<crate::traces::Year>,
     options: Options,
     decoder: Decoder,
     store: Store,
@@ -58,6 +62,8 @@ impl Log {
     pub fn new(format: Option<Format>, options: Options) -> Log {
         let mut log = Log {
             format: None,
+            sniffed: None,
+            year: None,
             options,
             decoder: Decoder::Undecided(Vec::new()),
             store: Store::new(Form::Text),
@@ -80,6 +86,8 @@ impl Log {
     pub fn of_store(store: Store) -> Log {
         let mut log = Log {
             format: Some(Format::Text),
+            sniffed: None,
+            year: None,
             options: Options::default(),
             decoder: Decoder::Hex(Vec::new()),
             store,
@@ -99,6 +107,12 @@ impl Log {
     /// wants events, which then costs no time for calls).
     pub fn set_timeline(&mut self, calls: bool) {
         self.calls = calls;
+    }
+
+    /// The year of trace records that carry none (MIVR, `cisco-logs.md` §2.1); before the
+    /// first bytes.
+    pub fn set_year(&mut self, year: crate::traces::Year) {
+        self.year = Some(year);
     }
 
     /// Says how many bytes the whole input has (a file's size): once the first of them are
@@ -134,22 +148,23 @@ impl Log {
     fn feed(&mut self, chunk: &[u8]) {
         match &mut self.decoder {
             Decoder::Undecided(head) if head.is_empty() && chunk.len() >= DETECT_BYTES => {
-                self.settle(detect(&chunk[..DETECT_BYTES]));
+                self.settle_sniffed(sniff(&chunk[..DETECT_BYTES]));
                 self.feed(chunk);
                 return;
             }
             Decoder::Undecided(head) => {
                 // The form is told only once there are enough bytes: a chunk of "20" could start
-                // a timestamp as well as a hex dump.
+                // a timestamp as well as a hex dump. A dump or a trace record says so at once,
+                // so a live feed need not wait for more.
                 head.extend_from_slice(chunk);
-                if memchr::memmem::find(head, b"MsgType").is_some() {
-                    // A dump says so at once; a live feed need not wait for more.
+                let finder = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+                if finder(b"MsgType")
+                    || finder(b"%CCBU_")
+                    || finder(b"%MIVR-")
+                    || head.len() >= DETECT_BYTES
+                {
                     let head = std::mem::take(head);
-                    self.settle(Format::Text);
-                    self.feed(&head);
-                } else if head.len() >= DETECT_BYTES {
-                    let head = std::mem::take(head);
-                    self.settle(detect(&head[..DETECT_BYTES]));
+                    self.settle_sniffed(sniff(&head[..head.len().min(DETECT_BYTES)]));
                     self.feed(&head);
                 }
             }
@@ -190,7 +205,7 @@ impl Log {
         if let Decoder::Undecided(head) = &mut self.decoder {
             let head = std::mem::take(head);
             if !head.is_empty() {
-                self.settle(detect(&head));
+                self.settle_sniffed(sniff(&head));
                 self.feed(&head);
             }
         }
@@ -214,7 +229,7 @@ impl Log {
         self.finished = true;
         if self.store.is_empty() {
             let why =
-                crate::input::why_no_events(&self.first, self.seen, self.format, self.encoding());
+                crate::sniff::why_no_events(&self.first, self.seen, self.format, self.encoding());
             let at = match self.store.form() {
                 Form::Text => crate::diagnostic::At::Text { line: 1, column: 1 },
                 Form::Frames => crate::diagnostic::At::Byte(0),
@@ -234,15 +249,26 @@ impl Log {
         }
     }
 
+    /// Settles on what [`sniff`] found: its decoder, or nothing for a form no log decoder
+    /// reads (a capture, a call-record export, another kind of file).
+    fn settle_sniffed(&mut self, sniffed: Sniffed) {
+        let form = sniffed.form;
+        self.sniffed = Some(sniffed);
+        match form.format() {
+            Some(format) => self.settle(format),
+            None if form == InputForm::Empty => self.settle(Format::Text),
+            None => {
+                self.store = Store::new(Form::Frames);
+                self.decoder = Decoder::Unreadable;
+            }
+        }
+    }
+
     fn settle(&mut self, format: Format) {
         self.format = Some(format);
-        if format == Format::Binary && crate::input::is_other_file(&self.first) {
-            self.store = Store::new(Form::Frames);
-            self.decoder = Decoder::Unreadable;
-            return;
-        }
         self.decoder = match format {
             Format::Text => Decoder::Text(TextInput::default()),
+            Format::Trace => Decoder::Text(TextInput::traces(self.year)),
             Format::Binary => {
                 self.store = Store::new(Form::Frames);
                 Decoder::Frames(FrameDecoder::new(self.options))
@@ -284,6 +310,12 @@ impl Log {
     #[must_use]
     pub fn format(&self) -> Option<Format> {
         self.format
+    }
+
+    /// What [`sniff`] said of the input (`None` when its format was given, or before any byte).
+    #[must_use]
+    pub fn sniffed(&self) -> Option<&Sniffed> {
+        self.sniffed.as_ref()
     }
 
     /// For frames: the width and protocol version in use, and why.

@@ -141,7 +141,8 @@ fn encode_then_decode_in_every_form() {
         std::env::temp_dir().join(format!("cti-outcome-cli-{}.json", std::process::id()));
     std::fs::write(&json_path, &decoded.stdout).unwrap();
     let json = json_path.to_str().unwrap();
-    for (width, hex, form) in [("1", false, "binary"), ("2", true, "hex")] {
+    for (width, hex, form, sniffed) in [("1", false, "binary", "frames"), ("2", true, "hex", "hex")]
+    {
         let mut args = vec!["encode", "--width", width, json];
         if hex {
             args.insert(1, "--hex");
@@ -158,7 +159,7 @@ fn encode_then_decode_in_every_form() {
         let back = run(&["decode", frames]);
         let stderr = String::from_utf8_lossy(&back.stderr).into_owned();
         assert!(
-            stderr.contains(&format!("read as {form} (detected)")),
+            stderr.contains(&format!("read as {sniffed} (detected: ")),
             "{stderr}"
         );
         assert!(stderr.contains(&format!("{width}-byte tags")), "{stderr}");

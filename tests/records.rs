@@ -291,14 +291,14 @@ fn the_summary_counts_outcomes_and_codes() {
 #[test]
 fn the_input_form_detector_tells_records_from_logs() {
     for name in ["calls.csv", "calls-semicolon.csv", "calls-tab.tsv"] {
-        assert!(cti_outcome::input::is_records(&file(name)), "{name}");
+        assert!(cti_outcome::sniff::is_records(&file(name)), "{name}");
     }
     let log = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/logs/crlf.txt"
     ))
     .unwrap();
-    assert!(!cti_outcome::input::is_records(&log));
+    assert!(!cti_outcome::sniff::is_records(&log));
 }
 
 #[test]

@@ -7,12 +7,14 @@ use std::process::ExitCode;
 
 mod generate;
 mod records;
+mod traces;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::capture;
-use cti_outcome::input::Format;
 use cti_outcome::log::Log;
+use cti_outcome::sniff::{sniff, Form as SniffedForm, Format};
 use cti_outcome::store::Form;
+use cti_outcome::traces::Year;
 use cti_outcome::view::{self, timeline::TimelineView};
 use lexopt::prelude::*;
 use serde::Serialize;
@@ -97,6 +99,8 @@ struct Input {
     version: Option<u32>,
     /// `--port`: more ports taken for the CTI Server's in a capture.
     ports: Vec<u16>,
+    /// `--year`: the year of trace records written without one (MIVR).
+    year: Option<i32>,
 }
 
 /// A capture's connections and framing, when the input was one.
@@ -120,6 +124,13 @@ impl Input {
             }
             Owned::Long(l) if l == "width" => self.width = Some(width(&string(parser.value())?)?),
             Owned::Long(l) if l == "protocol-version" => self.version = Some(version(parser)?),
+            Owned::Long(l) if l == "year" => {
+                let text = string(parser.value())?;
+                self.year =
+                    Some(text.parse().map_err(|_| {
+                        format!("--year must be a year such as 2026, got {text:?}")
+                    })?);
+            }
             Owned::Long(l) if l == "port" => {
                 let text = string(parser.value())?;
                 let port = text
@@ -133,50 +144,91 @@ impl Input {
         Ok(true)
     }
 
-    /// Reads and decodes the input, telling on stderr which form it was read as.
+    /// Reads and decodes the input, telling on stderr which form it was read as, and why.
     fn decode(self, command: &str) -> Result<(Log, Option<Captured>), String> {
+        let year = self
+            .year
+            .map(|year| Year { year, month: None })
+            .or_else(|| {
+                self.file
+                    .as_ref()
+                    .filter(|f| *f != "-")
+                    .and_then(|f| file_year(f))
+            });
         let bytes = read_input(command, self.file)?;
         let options = Options {
             width: self.width,
             version: self.version,
         };
-        if let (None, Some(format)) = (self.format, capture::format_of(&bytes)) {
-            let how = capture::CaptureOptions {
-                ports: self.ports,
-                frames: options,
-            };
-            let (store, framing, capture) = capture::decode(&bytes, &how);
-            let cti = capture.connections.iter().filter(|c| c.cti).count();
-            eprintln!(
-                "cti-outcome: read as a {format} capture (detected): {} packets, {} TCP connections, {cti} CTI",
-                capture.packets,
-                capture.connections.len()
-            );
-            let captured = Captured { capture, framing };
-            return Ok((Log::of_store(store), Some(captured)));
+        let sniffed = self.format.is_none().then(|| sniff(&bytes));
+        match sniffed.as_ref().map(|s| s.form) {
+            Some(SniffedForm::Pcap | SniffedForm::Pcapng) => {
+                let how = capture::CaptureOptions {
+                    ports: self.ports,
+                    frames: options,
+                };
+                let (store, framing, capture) = capture::decode(&bytes, &how);
+                let cti = capture.connections.iter().filter(|c| c.cti).count();
+                eprintln!(
+                    "cti-outcome: read as a {} capture (detected): {} packets, {} TCP connections, {cti} CTI",
+                    capture.format,
+                    capture.packets,
+                    capture.connections.len()
+                );
+                let captured = Captured { capture, framing };
+                return Ok((Log::of_store(store), Some(captured)));
+            }
+            Some(SniffedForm::Records) => {
+                return Err(format!(
+                    "{command}: this is a call-record export (its header row names call-record columns such as CONNRES), not a CTI log: read it with `cti-outcome records FILE`"
+                ));
+            }
+            _ => {}
         }
-        if self.format.is_none() && cti_outcome::input::is_records(&bytes) {
-            return Err(format!(
-                "{command}: this is a call-record export (its header row names call-record columns such as CONNRES), not a CTI log: read it with `cti-outcome records FILE`"
-            ));
+        let mut log = Log::new(self.format, options);
+        if let Some(year) = year {
+            log.set_year(year);
         }
-        let log = Log::open(&bytes, self.format, options);
-        let how = if self.format.is_some() {
-            "as asked"
-        } else {
-            "detected"
-        };
-        let format = log.format().map_or("nothing", Format::as_str);
+        log.push(&bytes);
+        log.finish();
         let encoding = log
             .encoding()
             .filter(|e| *e != cti_outcome::text::encoding::Encoding::Utf8)
             .map_or(String::new(), |e| format!(", {}", e.describe()));
+        let what = match (&sniffed, log.format()) {
+            (Some(s), _) => format!("{} (detected: {}{encoding})", form_name(s.form), s.reason),
+            (None, Some(f)) => format!("{} (as asked{encoding})", f.as_str()),
+            (None, None) => "nothing".to_owned(),
+        };
         match log.framing() {
-            Some(framing) => eprintln!("cti-outcome: read as {format} ({how}); {}", framing.basis),
-            None => eprintln!("cti-outcome: read as {format} ({how}{encoding})"),
+            Some(framing) => eprintln!("cti-outcome: read as {what}; {}", framing.basis),
+            None => eprintln!("cti-outcome: read as {what}"),
         }
         Ok((log, None))
     }
+}
+
+/// A form's name as the command line says it (`finesse`, `flat-dump`).
+fn form_name(form: SniffedForm) -> String {
+    serde_json::to_value(form)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The year of a file's modification time, for trace records written without a year.
+fn file_year(file: &OsString) -> Option<Year> {
+    let modified = std::fs::metadata(file).ok()?.modified().ok()?;
+    let seconds = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let days = i64::try_from(seconds / 86_400).ok()?;
+    let (year, month, _) = cti_outcome::time::civil_from_days(days);
+    Some(Year {
+        year: i32::try_from(year).ok()?,
+        month: u8::try_from(month).ok(),
+    })
 }
 
 /// A command-line argument that no longer borrows the parser.
@@ -360,7 +412,7 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
 
 fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
     let mut options = generate::Options::default();
-    let (mut megabytes, mut format, mut frame_width) = (None, Format::Text, Width::Two);
+    let (mut megabytes, mut format, mut frame_width) = (None, Written::Text, Width::Two);
     let (mut every_type, mut version) = (false, 24);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -373,18 +425,17 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
             Long("mb") => megabytes = Some(count("--mb", parser)?),
             Long("seed") => options.seed = count("--seed", parser)? as u64,
             Long("agents") => options.agents = count("--agents", parser)?,
-            Long("format") => {
-                format = match string(parser.value())?.as_str() {
-                    "text" => Format::Text,
-                    "binary" => Format::Binary,
-                    "hex" => Format::Hex,
-                    other => {
-                        return Err(format!(
-                            "--format must be text, binary or hex, got {other:?}"
-                        ))
-                    }
-                }
-            }
+            Long("format") => format = match string(parser.value())?.as_str() {
+                "text" => Written::Text,
+                "binary" => Written::Binary,
+                "hex" => Written::Hex,
+                "finesse" => Written::Trace(traces::Trace::Finesse),
+                "mivr" => Written::Trace(traces::Trace::Mivr),
+                "dumplog" => Written::Trace(traces::Trace::Dumplog),
+                other => return Err(format!(
+                    "--format must be text, binary, hex, finesse, mivr or dumplog, got {other:?}"
+                )),
+            },
             Long("width") => frame_width = width(&string(parser.value())?)?,
             other => {
                 return Err(format!(
@@ -396,21 +447,20 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
     }
     let write = |events: &[generate::Generated]| -> Vec<u8> {
         match format {
-            Format::Text => generate::write_text(events).into_bytes(),
-            Format::Binary => generate::write_frames(events, frame_width),
-            Format::Hex => {
+            Written::Text => generate::write_text(events).into_bytes(),
+            Written::Binary => generate::write_frames(events, frame_width),
+            Written::Hex => {
                 generate::write_hex(&generate::write_frames(events, frame_width)).into_bytes()
             }
+            Written::Trace(trace) => traces::write(events, trace).into_bytes(),
         }
     };
     let out = if every_type {
         let frames = generate::every_type(version);
         match format {
-            Format::Hex => generate::write_hex(&frames).into_bytes(),
-            Format::Binary => frames,
-            Format::Text => {
-                return Err("generate --every-type writes frames: --format binary or hex".into())
-            }
+            Written::Hex => generate::write_hex(&frames).into_bytes(),
+            Written::Binary => frames,
+            _ => return Err("generate --every-type writes frames: --format binary or hex".into()),
         }
     } else {
         if let Some(mb) = megabytes {
@@ -422,6 +472,15 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
         .lock()
         .write_all(&out)
         .map_err(|e| e.to_string())
+}
+
+/// What `generate` writes.
+#[derive(Clone, Copy)]
+enum Written {
+    Text,
+    Binary,
+    Hex,
+    Trace(traces::Trace),
 }
 
 /// A whole number argument.

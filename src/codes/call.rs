@@ -533,3 +533,33 @@ static LINE_TYPE_CODES: &[Code] = &[
     Code::new(10, "LINETYPE_NON_ACD_IN", ""),
     Code::new(11, "LINETYPE_NON_ACD_OUT", ""),
 ];
+
+/// PeripheralCallType of a Termination_Call_Detail row and of the OPC's TCD record:
+/// `cisco-records.md` §1.3 (SCHEMA's verbatim list, 1–19). 21, 42 and 43 are seen only in SQL
+/// written against real databases and are left out (UNCERTAIN there). The OPC trace prints the
+/// symbol of 2 as `DBCD_PREROUTE_ACD_IN` (`cisco-logs.md` §3.4); no source gives the others'.
+pub static PERIPHERAL_CALL_TYPE: CodeTable = CodeTable::plain(
+    "PeripheralCallType",
+    "DBCD_",
+    &[
+        Code::new(1, "", "ACD In"),
+        Code::new(2, "DBCD_PREROUTE_ACD_IN", "Pre-Route ACD In"),
+        Code::new(3, "", "Pre-Route Direct Agent"),
+        Code::new(4, "", "Transfer In"),
+        Code::new(5, "", "Overflow In"),
+        Code::new(6, "", "Other In"),
+        Code::new(7, "", "Auto Out"),
+        Code::new(8, "", "Agent Out"),
+        Code::new(9, "", "Out"),
+        Code::new(10, "", "Agent Inside"),
+        Code::new(11, "", "Offered"),
+        Code::new(12, "", "Consult"),
+        Code::new(13, "", "Consult Offered"),
+        Code::new(14, "", "Consult Conference"),
+        Code::new(15, "", "Conference"),
+        Code::new(16, "", "Unmonitored"),
+        Code::new(17, "", "Preview"),
+        Code::new(18, "", "Reserve"),
+        Code::new(19, "", "Supervisor Assist"),
+    ],
+);

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use super::call::{
     CALLED_PARTY_DISPOSITION as CPD, CALL_TYPE, CONNECTION_DEVICE_ID_TYPE as CONNID,
     DEVICE_ID_TYPE as DEVID, EVENT_CAUSE, LINE_TYPE, LOCAL_CONNECTION_STATE as LCS,
-    PERIPHERAL_TYPE,
+    PERIPHERAL_CALL_TYPE, PERIPHERAL_TYPE,
 };
 use super::enums::{
     AGENT_ACTION, AGENT_AVAILABILITY_STATUS, AGENT_SERVICE_REQ, AGENT_STATE_MASK, AGENT_WORK_MODE,
@@ -157,6 +157,9 @@ catalogue! {
     CallType: Ushort => E(&CALL_TYPE), CalledPartyDisposition: Ushort => E(&CPD),
     NewConnectionDeviceIDType: Ushort => E(&CONNID), NewConnectionCallID: Uint,
     CampaignID: Uint, QueryRuleID: Uint,
+    // A call leg's end-of-call record (Termination_Call_Detail, `cisco-records.md` §1; the OPC
+    // trace's TCD record, `cisco-logs.md` §3.4): CallDisposition takes the §4.12 table.
+    CallDisposition: Ushort => E(&CPD), PeripheralCallType: Ushort => E(&PERIPHERAL_CALL_TYPE),
     // Agent and system events (§2.2).
     SessionID: Uint, SkillGroupState: Ushort => E(&AGENT), StateDuration: Uint,
     AgentState: Ushort => E(&AGENT), EventReasonCode: Ushort, MRDID: Uint, NumTasks: Uint,
@@ -434,6 +437,8 @@ pub fn resolve(written: &str) -> Resolved<'_> {
         Named::NumCsqs
     } else if is_ecc_variable(base) {
         Named::Ecc
+    } else if let Some(f) = trace_spelling(base) {
+        Named::Field(f)
     } else {
         Named::Unknown
     };
@@ -466,6 +471,35 @@ pub fn is_ecc_variable(name: &str) -> bool {
         || (name.contains('.') && !name.starts_with('.') && !name.ends_with('.'))
 }
 
+/// A name as the Cisco traces write it (`cisco-logs.md`): the guide's name in camelCase, as
+/// Finesse prints every field (§1.2: `skillGroupState`, `agentExtension`) and the MIVR
+/// high-level trace most (§2.2: `connectionCallID`), matched without regard to ASCII case; and
+/// the MIVR spellings §2.2 lists beside the guide's names (`ani1`, `numNamedVars`,
+/// `callVar1`…`callVar10`, `wrapupData`).
+fn trace_spelling(written: &str) -> Option<FieldId> {
+    static LOWER: OnceLock<FxHashMap<String, FieldId>> = OnceLock::new();
+    let index = LOWER.get_or_init(|| {
+        FieldId::ALL
+            .iter()
+            .map(|&f| (f.name().to_ascii_lowercase(), f))
+            .collect()
+    });
+    if let Some(n) = written.strip_prefix("callVar") {
+        // §2.2: callVar1 … callVar10 are CallVariable1 … CallVariable10.
+        return FieldId::lookup(&format!("CallVariable{n}"));
+    }
+    let canonical = match written {
+        "ani1" => "ANI",
+        "numNamedVars" => "NumNamedVariables",
+        "numNamedArrays" => "NumNamedArrays",
+        // §2.2 pairs `wrapupData` with the guide's WrapupData, the call's wrap-up data: the
+        // catalogue's CallWrapupData (§3 tag 46). INFERENCE: no source prints the two together.
+        "wrapupData" => "CallWrapupData",
+        other => return index.get(&other.to_ascii_lowercase()).copied(),
+    };
+    FieldId::lookup(canonical)
+}
+
 /// Spellings in UCCX guides and dumps → canonical names (reference §1.7, and the flows: the
 /// reservation flow prints `AlertingDevice` for the alerting device ID).
 pub static ALIASES: &[(&str, &str)] = &[
@@ -481,6 +515,9 @@ pub static ALIASES: &[(&str, &str)] = &[
     ("ConnectionDeviceType", "ConnectionDeviceIDType"),
     ("CSQID", "SkillGroupNumber"),
     ("CSQState", "SkillGroupState"),
+    // The OPC trace's short names (`cisco-logs.md` §3.4).
+    ("CallDisp", "CallDisposition"),
+    ("PeriphCallType", "PeripheralCallType"),
     ("ExpandedCallContxt", "ExpandedCallContext"),
     ("HoldingingDeviceType", "HoldingDeviceType"),
     ("lineType", "LineType"),

@@ -34,6 +34,8 @@ pub enum NoteKind {
     Comment,
     /// Any other text outside an event: prose, table columns (`Yes No Yes`), `...`.
     Text,
+    /// What a trace decoder skipped, counted (lines of other traces, by kind).
+    Summary,
 }
 
 /// A line outside any event, kept so that nothing in the input is lost.
@@ -393,6 +395,24 @@ pub struct EventRef<'s> {
 }
 
 impl<'s> EventRef<'s> {
+    /// The store the event is in.
+    #[must_use]
+    pub fn store(self) -> &'s Store {
+        self.store
+    }
+
+    /// The canonical name of one of its fields (`Tag<n>` for a tag no source names).
+    #[must_use]
+    pub fn field_name(self, f: &FieldRef) -> std::borrow::Cow<'s, str> {
+        use std::borrow::Cow;
+        match f.name {
+            FieldName::Id(id) => String::from_utf8_lossy(self.store.names.name_text(id)),
+            FieldName::Ecc(s) => String::from_utf8_lossy(self.store.str(s)),
+            FieldName::Tag(tag) => Cow::Owned(format!("Tag{tag}")),
+            FieldName::Raw(raw) => Cow::Borrowed(raw),
+        }
+    }
+
     /// The event's zero-based index.
     #[must_use]
     pub fn index(self) -> usize {

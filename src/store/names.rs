@@ -97,6 +97,32 @@ impl Names {
         WrittenId(id.0)
     }
 
+    /// The id of a name kept as written, never resolved against the field catalogue: the names
+    /// of a switch's CSTA events and of an OPC record, which are no CTI Server field's (the same
+    /// text resolved elsewhere in the log is a different entry).
+    pub fn verbatim(&mut self, text: &str) -> WrittenId {
+        let mut key = Vec::with_capacity(text.len() + 1);
+        key.push(0x01);
+        key.extend_from_slice(text.as_bytes());
+        let id = self.strings.intern(&key);
+        let slot = id.0 as usize;
+        if self.written.len() <= slot {
+            self.written.resize(slot + 1, None);
+        }
+        if self.written[slot].is_none() {
+            let name = self.dynamic(text.as_bytes(), false);
+            let text = self.strings.intern(text.as_bytes());
+            self.written[slot] = Some(Written {
+                named: Named::Unknown,
+                name,
+                index: None,
+                labelled: false,
+                text,
+            });
+        }
+        WrittenId(id.0)
+    }
+
     /// What a written name stands for.
     ///
     /// # Panics

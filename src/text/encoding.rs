@@ -215,6 +215,17 @@ pub struct TextInput {
     scratch: Vec<u8>,
 }
 
+impl TextInput {
+    /// Text of a Cisco server trace (see [`super::TextDecoder::traces`]).
+    #[must_use]
+    pub fn traces(year: Option<crate::traces::Year>) -> TextInput {
+        TextInput {
+            decoder: super::TextDecoder::traces(year),
+            ..TextInput::default()
+        }
+    }
+}
+
 /// Bytes enough to tell the encoding.
 const SNIFF_BYTES: usize = 64;
 

@@ -65,6 +65,9 @@ pub struct TextDecoder {
     /// Tests compare decoding with and without the shapes.
     #[cfg(test)]
     no_shapes: bool,
+    /// For a Cisco trace: the trace decoder, which takes every line and hands the lines of a
+    /// dump pasted into the trace back to this one.
+    trace: Option<Box<crate::traces::Traces>>,
 }
 
 /// The event being filled: the store's last event.
@@ -101,6 +104,21 @@ impl Open {
 }
 
 impl TextDecoder {
+    /// A decoder of a Cisco server trace (`crate::traces`); `year` dates records written
+    /// without one.
+    #[must_use]
+    pub fn traces(year: Option<crate::traces::Year>) -> TextDecoder {
+        TextDecoder {
+            trace: Some(Box::new(crate::traces::Traces::new(year))),
+            ..TextDecoder::default()
+        }
+    }
+
+    /// Closes the event being filled (a trace record follows the dump lines).
+    pub(crate) fn close(&mut self) {
+        self.open = None;
+    }
+
     /// Decodes the complete lines `chunk` brings; a line cut short waits for the next chunk.
     pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
         let chunk = if self.started {
@@ -138,6 +156,10 @@ impl TextDecoder {
         if !rest.is_empty() {
             self.lines_of(store, &rest);
         }
+        if let Some(mut trace) = self.trace.take() {
+            trace.finish(self, store);
+            self.trace = Some(trace);
+        }
         self.open = None;
     }
 
@@ -166,7 +188,14 @@ impl TextDecoder {
             if self.lines % LINE_MARK == 1 {
                 store.line_marks.push(offset);
             }
-            self.line(store, &text[start..stop], offset);
+            let line = &text[start..stop];
+            match self.trace.take() {
+                Some(mut trace) => {
+                    trace.line(self, store, self.lines, line, offset);
+                    self.trace = Some(trace);
+                }
+                None => self.line(store, line, offset),
+            }
             start = stop + 1;
         }
         self.offset += bytes.len() as u64;
@@ -189,7 +218,8 @@ impl TextDecoder {
         ));
     }
 
-    fn line(&mut self, store: &mut Store, full: &str, offset: u64) {
+    /// Decodes one line of a dump, the `self.lines`th, at byte `offset`.
+    pub(crate) fn line(&mut self, store: &mut Store, full: &str, offset: u64) {
         let number = self.lines;
         let line = Line::after(full, &self.last_time);
         if let Some(time) = line.time.filter(|_| !line.same_time) {

@@ -131,6 +131,9 @@ pub(crate) enum Item {
     },
     /// Replaced (a variable set replaced by CALL_DATA_UPDATE_EVENT, an earlier join's fields).
     Gone,
+    /// A record of another view of the call joined to it (a PIM's CSTA event by its CallID,
+    /// the OPC's end-of-call record of a leg by its router call key): the event.
+    Record(u32),
 }
 
 /// The arenas every call's (and agent segment's) lists live in.

@@ -17,6 +17,7 @@ pub(crate) mod call;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
+mod records;
 mod reservation;
 pub(crate) mod session;
 
@@ -63,6 +64,8 @@ pub struct Timeline {
     roles: Roles,
     /// CALL_HELD_EVENTs in order, with the call each holds.
     holds: Vec<(u32, u32)>,
+    /// (RouterCallKeyDay, RouterCallKeyCallID) of the calls whose events name both → the call.
+    by_router_key: FxHashMap<(u32, u32), u32>,
     /// Requests, their replies, and session notices.
     pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
@@ -254,6 +257,16 @@ impl Timeline {
     }
 
     fn absorb_call(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
+        if let Some(record) = records::kind(store, index) {
+            if let Some(slot) =
+                records::call(record, store, fields, &self.by_id, &self.by_router_key)
+            {
+                let call = &mut self.calls[slot as usize];
+                call.absorb(&mut self.lists, &mut self.roles, store, index, fields);
+                self.lists.items.push(&mut call.items, Item::Record(index));
+            }
+            return;
+        }
         let primary = call_id(fields, FieldId::PrimaryCallID);
         let secondary = call_id(fields, FieldId::SecondaryCallID);
         if primary.is_some() || secondary.is_some() {
@@ -265,6 +278,9 @@ impl Timeline {
         };
         let slot = self.call_for(store, id, index);
         self.calls[slot as usize].absorb(&mut self.lists, &mut self.roles, store, index, fields);
+        if let Some(key) = records::router_key(fields) {
+            self.by_router_key.insert(key, slot);
+        }
         if store.event(index as usize).is(id::CALL_HELD_EVENT) {
             self.holds.push((index, slot));
         }

@@ -210,7 +210,7 @@ impl Serialize for Diagnostics<'_> {
 #[ts(rename = "LogSummary")]
 pub struct Summary<'a> {
     /// The input form, once told (null before any input).
-    pub format: Option<crate::input::Format>,
+    pub format: Option<crate::sniff::Format>,
     /// For frames: the floating-field width and protocol version, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]

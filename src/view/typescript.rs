@@ -27,8 +27,8 @@ use crate::binary::EncodeIssue;
 use crate::codes::connres::{Connres, Direction};
 use crate::codes::q850::Cause;
 use crate::diagnostic::{DiagnosticCode, Severity};
-use crate::input::Format;
 use crate::outcome::OutcomeKind;
+use crate::sniff::Format;
 use crate::store::{Note, NoteKind};
 use crate::timeline::{CallDirection, LinkKind, LINK_RULES, RULES};
 

@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{call_columns, events_of, frame_options, get, set, to_js, wrong_type};
-use crate::input::Format;
 use crate::log::Log;
+use crate::sniff::Format;
 use crate::view::{self, calls, columns, timeline as tl};
 
 /// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so

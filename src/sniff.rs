@@ -1,0 +1,358 @@
+//! The one place that tells every input form apart: bytes in, the form and the reason out.
+//!
+//! The command-line tool, [`crate::log::Log`], the npm package (`sniff`) and the viewer's Worker
+//! all ask [`sniff`]; no other code guesses a form. It reads at most the first [`HEAD_BYTES`]
+//! of an input, in this order: nothing; a packet capture's or another known file's magic
+//! number; a call-record export's header row; lines of the Cisco traces that carry CTI
+//! messages (Finesse webservices, Unified CCX Engine MIVR, UCCE `dumplog`; `cisco-logs.md`
+//! §1–§3); the `MsgType:` dump of the guides (flattened or not); bytes no text has (frames);
+//! hex digits (frames written as hex). Anything else is read as a dump, which then says why it
+//! held no event.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::text::encoding;
+
+/// Bytes of an input that [`sniff`] reads.
+pub const HEAD_BYTES: usize = 64 * 1024;
+
+/// What decodes an input that [`crate::log::Log`] reads (captures and call-record exports
+/// have readers of their own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// The textual `MsgType: …` dump.
+    Text,
+    /// GED-188 frames as bytes.
+    Binary,
+    /// GED-188 frames written as hex.
+    Hex,
+    /// A Cisco server trace (Finesse webservices, MIVR ICD_CTI, `dumplog`): its CTI records
+    /// among the lines of other traces; a dump pasted into it is read too.
+    Trace,
+}
+
+impl Format {
+    /// The format's name (`text`, `binary`, `hex`, `trace`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Binary => "binary",
+            Format::Hex => "hex",
+            Format::Trace => "trace",
+        }
+    }
+
+    /// The format named `name`.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "binary" => Some(Format::Binary),
+            "hex" => Some(Format::Hex),
+            "trace" => Some(Format::Trace),
+            _ => None,
+        }
+    }
+}
+
+/// Every form an input can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// Nothing at all.
+    Empty,
+    /// The `MsgType: … / Field: value` dump of the guides.
+    Dump,
+    /// The same dump with its lines run together (a copy that collapsed white space).
+    FlatDump,
+    /// A Finesse server's webservices log (`cisco-logs.md` §1).
+    Finesse,
+    /// A Unified CCX Engine log with ICD_CTI tracing (`cisco-logs.md` §2).
+    Mivr,
+    /// UCCE `dumplog` output of ctisvr, a PIM or the OPC (`cisco-logs.md` §3).
+    Dumplog,
+    /// GED-188 frames as bytes.
+    Frames,
+    /// GED-188 frames written as hex.
+    Hex,
+    /// A pcap packet capture.
+    Pcap,
+    /// A pcapng packet capture.
+    Pcapng,
+    /// A call-record export (CSV, semicolon- or tab-separated).
+    Records,
+    /// A kind of file that is no CTI log (an image, an archive, a document).
+    Other,
+}
+
+impl Form {
+    /// What decodes the form in a [`crate::log::Log`]; `None` for captures, call records,
+    /// other files and nothing.
+    #[must_use]
+    pub fn format(self) -> Option<Format> {
+        match self {
+            Form::Dump | Form::FlatDump => Some(Format::Text),
+            Form::Finesse | Form::Mivr | Form::Dumplog => Some(Format::Trace),
+            Form::Frames => Some(Format::Binary),
+            Form::Hex => Some(Format::Hex),
+            Form::Empty | Form::Pcap | Form::Pcapng | Form::Records | Form::Other => None,
+        }
+    }
+}
+
+/// What [`sniff`] found: the form, and why, in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct Sniffed {
+    /// The form.
+    pub form: Form,
+    /// Why: what in the first bytes told it.
+    pub reason: String,
+}
+
+impl Sniffed {
+    fn new(form: Form, reason: impl Into<String>) -> Sniffed {
+        Sniffed {
+            form,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Tells the form of an input from its first [`HEAD_BYTES`] (fewer are fine: the start of a
+/// live feed).
+#[must_use]
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    if head.is_empty() {
+        return Sniffed::new(Form::Empty, "the input is empty");
+    }
+    if let Some(found) = magic(head) {
+        return found;
+    }
+    let (encoding, text) = encoding::whole_utf8(head);
+    if is_records_text(&text) {
+        return Sniffed::new(
+            Form::Records,
+            "its first line is a header row naming call-record columns",
+        );
+    }
+    if let Some(found) = crate::traces::sniff(&text) {
+        return found;
+    }
+    if memchr::memmem::find(&text, b"MsgType").is_some() || encoding.is_utf16() {
+        return dump(&text);
+    }
+    frames_or_hex(head)
+}
+
+/// A capture, or a kind of file that is no CTI log, by its magic number.
+fn magic(head: &[u8]) -> Option<Sniffed> {
+    if let Some(capture) = crate::capture::format_of(head) {
+        let form = if capture == "pcap" {
+            Form::Pcap
+        } else {
+            Form::Pcapng
+        };
+        return Some(Sniffed::new(
+            form,
+            format!("it starts with the {capture} magic number"),
+        ));
+    }
+    kind_of_file(head).map(|kind| {
+        Sniffed::new(
+            Form::Other,
+            format!("it starts like {kind}, not like a CTI log"),
+        )
+    })
+}
+
+/// A dump, flattened when its first `MsgType:` line holds further `Name: value` pairs.
+fn dump(text: &[u8]) -> Sniffed {
+    let at = memchr::memmem::find(text, b"MsgType").unwrap_or(0);
+    let line_end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
+    let line = &text[at..line_end];
+    let colons = line.iter().filter(|&&b| b == b':').count();
+    if colons > 1 {
+        Sniffed::new(
+            Form::FlatDump,
+            "a `MsgType:` line holds further `Name: value` pairs (a dump whose lines were run together)",
+        )
+    } else if at == 0 && line.is_empty() {
+        Sniffed::new(Form::Dump, "UTF-16 text, read as a dump")
+    } else {
+        Sniffed::new(Form::Dump, "it has `MsgType:` lines")
+    }
+}
+
+/// Frames (bytes no text has), hex (mostly hex digits), or text read as a dump.
+fn frames_or_hex(head: &[u8]) -> Sniffed {
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => {
+            return Sniffed::new(Form::Frames, "it is not UTF-8 text: read as GED-188 frames")
+        }
+    };
+    if text
+        .bytes()
+        .any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        return Sniffed::new(
+            Form::Frames,
+            "it has control bytes no text has: read as GED-188 frames",
+        );
+    }
+    let visible = text.bytes().filter(|b| !b.is_ascii_whitespace());
+    let (mut all, mut hex) = (0usize, 0usize);
+    for b in visible {
+        all += 1;
+        hex += usize::from(b.is_ascii_hexdigit());
+    }
+    if all > 0 && hex * 10 >= all * 7 {
+        Sniffed::new(
+            Form::Hex,
+            "it is mostly hex digits: read as GED-188 frames written as hex",
+        )
+    } else {
+        Sniffed::new(
+            Form::Dump,
+            "no form was recognised (no trace record, `MsgType:` line, frame or hex): read as a dump",
+        )
+    }
+}
+
+/// Whether an input is a call-record export: its first line (in any of the text encodings) is a
+/// header row that names a column of the vendor's call records ([`crate::records::is_header`]).
+#[must_use]
+pub fn is_records(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8 * 1024)];
+    is_records_text(&encoding::whole_utf8(head).1)
+}
+
+fn is_records_text(text: &[u8]) -> bool {
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    crate::records::is_header(&String::from_utf8_lossy(line))
+}
+
+/// What a file's first bytes say it is, when it is a known kind of file that is no CTI log.
+fn kind_of_file(first: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a zip archive (or an Office document)"),
+        (b"\x1F\x8B", "a gzip-compressed file (unpack it first)"),
+        (b"BZh", "a bzip2-compressed file (unpack it first)"),
+        (b"\xFD7zXZ", "an xz-compressed file (unpack it first)"),
+        (b"7z\xBC\xAF", "a 7-Zip archive"),
+    ];
+    MAGIC
+        .iter()
+        .find(|(m, _)| first.starts_with(m))
+        .map(|&(_, what)| what)
+}
+
+/// Why an input gave no event, in one sentence a user understands.
+#[must_use]
+pub fn why_no_events(
+    first: &[u8],
+    total: u64,
+    format: Option<Format>,
+    encoding: Option<crate::text::encoding::Encoding>,
+) -> String {
+    if total == 0 {
+        return "the input is empty: there is nothing to decode".to_owned();
+    }
+    if let Some(kind) = kind_of_file(first) {
+        return format!("this looks like {kind}, not a CTI log: no event could be read from it");
+    }
+    let sniffed = sniff(first);
+    match sniffed.form {
+        Form::Other | Form::Pcap | Form::Pcapng => {
+            return format!("{}: no event could be read from it", sniffed.reason);
+        }
+        Form::Records => return "this is a call-record export (its header row names call-record columns such as CONNRES), not a CTI log: read it with `decodeRecords` from `cti-outcome/records` or `cti-outcome records FILE`".to_owned(),
+        _ => {}
+    }
+    match format {
+        Some(Format::Binary) => {
+            let head: Vec<String> = first.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            format!(
+                "no GED-188 frame was found: a frame starts with a 4-byte length of at most {} and a message type the protocol lists, and these {total} bytes start {}",
+                super::binary::MAX_BODY,
+                head.join(" ")
+            )
+        }
+        Some(Format::Hex) => format!(
+            "no GED-188 frame was found in the {total} bytes of hex: the digits do not make a length and a message type the protocol lists"
+        ),
+        Some(Format::Trace) => format!(
+            "no CTI message was found in the {total} bytes of trace: {} (the summary note counts the other lines)",
+            sniffed.reason
+        ),
+        _ => {
+            let read = match encoding {
+                Some(e) if e.is_utf16() => format!(" (read as {})", e.describe()),
+                _ => String::new(),
+            };
+            format!("no `MsgType:` line was found in the {total} bytes of text{read}: a CTI dump names each event's type on a `MsgType:` line, followed by its `Field: value` lines; the Cisco traces that carry CTI messages (Finesse webservices, MIVR ICD_CTI, dumplog) were not recognised either")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_form_is_told_apart() {
+        let cases: &[(&[u8], Form)] = &[
+            (b"", Form::Empty),
+            (b"MsgType: BEGIN_CALL_EVENT\n", Form::Dump),
+            (b"MsgType: BEGIN_CALL_EVENT CallType: 1 ConnectionCallID: 2\n", Form::FlatDump),
+            (b"Some prose\n  Field: 1\n", Form::Dump),
+            (b"\x00\x00\x00\x24\x00\x00\x00\x0e", Form::Frames),
+            (b"00 00 00 24 00 00 00 0e\n", Form::Hex),
+            (b"00000000  00 00 00 24 00 00 00 0e  |...$....|\n", Form::Hex),
+            (b"\xD4\xC3\xB2\xA1\x02\x00", Form::Pcap),
+            (b"\x0A\x0D\x0D\x0A\x1c\x00", Form::Pcapng),
+            (b"\x89PNG\r\n", Form::Other),
+            (b"StatisticsPartAID;bOutbound;CONNRES\r\n1;0;1\r\n", Form::Records),
+            (b"Sep 22 2014 14:34:59.888 -0700: %CCBU_CTIMessageEventExecutor-0-6-DECODED_MESSAGE_FROM_CTI_SERVER: %[cti_message=x]: y\n", Form::Finesse),
+            (b"7091923: Nov 20 10:43:59.435 EDT %MIVR-ICD_CTI-7-UNK: CSOutboundMsgProcessor: got an event message: { length=-1 type=BEGIN_CALL_EVENT }\n", Form::Mivr),
+            (b"Events from February 8, 2007\n22:21:22:921 cg1A-ctisvr SESSION 9: MsgType:QUERY_SKILL_GROUP_STATISTICS_REQ (InvokeID:0x1b65f\n", Form::Dumplog),
+        ];
+        for &(input, form) in cases {
+            let found = sniff(input);
+            assert_eq!(
+                found.form,
+                form,
+                "{:?}: {}",
+                String::from_utf8_lossy(input),
+                found.reason
+            );
+            assert!(!found.reason.is_empty());
+        }
+    }
+
+    #[test]
+    fn call_records_are_told_from_logs() {
+        assert!(is_records(
+            b"StatisticsPartAID;bOutbound;CONNRES\r\n1;0;1\r\n"
+        ));
+        assert!(is_records(b"\xFF\xFEC\0O\0N\0N\0R\0E\0S\0,\0I\0D\0\n\0"));
+        assert!(!is_records(
+            b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 1\n"
+        ));
+        assert!(!is_records(b"ID,Name\n1,x\n"));
+        assert!(!is_records(b"CONNRES\n1\n"));
+        let why = why_no_events(b"ID;CONNRES\n1;2\n", 13, Some(Format::Text), None);
+        assert!(why.contains("decodeRecords"), "{why}");
+    }
+}

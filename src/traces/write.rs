@@ -1,0 +1,349 @@
+//! Writing a trace record's message into the store as a text event: its type, position and
+//! time, and its fields under the guide's names (each product's spellings mapped once by
+//! [`crate::codes::fields::resolve`], the name as written kept as the label).
+
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+
+use crate::codes::fields::Named;
+use crate::codes::{enums, message_types, Codes, SymbolMatch};
+use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
+use crate::store::{
+    flag, kind, EventType, Extra, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR, NO_TIME,
+};
+use crate::text::typing::{Mistyped, Symbols};
+
+/// Where a record lies in the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct At {
+    /// One-based first and last line.
+    pub line: u32,
+    pub end_line: u32,
+    /// Byte offset of the first line, and bytes through the end of the last.
+    pub offset: u64,
+    pub length: u32,
+}
+
+/// Where in a gathered record something is written: the record and a byte of its text. The
+/// line and column are worked out only when a diagnostic needs them.
+#[derive(Clone, Copy)]
+pub(crate) struct Loc<'a>(pub &'a super::Gathered, pub usize);
+
+impl Loc<'_> {
+    /// One-based line and column.
+    pub fn position(self) -> (u32, u32) {
+        self.0.position(self.1)
+    }
+}
+
+/// A message type as a trace names it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Ty<'a> {
+    /// By number (Finesse's `msgID`, §2.1).
+    Id(u16),
+    /// By the §2.1 name, or a name no source lists (kept as written).
+    Name(&'a str),
+    /// A record that is no CTI Server message (`CSTA DELIVERED`, an OPC record): its name.
+    Other(&'a str),
+}
+
+/// When a record was written: milliseconds (since 1970 UTC, or since midnight when the date
+/// is not known) and the time as written.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct When<'a> {
+    pub ms: Option<(i64, bool)>,
+    pub text: &'a str,
+}
+
+/// A field value as a trace writes it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Raw<'a> {
+    /// Text to type for its field (a number, a symbol, a string).
+    Text(&'a str),
+    /// Finesse's and MIVR's `null`, `dumplog`'s `N/A`: no value.
+    Absent(&'a str),
+    /// Finesse's `N (NAME)`: the number, the name, and the whole text.
+    Coded(i64, &'a str, &'a str),
+}
+
+/// What the writer keeps across records.
+#[derive(Default)]
+pub(crate) struct Writer {
+    symbols: Symbols,
+    /// Written names no mapping knows: how often, and where first (one warning each at the end).
+    unknown: FxHashMap<WrittenId, (u64, u32, u32)>,
+    /// Written names already resolved and found known.
+    known: Vec<bool>,
+    /// `N (NAME)` pairs whose number and name disagree, said once each.
+    disagreements: FxHashMap<(WrittenId, i64), ()>,
+}
+
+impl Writer {
+    /// Starts an event; the fields written next are its.
+    pub fn begin(
+        &mut self,
+        store: &mut Store,
+        ty: Ty<'_>,
+        label: Option<&str>,
+        at: At,
+        when: When<'_>,
+    ) {
+        let ty = match ty {
+            Ty::Id(id) => EventType::Id(u32::from(id)),
+            Ty::Name(name) => match message_types::id_of(name) {
+                Some(id) => EventType::Id(u32::from(id)),
+                None => EventType::Unnamed(store.strings.intern(name.as_bytes())),
+            },
+            Ty::Other(name) => EventType::Unnamed(store.strings.intern(name.as_bytes())),
+        };
+        let (time, time_flag) = match when.ms {
+            Some((ms, false)) => (ms, 0),
+            Some((ms, true)) => (ms, flag::TIME_OF_DAY),
+            None => (NO_TIME, 0),
+        };
+        let time_text = if when.text.is_empty() {
+            NO_STR
+        } else {
+            store.strings.intern(when.text.as_bytes()).0
+        };
+        let label = label.map_or(NO_STR, |l| store.strings.intern(l.as_bytes()).0);
+        let body = store.fields.name.len() as u64;
+        let e = &mut store.events;
+        e.ty.push(ty.pack());
+        e.flags.push(time_flag);
+        e.offset.push(at.offset);
+        e.length.push(at.length);
+        e.line.push(at.line);
+        e.end_line.push(at.end_line.max(at.line));
+        e.time.push(time);
+        e.time_text.push(time_text);
+        e.label.push(label);
+        e.body.push(body);
+    }
+
+    /// Marks the last event as cut short.
+    pub fn truncated(store: &mut Store) {
+        if let Some(f) = store.events.flags.last_mut() {
+            *f |= flag::TRUNCATED;
+        }
+    }
+
+    /// Adds a field, its name resolved to the guide's; `at` is where it is written.
+    pub fn field(&mut self, store: &mut Store, written: &str, raw: Raw<'_>, at: Loc<'_>) {
+        let name = store.names.written(written);
+        let named = store.names.get(name).named;
+        self.check_name(name, named, at);
+        let message_type = EventType::unpack(*store.events.ty.last().unwrap_or(&0)).id();
+        let typed = match raw {
+            Raw::Absent(text) => (kind::NA, store.strings.intern(text.as_bytes()).0, 0),
+            Raw::Coded(n, symbol, whole) => {
+                self.agree(store, (name, named), message_type, (n, symbol), at);
+                (kind::NUMBER, store.strings.intern(whole.as_bytes()).0, n)
+            }
+            Raw::Text(text) => {
+                let (typed, problem) =
+                    self.symbols
+                        .type_value(&mut store.strings, named, message_type, text);
+                if let Some(problem) = problem {
+                    invalid(store, written, text, problem, at.position());
+                }
+                typed
+            }
+        };
+        push(store, name, typed);
+    }
+
+    /// Adds a field whose name is kept as written, never resolved (a CSTA event's, an OPC
+    /// record's), its value a number when it reads as one.
+    pub fn verbatim(&mut self, store: &mut Store, written: &str, raw: &str) {
+        let name = store.names.verbatim(written);
+        let (typed, _) = self
+            .symbols
+            .type_value(&mut store.strings, Named::Unknown, None, raw);
+        push(store, name, typed);
+    }
+
+    /// Adds a field under a catalogued name, labelled as written (an OPC record's
+    /// `CallDisp=13,DBCD_…`, whose code table is the field's).
+    pub fn named(&mut self, store: &mut Store, canonical: &str, raw: Raw<'_>, at: Loc<'_>) {
+        self.field(store, canonical, raw, at);
+    }
+
+    /// Copies the fields of frame event `i` of `frames` (a frame the binary decoder read) into
+    /// the last event: names, indices, tags and values field for field.
+    pub fn frame_fields(store: &mut Store, frames: &Store, i: usize) {
+        let mut written = String::new();
+        for f in frames.event(i).fields() {
+            written.clear();
+            match f.name {
+                FieldName::Id(id) => {
+                    written.push_str(&String::from_utf8_lossy(frames.names.name_text(id)))
+                }
+                FieldName::Ecc(s) => written.push_str(&String::from_utf8_lossy(frames.str(s))),
+                FieldName::Tag(tag) => {
+                    let _ = write!(written, "Tag{tag}");
+                }
+                FieldName::Raw(raw) => written.push_str(raw),
+            }
+            if let (Some(index), false) = (f.index, matches!(f.name, FieldName::Ecc(_))) {
+                let _ = write!(written, "[{index}]");
+            }
+            let name = store.names.written(&written);
+            let text = |store: &mut Store, s: StrRef| store.strings.intern(frames.str(s)).0;
+            let typed = match f.value {
+                FieldValue::Number { n, .. } => (kind::NUMBER, NO_STR, n),
+                FieldValue::Text(s) => (kind::TEXT, text(store, s), 0),
+                FieldValue::Empty => (kind::EMPTY, NO_STR, 0),
+                FieldValue::Na(s) => (kind::NA, text(store, s), 0),
+                FieldValue::TotalBytes(n, s) => (kind::TOTAL_BYTES, text(store, s), i64::from(n)),
+                FieldValue::Bytes(s) => {
+                    let hex = hex(frames.str(s));
+                    (kind::TEXT, store.strings.intern(hex.as_bytes()).0, 0)
+                }
+            };
+            if let Some(tag) = f.tag {
+                let row = u32::try_from(store.fields.name.len()).unwrap_or(u32::MAX);
+                store.fields.extra.insert(
+                    row,
+                    Extra {
+                        tag: Some(tag),
+                        ..Extra::default()
+                    },
+                );
+            }
+            push(store, name, typed);
+        }
+    }
+
+    /// Says once per name where a name no mapping knows was first written.
+    fn check_name(&mut self, name: WrittenId, named: Named, at: Loc<'_>) {
+        let slot = name.0 as usize;
+        if self.known.get(slot).copied().unwrap_or(false) {
+            return;
+        }
+        if named != Named::Unknown {
+            if self.known.len() <= slot {
+                self.known.resize(slot + 1, false);
+            }
+            self.known[slot] = true;
+            return;
+        }
+        self.unknown
+            .entry(name)
+            .or_insert_with(|| {
+                let (line, column) = at.position();
+                (0, line, column)
+            })
+            .0 += 1;
+    }
+
+    /// Checks that a number and the name written beside it (`7 (BUSY_OTHER)`) agree.
+    fn agree(
+        &mut self,
+        store: &mut Store,
+        (name, named): (WrittenId, Named),
+        message_type: Option<u16>,
+        (n, symbol): (i64, &str),
+        at: Loc<'_>,
+    ) {
+        let Some(field) = named.field(message_type) else {
+            return;
+        };
+        let Some(Codes::Enum(table)) = enums::codes_for(message_type, field) else {
+            return;
+        };
+        // Only a name the reference gives for the number can be compared.
+        let named_by_source = u32::try_from(n)
+            .ok()
+            .and_then(|v| table.get(v))
+            .is_some_and(|code| !code.symbol.is_empty());
+        let found = match table.find_symbol(symbol) {
+            Some(SymbolMatch::Known(code)) => Some(i64::from(code.value)),
+            _ => None,
+        };
+        if found == Some(n)
+            || (found.is_none() && !named_by_source)
+            || self.disagreements.insert((name, n), ()).is_some()
+        {
+            return;
+        }
+        let (line, column) = at.position();
+        let says = match found {
+            Some(v) => format!("the reference gives {v} for that name"),
+            None => format!("the reference's {} table has no such name", table.name),
+        };
+        store.diagnostics.push(Diagnostic::text(
+            DiagnosticCode::CodeMismatch,
+            line,
+            column,
+            &format!(
+                "{}: {n} is written with the name {symbol}, but {says}; the number is kept",
+                field.name()
+            ),
+        ));
+    }
+
+    /// Ends the input: one warning per name no mapping knows.
+    pub fn finish(&mut self, store: &mut Store) {
+        let mut unknown: Vec<_> = self.unknown.drain().collect();
+        unknown.sort_by_key(|&(_, (_, line, column))| (line, column));
+        for (name, (count, line, column)) in unknown {
+            let written = String::from_utf8_lossy(store.names.written_text(&store.names.get(name)))
+                .into_owned();
+            let times = if count == 1 {
+                String::new()
+            } else {
+                format!(" ({} times)", super::thousands(count))
+            };
+            store.diagnostics.push(Diagnostic::text(
+                DiagnosticCode::UnknownFieldName,
+                line,
+                column,
+                &format!("{}{times}", quoted(&written)),
+            ));
+        }
+    }
+}
+
+fn push(store: &mut Store, name: WrittenId, (k, r, n): (u8, u32, i64)) {
+    let f = &mut store.fields;
+    f.name.push(name);
+    f.kind.push(k);
+    f.raw.push(r);
+    f.num.push(n);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02X}");
+    }
+    out
+}
+
+/// Says where a value does not fit its field; the value is kept as text.
+fn invalid(
+    store: &mut Store,
+    written: &str,
+    raw: &str,
+    problem: Mistyped,
+    (line, column): (u32, u32),
+) {
+    let shown = quoted(raw);
+    let detail = match problem {
+        Mistyped::NotANumber(field) => format!(
+            "{written}: {shown} is not a number (the field is {})",
+            field.def().ty.wire_name()
+        ),
+        Mistyped::UnknownSymbol(_) => {
+            format!("{written}: {shown} is not one of the values the references list for it")
+        }
+    };
+    store.diagnostics.push(Diagnostic::text(
+        DiagnosticCode::InvalidValue,
+        line,
+        column,
+        &detail,
+    ));
+}
