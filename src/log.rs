@@ -268,13 +268,29 @@ impl Log {
         self.format = Some(format);
         self.decoder = match format {
             Format::Text => Decoder::Text(TextInput::default()),
-            Format::Trace => Decoder::Text(TextInput::traces(self.year)),
+            Format::Trace => self.trace_decoder(),
+            // The traces module reads text; frames are the main module's.
+            Format::Binary | Format::Hex if cfg!(feature = "wasm-traces") => {
+                self.store = Store::new(Form::Frames);
+                Decoder::Unreadable
+            }
             Format::Binary => {
                 self.store = Store::new(Form::Frames);
                 Decoder::Frames(FrameDecoder::new(self.options))
             }
             Format::Hex => Decoder::Hex(Vec::new()),
         };
+    }
+
+    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+    fn trace_decoder(&mut self) -> Decoder {
+        Decoder::Text(TextInput::traces(self.year))
+    }
+
+    /// The main WebAssembly module reads no trace: the end says where to open it.
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+    fn trace_decoder(&mut self) -> Decoder {
+        Decoder::Unreadable
     }
 
     /// Takes the events completed so far into the timeline.

@@ -9,6 +9,8 @@
 //! hex digits (frames written as hex). Anything else is read as a dump, which then says why it
 //! held no event.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -109,14 +111,15 @@ pub struct Sniffed {
     /// The form.
     pub form: Form,
     /// Why: what in the first bytes told it.
-    pub reason: String,
+    #[ts(type = "string")]
+    pub reason: Cow<'static, str>,
 }
 
 impl Sniffed {
-    fn new(form: Form, reason: impl Into<String>) -> Sniffed {
+    fn new(form: Form, reason: &'static str) -> Sniffed {
         Sniffed {
             form,
-            reason: reason.into(),
+            reason: Cow::Borrowed(reason),
         }
     }
 }
@@ -150,40 +153,40 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// A capture, or a kind of file that is no CTI log, by its magic number.
 fn magic(head: &[u8]) -> Option<Sniffed> {
-    if let Some(capture) = crate::capture::format_of(head) {
-        let form = if capture == "pcap" {
-            Form::Pcap
-        } else {
-            Form::Pcapng
-        };
-        return Some(Sniffed::new(
-            form,
-            format!("it starts with the {capture} magic number"),
-        ));
+    match crate::capture::format_of(head) {
+        Some("pcap") => {
+            return Some(Sniffed::new(
+                Form::Pcap,
+                "it starts with the pcap magic number",
+            ))
+        }
+        Some(_) => {
+            return Some(Sniffed::new(
+                Form::Pcapng,
+                "it starts with the pcapng magic number",
+            ))
+        }
+        None => {}
     }
-    kind_of_file(head).map(|kind| {
+    kind_of_file(head).map(|_| {
         Sniffed::new(
             Form::Other,
-            format!("it starts like {kind}, not like a CTI log"),
+            "its magic number is another kind of file's, not a CTI log's",
         )
     })
 }
 
 /// A dump, flattened when its first `MsgType:` line holds further `Name: value` pairs.
 fn dump(text: &[u8]) -> Sniffed {
-    let at = memchr::memmem::find(text, b"MsgType").unwrap_or(0);
-    let line_end = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |i| at + i);
-    let line = &text[at..line_end];
-    let colons = line.iter().filter(|&&b| b == b':').count();
-    if colons > 1 {
+    let at = memchr::memmem::find(text, b"MsgType").unwrap_or(text.len());
+    let line = text[at..].split(|&b| b == b'\n').next().unwrap_or_default();
+    if memchr::memchr_iter(b':', line).nth(1).is_some() {
         Sniffed::new(
             Form::FlatDump,
             "a `MsgType:` line holds further `Name: value` pairs (a dump whose lines were run together)",
         )
-    } else if at == 0 && line.is_empty() {
-        Sniffed::new(Form::Dump, "UTF-16 text, read as a dump")
     } else {
-        Sniffed::new(Form::Dump, "it has `MsgType:` lines")
+        Sniffed::new(Form::Dump, "it is text with `MsgType:` lines")
     }
 }
 
@@ -281,6 +284,9 @@ pub fn why_no_events(
         _ => {}
     }
     match format {
+        Some(Format::Binary | Format::Hex) if cfg!(feature = "wasm-traces") => {
+            "GED-188 frames are read by the main entry (`cti-outcome`), not by `cti-outcome/traces`".to_owned()
+        }
         Some(Format::Binary) => {
             let head: Vec<String> = first.iter().take(8).map(|b| format!("{b:02x}")).collect();
             format!(
@@ -291,6 +297,10 @@ pub fn why_no_events(
         }
         Some(Format::Hex) => format!(
             "no GED-188 frame was found in the {total} bytes of hex: the digits do not make a length and a message type the protocol lists"
+        ),
+        Some(Format::Trace) if !crate::traces::DECODED => format!(
+            "this is a Cisco server trace ({}): this module does not read traces, open it with `openLog` (or `decodeLog`, `decodeInput`) from `cti-outcome/traces`",
+            sniffed.reason
         ),
         Some(Format::Trace) => format!(
             "no CTI message was found in the {total} bytes of trace: {} (the summary note counts the other lines)",

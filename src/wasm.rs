@@ -6,7 +6,8 @@
 //! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]) and
 //! `wasm-capture` (`cti-outcome/capture`: pcap and pcapng read down to frames; [`capture`]) and
 //! `wasm-records` (`cti-outcome/records`: CONNRES codes, and call-record exports read into calls;
-//! [`records`]).
+//! [`records`]); and `wasm-main` with `wasm-traces` (`cti-outcome/traces`: the main entry's
+//! logs with the Cisco trace decoders, built for size).
 //!
 //! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
 //! naming the argument. The package's own functions (`decodeLog`, `buildTimeline`, …) are thin
@@ -40,8 +41,10 @@ pub mod records;
 pub use capture::read_capture;
 #[cfg(feature = "wasm-encode")]
 pub use encode::encode_packed;
+#[cfg(all(feature = "wasm-main", not(feature = "wasm-traces")))]
+pub use log::{log_of_events, log_of_frames, sniff};
 #[cfg(feature = "wasm-main")]
-pub use log::{log_of_events, log_of_frames, version, wasm_memory_bytes, CtiLog};
+pub use log::{version, wasm_memory_bytes, CtiLog};
 #[cfg(feature = "wasm-records")]
 pub use records::{decode_connres, decode_records, RecordLog};
 
@@ -51,7 +54,10 @@ pub use records::{decode_connres, decode_records, RecordLog};
 /// field: index (`-1` none), tag (`-1` none). Strings per event: type, time, label; per field:
 /// name, label, raw.
 #[cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-encode")),
+    any(
+        not(any(feature = "wasm-main", feature = "wasm-encode")),
+        feature = "wasm-traces"
+    ),
     allow(dead_code)
 )]
 fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store::Store, JsError> {

@@ -425,17 +425,21 @@ fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
             Long("mb") => megabytes = Some(count("--mb", parser)?),
             Long("seed") => options.seed = count("--seed", parser)? as u64,
             Long("agents") => options.agents = count("--agents", parser)?,
-            Long("format") => format = match string(parser.value())?.as_str() {
-                "text" => Written::Text,
-                "binary" => Written::Binary,
-                "hex" => Written::Hex,
-                "finesse" => Written::Trace(traces::Trace::Finesse),
-                "mivr" => Written::Trace(traces::Trace::Mivr),
-                "dumplog" => Written::Trace(traces::Trace::Dumplog),
-                other => return Err(format!(
+            Long("format") => {
+                format = match string(parser.value())?.as_str() {
+                    "text" => Written::Text,
+                    "binary" => Written::Binary,
+                    "hex" => Written::Hex,
+                    "finesse" => Written::Trace(traces::Trace::Finesse),
+                    "mivr" => Written::Trace(traces::Trace::Mivr),
+                    "dumplog" => Written::Trace(traces::Trace::Dumplog),
+                    other => {
+                        return Err(format!(
                     "--format must be text, binary, hex, finesse, mivr or dumplog, got {other:?}"
-                )),
-            },
+                ))
+                    }
+                }
+            }
             Long("width") => frame_width = width(&string(parser.value())?)?,
             other => {
                 return Err(format!(

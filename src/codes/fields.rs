@@ -477,13 +477,6 @@ pub fn is_ecc_variable(name: &str) -> bool {
 /// the MIVR spellings §2.2 lists beside the guide's names (`ani1`, `numNamedVars`,
 /// `callVar1`…`callVar10`, `wrapupData`).
 fn trace_spelling(written: &str) -> Option<FieldId> {
-    static LOWER: OnceLock<FxHashMap<String, FieldId>> = OnceLock::new();
-    let index = LOWER.get_or_init(|| {
-        FieldId::ALL
-            .iter()
-            .map(|&f| (f.name().to_ascii_lowercase(), f))
-            .collect()
-    });
     if let Some(n) = written.strip_prefix("callVar") {
         // §2.2: callVar1 … callVar10 are CallVariable1 … CallVariable10.
         return FieldId::lookup(&format!("CallVariable{n}"));
@@ -495,7 +488,13 @@ fn trace_spelling(written: &str) -> Option<FieldId> {
         // §2.2 pairs `wrapupData` with the guide's WrapupData, the call's wrap-up data: the
         // catalogue's CallWrapupData (§3 tag 46). INFERENCE: no source prints the two together.
         "wrapupData" => "CallWrapupData",
-        other => return index.get(&other.to_ascii_lowercase()).copied(),
+        // Once per name a log writes: a scan of the catalogue is cheap enough.
+        other => {
+            return FieldId::ALL
+                .iter()
+                .copied()
+                .find(|f| f.name().eq_ignore_ascii_case(other))
+        }
     };
     FieldId::lookup(canonical)
 }

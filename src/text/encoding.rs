@@ -217,6 +217,7 @@ pub struct TextInput {
 
 impl TextInput {
     /// Text of a Cisco server trace (see [`super::TextDecoder::traces`]).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
     #[must_use]
     pub fn traces(year: Option<crate::traces::Year>) -> TextInput {
         TextInput {

@@ -75,7 +75,9 @@ pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived
         Item::Record(event) => Some(event),
         _ => None,
     });
-    remarks.extend(joined.map(|event| super::records::remark(store, event)));
+    if crate::traces::DECODED {
+        remarks.extend(joined.map(|event| super::records::remark(store, event)));
+    }
     if state.call_type == Some(9) && direction == CallDirection::Unknown {
         remarks.push("CallType 9 (CALLTYPE_OUT) does not tell the direction: UCCX gives it to inbound calls to a trigger (reference §4.9)".into());
     }

@@ -64,8 +64,9 @@ pub struct Timeline {
     roles: Roles,
     /// CALL_HELD_EVENTs in order, with the call each holds.
     holds: Vec<(u32, u32)>,
-    /// (RouterCallKeyDay, RouterCallKeyCallID) of the calls whose events name both → the call.
-    by_router_key: FxHashMap<(u32, u32), u32>,
+    /// RouterCallKeyCallID → (RouterCallKeyDay, the call) of the calls whose events name both
+    /// (the day told apart on lookup: the key restarts every day).
+    by_router_key: FxHashMap<u32, (u32, u32)>,
     /// Requests, their replies, and session notices.
     pub(crate) session: session::SessionState,
     /// The fields of the event being taken in (kept to reuse its memory).
@@ -278,8 +279,8 @@ impl Timeline {
         };
         let slot = self.call_for(store, id, index);
         self.calls[slot as usize].absorb(&mut self.lists, &mut self.roles, store, index, fields);
-        if let Some(key) = records::router_key(fields) {
-            self.by_router_key.insert(key, slot);
+        if let Some((day, key)) = records::router_key(fields).filter(|_| crate::traces::DECODED) {
+            self.by_router_key.insert(key, (day, slot));
         }
         if store.event(index as usize).is(id::CALL_HELD_EVENT) {
             self.holds.push((index, slot));

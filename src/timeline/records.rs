@@ -26,6 +26,10 @@ pub(crate) enum Record {
 
 /// What event `index` is, when it is such a record.
 pub(crate) fn kind(store: &Store, index: u32) -> Option<Record> {
+    if !crate::traces::DECODED {
+        // Only the trace decoders write such records.
+        return None;
+    }
     let EventType::Unnamed(name) = store.event(index as usize).ty() else {
         return None;
     };
@@ -45,7 +49,7 @@ pub(super) fn call(
     store: &Store,
     fields: &[FieldRef],
     by_id: &FxHashMap<u32, (u32, u32)>,
-    by_router_key: &FxHashMap<(u32, u32), u32>,
+    by_router_key: &FxHashMap<u32, (u32, u32)>,
 ) -> Option<u32> {
     match record {
         Record::Csta => {
@@ -53,11 +57,12 @@ pub(super) fn call(
             by_id.get(&id).map(|&(slot, _)| slot)
         }
         Record::LegResult => {
-            let key = (
-                written_number(store, fields, b"Day")?,
-                written_number(store, fields, b"RtrCallKey")?,
-            );
-            by_router_key.get(&key).copied()
+            let day = written_number(store, fields, b"Day")?;
+            let key = written_number(store, fields, b"RtrCallKey")?;
+            by_router_key
+                .get(&key)
+                .filter(|&&(d, _)| d == day)
+                .map(|&(_, slot)| slot)
         }
     }
 }

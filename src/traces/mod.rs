@@ -12,430 +12,116 @@
 //!
 //! Grammar that no source states is marked INFERENCE where it is read, as in the reference.
 
-mod clock;
-mod dumplog;
-mod finesse;
-mod mivr;
-mod write;
-
-use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::sniff::{Form, Sniffed};
-use crate::store::{Note, NoteKind, Store};
-use crate::text::TextDecoder;
 
-pub use clock::Year;
-use write::{At, Writer};
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+mod decode;
 
-/// What a line's prefix says it is.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+pub use absent::Traces;
+#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+pub use decode::Traces;
+
+/// The year MIVR records are read in, and where it came from (they carry none, §2.1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Prefix<'a> {
-    /// A Finesse record (§1.1): the time as written, the mnemonic, and what follows its `: `.
-    Finesse {
-        time: &'a str,
-        mnemonic: &'a str,
-        rest: &'a str,
-    },
-    /// A MIVR record (§2.1): the time as written, the subsystem, and the message.
-    Mivr {
-        time: &'a str,
-        subsystem: &'a str,
-        rest: &'a str,
-    },
-    /// A `dumplog` line (§3.1): `HH:MM:SS[:mmm] component-process message`.
-    Dumplog {
-        time: &'a str,
-        process: &'a str,
-        rest: &'a str,
-    },
-    /// `Events from <Month D, YYYY>`: the date of the `dumplog` lines after it.
-    EventsFrom(&'a str),
-    /// No prefix: a further line of the record before it, or of something else.
-    None,
+pub struct Year {
+    /// The year.
+    pub year: i32,
+    /// When the year is the file's (its modification time): that month, so that records of a
+    /// later month are taken as the year before.
+    pub month: Option<u8>,
 }
 
-/// Tells a line's prefix. A trace's lines start with a sequence number, a time or a
-/// `dumplog` time; the tag (`%CCBU_`, `%MIVR-`) follows within the first few dozen bytes.
-fn prefix(line: &str) -> Prefix<'_> {
-    let b = line.as_bytes();
-    if let Some(p) = dumplog::prefix(line) {
-        return p;
-    }
-    if b.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
-        let window = &b[..b.len().min(96)];
-        if let Some(at) = memchr::memchr(b'%', window) {
-            if b[at..].starts_with(b"%CCBU_") {
-                if let Some(p) = finesse::prefix(line, at) {
-                    return p;
-                }
-            } else if b[at..].starts_with(b"%MIVR-") {
-                if let Some(p) = mivr::prefix(line, at) {
-                    return p;
-                }
-            }
-        }
-        if let Some(date) = line.strip_prefix("Events from ") {
-            return Prefix::EventsFrom(date.trim());
+impl Year {
+    /// The year of a record written in `month` (1–12).
+    #[must_use]
+    pub fn of(self, month: u8) -> i32 {
+        match self.month {
+            Some(last) if month > last => self.year - 1,
+            _ => self.year,
         }
     }
-    Prefix::None
 }
 
-/// How many of the first lines of `text` (the first 64 KiB of an input, as UTF-8) start like
-/// each trace; the form of the most, when any do.
+/// Whether this build decodes traces: natively always; in WebAssembly, only the
+/// `cti-outcome/traces` module (the main module stays within its size budget without them).
+pub const DECODED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "wasm-traces"));
+
+/// How many of the first lines of `text` (the first 64 KiB of an input, as UTF-8) carry each
+/// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
+/// has it, the main WebAssembly module too.)
 pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
-    let (mut finesse, mut mivr, mut dumplog) = (0u32, 0u32, 0u32);
-    let mut lines = 0u32;
-    for line in text.split(|&b| b == b'\n') {
-        let Ok(line) = std::str::from_utf8(line) else {
-            continue;
-        };
-        lines += 1;
-        match prefix(line.trim_end_matches('\r')) {
-            Prefix::Finesse { .. } => finesse += 1,
-            Prefix::Mivr { .. } => mivr += 1,
-            Prefix::Dumplog { .. } | Prefix::EventsFrom(_) => dumplog += 1,
-            Prefix::None => {}
-        }
-    }
+    let lines = memchr::memchr_iter(b'\n', text.strip_suffix(b"\n").unwrap_or(text)).count() + 1;
+    let tagged = |tag: &[u8]| memchr::memmem::find_iter(text, tag).count();
+    let finesse = tagged(b": %CCBU_");
+    let mivr = tagged(b" %MIVR-");
+    let dumplog = text
+        .split(|&b| b == b'\n')
+        .filter(|l| is_dumplog(l))
+        .count();
     let best = finesse.max(mivr).max(dumplog);
-    if best == 0 {
-        return None;
-    }
-    let (form, what) = if best == finesse {
-        (Form::Finesse, "a Finesse webservices record (`… %CCBU_…`)")
-    } else if best == mivr {
-        (Form::Mivr, "a Unified CCX Engine record (`… %MIVR-…`)")
-    } else {
-        (Form::Dumplog, "a UCCE dumplog line (`HH:MM:SS process …`)")
+    let (form, what) = match best {
+        0 => return None,
+        n if n == finesse => (
+            Form::Finesse,
+            "carry a Finesse webservices tag (`: %CCBU_…`)",
+        ),
+        n if n == mivr => (Form::Mivr, "carry a Unified CCX Engine tag (`%MIVR-…`)"),
+        _ => (
+            Form::Dumplog,
+            "start like UCCE dumplog lines (`HH:MM:SS component-process …`)",
+        ),
     };
     Some(Sniffed {
         form,
-        reason: format!("{best} of its first {lines} lines start like {what}"),
+        reason: format!("{best} of its first {lines} lines {what}").into(),
     })
 }
 
-/// A kind of other trace: the product (`Finesse`, `MIVR`, `dumplog`) and the detail (the
-/// subsystem, the process, what the records are).
-type Other<'a> = (&'static str, &'a str);
-
-/// What the record being gathered is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    /// No record yet (the start of the input).
-    Start,
-    /// A record of another trace: its lines are counted under `other[i]`.
-    Other(usize),
-    /// Lines at the start of the input before any record: the end of a record cut off.
-    Cut,
-    /// A record that carries a CTI message (its text is gathered).
-    Cti(Source),
-    /// A `MsgType:` dump pasted into the trace: its lines go to the dump decoder.
-    Dump,
+/// `HH:MM:SS[:mmm] component-process ` (`cisco-logs.md` §3.1), or an `Events from` line.
+fn is_dumplog(line: &[u8]) -> bool {
+    if line.starts_with(b"Events from ") {
+        return true;
+    }
+    let digits = |at: usize| {
+        line.get(at..at + 2)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    if !(digits(0)
+        && line.get(2) == Some(&b':')
+        && digits(3)
+        && line.get(5) == Some(&b':')
+        && digits(6))
+    {
+        return false;
+    }
+    let at = if line.get(8) == Some(&b':') { 12 } else { 8 };
+    let Some(rest) = line.get(at + 1..).filter(|_| line.get(at) == Some(&b' ')) else {
+        return false;
+    };
+    let token = rest.split(|&b| b == b' ').next().unwrap_or_default();
+    token.contains(&b'-') && !token.starts_with(b"MsgType")
 }
 
-/// Which grammar a gathered record is read with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Source {
-    /// `DECODED_MESSAGE_FROM_CTI_SERVER` (§1.2).
-    Finesse,
-    /// ICD_CTI `{ length=… type=…, key: value, … }` (§2.2).
-    MivrMessage,
-    /// ICD_CTI `writing... MHDR: … MDATA: …` (§2.3).
-    MivrFrame,
-    /// ctisvr `MsgType:NAME (Field:Value … )` (§3.2).
-    CtiSvr,
-    /// A PIM's `Trace: CSTA NAME,` block (§3.3).
-    Pim,
-    /// The OPC's `SendTerminationCallDetail` record (§3.4).
-    Opc,
-}
+/// The main WebAssembly module's stand-in: a trace decoder that cannot exist, so that the text
+/// decoder's hand-over to it compiles to nothing.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+mod absent {
+    use crate::store::Store;
+    use crate::text::TextDecoder;
 
-/// A record's lines, gathered until the next record starts.
-#[derive(Default)]
-struct Gathered {
-    /// The lines, each followed by `\n`.
-    text: String,
-    /// One-based line number and start in `text` of each line.
-    lines: Vec<(u32, usize)>,
-    /// Byte offset of the first line in the input, and of the end of the last.
-    offset: u64,
-    end: u64,
-    /// The time as written on the first line.
-    time: String,
-    /// `dumplog`: the process (`cg1A-ctisvr`) and, for ctisvr, the session (`SESSION 9:`).
-    process: String,
-}
+    /// No trace decoder in this build.
+    pub enum Traces {}
 
-impl Gathered {
-    fn start(&mut self, number: u32, full: &str, offset: u64, time: &str) {
-        self.text.clear();
-        self.lines.clear();
-        self.offset = offset;
-        self.time.clear();
-        self.time.push_str(time);
-        self.process.clear();
-        self.add(number, full, offset);
-    }
+    impl Traces {
+        /// Never called: no value of this type exists.
+        pub fn line(&mut self, _: &mut TextDecoder, _: &mut Store, _: u32, _: &str, _: u64) {
+            match *self {}
+        }
 
-    fn add(&mut self, number: u32, full: &str, offset: u64) {
-        self.lines.push((number, self.text.len()));
-        self.text.push_str(full);
-        self.text.push('\n');
-        self.end = offset + full.len() as u64;
-    }
-
-    /// The one-based line and column of byte `at` of `text`.
-    fn position(&self, at: usize) -> (u32, u32) {
-        let i = self.lines.partition_point(|&(_, start)| start <= at).max(1) - 1;
-        let (line, start) = self.lines[i];
-        let column = self.text[start..at.min(self.text.len())].chars().count() + 1;
-        (line, u32::try_from(column).unwrap_or(u32::MAX))
-    }
-
-    fn at(&self) -> At {
-        At {
-            line: self.lines.first().map_or(0, |l| l.0),
-            end_line: self.lines.last().map_or(0, |l| l.0),
-            offset: self.offset,
-            length: u32::try_from(self.end - self.offset).unwrap_or(u32::MAX),
+        /// Never called: no value of this type exists.
+        pub fn finish(&mut self, _: &mut TextDecoder, _: &mut Store) {
+            match *self {}
         }
     }
 }
-
-/// The trace decoder's state over a whole input.
-pub struct Traces {
-    kind: Kind,
-    record: Gathered,
-    /// Lines of other traces by kind (`Finesse`, `MIVR SS_TEL`, `dumplog ra-rtr`): the product,
-    /// the detail, how many lines and the first line.
-    other: Vec<(&'static str, String, u64, u32)>,
-    writer: Writer,
-    mivr: mivr::State,
-    dumplog: dumplog::State,
-    /// Lines before the first record (the end of one cut off).
-    lines_cut_at_start: u32,
-}
-
-impl Traces {
-    /// A decoder; `year` dates MIVR records, which carry no year (§2.1).
-    #[must_use]
-    pub fn new(year: Option<Year>) -> Traces {
-        Traces {
-            kind: Kind::Start,
-            record: Gathered::default(),
-            other: Vec::new(),
-            writer: Writer::default(),
-            mivr: mivr::State::new(year),
-            dumplog: dumplog::State::default(),
-            lines_cut_at_start: 0,
-        }
-    }
-
-    /// Takes one line (without its newline) of the input, one-based line `number`, starting at
-    /// byte `offset`.
-    pub fn line(
-        &mut self,
-        dump: &mut TextDecoder,
-        store: &mut Store,
-        number: u32,
-        full: &str,
-        offset: u64,
-    ) {
-        let full = full.strip_suffix('\r').unwrap_or(full);
-        match prefix(full) {
-            Prefix::Finesse { time, mnemonic, .. } => {
-                self.end_record(dump, store);
-                let kind = finesse::kind(mnemonic);
-                self.begin(kind, number, full, offset, time);
-            }
-            Prefix::Mivr {
-                time,
-                subsystem,
-                rest,
-            } => {
-                self.end_record(dump, store);
-                let kind = mivr::kind(subsystem, rest);
-                self.begin(kind, number, full, offset, time);
-            }
-            Prefix::Dumplog {
-                time,
-                process,
-                rest,
-            } => self.dumplog_line(dump, store, (number, full, offset), time, process, rest),
-            Prefix::EventsFrom(date) => {
-                self.end_record(dump, store);
-                self.dumplog.date(store, number, date);
-                self.count(("dumplog", "`Events from` dates"), number);
-            }
-            Prefix::None => self.more(dump, store, number, full, offset),
-        }
-    }
-
-    /// A line without a prefix: part of the record before it, a pasted dump, or the end of a
-    /// record cut off at the start of the input.
-    fn more(
-        &mut self,
-        dump: &mut TextDecoder,
-        store: &mut Store,
-        number: u32,
-        full: &str,
-        offset: u64,
-    ) {
-        let dump_line = || {
-            let t = full.trim_start();
-            t.len() >= 7 && t[..7].eq_ignore_ascii_case("MsgType")
-        };
-        match self.kind {
-            Kind::Cti(_) if !dump_line() => self.record.add(number, full, offset),
-            Kind::Other(i) if !dump_line() => self.other[i].2 += 1,
-            Kind::Dump => dump.line(store, full, offset),
-            _ if dump_line() => {
-                self.end_record(dump, store);
-                self.kind = Kind::Dump;
-                dump.line(store, full, offset);
-            }
-            Kind::Start | Kind::Cut => {
-                self.kind = Kind::Cut;
-                self.lines_cut_at_start += 1;
-                if self.lines_cut_at_start == 1 {
-                    store.diagnostics.push(Diagnostic::text(
-                        DiagnosticCode::RecordCut,
-                        number,
-                        1,
-                        "the input starts inside a record (cut by rotation or by a copy): its lines up to the first record are skipped",
-                    ));
-                }
-            }
-            Kind::Cti(_) | Kind::Other(_) => unreachable!("handled above"),
-        }
-    }
-
-    /// Starts gathering a record of `kind`, or counts it under its kind of other trace.
-    fn begin(
-        &mut self,
-        kind: Result<Source, Other<'_>>,
-        number: u32,
-        full: &str,
-        offset: u64,
-        time: &str,
-    ) {
-        match kind {
-            Ok(source) => {
-                self.kind = Kind::Cti(source);
-                self.record.start(number, full, offset, time);
-            }
-            Err(other) => self.count(other, number),
-        }
-    }
-
-    /// Counts a line of another trace under its kind (the record it starts is not read).
-    fn count(&mut self, (product, detail): Other<'_>, number: u32) {
-        let same = |o: &(&str, String, u64, u32)| o.0 == product && o.1 == detail;
-        let i = match self.kind {
-            Kind::Other(i) if same(&self.other[i]) => i,
-            _ => match self.other.iter().position(same) {
-                Some(i) => i,
-                None => {
-                    self.other.push((product, detail.to_owned(), 0, number));
-                    self.other.len() - 1
-                }
-            },
-        };
-        self.other[i].2 += 1;
-        self.kind = Kind::Other(i);
-    }
-
-    /// Writes the gathered record (if it carries a CTI message) into the store.
-    fn end_record(&mut self, dump: &mut TextDecoder, store: &mut Store) {
-        match std::mem::replace(&mut self.kind, Kind::Start) {
-            Kind::Cti(source) => {
-                let (w, record) = (&mut self.writer, &mut self.record);
-                match source {
-                    Source::Finesse => finesse::read(w, store, record),
-                    Source::MivrMessage => self.mivr.message(w, store, record),
-                    Source::MivrFrame => self.mivr.frame(w, store, record),
-                    Source::CtiSvr => self.dumplog.ctisvr(w, store, record),
-                    Source::Pim => self.dumplog.pim(w, store, record),
-                    Source::Opc => self.dumplog.opc(w, store, record),
-                }
-            }
-            Kind::Dump => dump.close(),
-            Kind::Start | Kind::Other(_) | Kind::Cut => {}
-        }
-    }
-
-    /// A `dumplog` line: a ctisvr message's first or further line, a PIM or OPC record, or a
-    /// line of another process.
-    fn dumplog_line(
-        &mut self,
-        dump: &mut TextDecoder,
-        store: &mut Store,
-        (number, full, offset): (u32, &str, u64),
-        time: &str,
-        process: &str,
-        rest: &str,
-    ) {
-        match dumplog::kind(process, rest, self.kind, &self.record) {
-            dumplog::Line::More => self.record.add(number, full, offset),
-            dumplog::Line::Starts(source) => {
-                self.end_record(dump, store);
-                self.kind = Kind::Cti(source);
-                self.record.start(number, full, offset, time);
-                self.record.process.push_str(dumplog::owner(process, rest));
-            }
-            dumplog::Line::Other => {
-                self.end_record(dump, store);
-                self.count(("dumplog", process), number);
-            }
-        }
-    }
-
-    /// Ends the input: the last record is written (each grammar says when it was cut short),
-    /// and the summary of what was not read.
-    pub fn finish(&mut self, dump: &mut TextDecoder, store: &mut Store) {
-        self.end_record(dump, store);
-        self.mivr.finish(&mut self.writer, store);
-        self.writer.finish(store);
-        self.summary(store);
-    }
-
-    /// One note that counts the lines of other traces by kind.
-    fn summary(&mut self, store: &mut Store) {
-        let mut other = std::mem::take(&mut self.other);
-        if other.is_empty() {
-            return;
-        }
-        let first = other.iter().map(|o| o.3).min().unwrap_or(1);
-        let total: u64 = other.iter().map(|o| o.2).sum();
-        other.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (a.0, &a.1).cmp(&(b.0, &b.1))));
-        let kinds: Vec<String> = other
-            .iter()
-            .map(|(product, detail, n, _)| format!("{} {product} {detail}", thousands(*n)))
-            .collect();
-        store.notes.push(Note {
-            line: first,
-            kind: NoteKind::Summary,
-            text: format!(
-                "{} lines of other traces, skipped: {}",
-                thousands(total),
-                kinds.join(", ")
-            ),
-        });
-    }
-}
-
-/// `41233` → `41,233`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests;

@@ -27,6 +27,18 @@ pub fn wasm_memory_bytes() -> f64 {
         })
 }
 
+/// What form `input` has (its first 64 KiB are read), and why: the package's one way of telling
+/// inputs apart (`crate::sniff`; the main entry's, which the Worker asks before it loads a
+/// module).
+///
+/// # Errors
+/// Only if the result cannot be converted to a JavaScript value.
+#[cfg(not(feature = "wasm-traces"))]
+#[wasm_bindgen(unchecked_return_type = "Sniffed")]
+pub fn sniff(input: &[u8]) -> Result<JsValue, JsError> {
+    to_js(&crate::sniff::sniff(input))
+}
+
 /// The library's version.
 #[wasm_bindgen]
 #[must_use]
@@ -65,6 +77,14 @@ impl CtiLog {
             .is_none_or(|c| c.as_bool() != Some(false));
         let mut log = Log::new(format, frame);
         log.set_timeline(calls);
+        #[cfg(feature = "wasm-traces")]
+        if let Some(year) = options.as_ref().and_then(|o| get(o, "year").as_f64()) {
+            #[allow(clippy::cast_possible_truncation)] // a year
+            log.set_year(crate::traces::Year {
+                year: year as i32,
+                month: None,
+            });
+        }
         let size = options.as_ref().and_then(|o| get(o, "size").as_f64());
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a size in bytes
         if let Some(size) = size.filter(|s| s.is_finite() && *s > 0.0) {
@@ -284,6 +304,7 @@ impl CtiLog {
 }
 
 /// A log of events packed by the package from JavaScript objects, for the timeline.
+#[cfg(not(feature = "wasm-traces"))]
 ///
 /// # Errors
 /// Throws when the packed pieces do not add up (the package checks the objects before).
@@ -300,6 +321,7 @@ pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLo
 ///
 /// # Errors
 /// Throws when `rows` is not a whole number of rows.
+#[cfg(not(feature = "wasm-traces"))]
 #[wasm_bindgen(js_name = logOfFrames)]
 pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsError> {
     use crate::binary::FrameRow;
@@ -381,5 +403,11 @@ fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
         .as_deref()
         .and_then(Format::parse)
         .map(Some)
-        .ok_or_else(|| wrong_type("format", "\"auto\", \"text\", \"binary\" or \"hex\"", &f))
+        .ok_or_else(|| {
+            wrong_type(
+                "format",
+                "\"auto\", \"text\", \"binary\", \"hex\" or \"trace\"",
+                &f,
+            )
+        })
 }

@@ -4,27 +4,6 @@
 
 use crate::time::days_from_civil;
 
-/// The year MIVR records are read in, and where it came from (they carry none, §2.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Year {
-    /// The year.
-    pub year: i32,
-    /// When the year is the file's (its modification time): that month, so that records of a
-    /// later month are taken as the year before.
-    pub month: Option<u8>,
-}
-
-impl Year {
-    /// The year of a record written in `month` (1–12).
-    #[must_use]
-    pub fn of(self, month: u8) -> i32 {
-        match self.month {
-            Some(last) if month > last => self.year - 1,
-            _ => self.year,
-        }
-    }
-}
-
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -137,6 +116,7 @@ pub(crate) fn long_date(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::traces::Year;
 
     #[test]
     fn each_trace_time_is_read() {

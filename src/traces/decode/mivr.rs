@@ -6,26 +6,13 @@
 //! followed by the dump of a frame of its type is taken as that frame (and counted in a note);
 //! one without a dump is an event of its own.
 
-use super::clock::{self, Year};
+use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
-use super::{Gathered, Other, Prefix, Source};
+use super::{Gathered, Other, Source};
 use crate::binary::{FrameDecoder, Options, MAX_BODY};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::{flag, Form, Note, NoteKind, Store};
-
-/// The prefix of a line whose `%` at `at` starts `%MIVR-`.
-pub(super) fn prefix(line: &str, at: usize) -> Option<Prefix<'_>> {
-    let before = line[..at].trim_end();
-    let time = before.rsplit(": ").next()?.trim();
-    let tag = &line[at + "%MIVR-".len()..];
-    let dash = tag.find('-')?;
-    let colon = tag.find(':')?;
-    (dash < colon).then(|| Prefix::Mivr {
-        time,
-        subsystem: &tag[..dash],
-        rest: tag[colon + 1..].trim_start(),
-    })
-}
+use crate::traces::Year;
 
 /// What a record of `subsystem` is: an ICD_CTI message or frame dump, or another trace.
 pub(super) fn kind<'a>(subsystem: &'a str, rest: &str) -> Result<Source, Other<'a>> {
@@ -313,11 +300,17 @@ fn frame_bytes(text: &str) -> (Vec<u8>, bool) {
 fn read_rows(text: &str, want: usize, out: &mut Vec<u8>) {
     let mut tokens = text.split_ascii_whitespace().peekable();
     while out.len() < want {
-        let expected = format!("{:04X}:", out.len());
         // Skip the ASCII column (and anything else) up to this row's offset.
-        let Some(_) = tokens.by_ref().find(|t| t.eq_ignore_ascii_case(&expected)) else {
-            return;
+        let at = out.len();
+        let is_offset = |t: &str| {
+            t.strip_suffix(':')
+                .filter(|h| h.len() >= 4)
+                .and_then(|h| usize::from_str_radix(h, 16).ok())
+                == Some(at)
         };
+        if !tokens.by_ref().any(is_offset) {
+            return;
+        }
         let row = (want - out.len()).min(16);
         for _ in 0..row {
             match tokens.peek().and_then(|t| hex_byte(t)) {

@@ -4,13 +4,11 @@
 
 use std::fmt::Write as _;
 
-use rustc_hash::FxHashMap;
-
 use crate::codes::fields::Named;
 use crate::codes::{enums, message_types, Codes, SymbolMatch};
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
 use crate::store::{
-    flag, kind, EventType, Extra, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR, NO_TIME,
+    flag, kind, EventType, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR, NO_TIME,
 };
 use crate::text::typing::{Mistyped, Symbols};
 
@@ -71,12 +69,14 @@ pub(crate) enum Raw<'a> {
 #[derive(Default)]
 pub(crate) struct Writer {
     symbols: Symbols,
-    /// Written names no mapping knows: how often, and where first (one warning each at the end).
-    unknown: FxHashMap<WrittenId, (u64, u32, u32)>,
-    /// Written names already resolved and found known.
-    known: Vec<bool>,
+    /// Written names no mapping knows: the name, how often, and where first (one warning each
+    /// at the end).
+    unknown: Vec<(WrittenId, u64, u32, u32)>,
+    /// Per written name (by its id): 0 not seen yet, `u32::MAX` known, else its place in
+    /// `unknown` plus one.
+    seen: Vec<u32>,
     /// `N (NAME)` pairs whose number and name disagree, said once each.
-    disagreements: FxHashMap<(WrittenId, i64), ()>,
+    disagreements: Vec<(WrittenId, i64)>,
 }
 
 impl Writer {
@@ -164,14 +164,9 @@ impl Writer {
         push(store, name, typed);
     }
 
-    /// Adds a field under a catalogued name, labelled as written (an OPC record's
-    /// `CallDisp=13,DBCD_…`, whose code table is the field's).
-    pub fn named(&mut self, store: &mut Store, canonical: &str, raw: Raw<'_>, at: Loc<'_>) {
-        self.field(store, canonical, raw, at);
-    }
-
     /// Copies the fields of frame event `i` of `frames` (a frame the binary decoder read) into
-    /// the last event: names, indices, tags and values field for field.
+    /// the last event: names, indices and values field for field (not the floating-field tags:
+    /// a text event keeps none, and the traces module has no room for them).
     pub fn frame_fields(store: &mut Store, frames: &Store, i: usize) {
         let mut written = String::new();
         for f in frames.event(i).fields() {
@@ -202,16 +197,6 @@ impl Writer {
                     (kind::TEXT, store.strings.intern(hex.as_bytes()).0, 0)
                 }
             };
-            if let Some(tag) = f.tag {
-                let row = u32::try_from(store.fields.name.len()).unwrap_or(u32::MAX);
-                store.fields.extra.insert(
-                    row,
-                    Extra {
-                        tag: Some(tag),
-                        ..Extra::default()
-                    },
-                );
-            }
             push(store, name, typed);
         }
     }
@@ -219,23 +204,19 @@ impl Writer {
     /// Says once per name where a name no mapping knows was first written.
     fn check_name(&mut self, name: WrittenId, named: Named, at: Loc<'_>) {
         let slot = name.0 as usize;
-        if self.known.get(slot).copied().unwrap_or(false) {
-            return;
+        if self.seen.len() <= slot {
+            self.seen.resize(slot + 1, 0);
         }
-        if named != Named::Unknown {
-            if self.known.len() <= slot {
-                self.known.resize(slot + 1, false);
-            }
-            self.known[slot] = true;
-            return;
-        }
-        self.unknown
-            .entry(name)
-            .or_insert_with(|| {
+        match self.seen[slot] {
+            u32::MAX => {}
+            0 if named != Named::Unknown => self.seen[slot] = u32::MAX,
+            0 => {
                 let (line, column) = at.position();
-                (0, line, column)
-            })
-            .0 += 1;
+                self.unknown.push((name, 1, line, column));
+                self.seen[slot] = u32::try_from(self.unknown.len()).unwrap_or(u32::MAX - 1);
+            }
+            k => self.unknown[k as usize - 1].1 += 1,
+        }
     }
 
     /// Checks that a number and the name written beside it (`7 (BUSY_OTHER)`) agree.
@@ -264,10 +245,11 @@ impl Writer {
         };
         if found == Some(n)
             || (found.is_none() && !named_by_source)
-            || self.disagreements.insert((name, n), ()).is_some()
+            || self.disagreements.contains(&(name, n))
         {
             return;
         }
+        self.disagreements.push((name, n));
         let (line, column) = at.position();
         let says = match found {
             Some(v) => format!("the reference gives {v} for that name"),
@@ -284,23 +266,21 @@ impl Writer {
         ));
     }
 
-    /// Ends the input: one warning per name no mapping knows.
+    /// Ends the input: one warning per name no mapping knows, in the order first written.
     pub fn finish(&mut self, store: &mut Store) {
-        let mut unknown: Vec<_> = self.unknown.drain().collect();
-        unknown.sort_by_key(|&(_, (_, line, column))| (line, column));
-        for (name, (count, line, column)) in unknown {
-            let written = String::from_utf8_lossy(store.names.written_text(&store.names.get(name)))
-                .into_owned();
+        for (name, count, line, column) in self.unknown.drain(..) {
+            let written = String::from_utf8_lossy(store.names.written_text(&store.names.get(name)));
             let times = if count == 1 {
                 String::new()
             } else {
                 format!(" ({} times)", super::thousands(count))
             };
+            let detail = format!("{}{times}", quoted(&written));
             store.diagnostics.push(Diagnostic::text(
                 DiagnosticCode::UnknownFieldName,
                 line,
                 column,
-                &format!("{}{times}", quoted(&written)),
+                &detail,
             ));
         }
     }
@@ -315,9 +295,11 @@ fn push(store: &mut Store, name: WrittenId, (k, r, n): (u8, u32, i64)) {
 }
 
 fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02X}");
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
     }
     out
 }

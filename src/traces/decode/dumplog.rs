@@ -10,40 +10,9 @@
 
 use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
-use super::{Gathered, Kind, Prefix, Source};
+use super::{Gathered, Kind, Source};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::Store;
-
-/// The prefix of a `dumplog` line: a time, then a `component-process` token.
-pub(super) fn prefix(line: &str) -> Option<Prefix<'_>> {
-    let b = line.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    if !(digit(0) && digit(1) && b.get(2) == Some(&b':') && digit(3) && digit(4)) {
-        return None;
-    }
-    if !(b.get(5) == Some(&b':') && digit(6) && digit(7)) {
-        return None;
-    }
-    let mut end = 8;
-    if b.get(8) == Some(&b':') && digit(9) && digit(10) && digit(11) {
-        end = 12;
-    }
-    if b.get(end) != Some(&b' ') {
-        return None;
-    }
-    let after = &line[end + 1..];
-    let process_len = after.find(' ').unwrap_or(after.len());
-    let process = &after[..process_len];
-    // `cg1A-ctisvr`, `ra-rtr`, `pg2B-opc`: a component and a process joined by `-`.
-    if !process.contains('-') || process.starts_with("MsgType") {
-        return None;
-    }
-    Some(Prefix::Dumplog {
-        time: &line[..end],
-        process,
-        rest: after[process_len..].trim_start(),
-    })
-}
 
 /// What a `dumplog` line is, given the record being gathered.
 pub(super) enum Line {
@@ -211,7 +180,7 @@ impl State {
                     .and_then(|s| line[s..].find(':').map(|c| line_start + s + c + 1))
                     .unwrap_or(line_start)
             };
-            fields(w, store, record, content, line_end);
+            write_pairs(w, store, record, (content, line_end), Source::CtiSvr);
         }
         if !closed(text) {
             Writer::truncated(store);
@@ -235,7 +204,7 @@ impl State {
         w.begin(store, Ty::Other(name), None, record.at(), when);
         for (i, &(_, line_start)) in record.lines.iter().enumerate().skip(1) {
             let line_end = record.lines.get(i + 1).map_or(text.len(), |l| l.1) - 1;
-            switch_pairs(w, store, &text[line_start..line_end]);
+            write_pairs(w, store, record, (line_start, line_end), Source::Pim);
         }
     }
 
@@ -261,144 +230,150 @@ impl State {
             } else {
                 from
             };
-            opc_pairs(w, store, record, line_start + from, line_end);
+            write_pairs(w, store, record, (line_start + from, line_end), Source::Opc);
         }
     }
 }
 
-/// ctisvr fields in `text[from..to]`: `Name:Value` tokens; a token without such a name goes
-/// with the value before it (a value may hold spaces); ` )` closes.
-fn fields(w: &mut Writer, store: &mut Store, record: &Gathered, from: usize, to: usize) {
-    let text = &record.text[..to];
-    let mut current: Option<(usize, usize, usize)> = None; // name start, colon, value end
-    let flush = |w: &mut Writer, store: &mut Store, c: Option<(usize, usize, usize)>| {
-        if let Some((start, colon, end)) = c {
-            let value = text[colon + 1..end].trim();
-            let raw = if value == "N/A" {
-                Raw::Absent(value)
-            } else {
-                Raw::Text(value)
-            };
-            w.field(store, &text[start..colon], raw, Loc(record, start));
-        }
-    };
+/// A field of a `dumplog` record: where its name starts and ends, and its value ends, in the
+/// record's text (the value starts after the separator).
+struct Pair {
+    key: usize,
+    sep: usize,
+    end: usize,
+}
+
+/// The `Name<sep>Value` pairs of `text[from..to]`, split at white space: a token with `sep`
+/// after a name starts a pair (ctisvr's `Name:Value`, the OPC's `Key=Value`), and so does a
+/// name followed by a lone `=` (a PIM's `Key = Value`); any other token goes with the value
+/// before it, which may so hold spaces (`PeriphCallType=2 DBCD_PREROUTE_ACD_IN`). ctisvr's
+/// closing ` )` ends the pairs.
+fn pairs(text: &str, from: usize, to: usize, sep: u8) -> Vec<Pair> {
+    let b = text.as_bytes();
+    let mut out: Vec<Pair> = Vec::new();
     let mut at = from;
-    for token in text[from..].split_ascii_whitespace() {
-        let start = at + text[at..].find(token).unwrap_or(0);
-        let end = start + token.len();
-        at = end;
-        if token == ")" {
+    let mut lone_key: Option<usize> = None;
+    while at < to {
+        while at < to && b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while at < to && !b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if start == at {
             break;
         }
-        let named = token.find(':').filter(|&c| {
-            c > 0
-                && token[..c]
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'[' | b']'))
-        });
-        match named {
-            Some(c) => {
-                flush(w, store, current.take());
-                current = Some((start, start + c, end));
+        let token = &b[start..at];
+        if token == b")" && sep == b':' {
+            break;
+        }
+        if token == b"=" && sep == b'=' {
+            if let Some(key) = lone_key.take() {
+                out.pop();
+                out.push(Pair {
+                    key,
+                    sep: start,
+                    end: start,
+                });
             }
-            None => {
-                if let Some(c) = &mut current {
-                    c.2 = end;
-                }
+            continue;
+        }
+        let name_len = token
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'[' | b']' | b'#')))
+            .unwrap_or(token.len());
+        if name_len > 0 && token.get(name_len) == Some(&sep) {
+            let end = if token.last() == Some(&b',') {
+                at - 1
+            } else {
+                at
+            };
+            out.push(Pair {
+                key: start,
+                sep: start + name_len,
+                end: end.max(start + name_len + 1),
+            });
+            lone_key = None;
+        } else if let Some(last) = out.last_mut() {
+            last.end = if token.last() == Some(&b',') {
+                at - 1
+            } else {
+                at
+            };
+            lone_key = (name_len == token.len()).then_some(start);
+            if lone_key.is_some() {
+                // A bare word may be the next pair's name (`Key = Value`): kept apart until the
+                // `=` after it says so.
+                last.end = prev_end(b, start);
+                out.push(Pair {
+                    key: start,
+                    sep: start,
+                    end: at,
+                });
             }
+        } else if name_len == token.len() {
+            lone_key = Some(start);
+            out.push(Pair {
+                key: start,
+                sep: start,
+                end: at,
+            });
         }
     }
-    flush(w, store, current);
+    // A bare word no `=` followed belongs to the value before it.
+    let mut merged: Vec<Pair> = Vec::with_capacity(out.len());
+    for p in out {
+        match merged.last_mut() {
+            Some(last) if p.sep == p.key => last.end = p.end,
+            _ if p.sep == p.key => {}
+            _ => merged.push(p),
+        }
+    }
+    merged
 }
 
-/// A PIM line's `Key = Value` pairs (several per line), or `Key=Value` (`PrivData=[…]`); a
-/// line of neither is kept whole as `Text`.
-fn switch_pairs(w: &mut Writer, store: &mut Store, line: &str) {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let keys: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens.get(i + 1) == Some(&"="))
-        .collect();
-    if keys.is_empty() {
-        match line.trim().split_once('=') {
-            Some((k, v)) if !k.trim().is_empty() && !k.contains(' ') => {
-                w.verbatim(store, k.trim(), v.trim());
-            }
-            _ if !line.trim().is_empty() => w.verbatim(store, "Text", line.trim()),
-            _ => {}
-        }
-        return;
+/// The end of the text before `at`, without the white space in between.
+fn prev_end(b: &[u8], mut at: usize) -> usize {
+    while at > 0 && b[at - 1].is_ascii_whitespace() {
+        at -= 1;
     }
-    for (n, &k) in keys.iter().enumerate() {
-        let end = keys.get(n + 1).copied().unwrap_or(tokens.len());
-        let value = tokens[(k + 2).min(end)..end].join(" ");
-        w.verbatim(store, tokens[k], &value);
-    }
+    at
 }
 
-/// The OPC's `Key=Value` tokens in `text[from..to]`; a token without `=` goes with the value
-/// before it (`PeriphCallType=2 DBCD_PREROUTE_ACD_IN`); a trailing `,` is a separator.
-fn opc_pairs(w: &mut Writer, store: &mut Store, record: &Gathered, from: usize, to: usize) {
-    let text = &record.text[..to];
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new(); // key start, '=', value end
-    let mut at = from;
-    for token in text[from..].split_ascii_whitespace() {
-        let start = at + text[at..].find(token).unwrap_or(0);
-        let end = start + token.trim_end_matches(',').len();
-        at = start + token.len();
-        match token.find('=') {
-            Some(eq) if eq > 0 => pairs.push((start, start + eq, end)),
-            _ => {
-                if let Some(p) = pairs.last_mut() {
-                    p.2 = end;
-                }
+/// Writes the pairs of `text[from..to]`: ctisvr's under the guide's names, a PIM's as written,
+/// the OPC's as written but for CallDisp and PeriphCallType (`13,DBCD_…`: the number, then its
+/// symbol), which their code tables explain.
+fn write_pairs(
+    w: &mut Writer,
+    store: &mut Store,
+    record: &Gathered,
+    (from, to): (usize, usize),
+    source: Source,
+) {
+    let text = record.text.as_str();
+    let sep = if source == Source::CtiSvr { b':' } else { b'=' };
+    for p in pairs(text, from, to, sep) {
+        let key = text[p.key..p.sep].trim_end();
+        let value = text[(p.sep + 1).min(p.end)..p.end].trim();
+        match (source, key) {
+            (Source::CtiSvr, _) => {
+                let raw = if value == "N/A" {
+                    Raw::Absent(value)
+                } else {
+                    Raw::Text(value)
+                };
+                w.field(store, key, raw, Loc(record, p.key));
             }
-        }
-    }
-    for (start, eq, end) in pairs {
-        let key = &text[start..eq];
-        let value = text[eq + 1..end].trim();
-        match key {
-            "CallDisp" | "PeriphCallType" => {
-                // `13,DBCD_DROP_HANDLED_PRIMARY_ROUTE`, `2 DBCD_PREROUTE_ACD_IN`: the number, then
-                // its symbol.
+            (Source::Opc, "CallDisp" | "PeriphCallType") => {
                 let cut = value.find([',', ' ']).unwrap_or(value.len());
                 let raw = match value[..cut].parse::<i64>() {
                     Ok(n) if cut < value.len() => Raw::Coded(n, value[cut + 1..].trim(), value),
                     _ => Raw::Text(value),
                 };
-                w.named(store, key, raw, Loc(record, start));
+                w.field(store, key, raw, Loc(record, p.key));
             }
             _ => w.verbatim(store, key, value),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prefixes_are_told() {
-        match prefix("22:21:22:921 cg1A-ctisvr SESSION 9: MsgType:X (InvokeID:0x1") {
-            Some(Prefix::Dumplog {
-                time,
-                process,
-                rest,
-            }) => {
-                assert_eq!((time, process), ("22:21:22:921", "cg1A-ctisvr"));
-                assert!(rest.starts_with("SESSION 9:"));
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(
-            prefix("00:37:44 ra-rtr MDS is in service."),
-            Some(Prefix::Dumplog { .. })
-        ));
-        assert_eq!(prefix("10:43:59 MsgType: BEGIN_CALL_EVENT"), None);
-        assert_eq!(prefix("12: Sep 22 2014"), None);
-        assert_eq!(
-            session("SESSION 9:         SkillGroupNumber:28353 )").map(|s| s.0),
-            Some("SESSION 9")
-        );
     }
 }

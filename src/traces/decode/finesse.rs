@@ -7,35 +7,10 @@
 
 use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
-use super::{Gathered, Other, Prefix, Source};
+use super::{Gathered, Other, Source};
 use crate::codes::message_types;
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
 use crate::store::Store;
-
-/// The prefix of a line whose `%` at `at` starts `%CCBU_`.
-pub(super) fn prefix(line: &str, at: usize) -> Option<Prefix<'_>> {
-    // The time is the last `: `-separated piece before the tag (after an optional sequence
-    // number and server address, §1.1).
-    let before = line[..at].trim_end().strip_suffix(':')?;
-    let time = before.rsplit(": ").next()?.trim();
-    let tag_start = at + "%CCBU_".len();
-    let tag_len = line[tag_start..]
-        .find(": ")
-        .or_else(|| line[tag_start..].strip_suffix(':').map(str::len))?;
-    let tag = &line[tag_start..tag_start + tag_len];
-    // `<thread>-<severity digit>-<MNEMONIC>`: the thread may hold `-`, so the last
-    // `-<digit>-` ends it.
-    let b = tag.as_bytes();
-    let cut = (0..b.len().saturating_sub(2))
-        .rev()
-        .find(|&i| b[i] == b'-' && b[i + 1].is_ascii_digit() && b[i + 2] == b'-')?;
-    let rest = line.get(tag_start + tag_len + 2..).unwrap_or("");
-    Some(Prefix::Finesse {
-        time,
-        mnemonic: &tag[cut + 3..],
-        rest,
-    })
-}
 
 /// What a record of `mnemonic` is: a CTI message, or counted under a kind of other trace.
 pub(super) fn kind(mnemonic: &str) -> Result<Source, Other<'static>> {
@@ -267,35 +242,5 @@ mod tests {
         assert!(matches!(raw("null"), Raw::Absent(_)));
         assert!(matches!(raw("(x)"), Raw::Text(_)));
         assert_eq!(snake("AgentStateEvent"), "AGENT_STATE_EVENT");
-    }
-
-    #[test]
-    fn the_prefix_is_read_in_both_variants() {
-        let a = "Sep 22 2014 14:34:59.888 -0700: %CCBU_CTIMessageEventExecutor-0-6-DECODED_MESSAGE_FROM_CTI_SERVER: %[x=1]: y";
-        let b = "0051203603: 10.106.81.82: Apr 14 2017 14:01:17.196 -0700: %CCBU_pool-21-thread-1-3-QUEUE STATISTICS POLLING ERROR: z";
-        for (line, time, mnemonic) in [
-            (
-                a,
-                "Sep 22 2014 14:34:59.888 -0700",
-                "DECODED_MESSAGE_FROM_CTI_SERVER",
-            ),
-            (
-                b,
-                "Apr 14 2017 14:01:17.196 -0700",
-                "QUEUE STATISTICS POLLING ERROR",
-            ),
-        ] {
-            let at = line.find('%').unwrap();
-            match prefix(line, at) {
-                Some(Prefix::Finesse {
-                    time: t,
-                    mnemonic: m,
-                    ..
-                }) => {
-                    assert_eq!((t, m), (time, mnemonic));
-                }
-                other => panic!("{other:?}"),
-            }
-        }
     }
 }
