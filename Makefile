@@ -5,9 +5,9 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 # Every wasm build (the package, the wasm tests) uses 128-bit SIMD, which every current browser,
 # Node and Workers runtime has: memchr and the compiler's loops run several times faster with it.
-# LLVM's default inlining threshold: since CONNRES moved to the records module, the main module
-# has room for it (about 1 KB more than a threshold of 150, for ~10 % faster decoding; README).
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -C target-feature=+simd128
+# An inlining threshold of 200 (LLVM's default is 225): the main module then keeps within its
+# 150,000-byte budget with the sniff of trace logs (README, Performance).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := -C target-feature=+simd128 -C llvm-args=-inline-threshold=200
 
 PORT ?= 8080
 SITE := dist/site
@@ -70,14 +70,19 @@ toolchain:
 # The package's WebAssembly modules, one per entry point: each a build of the crate with its
 # `wasm-<module>` feature (src/wasm.rs), for the `web` and the `nodejs` glue, each in its own
 # target directory so that switching features rebuilds nothing.
-MODULES := main encode capture records
+# `traces` is the main module's API with the Cisco trace decoders, built for size (opt-level z,
+# no SIMD, LLVM's own inlining for that level) to keep within the same budget.
+MODULES := main encode capture records traces
 wasm: toolchain
 	@for m in $(MODULES); do \
 	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \
+	  features=wasm-$$m; opt=3; rustflags="$$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"; \
+	  if [ $$m = traces ]; then features=wasm-main,wasm-traces; opt=z; rustflags=; fi; \
 	  for t in web nodejs; do \
-	    CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \
+	    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$rustflags" \
+	    CARGO_PROFILE_RELEASE_OPT_LEVEL=$$opt CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \
 	      --target $$t --out-dir $(CURDIR)/dist/pkg-$$t/$$m --out-name $$name \
-	      -- --no-default-features --features wasm-$$m; \
+	      -- --no-default-features --features $$features; \
 	  done; \
 	done
 
@@ -86,14 +91,17 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	@for m in $(MODULES); do \
 	  echo "clippy: the $$m module (wasm32)"; \
-	  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features wasm-$$m -- -D warnings; \
+	  features=wasm-$$m; [ $$m = traces ] && features=wasm-main,wasm-traces; \
+	  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features $$features -- -D warnings; \
 	done
 
 test-rust:
 	cargo test
 
-# The wasm suites test every module's exports in one build.
-WASM_TEST_FEATURES := --features $(shell echo $(MODULES:%=wasm-%) | tr ' ' ,)
+# The wasm suites test every module's exports in one build (the traces module, a build of the
+# main one, is tested through the package: tests/e2e/package.mjs).
+WASM_TEST_MODULES := $(filter-out traces,$(MODULES))
+WASM_TEST_FEATURES := --features $(shell echo $(WASM_TEST_MODULES:%=wasm-%) | tr ' ' ,)
 test-wasm:
 	$(WASM_PACK) test --mode no-install --node -- --test wasm_node $(WASM_TEST_FEATURES)
 	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser $(WASM_TEST_FEATURES)

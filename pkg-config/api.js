@@ -237,7 +237,23 @@ function timelineOf(log) {
 }
 
 /** The package's functions and classes over `glue` (wasm-bindgen's generated module). */
-export function makeApi(glue) {
+/** The forms the trace decoders read (`Form` in the declarations). */
+const TRACE_FORMS = new Set(['finesse', 'mivr', 'dumplog']);
+/** Bytes `sniff` reads of an input (src/sniff.rs HEAD_BYTES). */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The first bytes of `input` (a string is encoded as UTF-8), for `sniff`. */
+function headOf(input) {
+  if (typeof input === 'string') return new TextEncoder().encode(input.slice(0, SNIFF_BYTES));
+  return input instanceof Uint8Array ? input.subarray(0, SNIFF_BYTES) : new Uint8Array(0);
+}
+
+/**
+ * The package's API over one module's glue. The main entry's `decodeLog` reads a dump, or says
+ * that a Cisco trace is `cti-outcome/traces`'s to read; the traces entry (`traces: true`) reads
+ * traces and the dumps pasted into them.
+ */
+export function makeApi(glue, { traces = false } = {}) {
   function decoded(input, options) {
     const log = new glue.CtiLog({ size: input?.length, ...options, calls: false });
     try {
@@ -354,8 +370,17 @@ export function makeApi(glue) {
     return log;
   }
 
+  /** What form `input` has, and why (src/sniff.rs: its first 64 KiB are read). */
+  function sniff(input) {
+    const [form, reason] = glue.sniffForm(headOf(input)).split('\t');
+    return { form, reason };
+  }
+  /** How `decodeLog` reads `input`: as a trace, or as a dump. */
+  const textFormat = (input) => (traces || TRACE_FORMS.has(sniff(input).form) ? 'trace' : 'text');
+
   return {
-    decodeLog: (input, options) => without(decoded(input, { ...options, format: 'text' })),
+    decodeLog: (input, options) => without(decoded(input, { ...options, format: textFormat(input) })),
+    sniff,
     decodeFrames: (bytes, options) => without(decoded(bytes, { ...options, format: 'binary' })),
     decodeInput: (input, options) => decoded(input, options),
     openLog,

@@ -18,6 +18,7 @@ import type {
   LogOptions,
   LogSummary,
   Session,
+  Sniffed,
   TextEvent,
   Timeline,
 } from './cti_outcome.js';
@@ -55,6 +56,11 @@ export function logOfFrames(frames: Uint8Array, rows: Float64Array): CtiLog;
 /** Groups events into calls (with outcomes and links) and agents (with state segments). */
 export function buildTimeline(events: readonly CtiEvent[] | DecodedText | DecodedFrames): Timeline;
 /** The library's version, as in its package.json. */
+/** What form an input has (its first 64 KiB are read), and why. A Cisco trace (`finesse`,
+ * `mivr`, `dumplog`) is read by `cti-outcome/traces`, a capture by `cti-outcome/capture`, call
+ * records by `cti-outcome/records`, the rest by this entry. */
+export function sniff(input: string | Uint8Array): Sniffed;
+
 export function version(): string;
 /** Bytes of WebAssembly memory the module holds (it grows and is never given back). */
 export function wasmMemoryBytes(): number;
@@ -138,6 +144,7 @@ export interface CtiOutcome {
   openLog: typeof openLog;
   logOfFrames: typeof logOfFrames;
   buildTimeline: typeof buildTimeline;
+  sniff: typeof sniff;
   version: typeof version;
   wasmMemoryBytes: typeof wasmMemoryBytes;
   FrameDecoder: typeof FrameDecoder;

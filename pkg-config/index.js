@@ -34,6 +34,10 @@ export function buildTimeline(events) {
   need('buildTimeline()');
   return api.buildTimeline(events);
 }
+export function sniff(input) {
+  need('sniff()');
+  return api.sniff(input);
+}
 export function version() {
   need('version()');
   return api.version();
@@ -68,6 +72,7 @@ const exported = Object.freeze({
   openLog,
   logOfFrames,
   buildTimeline,
+  sniff,
   version,
   wasmMemoryBytes,
   CtiLog,

@@ -9,6 +9,7 @@ export const {
   openLog,
   logOfFrames,
   buildTimeline,
+  sniff,
   version,
   wasmMemoryBytes,
   FrameDecoder,

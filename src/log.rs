@@ -270,10 +270,7 @@ impl Log {
             Format::Text => Decoder::Text(TextInput::default()),
             Format::Trace => self.trace_decoder(),
             // The traces module reads text; frames are the main module's.
-            Format::Binary | Format::Hex if cfg!(feature = "wasm-traces") => {
-                self.store = Store::new(Form::Frames);
-                Decoder::Unreadable
-            }
+            Format::Binary | Format::Hex if cfg!(feature = "wasm-traces") => Decoder::Unreadable,
             Format::Binary => {
                 self.store = Store::new(Form::Frames);
                 Decoder::Frames(FrameDecoder::new(self.options))

@@ -10,6 +10,7 @@
 //! held no event.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -91,6 +92,25 @@ pub enum Form {
 }
 
 impl Form {
+    /// The form's name, as it is serialised (`flat-dump`, `finesse`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Empty => "empty",
+            Form::Dump => "dump",
+            Form::FlatDump => "flat-dump",
+            Form::Finesse => "finesse",
+            Form::Mivr => "mivr",
+            Form::Dumplog => "dumplog",
+            Form::Frames => "frames",
+            Form::Hex => "hex",
+            Form::Pcap => "pcap",
+            Form::Pcapng => "pcapng",
+            Form::Records => "records",
+            Form::Other => "other",
+        }
+    }
+
     /// What decodes the form in a [`crate::log::Log`]; `None` for captures, call records,
     /// other files and nothing.
     #[must_use]
@@ -137,10 +157,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
     let (encoding, text) = encoding::whole_utf8(head);
     if is_records_text(&text) {
-        return Sniffed::new(
-            Form::Records,
-            "its first line is a header row naming call-record columns",
-        );
+        return Sniffed::new(Form::Records, "its first line names call-record columns");
     }
     if let Some(found) = crate::traces::sniff(&text) {
         return found;
@@ -153,27 +170,15 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// A capture, or a kind of file that is no CTI log, by its magic number.
 fn magic(head: &[u8]) -> Option<Sniffed> {
-    match crate::capture::format_of(head) {
-        Some("pcap") => {
-            return Some(Sniffed::new(
-                Form::Pcap,
-                "it starts with the pcap magic number",
-            ))
-        }
-        Some(_) => {
-            return Some(Sniffed::new(
-                Form::Pcapng,
-                "it starts with the pcapng magic number",
-            ))
-        }
-        None => {}
-    }
-    kind_of_file(head).map(|_| {
-        Sniffed::new(
-            Form::Other,
-            "its magic number is another kind of file's, not a CTI log's",
-        )
-    })
+    let (_, form, _) = MAGIC.iter().find(|(m, ..)| head.starts_with(m))?;
+    Some(Sniffed::new(
+        *form,
+        match form {
+            Form::Pcap => "it starts with the pcap magic number",
+            Form::Pcapng => "it starts with the pcapng magic number",
+            _ => "its magic number is no CTI log's",
+        },
+    ))
 }
 
 /// A dump, flattened when its first `MsgType:` line holds further `Name: value` pairs.
@@ -183,10 +188,10 @@ fn dump(text: &[u8]) -> Sniffed {
     if memchr::memchr_iter(b':', line).nth(1).is_some() {
         Sniffed::new(
             Form::FlatDump,
-            "a `MsgType:` line holds further `Name: value` pairs (a dump whose lines were run together)",
+            "a `MsgType:` line holds further `Name: value` pairs",
         )
     } else {
-        Sniffed::new(Form::Dump, "it is text with `MsgType:` lines")
+        Sniffed::new(Form::Dump, "it has `MsgType:` lines")
     }
 }
 
@@ -197,18 +202,13 @@ fn frames_or_hex(head: &[u8]) -> Sniffed {
         Err(e) if e.error_len().is_none() => {
             std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default()
         }
-        Err(_) => {
-            return Sniffed::new(Form::Frames, "it is not UTF-8 text: read as GED-188 frames")
-        }
+        Err(_) => return Sniffed::new(Form::Frames, "it is not UTF-8 text"),
     };
     if text
         .bytes()
         .any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
     {
-        return Sniffed::new(
-            Form::Frames,
-            "it has control bytes no text has: read as GED-188 frames",
-        );
+        return Sniffed::new(Form::Frames, "it has control bytes no text has");
     }
     let visible = text.bytes().filter(|b| !b.is_ascii_whitespace());
     let (mut all, mut hex) = (0usize, 0usize);
@@ -217,15 +217,9 @@ fn frames_or_hex(head: &[u8]) -> Sniffed {
         hex += usize::from(b.is_ascii_hexdigit());
     }
     if all > 0 && hex * 10 >= all * 7 {
-        Sniffed::new(
-            Form::Hex,
-            "it is mostly hex digits: read as GED-188 frames written as hex",
-        )
+        Sniffed::new(Form::Hex, "it is mostly hex digits")
     } else {
-        Sniffed::new(
-            Form::Dump,
-            "no form was recognised (no trace record, `MsgType:` line, frame or hex): read as a dump",
-        )
+        Sniffed::new(Form::Dump, "no other form was recognised")
     }
 }
 
@@ -242,23 +236,47 @@ fn is_records_text(text: &[u8]) -> bool {
     crate::records::is_header(&String::from_utf8_lossy(line))
 }
 
+/// Magic numbers: of packet captures (microsecond and nanosecond pcap in both byte orders, and
+/// pcapng), and of kinds of files that are no CTI log, with what they are.
+const MAGIC: &[(&[u8], Form, &str)] = &[
+    (b"\xD4\xC3\xB2\xA1", Form::Pcap, "a packet capture"),
+    (b"\xA1\xB2\xC3\xD4", Form::Pcap, "a packet capture"),
+    (b"\x4D\x3C\xB2\xA1", Form::Pcap, "a packet capture"),
+    (b"\xA1\xB2\x3C\x4D", Form::Pcap, "a packet capture"),
+    (b"\x0A\x0D\x0D\x0A", Form::Pcapng, "a packet capture"),
+    (b"\x89PNG", Form::Other, "a PNG image"),
+    (b"\xFF\xD8\xFF", Form::Other, "a JPEG image"),
+    (b"GIF8", Form::Other, "a GIF image"),
+    (b"%PDF", Form::Other, "a PDF document"),
+    (
+        b"PK\x03\x04",
+        Form::Other,
+        "a zip archive (or an Office document)",
+    ),
+    (
+        b"\x1F\x8B",
+        Form::Other,
+        "a gzip-compressed file (unpack it first)",
+    ),
+    (
+        b"BZh",
+        Form::Other,
+        "a bzip2-compressed file (unpack it first)",
+    ),
+    (
+        b"\xFD7zXZ",
+        Form::Other,
+        "an xz-compressed file (unpack it first)",
+    ),
+    (b"7z\xBC\xAF", Form::Other, "a 7-Zip archive"),
+];
+
 /// What a file's first bytes say it is, when it is a known kind of file that is no CTI log.
 fn kind_of_file(first: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a zip archive (or an Office document)"),
-        (b"\x1F\x8B", "a gzip-compressed file (unpack it first)"),
-        (b"BZh", "a bzip2-compressed file (unpack it first)"),
-        (b"\xFD7zXZ", "an xz-compressed file (unpack it first)"),
-        (b"7z\xBC\xAF", "a 7-Zip archive"),
-    ];
     MAGIC
         .iter()
-        .find(|(m, _)| first.starts_with(m))
-        .map(|&(_, what)| what)
+        .find(|(m, form, _)| *form == Form::Other && first.starts_with(m))
+        .map(|&(.., what)| what)
 }
 
 /// Why an input gave no event, in one sentence a user understands.
@@ -288,18 +306,20 @@ pub fn why_no_events(
             "GED-188 frames are read by the main entry (`cti-outcome`), not by `cti-outcome/traces`".to_owned()
         }
         Some(Format::Binary) => {
-            let head: Vec<String> = first.iter().take(8).map(|b| format!("{b:02x}")).collect();
+            let mut head = String::new();
+            for b in first.iter().take(8) {
+                let _ = write!(head, " {b:02x}");
+            }
             format!(
-                "no GED-188 frame was found: a frame starts with a 4-byte length of at most {} and a message type the protocol lists, and these {total} bytes start {}",
+                "no GED-188 frame was found: a frame starts with a 4-byte length of at most {} and a message type the protocol lists, and these {total} bytes start{head}",
                 super::binary::MAX_BODY,
-                head.join(" ")
             )
         }
         Some(Format::Hex) => format!(
             "no GED-188 frame was found in the {total} bytes of hex: the digits do not make a length and a message type the protocol lists"
         ),
         Some(Format::Trace) if !crate::traces::DECODED => format!(
-            "this is a Cisco server trace ({}): this module does not read traces, open it with `openLog` (or `decodeLog`, `decodeInput`) from `cti-outcome/traces`",
+            "this is a Cisco server trace ({}): open it with `cti-outcome/traces`",
             sniffed.reason
         ),
         Some(Format::Trace) => format!(
@@ -311,7 +331,7 @@ pub fn why_no_events(
                 Some(e) if e.is_utf16() => format!(" (read as {})", e.describe()),
                 _ => String::new(),
             };
-            format!("no `MsgType:` line was found in the {total} bytes of text{read}: a CTI dump names each event's type on a `MsgType:` line, followed by its `Field: value` lines; the Cisco traces that carry CTI messages (Finesse webservices, MIVR ICD_CTI, dumplog) were not recognised either")
+            format!("no `MsgType:` line was found in the {total} bytes of text{read}: a CTI dump names each event's type on a `MsgType:` line, followed by its `Field: value` lines; no Cisco trace was recognised either")
         }
     }
 }
@@ -348,6 +368,12 @@ mod tests {
                 found.reason
             );
             assert!(!found.reason.is_empty());
+            let named = serde_json::to_value(form).unwrap();
+            assert_eq!(
+                named.as_str(),
+                Some(form.as_str()),
+                "as_str is the serialised name"
+            );
         }
     }
 

@@ -42,7 +42,7 @@ pub use capture::read_capture;
 #[cfg(feature = "wasm-encode")]
 pub use encode::encode_packed;
 #[cfg(all(feature = "wasm-main", not(feature = "wasm-traces")))]
-pub use log::{log_of_events, log_of_frames, sniff};
+pub use log::{log_of_events, log_of_frames, sniff_form};
 #[cfg(feature = "wasm-main")]
 pub use log::{version, wasm_memory_bytes, CtiLog};
 #[cfg(feature = "wasm-records")]

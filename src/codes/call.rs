@@ -541,25 +541,33 @@ static LINE_TYPE_CODES: &[Code] = &[
 pub static PERIPHERAL_CALL_TYPE: CodeTable = CodeTable::plain(
     "PeripheralCallType",
     "DBCD_",
-    &[
-        Code::new(1, "", "ACD In"),
-        Code::new(2, "DBCD_PREROUTE_ACD_IN", "Pre-Route ACD In"),
-        Code::new(3, "", "Pre-Route Direct Agent"),
-        Code::new(4, "", "Transfer In"),
-        Code::new(5, "", "Overflow In"),
-        Code::new(6, "", "Other In"),
-        Code::new(7, "", "Auto Out"),
-        Code::new(8, "", "Agent Out"),
-        Code::new(9, "", "Out"),
-        Code::new(10, "", "Agent Inside"),
-        Code::new(11, "", "Offered"),
-        Code::new(12, "", "Consult"),
-        Code::new(13, "", "Consult Offered"),
-        Code::new(14, "", "Consult Conference"),
-        Code::new(15, "", "Conference"),
-        Code::new(16, "", "Unmonitored"),
-        Code::new(17, "", "Preview"),
-        Code::new(18, "", "Reserve"),
-        Code::new(19, "", "Supervisor Assist"),
-    ],
+    // Only the OPC trace's records carry it, which the main WebAssembly module does not read:
+    // it leaves the table's text out.
+    if crate::traces::DECODED {
+        PERIPHERAL_CALL_TYPES
+    } else {
+        &[]
+    },
 );
+
+static PERIPHERAL_CALL_TYPES: &[Code] = &[
+    Code::new(1, "", "ACD In"),
+    Code::new(2, "DBCD_PREROUTE_ACD_IN", "Pre-Route ACD In"),
+    Code::new(3, "", "Pre-Route Direct Agent"),
+    Code::new(4, "", "Transfer In"),
+    Code::new(5, "", "Overflow In"),
+    Code::new(6, "", "Other In"),
+    Code::new(7, "", "Auto Out"),
+    Code::new(8, "", "Agent Out"),
+    Code::new(9, "", "Out"),
+    Code::new(10, "", "Agent Inside"),
+    Code::new(11, "", "Offered"),
+    Code::new(12, "", "Consult"),
+    Code::new(13, "", "Consult Offered"),
+    Code::new(14, "", "Consult Conference"),
+    Code::new(15, "", "Conference"),
+    Code::new(16, "", "Unmonitored"),
+    Code::new(17, "", "Preview"),
+    Code::new(18, "", "Reserve"),
+    Code::new(19, "", "Supervisor Assist"),
+];

@@ -437,7 +437,10 @@ pub fn resolve(written: &str) -> Resolved<'_> {
         Named::NumCsqs
     } else if is_ecc_variable(base) {
         Named::Ecc
-    } else if let Some(f) = trace_spelling(base) {
+    } else if let Some(f) = crate::traces::DECODED
+        .then(|| trace_spelling(base))
+        .flatten()
+    {
         Named::Field(f)
     } else {
         Named::Unknown
@@ -471,7 +474,8 @@ pub fn is_ecc_variable(name: &str) -> bool {
         || (name.contains('.') && !name.starts_with('.') && !name.ends_with('.'))
 }
 
-/// A name as the Cisco traces write it (`cisco-logs.md`): the guide's name in camelCase, as
+/// A name as the Cisco traces write it (`cisco-logs.md`), in the builds that read traces (the
+/// main WebAssembly module, which reads none, leaves it out): the guide's name in camelCase, as
 /// Finesse prints every field (§1.2: `skillGroupState`, `agentExtension`) and the MIVR
 /// high-level trace most (§2.2: `connectionCallID`), matched without regard to ASCII case; and
 /// the MIVR spellings §2.2 lists beside the guide's names (`ani1`, `numNamedVars`,

@@ -223,7 +223,8 @@ fn text_row(store: &Store, row: usize, message_type: Option<u16>) -> FieldRef {
         value,
         ordinal: 0,
     };
-    if f.extra.is_empty() {
+    // Only events read back from JSON have extras, which the traces module never reads.
+    if f.extra.is_empty() || cfg!(feature = "wasm-traces") {
         return out;
     }
     if let Some(extra) = f.extra.get(&u32::try_from(row).unwrap_or(u32::MAX)) {

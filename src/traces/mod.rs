@@ -51,22 +51,26 @@ pub const DECODED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "wasm-
 /// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
 /// has it, the main WebAssembly module too.)
 pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
-    let lines = memchr::memchr_iter(b'\n', text.strip_suffix(b"\n").unwrap_or(text)).count() + 1;
-    let tagged = |tag: &[u8]| memchr::memmem::find_iter(text, tag).count();
-    let finesse = tagged(b": %CCBU_");
-    let mivr = tagged(b" %MIVR-");
-    let dumplog = text
-        .split(|&b| b == b'\n')
-        .filter(|l| is_dumplog(l))
-        .count();
-    let best = finesse.max(mivr).max(dumplog);
-    let (form, what) = match best {
-        0 => return None,
-        n if n == finesse => (
-            Form::Finesse,
-            "carry a Finesse webservices tag (`: %CCBU_…`)",
-        ),
-        n if n == mivr => (Form::Mivr, "carry a Unified CCX Engine tag (`%MIVR-…`)"),
+    let mut counts = [0u32; 3];
+    let mut lines = 0u32;
+    for line in text.split(|&b| b == b'\n') {
+        lines += 1;
+        // The tag follows a sequence number and a time within the first few dozen bytes.
+        let window = &line[..line.len().min(96)];
+        let tag = memchr::memchr(b'%', window).map(|at| &line[at..]);
+        let kind = match tag {
+            Some(t) if t.starts_with(b"%CCBU_") => 0,
+            Some(t) if t.starts_with(b"%MIVR-") => 1,
+            _ if is_dumplog(line) => 2,
+            _ => continue,
+        };
+        counts[kind] += 1;
+    }
+    let best = counts.iter().copied().max().unwrap_or(0);
+    let (form, what) = match counts.iter().position(|&n| n == best) {
+        _ if best == 0 => return None,
+        Some(0) => (Form::Finesse, "carry a Finesse webservices tag (`%CCBU_…`)"),
+        Some(1) => (Form::Mivr, "carry a Unified CCX Engine tag (`%MIVR-…`)"),
         _ => (
             Form::Dumplog,
             "start like UCCE dumplog lines (`HH:MM:SS component-process …`)",
@@ -83,19 +87,19 @@ fn is_dumplog(line: &[u8]) -> bool {
     if line.starts_with(b"Events from ") {
         return true;
     }
-    let digits = |at: usize| {
-        line.get(at..at + 2)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    if !(digits(0)
-        && line.get(2) == Some(&b':')
-        && digits(3)
-        && line.get(5) == Some(&b':')
-        && digits(6))
+    let shape = b"00:00:00";
+    if line.len() < 10
+        || !line.iter().zip(shape).all(|(&c, &s)| {
+            if s == b':' {
+                c == b':'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
     {
         return false;
     }
-    let at = if line.get(8) == Some(&b':') { 12 } else { 8 };
+    let at = if line[8] == b':' { 12 } else { 8 };
     let Some(rest) = line.get(at + 1..).filter(|_| line.get(at) == Some(&b' ')) else {
         return false;
     };

@@ -21,6 +21,8 @@ pub enum FormatOption {
     Binary,
     /// A hex dump of frames.
     Hex,
+    /// A Cisco server trace (Finesse webservices, MIVR ICD_CTI, dumplog): `cti-outcome/traces`.
+    Trace,
 }
 
 /// How frames are read or written.
@@ -70,6 +72,14 @@ pub struct LogOptions {
     /// reserved once its first part is decoded, instead of growing as it comes.
     #[ts(optional)]
     pub size: Option<f64>,
+    /// `cti-outcome/traces`: the year of MIVR records, which carry none (`cisco-logs.md`
+    /// §2.1); without it their times are times of day.
+    #[ts(optional)]
+    pub year: Option<f64>,
+    /// With `year`, when it is a file's modification time: that month (1–12), so that records
+    /// of a later month are taken as the year before.
+    #[ts(optional)]
+    pub month: Option<f64>,
 }
 
 /// One row of `CtiLog.calls()`: what a list of calls shows and sorts by.

@@ -46,6 +46,8 @@ pub fn declarations() -> String {
     }
     declare!(
         Format,
+        crate::sniff::Form,
+        crate::sniff::Sniffed,
         crate::text::encoding::Encoding,
         FormatOption,
         FrameOptions,

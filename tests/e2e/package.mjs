@@ -18,6 +18,7 @@ const ENTRIES = [
   ['./encode', 'encode.js', 'encode-node.mjs', 'encode-node.cjs', 'encode.d.ts'],
   ['./capture', 'capture.js', 'capture-node.mjs', 'capture-node.cjs', 'capture.d.ts'],
   ['./records', 'records.js', 'records-node.mjs', 'records-node.cjs', 'records.d.ts'],
+  ['./traces', 'traces.js', 'traces-node.mjs', 'traces-node.cjs', 'traces.d.ts'],
 ];
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
@@ -29,6 +30,10 @@ const run = (cmd, args, cwd = app) => execFileSync(cmd, args, { cwd, encoding: '
 rmSync(app, { recursive: true, force: true });
 cpSync(join(here, 'consumers'), app, { recursive: true });
 copyFileSync(join(root, 'tests/fixtures/flows/inbound-answered.txt'), join(app, 'sample.txt'));
+for (const trace of ['finesse', 'mivr', 'dumplog']) {
+  copyFileSync(join(root, `tests/fixtures/traces/${trace}-consult-transfer.log`), join(app, `${trace}.log`));
+}
+copyFileSync(join(root, 'tests/fixtures/flows/consult-transfer.txt'), join(app, 'consult-transfer.txt'));
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 // --offline: the tarball has no dependencies, so installing it needs no network at all.
 run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball]);
@@ -71,6 +76,26 @@ test('each entry point exports the same names in browsers and Node: those its de
     expect(browser, [...new Set(declared)].sort(), `${web} exports what ${types} declares`);
     expect(node, browser, esm);
     expect(cjs, browser, cjsFile);
+  }
+});
+
+test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of its dump twin; the main entry sniffs it and says where it is read', async () => {
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const main = require(join(installed, 'node.cjs'));
+  const traces = require(join(installed, 'traces-node.cjs'));
+  const outcomes = (log) => log.calls().map((c) => `${c.key} ${c.outcome}`).join(', ');
+  const twin = outcomes(main.openLog(readFileSync(join(app, 'consult-transfer.txt'))));
+  expect(twin, '1010 transferred, 1011 transferred');
+  for (const trace of ['finesse', 'mivr', 'dumplog']) {
+    const bytes = readFileSync(join(app, `${trace}.log`));
+    expect(main.sniff(bytes).form, trace, `sniff of ${trace}.log`);
+    expect(outcomes(traces.openLog(bytes, { year: 2017 })), twin, `${trace}.log in cti-outcome/traces`);
+    const decoded = traces.decodeLog(bytes, { year: 2017 });
+    expect(decoded.events.length > 0 && decoded.notes.some((n) => n.kind === 'summary'), true, `${trace}: events and the summary note`);
+    const refused = main.decodeLog(bytes);
+    expect(refused.events.length, 0, `the main entry reads no ${trace}`);
+    const why = refused.diagnostics.at(-1).message;
+    if (!why.includes('cti-outcome/traces')) throw new Error(`the main entry does not say where ${trace} is read: ${why}`);
   }
 });
 
