@@ -209,6 +209,40 @@ pub(super) fn mentions_msg_type(s: &str) -> bool {
 }
 
 impl TextDecoder {
+    /// Whether the open event came flattened and its last field, the last thing on its line,
+    /// has no value: the copy cut the line between the name and the value.
+    fn value_cut_off(&self, store: &Store) -> bool {
+        if !self.open.as_ref().is_some_and(|o| o.flat) {
+            return false;
+        }
+        let first = store.events.body.last().copied().unwrap_or(0);
+        (store.fields.name.len() as u64) > first
+            && store.fields.kind.last() == Some(&crate::store::kind::EMPTY)
+    }
+
+    /// Types the open event's last field again with `value`, found on the next line.
+    fn refill_last(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        offset: u64,
+        line: &Line<'_>,
+        value: &str,
+    ) {
+        let f = &mut store.fields;
+        let (Some(name), Some(_), Some(_), Some(_)) =
+            (f.name.pop(), f.kind.pop(), f.raw.pop(), f.num.pop())
+        else {
+            return;
+        };
+        let written =
+            String::from_utf8_lossy(store.names.written_text(&store.names.get(name))).into_owned();
+        if let Some(open) = &mut self.open {
+            open.position = open.position.saturating_sub(1);
+        }
+        self.push_field(store, number, offset, line, &written, value);
+    }
+
     /// Decodes `line` piece by piece when it holds more than one (events, fields, prose before
     /// an event); `false` when it is an ordinary line, left to the caller.
     pub(super) fn flattened(
@@ -241,8 +275,13 @@ impl TextDecoder {
         if ordinary {
             return false;
         }
-        for piece in pieces {
+        for (k, piece) in pieces.into_iter().enumerate() {
             match piece {
+                // A copy that wrapped a line between a field's name and its value
+                // (`… CSQID:` / `N/A AgentState: …`): the text is that field's value.
+                Piece::Prose(text) if k == 0 && self.value_cut_off(store) => {
+                    self.refill_last(store, number, offset, line, text);
+                }
                 Piece::Prose(text) => {
                     self.open = None;
                     let kind = if text.starts_with('#') {
@@ -258,6 +297,9 @@ impl TextDecoder {
                 Piece::Field(name, raw) => {
                     if self.open.is_some() {
                         self.push_field(store, number, offset, line, name, raw);
+                    } else {
+                        // No event to hold it (prose came between): kept as a note.
+                        super::note(store, number, NoteKind::Text, &format!("{name}: {raw}"));
                     }
                 }
                 Piece::Ellipsis => {

@@ -295,6 +295,11 @@ impl TextDecoder {
                     Err(_) => {}
                 }
             }
+            // A line that goes on with a flattened event (a copy wrapped it anywhere, even
+            // between a field's name and its value) is read on with the event still open.
+            if is_flat && self.flattened(store, number, offset, &line) {
+                return;
+            }
             if is_ellipsis(line.content) {
                 let last = store.events.flags.len() - 1;
                 store.events.flags[last] |= flag::TRUNCATED;

@@ -102,7 +102,9 @@ impl State {
             }
         }
         let (line, column) = record.position(0);
-        for d in frames.diagnostics() {
+        // A dump cut short is a frame cut short, not a bad one: the cut is said below instead
+        // of what the frame decoder finds missing.
+        for d in frames.diagnostics().iter().filter(|_| complete) {
             store.diagnostics.push(Diagnostic::text(
                 d.code,
                 line,
