@@ -42,7 +42,7 @@ site: package-dir
 	mkdir -p $(SITE)/pkg $(SITE)/samples
 	cp www/*.html www/*.js www/*.css $(SITE)/
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
-	cp tests/fixtures/logs/*.txt tests/fixtures/flows/*.txt tests/fixtures/captures/*.pcapng $(SITE)/samples/
+	cp tests/fixtures/logs/*.txt tests/fixtures/flows/*.txt tests/fixtures/traces/*.log tests/fixtures/captures/*.pcapng $(SITE)/samples/
 	cp tests/fixtures/records/calls.csv $(SITE)/samples/call-records.csv
 	cargo build --quiet --bin cti-outcome
 	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt

@@ -2,7 +2,7 @@
 // page gets progress, the call list as columns (typed arrays handed over, not copied) and, on
 // request, one call in full, events by index and raw text. A cancel is seen between any two
 // steps, so it works while reading, while the calls are worked out and while they are listed.
-import init, { CtiLog, logOfFrames, wasmMemoryBytes } from './pkg/index.js';
+import init, { CtiLog, logOfFrames, sniff, wasmMemoryBytes } from './pkg/index.js';
 
 const CHUNK = 4 * 1024 * 1024;
 /** How often the growing call list is sent while a log is read (ms). */
@@ -11,6 +11,8 @@ const PARTIAL_EVERY = 2000;
 const FIRST_PARTIAL = 16 * 1024 * 1024;
 
 let log = null;
+/** The module the open log lives in: the main one, or cti-outcome/traces for a Cisco trace. */
+let module = { CtiLog, wasmMemoryBytes };
 /** Whether `log` is a RecordLog (a call-record export) rather than a CtiLog. */
 let records = false;
 /** For a capture: each frame's bytes by connection, sender and stream offset. */
@@ -28,7 +30,7 @@ const breathe = () => new Promise((resolve) => {
 });
 
 function memory() {
-  peakMemory = Math.max(peakMemory, wasmMemoryBytes());
+  peakMemory = Math.max(peakMemory, module.wasmMemoryBytes());
   return peakMemory;
 }
 
@@ -46,14 +48,6 @@ function postCalls(partial, started) {
   const columns = timed(partial ? 'partialLists' : 'list', () => log.callColumns());
   const transfer = Object.values(columns).filter(ArrayBuffer.isView).map((a) => a.buffer);
   postMessage({ type: 'calls', partial, columns, ms: performance.now() - started, memory: memory() }, transfer);
-}
-
-/** A pcap or pcapng file, by its first four bytes (pcap in both byte orders and precisions). */
-const CAPTURE_MAGIC = ['d4c3b2a1', 'a1b2c3d4', '4d3cb2a1', 'a1b23c4d', '0a0d0d0a'];
-
-async function isCapture(file) {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  return CAPTURE_MAGIC.includes(Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(''));
 }
 
 /** A capture is read whole by the capture module; its frames go into a CtiLog. */
@@ -79,23 +73,6 @@ async function openCapture(file, started) {
   postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
-/**
- * The column names that make a header row a call-record export's (src/records, `Role::names`,
- * lower-cased, without the generic `ID`); `tests/records.rs` checks the two lists agree.
- */
-const RECORD_COLUMNS = ['connres', 'boutbound', 'causecodesid', 'statisticspartaid', 'dtcallstart',
-  'dtcallconnect', 'dtcallend', 'dtqueuestart', 'bcallerhangup'];
-
-/** A call-record export: a `.csv`/`.tsv` file, or a first line that names a record column. */
-async function isRecords(file) {
-  if (/\.(csv|tsv)$/i.test(file.name ?? '')) return true;
-  const head = new Uint8Array(await file.slice(0, 8192).arrayBuffer());
-  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const [line] = new TextDecoder(encoding).decode(head).split('\n');
-  return /[,;\t]/.test(line)
-    && line.split(/[,;\t]/).some((c) => RECORD_COLUMNS.includes(c.trim().replace(/^"|"$/g, '').toLowerCase()));
-}
-
 /** An export is read whole by the records module into a RecordLog, kept here. */
 async function openRecords(file, started) {
   const [{ default: initRecords, RecordLog }] = await Promise.all([import('./pkg/records.js'), init()]);
@@ -117,6 +94,18 @@ async function openRecords(file, started) {
   postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
+/** The forms `sniff` names that cti-outcome/traces reads. */
+const TRACE_FORMS = ['finesse', 'mivr', 'dumplog'];
+/** Bytes `sniff` reads (src/sniff.rs). */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The traces module, loaded on first use. */
+async function tracesModule() {
+  const traces = await import('./pkg/traces.js');
+  await traces.default();
+  return traces;
+}
+
 async function open({ file }) {
   await init();
   frameAt = null;
@@ -124,12 +113,18 @@ async function open({ file }) {
   cancelled = false;
   peakMemory = 0;
   timings = {};
-  if (await isCapture(file)) return openCapture(file, performance.now());
-  if (await isRecords(file)) return openRecords(file, performance.now());
+  // One place tells every form apart (src/sniff.rs); the page says what it found and why.
+  const sniffed = sniff(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  module = { CtiLog, wasmMemoryBytes };
+  if (sniffed.form === 'pcap' || sniffed.form === 'pcapng') return openCapture(file, performance.now());
+  if (sniffed.form === 'records') return openRecords(file, performance.now());
+  if (TRACE_FORMS.includes(sniffed.form)) module = await tracesModule();
   log?.free();
   // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
   // fresh memory instead of the buffers growth leaves free, and ends about a second later.
-  log = new CtiLog();
+  // MIVR records carry no year: the file's modification time gives it (said in a note).
+  const modified = new Date(file.lastModified ?? Date.now());
+  log = new module.CtiLog({ year: modified.getUTCFullYear(), month: modified.getUTCMonth() + 1 });
   blob = file;
   cancelled = false;
   peakMemory = 0;
@@ -164,6 +159,7 @@ async function open({ file }) {
   await breathe();
   timed('finish', () => log.finish());
   const summary = timed('summary', () => log.summary());
+  summary.sniffed = sniffed;
   postMessage({ type: 'summary', summary, cancelled, loaded, total: file.size, memory: memory() });
   await breathe();
   postCalls(false, started);

@@ -101,6 +101,12 @@ const ENCODINGS = {
 };
 
 const SEPARATORS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+/** The Cisco traces `sniff` tells (src/sniff.rs `Form`), as the status line names them. */
+const TRACES = {
+  finesse: 'a Finesse webservices log',
+  mivr: 'a Unified CCX Engine (MIVR) log',
+  dumplog: 'UCCE dumplog output',
+};
 
 function showSummary(summary, m, name) {
   update({ summary });
@@ -118,7 +124,9 @@ function showSummary(summary, m, name) {
     : summary.encoding?.startsWith('utf16') ? ` (${ENCODINGS[summary.encoding]})` : '';
   const counts = `${summary.eventCount} events, ${summary.callCount} calls, ${summary.diagnostics.length} diagnostics`;
   const cut = m.cancelled ? `; cancelled after ${mb(m.loaded)} of ${mb(m.total)} MB, the calls found so far are listed` : '';
-  byId('summary').textContent = `${name}: read as ${summary.format ?? 'nothing'}${framing}: ${counts}${cut}`;
+  const trace = TRACES[summary.sniffed?.form];
+  const what = trace ? `${trace} (${summary.sniffed.reason})` : summary.format ?? 'nothing';
+  byId('summary').textContent = `${name}: read as ${what}${framing}: ${counts}${cut}`;
   byId('result').hidden = false;
   drawDiagnostics(summary.diagnostics);
   drawNoEvents(summary);

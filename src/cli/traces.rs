@@ -96,13 +96,17 @@ fn parts(ms: i64) -> (String, String) {
     )
 }
 
-/// A field's name in camelCase, and its value as the trace prints it (`7 (BUSY_OTHER)` for a
-/// coded number when `coded`, else the number or the text).
-fn fields(e: EventRef<'_>, coded: bool) -> Vec<(String, String)> {
+/// A field's name (the guide's in camelCase when `camel`, ECC variables as named) and its value
+/// as the trace prints it (`7 (BUSY_OTHER)` for a coded number when `coded`, else the number or
+/// the text; `null` for none).
+fn fields(e: EventRef<'_>, coded: bool, camel_case: bool) -> Vec<(String, String)> {
     let store: &Store = e.store();
     e.fields()
         .map(|f| {
-            let name = e.field_name(&f).into_owned();
+            let name = match f.field {
+                Some(_) if camel_case => camel(&e.field_name(&f)),
+                _ => e.field_name(&f).into_owned(),
+            };
             let value = match f.value {
                 FieldValue::Number { n, .. } => {
                     let symbol = f
@@ -146,58 +150,66 @@ fn pascal(snake: &str) -> String {
         .collect()
 }
 
+/// Four lines of other traces for each line of a CTI record, so that a fifth of the lines are
+/// CTI (the benchmark's mix): `noise[k % 4]` after `prefix(k)`.
+fn noise(out: &mut String, cti_lines: usize, prefix: impl Fn(usize) -> String, noise: [&str; 4]) {
+    for k in 0..4 * cti_lines {
+        let _ = writeln!(out, "{}{}", prefix(k), noise[k % 4]);
+    }
+}
+
 fn finesse(out: &mut String, e: EventRef<'_>, seq: u64, ms: i64) {
     let (date, time) = parts(ms);
     let (y, ..) = cti_outcome::time::civil_from_days(ms.div_euclid(86_400_000));
     let stamp = format!("{seq:010}: 10.10.20.21: {date} {y} {time} +0000");
     let (name, id) = e.store().type_name(e.ty());
     let pascal = pascal(&name);
-    let list: Vec<String> = fields(e, true)
+    let list: Vec<String> = fields(e, true, true)
         .into_iter()
-        .map(|(k, v)| format!("{}={v}", camel(&k)))
+        .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    let _ = writeln!(out, "{stamp}: %CCBU_pool-21-thread-1-7-QUEUE_STATISTICS_REQUEST: %[queue_id=5000]: Sending queue statistics request");
     let _ = writeln!(out, "{stamp}: %CCBU_CTIMessageEventExecutor-0-6-DECODED_MESSAGE_FROM_CTI_SERVER: %[cti_message=CTI{pascal} [{}]CTIMessageBean [invokeID=null, cti_sequence_id={seq}, msgID={}, msgName={pascal}, deploymentType=CCE]][cti_response_time=0][dispatch_phase=DnD-CHECKPOINT-3B]: Decoded Message to Finesse from backend cti server", list.join(", "), id.unwrap_or(0));
-    let _ = writeln!(out, "{stamp}: %CCBU_CoreImpl-worker187-6-XMPP_PUBLISH_ASYNCHRONOUS: %[NodeId=/finesse/api/User/3000/Dialogs][Payload=<Update><data><dialogs/></data><event>PUT</event></Update>]: Publishing to node");
-    let _ = writeln!(
-        out,
-        "{stamp}: %CCBU_Timer-1-7-HEARTBEAT: %[interval=30]: Heartbeat to CTI server acknowledged"
-    );
-    let _ = writeln!(out, "{stamp}: %CCBU_pool-21-thread-1-7-QUEUE_STATISTICS_RESPONSE: %[queue_id=5000][calls_in_queue=0]: Queue statistics received");
+    noise(out, 1, |_| format!("{stamp}: %CCBU_"), [
+        "pool-21-thread-1-7-QUEUE_STATISTICS_REQUEST: %[queue_id=5000]: Sending queue statistics request",
+        "CoreImpl-worker187-6-XMPP_PUBLISH_ASYNCHRONOUS: %[NodeId=/finesse/api/User/3000/Dialogs][Payload=<Update><data><dialogs/></data><event>PUT</event></Update>]: Publishing to node",
+        "Timer-1-7-HEARTBEAT: %[interval=30]: Heartbeat to CTI server acknowledged",
+        "pool-21-thread-1-7-QUEUE_STATISTICS_RESPONSE: %[queue_id=5000][calls_in_queue=0]: Queue statistics received",
+    ]);
 }
 
 fn mivr(out: &mut String, e: EventRef<'_>, seq: u64, ms: i64, frame: &[u8]) {
     let (date, time) = parts(ms);
     let stamp = format!("{date} {time} UTC");
     let (name, _) = e.store().type_name(e.ty());
-    let list: Vec<String> = fields(e, false)
+    let list: Vec<String> = fields(e, false, true)
         .into_iter()
-        .map(|(k, v)| format!("{}: {v}", camel(&k)))
+        .map(|(k, v)| format!("{k}: {v}"))
         .collect();
-    let _ = writeln!(out, "{seq}: {stamp} %MIVR-SS_TEL-7-UNK:Call.received() JTAPICallContact[id=11,type=Cisco JTAPI Call,state=CALL_RECEIVED,inbound=true]");
-    let _ = writeln!(out, "{}: {stamp} %MIVR-ICD_CTI-7-UNK: CSOutboundMsgProcessor: got an event message: {{ length=-1 type={name}, {} }}", seq + 1, list.join(", "));
+    let _ = writeln!(out, "{seq}: {stamp} %MIVR-ICD_CTI-7-UNK: CSOutboundMsgProcessor: got an event message: {{ length=-1 type={name}, {} }}", list.join(", "));
     let _ = write!(
         out,
         "{}: {stamp} %MIVR-ICD_CTI-7-UNK:writing... MHDR: 0000:",
-        seq + 2
+        seq + 1
     );
     hex_rows(out, &frame[..8]);
     out.push_str(" MDATA:");
+    let mut cti_lines = 2;
     for (r, row) in frame[8..].chunks(16).enumerate() {
-        let _ = write!(out, "\n{:04X}:", r * 16);
+        if r == 0 {
+            out.push_str(" 0000:");
+        } else {
+            let _ = write!(out, "\n{:04X}:", r * 16);
+            cti_lines += 1;
+        }
         hex_rows(out, row);
     }
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "{}: {stamp} %MIVR-SS_RM-7-UNK:RM: resource 3000 state changed",
-        seq + 3
-    );
-    let _ = writeln!(
-        out,
-        "{}: {stamp} %MIVR-ENG-7-UNK:Task:1001 executing step 12 of script icd.aef",
-        seq + 4
-    );
+    noise(out, cti_lines, |k| format!("{}: {stamp} %MIVR-", seq + 2 + k as u64), [
+        "SS_TEL-7-UNK:Call.received() JTAPICallContact[id=11,type=Cisco JTAPI Call,state=CALL_RECEIVED,inbound=true]",
+        "SS_RM-7-UNK:RM: resource 3000 state changed",
+        "ENG-7-UNK:Task:1001 executing step 12 of script icd.aef",
+        "SS_CM-7-UNK:ContactManager: contact 1001 updated",
+    ]);
 }
 
 fn hex_rows(out: &mut String, row: &[u8]) {
@@ -215,35 +227,39 @@ fn dumplog(out: &mut String, e: EventRef<'_>, ms: i64) {
     let (_, time) = parts(ms);
     let time = time.replace('.', ":");
     let (name, _) = e.store().type_name(e.ty());
-    let list: Vec<String> = fields(e, false)
+    let list: Vec<String> = fields(e, false, false)
         .into_iter()
         .map(|(k, v)| {
-            format!(
-                "{k}:{}",
-                if v == "null" || v.is_empty() {
-                    "N/A".to_owned()
-                } else {
-                    v.replace(' ', "_")
-                }
-            )
+            let v = if v == "null" || v.is_empty() {
+                "N/A".to_owned()
+            } else {
+                v.replace(' ', "_")
+            };
+            format!("{k}:{v}")
         })
         .collect();
-    let _ = writeln!(
-        out,
-        "{time} cg1A-ctisvr ClientSession 9: heartbeat received"
-    );
-    let _ = writeln!(out, "{time} ra-rtr MDS is in service.");
     let mut chunks = list.chunks(4);
     let first = chunks.next().map(|c| c.join(" ")).unwrap_or_default();
     let _ = write!(out, "{time} cg1A-ctisvr SESSION 9: MsgType:{name} ({first}");
+    let mut cti_lines = 1;
     for c in chunks {
         let _ = write!(
             out,
             "\n{time} cg1A-ctisvr SESSION 9:         {}",
             c.join(" ")
         );
+        cti_lines += 1;
     }
     out.push_str(" )\n");
-    let _ = writeln!(out, "{time} pg1A-pim1 Trace: periodic status check");
-    let _ = writeln!(out, "{time} cg1A-ctisvr Statistics: 12 sessions, 0 errors");
+    noise(
+        out,
+        cti_lines,
+        |_| format!("{time} "),
+        [
+            "cg1A-ctisvr ClientSession 9: heartbeat received",
+            "ra-rtr MDS is in service.",
+            "pg1A-pim1 Trace: periodic status check",
+            "cg1A-ctisvr Statistics: 12 sessions, 0 errors",
+        ],
+    );
 }

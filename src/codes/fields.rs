@@ -481,7 +481,10 @@ pub fn is_ecc_variable(name: &str) -> bool {
 /// the MIVR spellings §2.2 lists beside the guide's names (`ani1`, `numNamedVars`,
 /// `callVar1`…`callVar10`, `wrapupData`).
 fn trace_spelling(written: &str) -> Option<FieldId> {
-    if let Some(n) = written.strip_prefix("callVar") {
+    if let Some(n) = written
+        .strip_prefix("callVar")
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         // §2.2: callVar1 … callVar10 are CallVariable1 … CallVariable10.
         return FieldId::lookup(&format!("CallVariable{n}"));
     }

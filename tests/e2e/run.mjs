@@ -53,6 +53,22 @@ const EXPECTED = {
   'outbound-no-answer.txt': ['1005 no_answer', '1006 no_answer'],
   'ring-no-answer.txt': ['1003 no_answer'],
 };
+test('each Cisco trace sample is told by sniff, read by the traces module, and gives the consult transfer\'s calls', async (page) => {
+  await done(page);
+  for (const [file, what] of [
+    ['finesse-consult-transfer.log', 'a Finesse webservices log (40 of its first 51 lines carry a Finesse webservices tag'],
+    ['mivr-consult-transfer.log', 'a Unified CCX Engine (MIVR) log (49 of its first 72 lines carry a Unified CCX Engine tag'],
+    ['dumplog-consult-transfer.log', 'UCCE dumplog output (38 of its first 46 lines start like UCCE dumplog lines'],
+  ]) {
+    await openSample(page, file);
+    const status = await page.getByRole('status').first().textContent();
+    expect(status.startsWith(`${file}: read as ${what}`), true, status);
+    expect(status.endsWith(': 10 events, 2 calls, 0 diagnostics') || status.endsWith(': 12 events, 2 calls, 0 diagnostics'), true, status);
+    expect(await outcomes(page), ['1010 transferred', '1011 transferred'], file);
+  }
+  await page.screenshot({ path: resolve(ARTIFACTS, 'trace-finesse.png') });
+});
+
 test('every bundled flow opens with one row per call and the CLI\'s outcomes', async (page) => {
   await done(page);
   for (const [file, expected] of Object.entries(EXPECTED)) {

@@ -12,6 +12,9 @@
 #[path = "../../src/cli/generate.rs"]
 #[allow(dead_code)]
 mod generate;
+#[path = "../../src/cli/traces.rs"]
+#[allow(dead_code)]
+mod traces;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -100,8 +103,12 @@ fn main() {
         "timeline (calls, outcomes, agents)",
         timeline_events_s / 1e6
     );
+    let trace_rates = trace_rates();
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let summary = serde_json::json!({
+            "finesse_native_mb_s": round(trace_rates[0]),
+            "mivr_native_mb_s": round(trace_rates[1]),
+            "dumplog_native_mb_s": round(trace_rates[2]),
             "text_native_mb_s": round(mb_s(text.len(), text_decode)),
             "binary_native_mb_s": round(mb_s(frames.len(), binary)),
             "binary_detected_native_mb_s": round(mb_s(frames.len(), detected)),
@@ -116,6 +123,66 @@ fn main() {
         std::fs::write(data.join("capture.pcap"), &capture).expect("capture written");
         println!("summary: {path}");
     }
+}
+
+/// Each Cisco trace grammar (Finesse, MIVR, dumplog) decoded into the store: a generated log of
+/// about `TRACE_MB` megabytes (default 100) each, CTI records a fifth of its lines; MB/s. The
+/// logs are written next to the summary for the browser's figures (`data/<grammar>.log`).
+fn trace_rates() -> [f64; 3] {
+    use cti_outcome::log::Log;
+    use cti_outcome::sniff::Format;
+    let mb: f64 = std::env::var("TRACE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100.0);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // megabytes
+    let bytes = (mb * 1e6) as usize;
+    let data = std::env::var("BENCH_SUMMARY")
+        .ok()
+        .map(|p| std::path::Path::new(&p).with_file_name("data"));
+    let mut rates = [0.0; 3];
+    for (i, (trace, name)) in [
+        (traces::Trace::Finesse, "finesse"),
+        (traces::Trace::Mivr, "mivr"),
+        (traces::Trace::Dumplog, "dumplog"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let calls = calls_for(bytes, Generate::default(), |e| {
+            traces::write(e, trace).len()
+        });
+        let events = generate::generate(Generate {
+            calls,
+            ..Generate::default()
+        });
+        let log = traces::write(&events, trace);
+        let decode = || {
+            let mut log_of = Log::new(Some(Format::Trace), Options::default());
+            log_of.set_timeline(false);
+            log_of.push(log.as_bytes());
+            log_of.finish();
+            assert!(
+                log_of.store().diagnostics().is_empty() || i == 1,
+                "{name}: clean"
+            );
+            log_of
+        };
+        let events_decoded = decode().store().len();
+        let t = best(decode);
+        rates[i] = log.len() as f64 / 1e6 / t.as_secs_f64();
+        println!(
+            "{:<46} {:>8.0} MB/s ({:.1} MB, {events_decoded} events)",
+            format!("{name} trace decode into the store"),
+            rates[i],
+            log.len() as f64 / 1e6
+        );
+        if let Some(dir) = &data {
+            std::fs::create_dir_all(dir).expect("data directory");
+            std::fs::write(dir.join(format!("{name}.log")), &log).expect("trace written");
+        }
+    }
+    rates
 }
 
 /// The best time of several runs; `run` may return its own measured duration.

@@ -183,8 +183,9 @@ impl Traces {
         offset: u64,
     ) {
         let dump_line = || {
-            let t = full.trim_start();
-            t.len() >= 7 && t[..7].eq_ignore_ascii_case("MsgType")
+            let t = full.trim_start().as_bytes();
+            t.get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"MsgType"))
         };
         match self.kind {
             Kind::Cti(_) if !dump_line() => self.record.add(number, full, offset),

@@ -31,7 +31,10 @@ pub fn check(data: &[u8], prefix: &[u8]) {
     for e in store.events() {
         let (first, last) = e.lines();
         assert!(first >= 1 && first <= last && last <= lines);
-        assert!(e.offset() + u64::from(e.length()) <= input.len() as u64);
+        // Offsets count the text as decoded: after a repair of invalid UTF-8, the repaired text.
+        if std::str::from_utf8(&input).is_ok() {
+            assert!(e.offset() + u64::from(e.length()) <= input.len() as u64);
+        }
         let _ = e.fields().count();
     }
     let _ = serde_json::to_string(&cti_outcome::view::decoded_text(store));
