@@ -36,6 +36,7 @@ cpSync(resolve(dataDir), join(root, 'data'), { recursive: true });
 const server = await serve(root);
 const browser = await launch();
 const wasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_bg.wasm')), { level: 9 }).length;
+const tracesWasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_traces_bg.wasm')), { level: 9 }).length;
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 let exitCode = 0;
 
@@ -90,6 +91,9 @@ try {
           ` | records wasm memory ${mb(r.memoryAfter)} MB`,
       );
     }
+    const tracePage = await freshPage();
+    const traces = await tracePage.evaluate((n) => window.benchTraces(n), 3);
+    await tracePage.close();
     const largest = rows.at(-1);
     const memoryPage = await freshPage();
     const { first, last } = await memoryPage.evaluate(() => window.repeat('10mb', 100));
@@ -104,8 +108,15 @@ try {
       capture_native_mb_s: native.capture_native_mb_s,
       capture_wasm_mb_s: +(largest.captureBytes / 1e3 / largest.captureMs).toFixed(1),
       text_native_mb_s: native.text_native_mb_s,
+      ...Object.fromEntries(Object.entries(traces).flatMap(([name, t]) => [
+        [`${name}_native_mb_s`, native[`${name}_native_mb_s`]],
+        [`${name}_wasm_mb_s`, +t.mbS.toFixed(1)],
+        [`${name}_wasm_vs_native`, +(t.mbS / native[`${name}_native_mb_s`]).toFixed(3)],
+        [`${name}_log_bytes`, t.bytes],
+      ])),
       timeline_native_events_s: native.timeline_native_events_s,
       wasm_gzip_bytes: wasmGzip,
+      traces_wasm_gzip_bytes: tracesWasmGzip,
       memory_growth_bytes: last - first,
       peak_wasm_memory_bytes: largest.memoryAfter,
       memory_per_input_byte: +(largest.memoryAfter / largest.textBytes).toFixed(3),
@@ -125,6 +136,9 @@ try {
     writeFileSync(out, `${JSON.stringify({ ...previous, ...summary }, null, 2)}\n`);
     console.log(`wasm ${wasmGzip} bytes gzipped; memory growth over 99 repeated 10 MB decodes: ${last - first} bytes`);
     console.log(`a/c ${summary.text_calls_vs_json_parse} (target ≤ 0.5), b/c ${summary.text_all_events_vs_json_parse} (target ≤ 1.5), binary wasm/native ${summary.binary_wasm_vs_native} (target ≥ 0.5), memory ${summary.memory_per_input_byte} per byte (target ≤ 2)`);
+    for (const name of Object.keys(traces)) {
+      console.log(`${name}: native ${summary[`${name}_native_mb_s`]} MB/s (target ≥ 300), wasm ${summary[`${name}_wasm_mb_s`]} MB/s, wasm/native ${summary[`${name}_wasm_vs_native`]} (target ≥ 0.5)`);
+    }
     console.log(`summary: ${out}`);
   }
 } finally {

@@ -8,10 +8,12 @@ import initRecords, { decodeRecords, RecordLog } from './pkg/records.js';
 import initCapture, { readCapture } from './pkg/capture.js';
 import { logOfFrames } from './pkg/index.js';
 import initRecordsGlue from './pkg/cti_outcome_records.js';
+import initTraces, { CtiLog as TraceLog } from './pkg/traces.js';
 
 const wasm = await (init(), initGlue()); // the glue's init returns the same instance
 const recordsWasm = await (initRecords(), initRecordsGlue());
 await initCapture();
+await initTraces();
 const memory = () => wasm.memory.buffer.byteLength;
 const fetchText = async (url) => (await fetch(url)).text();
 const fetchBytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -147,3 +149,25 @@ window.benchRecords = async (n, runs) => {
 };
 
 document.body.dataset.ready = 'true';
+
+/**
+ * Each Cisco trace grammar decoded into the store by `cti-outcome/traces` (the logs the native
+ * benchmark generated: `data/<grammar>.log`, CTI records a fifth of their lines), fed in 4 MB
+ * chunks as the page's Worker feeds a file: MB/s, best of `runs`.
+ */
+window.benchTraces = async (runs) => {
+  const out = {};
+  for (const name of ['finesse', 'mivr', 'dumplog']) {
+    const bytes = await fetchBytes(`data/${name}.log`);
+    const r = best(runs, () => {
+      const log = new TraceLog({ format: 'trace', calls: false });
+      for (let at = 0; at < bytes.length; at += 4 << 20) log.push(bytes.subarray(at, at + (4 << 20)));
+      log.finish();
+      const n = log.length;
+      log.free();
+      return n;
+    });
+    out[name] = { bytes: bytes.length, ms: r.ms, events: r.result, mbS: bytes.length / 1e3 / r.ms };
+  }
+  return out;
+};
