@@ -60,8 +60,11 @@ fn calls(log: &Log) -> Vec<String> {
         .collect()
 }
 
+/// A diagnostic's code, one-based line and column.
+type Said = (DiagnosticCode, u32, u32);
+
 /// `(code, line, column)` of every diagnostic.
-fn diagnostics(store: &Store) -> Vec<(DiagnosticCode, u32, u32)> {
+fn diagnostics(store: &Store) -> Vec<Said> {
     store
         .diagnostics()
         .iter()
@@ -205,7 +208,7 @@ Events from April 14, 2017\n\
 fn bad_and_odd_inputs_say_what_and_where() {
     const F: &str = "0000000001: 10.0.0.1: Apr 14 2017 14:02:10.118 -0700: %CCBU_CTIMessageEventExecutor-0-6-DECODED_MESSAGE_FROM_CTI_SERVER: %[cti_message=";
     let finesse = |body: &str| format!("{F}{body}\n");
-    let cases: Vec<(String, Vec<(DiagnosticCode, u32, u32)>, usize)> = vec![
+    let cases: Vec<(String, Vec<Said>, usize)> = vec![
         // A record cut at the end of the file (rotation): its fields so far are kept.
         (
             finesse("CTIAgentStateEvent [agentState=3 (AVAILABLE), agentID=4020"),

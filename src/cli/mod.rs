@@ -20,20 +20,23 @@ use lexopt::prelude::*;
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: cti-outcome decode [--format auto|text|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--pretty] FILE|-
-       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--summary] [--pretty] FILE|-
+usage: cti-outcome decode [--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--pretty] FILE|-
+       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--summary] [--pretty] FILE|-
        cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome records [--column ROLE=NAME]… [--direction inbound|outbound] [--summary] [--pretty] FILE|-
-       cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex] [--width 1|2]
+       cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex|finesse|mivr|dumplog] [--width 1|2]
        cti-outcome generate --every-type [--protocol-version N] [--format binary|hex]
        cti-outcome --version
 
-decode   decodes a CTI text dump, binary GED-188 frames or a hex dump of them into
-         { events, notes, diagnostics, framing? } JSON, or a pcap/pcapng capture of CTI Server
-         connections into { format, packets, connections, events, diagnostics, framing } (the
-         server's port: 42027, 43027, 42030, 43030, any --port, or any port whose bytes are
-         frames); says on stderr which form it read
+decode   decodes a CTI text dump, a Cisco server trace (a Finesse webservices log, a Unified
+         CCX Engine MIVR log with ICD_CTI tracing, UCCE dumplog output of ctisvr, a PIM or the
+         OPC), binary GED-188 frames or a hex dump of them into { events, notes, diagnostics,
+         framing? } JSON, or a pcap/pcapng capture of CTI Server connections into { format,
+         packets, connections, events, diagnostics, framing } (the server's port: 42027, 43027,
+         42030, 43030, any --port, or any port whose bytes are frames); says on stderr which
+         form it read and why. MIVR records carry no year: --year gives it, else the file's
+         modification time does
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
          --summary one line per call (call, type, agents, outcome, reason)
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
@@ -47,7 +50,8 @@ records  reads a call-record export (CSV, semicolon- or tab-separated, with a he
          another (roles: connres, direction, cause, call, start, connect, end, queue,
          callerHangup); --direction is the direction of rows that give none
 generate writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
-         the same for the same seed: text (default), GED-188 frames, or their hex dump; with
+         the same for the same seed: text (default), GED-188 frames, their hex dump, or a Cisco
+         trace (finesse, mivr, dumplog: CTI records a fifth of the lines); with
          --every-type, one frame of every message type with a layout, as a session of protocol
          version N (default 24) writes them";
 
@@ -118,7 +122,7 @@ impl Input {
                 self.format = match name.as_str() {
                     "auto" => None,
                     other => Some(Format::parse(other).ok_or(format!(
-                        "--format must be auto, text, binary or hex, got {other:?}"
+                        "--format must be auto, text, trace, binary or hex, got {other:?}"
                     ))?),
                 };
             }
@@ -149,12 +153,7 @@ impl Input {
         let year = self
             .year
             .map(|year| Year { year, month: None })
-            .or_else(|| {
-                self.file
-                    .as_ref()
-                    .filter(|f| *f != "-")
-                    .and_then(|f| file_year(f))
-            });
+            .or_else(|| self.file.as_ref().filter(|f| *f != "-").and_then(file_year));
         let bytes = read_input(command, self.file)?;
         let options = Options {
             width: self.width,

@@ -341,6 +341,14 @@ pub static MESSAGE_TYPES: &[(u16, &str)] = &[
     (282, "CONFIG_AGENT_SERVICE_EVENT"),
 ];
 
+/// The type of a switch's CSTA event as a PIM traces it (`CSTA DELIVERED`, `cisco-logs.md`
+/// §3.3) starts with this: no CTI Server message, kept under its own name.
+pub const CSTA_PREFIX: &str = "CSTA ";
+
+/// The type of the OPC's end-of-call record of a call leg (`cisco-logs.md` §3.4), which
+/// carries a Termination_Call_Detail row's fields: no CTI Server message.
+pub const LEG_RECORD: &str = "OPC TERMINATION_CALL_DETAIL";
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -372,11 +380,3 @@ mod tests {
         assert_eq!(name_of(66), None, "66–77 are reserved");
     }
 }
-
-/// The type of a switch's CSTA event as a PIM traces it (`CSTA DELIVERED`, `cisco-logs.md`
-/// §3.3) starts with this: no CTI Server message, kept under its own name.
-pub const CSTA_PREFIX: &str = "CSTA ";
-
-/// The type of the OPC's end-of-call record of a call leg (`cisco-logs.md` §3.4), which
-/// carries a Termination_Call_Detail row's fields: no CTI Server message.
-pub const LEG_RECORD: &str = "OPC TERMINATION_CALL_DETAIL";

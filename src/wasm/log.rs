@@ -7,7 +7,9 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{call_columns, events_of, frame_options, get, set, to_js, wrong_type};
+#[cfg(not(feature = "wasm-traces"))]
+use super::events_of;
+use super::{call_columns, frame_options, get, set, to_js, wrong_type};
 use crate::log::Log;
 use crate::sniff::Format;
 use crate::view::{self, calls, columns, timeline as tl};

@@ -109,7 +109,7 @@ impl State {
             None => store.diagnostics.push(Diagnostic::text(
                 DiagnosticCode::NoDate,
                 number,
-                "Events from ".len() as u32 + 1,
+                13,
                 &format!("`{date}` is not a date of the form `February 8, 2007`"),
             )),
         }
@@ -159,7 +159,7 @@ impl State {
         let name_end = text[start..]
             .find(|c: char| c == '(' || c.is_whitespace())
             .map_or(text.len(), |i| start + i);
-        w.begin(
+        Writer::begin(
             store,
             Ty::Name(text[start..name_end].trim()),
             None,
@@ -201,7 +201,7 @@ impl State {
         let first_end = record.lines.get(1).map_or(text.len(), |l| l.1);
         let at = text.find("CSTA ").unwrap_or(0);
         let name = text[at..first_end].trim().trim_end_matches(',').trim();
-        w.begin(store, Ty::Other(name), None, record.at(), when);
+        Writer::begin(store, Ty::Other(name), None, record.at(), when);
         for (i, &(_, line_start)) in record.lines.iter().enumerate().skip(1) {
             let line_end = record.lines.get(i + 1).map_or(text.len(), |l| l.1) - 1;
             write_pairs(w, store, record, (line_start, line_end), Source::Pim);
@@ -213,7 +213,7 @@ impl State {
     /// code tables explain them); the other names stay as written.
     pub fn opc(&mut self, w: &mut Writer, store: &mut Store, record: &Gathered) {
         let when = self.when(store, record);
-        w.begin(
+        Writer::begin(
             store,
             Ty::Other(crate::codes::message_types::LEG_RECORD),
             Some("Peripheral::SendTerminationCallDetail"),

@@ -135,7 +135,7 @@ pub(super) fn read(w: &mut Writer, store: &mut Store, record: &Gathered) {
         ms: clock::finesse(&record.time).map(|ms| (ms, false)),
         text: &record.time,
     };
-    w.begin(store, ty, Some(written), record.at(), when);
+    Writer::begin(store, ty, Some(written), record.at(), when);
     if let (Some(id), Some(name)) = (id, ty_name.as_deref()) {
         if message_types::id_of(name).is_some_and(|n| n != id) {
             let at = text.find("msgID=").unwrap_or(0);

@@ -92,7 +92,7 @@ impl State {
             ));
             return;
         };
-        w.begin(store, Ty::Id(ty), None, record.at(), when);
+        Writer::begin(store, Ty::Id(ty), None, record.at(), when);
         let mut frames = Store::new(Form::Frames);
         self.frames.take_whole(&mut frames, &bytes, 0);
         if frames.len() == 1 {
@@ -129,7 +129,7 @@ impl State {
         let open = text.find('{').unwrap_or(text.len());
         let when = self.when(store, record);
         let name = message_type(text).unwrap_or("");
-        w.begin(store, Ty::Name(name), None, record.at(), when);
+        Writer::begin(store, Ty::Name(name), None, record.at(), when);
         let body_end = text[open..].find('}').map(|i| open + i);
         let body = &text[(open + 1).min(text.len())..body_end.unwrap_or(text.len())];
         let base = (open + 1).min(text.len());
@@ -172,7 +172,7 @@ impl State {
             self.say_year(store, record.at().line, zone);
         }
         When {
-            ms: ms.map(|(ms, day)| (ms, day)),
+            ms,
             text: &record.time,
         }
     }
@@ -257,7 +257,7 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
             .or_else(|| piece.split_once('='));
         match split {
             Some((key, value)) if !key.contains(' ') => {
-                out.push((start + lead, key.trim(), value.trim()))
+                out.push((start + lead, key.trim(), value.trim()));
             }
             _ => {}
         }

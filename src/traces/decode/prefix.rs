@@ -34,7 +34,7 @@ pub(crate) fn prefix(line: &str) -> Prefix<'_> {
     if let Some(p) = dumplog(line) {
         return p;
     }
-    if b.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
+    if b.first().is_some_and(u8::is_ascii_alphanumeric) {
         let window = &b[..b.len().min(96)];
         if let Some(at) = memchr::memchr(b'%', window) {
             if b[at..].starts_with(b"%CCBU_") {

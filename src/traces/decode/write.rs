@@ -81,14 +81,7 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts an event; the fields written next are its.
-    pub fn begin(
-        &mut self,
-        store: &mut Store,
-        ty: Ty<'_>,
-        label: Option<&str>,
-        at: At,
-        when: When<'_>,
-    ) {
+    pub fn begin(store: &mut Store, ty: Ty<'_>, label: Option<&str>, at: At, when: When<'_>) {
         let ty = match ty {
             Ty::Id(id) => EventType::Id(u32::from(id)),
             Ty::Name(name) => match message_types::id_of(name) {
@@ -173,7 +166,7 @@ impl Writer {
             written.clear();
             match f.name {
                 FieldName::Id(id) => {
-                    written.push_str(&String::from_utf8_lossy(frames.names.name_text(id)))
+                    written.push_str(&String::from_utf8_lossy(frames.names.name_text(id)));
                 }
                 FieldName::Ecc(s) => written.push_str(&String::from_utf8_lossy(frames.str(s))),
                 FieldName::Tag(tag) => {
