@@ -271,3 +271,53 @@ fn records_reads_an_export_with_a_mapping_and_decode_points_to_it() {
     assert_eq!(decode.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&decode.stderr).contains("cti-outcome records FILE"));
 }
+
+/// Each Cisco trace fixture: `decode` says on stderr which trace it read and why, and
+/// `timeline --summary` lists the consult transfer's two calls as its dump twin does.
+#[test]
+fn each_cisco_trace_is_read_and_said() {
+    let twin = run(&[
+        "timeline",
+        "--summary",
+        "tests/fixtures/flows/consult-transfer.txt",
+    ]);
+    let outcomes = |out: &std::process::Output| -> Vec<String> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.split_whitespace().take(4).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    for (trace, says) in [
+        (
+            "finesse",
+            "read as finesse (detected: 40 of its first 51 lines carry a Finesse webservices tag",
+        ),
+        (
+            "mivr",
+            "read as mivr (detected: 49 of its first 72 lines carry a Unified CCX Engine tag",
+        ),
+        (
+            "dumplog",
+            "read as dumplog (detected: 38 of its first 46 lines start like UCCE dumplog lines",
+        ),
+    ] {
+        let path = format!("tests/fixtures/traces/{trace}-consult-transfer.log");
+        let decoded = run(&["decode", "--year", "2017", &path]);
+        let stderr = String::from_utf8_lossy(&decoded.stderr);
+        assert!(
+            decoded.status.success() && stderr.contains(says),
+            "{stderr}"
+        );
+        let json = stdout_json(&decoded);
+        assert!(json["events"].as_array().unwrap().len() >= 10, "{trace}");
+        let timeline = run(&["timeline", "--summary", "--year", "2017", &path]);
+        assert_eq!(outcomes(&timeline), outcomes(&twin), "{trace}");
+    }
+    let bad = run(&[
+        "decode",
+        "--year",
+        "soon",
+        "tests/fixtures/traces/mivr-consult-transfer.log",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
