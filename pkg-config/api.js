@@ -261,7 +261,7 @@ export function makeApi(glue, { traces = false } = {}) {
       log.finish();
       const summary = log.summary();
       const events = eventsOf(log, 0, log.length);
-      if (summary.format === 'text' || summary.format === null) {
+      if (summary.format !== 'binary' && summary.format !== 'hex') {
         return { format: summary.format ?? 'text', events, notes: summary.notes, diagnostics: summary.diagnostics };
       }
       return { format: summary.format, events, diagnostics: summary.diagnostics, framing: summary.framing };

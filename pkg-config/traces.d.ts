@@ -1,8 +1,10 @@
 // Types of cti-outcome/traces: Cisco server traces read into logs, with the main entry's shapes.
-import type { CtiLog, DecodedInput, InitInput } from './index.js';
+import type { DecodedInput, InitInput } from './index.js';
+import { CtiLog as MainLog } from './index.js';
 import type { DecodedText, InputOptions, LogOptions } from './cti_outcome.js';
 
-export type { CtiLog } from './index.js';
+/** A trace decoded and kept in this module's wasm memory: the main entry's `CtiLog`. */
+export class CtiLog extends MainLog {}
 
 /** Decodes a Finesse webservices log, a MIVR ICD_CTI log or `dumplog` output (and any dump pasted
  * into one) into events, notes (the summary of other traces' lines) and diagnostics. */

@@ -106,13 +106,13 @@ codes! {
     NoDirection = Warning, "no direction: CONNRES read as inbound";
     /// A trace record is cut short: by the start or end of the input (rotation, a copy) or by
     /// the trace's own line limit; it is read as far as it goes.
-    RecordCut = Warning, "trace record cut short";
+    RecordCut = Warning, "record cut short";
     /// A field name that no mapping of the traces' spellings knows; the field is kept as written.
-    UnknownFieldName = Warning, "field name no mapping knows, kept as written";
+    UnknownFieldName = Warning, "unknown field name, kept as written";
     /// A number and the name written beside it (`7 (BUSY_OTHER)`) disagree; the number is kept.
     CodeMismatch = Warning, "number and name disagree";
     /// Trace records whose date is not written: their times are times of day.
-    NoDate = Warning, "records without a date";
+    NoDate = Warning, "no date";
 }
 
 /// Where a diagnostic points.

@@ -162,8 +162,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if let Some(found) = crate::traces::sniff(&text) {
         return found;
     }
-    if memchr::memmem::find(&text, b"MsgType").is_some() || encoding.is_utf16() {
-        return dump(&text);
+    match memchr::memmem::find(&text, b"MsgType") {
+        Some(at) => return dump(&text[at..]),
+        None if encoding.is_utf16() => return dump(b""),
+        None => {}
     }
     frames_or_hex(head)
 }
@@ -181,11 +183,14 @@ fn magic(head: &[u8]) -> Option<Sniffed> {
     ))
 }
 
-/// A dump, flattened when its first `MsgType:` line holds further `Name: value` pairs.
-fn dump(text: &[u8]) -> Sniffed {
-    let at = memchr::memmem::find(text, b"MsgType").unwrap_or(text.len());
-    let line = text[at..].split(|&b| b == b'\n').next().unwrap_or_default();
-    if memchr::memchr_iter(b':', line).nth(1).is_some() {
+/// A dump, flattened when its first `MsgType:` line (`line`, from `MsgType` on) holds further
+/// `Name: value` pairs.
+fn dump(line: &[u8]) -> Sniffed {
+    let mut colons = 0;
+    for &b in line.iter().take_while(|&&b| b != b'\n') {
+        colons += usize::from(b == b':');
+    }
+    if colons > 1 {
         Sniffed::new(
             Form::FlatDump,
             "a `MsgType:` line holds further `Name: value` pairs",
@@ -323,7 +328,7 @@ pub fn why_no_events(
             sniffed.reason
         ),
         Some(Format::Trace) => format!(
-            "no CTI message was found in the {total} bytes of trace: {} (the summary note counts the other lines)",
+            "no CTI message was found in the {total} bytes of trace: {}",
             sniffed.reason
         ),
         _ => {

@@ -268,7 +268,7 @@ fn an_unknown_name_keeps_its_values_and_is_counted() {
     let log = open(input.as_bytes());
     assert_eq!(
         log.store().diagnostics()[0].message,
-        "field name no mapping knows, kept as written: \"vendorFlag\" (3 times)"
+        "unknown field name, kept as written: \"vendorFlag\" (3 times)"
     );
     let e = log.store().event(2);
     let f = e.fields().next().unwrap();

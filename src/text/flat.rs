@@ -245,6 +245,7 @@ impl TextDecoder {
 
     /// Decodes `line` piece by piece when it holds more than one (events, fields, prose before
     /// an event); `false` when it is an ordinary line, left to the caller.
+    #[inline(never)] // called from several places of the line dispatch: one copy
     pub(super) fn flattened(
         &mut self,
         store: &mut Store,

@@ -322,11 +322,11 @@ fn pairs(text: &str, from: usize, to: usize, sep: u8) -> Vec<Pair> {
         }
     }
     // A bare word no `=` followed belongs to the value before it.
+    // (One before any pair is kept as a pair of its own, named `?` when written.)
     let mut merged: Vec<Pair> = Vec::with_capacity(out.len());
     for p in out {
         match merged.last_mut() {
             Some(last) if p.sep == p.key => last.end = p.end,
-            _ if p.sep == p.key => {}
             _ => merged.push(p),
         }
     }
@@ -354,8 +354,15 @@ fn write_pairs(
     let text = record.text.as_str();
     let sep = if source == Source::CtiSvr { b':' } else { b'=' };
     for p in pairs(text, from, to, sep) {
-        let key = text[p.key..p.sep].trim_end();
-        let value = text[(p.sep + 1).min(p.end)..p.end].trim();
+        // Text before any `Name<sep>` is kept under the name `?` (said as an unknown name).
+        let (key, value) = if p.sep == p.key {
+            ("?", text[p.key..p.end].trim())
+        } else {
+            (
+                text[p.key..p.sep].trim_end(),
+                text[(p.sep + 1).min(p.end)..p.end].trim(),
+            )
+        };
         match (source, key) {
             (Source::CtiSvr, _) => {
                 let raw = if value == "N/A" {

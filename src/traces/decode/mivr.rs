@@ -259,6 +259,8 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
             Some((key, value)) if !key.contains(' ') => {
                 out.push((start + lead, key.trim(), value.trim()));
             }
+            // Text that is no `key: value` is kept under the name `?` (said as an unknown name).
+            _ if !piece.is_empty() => out.push((start + lead, "?", piece)),
             _ => {}
         }
     }
