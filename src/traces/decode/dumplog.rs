@@ -183,14 +183,7 @@ impl State {
             write_pairs(w, store, record, (content, line_end), Source::CtiSvr);
         }
         if !closed(text) {
-            Writer::truncated(store);
-            let (line, column) = record.position(text.len().saturating_sub(1));
-            store.diagnostics.push(Diagnostic::text(
-                DiagnosticCode::RecordCut,
-                line,
-                column,
-                "the message's closing ` )` is missing: the record ends first; its fields so far are kept",
-            ));
+            record.ends_before(store, "closing ` )`");
         }
     }
 

@@ -159,8 +159,7 @@ pub(super) fn read(w: &mut Writer, store: &mut Store, record: &Gathered) {
     }
     params(w, store, record, bean_close.map_or(text.len(), |c| c + 1));
     if close.is_none() || bean_close.is_none() {
-        Writer::truncated(store);
-        cut(store, record, text.len().saturating_sub(1), "the message's `]` is missing: the record ends first (cut by rotation, a copy or the line limit); its fields so far are kept");
+        record.ends_before(store, "`]`");
     }
 }
 

@@ -145,14 +145,7 @@ impl State {
             w.field(store, key, raw, Loc(record, base + at));
         }
         if body_end.is_none() {
-            Writer::truncated(store);
-            let (line, column) = record.position(text.len().saturating_sub(1));
-            store.diagnostics.push(Diagnostic::text(
-                DiagnosticCode::RecordCut,
-                line,
-                column,
-                "the message's `}` is missing: the record ends first; its fields so far are kept",
-            ));
+            record.ends_before(store, "`}`");
         }
     }
 

@@ -68,6 +68,20 @@ struct Gathered {
 }
 
 impl Gathered {
+    /// Says that the record ends before its `what` (the event keeps its fields so far, flagged
+    /// cut short): cut by rotation, a copy or the trace's own line limit.
+    fn ends_before(&self, store: &mut Store, what: &str) {
+        Writer::truncated(store);
+        let (line, column) = self.position(self.text.len().saturating_sub(1));
+        let detail = format!("the message's {what} is missing: the record ends first (cut by rotation, a copy or the line limit); its fields so far are kept");
+        store.diagnostics.push(Diagnostic::text(
+            DiagnosticCode::RecordCut,
+            line,
+            column,
+            &detail,
+        ));
+    }
+
     fn start(&mut self, number: u32, full: &str, offset: u64, time: &str) {
         self.text.clear();
         self.lines.clear();
@@ -143,33 +157,29 @@ impl Traces {
         offset: u64,
     ) {
         let full = full.strip_suffix('\r').unwrap_or(full);
-        match prefix(full) {
-            Prefix::Finesse { time, mnemonic, .. } => {
-                self.end_record(dump, store);
-                let kind = finesse::kind(mnemonic);
-                self.begin(kind, number, full, offset, time);
-            }
+        let started = match prefix(full) {
+            Prefix::Finesse { time, mnemonic, .. } => (finesse::kind(mnemonic), time),
             Prefix::Mivr {
                 time,
                 subsystem,
                 rest,
-            } => {
-                self.end_record(dump, store);
-                let kind = mivr::kind(subsystem, rest);
-                self.begin(kind, number, full, offset, time);
-            }
+            } => (mivr::kind(subsystem, rest), time),
             Prefix::Dumplog {
                 time,
                 process,
                 rest,
-            } => self.dumplog_line(dump, store, (number, full, offset), time, process, rest),
+            } => {
+                return self.dumplog_line(dump, store, (number, full, offset), time, process, rest)
+            }
             Prefix::EventsFrom(date) => {
                 self.end_record(dump, store);
                 self.dumplog.date(store, number, date);
-                self.count(("dumplog", "`Events from` dates"), number);
+                return self.count(("dumplog", "`Events from` dates"), number);
             }
-            Prefix::None => self.more(dump, store, number, full, offset),
-        }
+            Prefix::None => return self.more(dump, store, number, full, offset),
+        };
+        self.end_record(dump, store);
+        self.begin(started.0, number, full, offset, started.1);
     }
 
     /// A line without a prefix: part of the record before it, a pasted dump, or the end of a
