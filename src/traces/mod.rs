@@ -2,7 +2,7 @@
 //! (`cisco-logs.md`): a Finesse server's webservices log (§1), a Unified CCX Engine (MIVR) log
 //! with ICD_CTI tracing (§2) and UCCE `dumplog` output of ctisvr, a PIM or the OPC (§3).
 //!
-//! Every line is told by its prefix ([`Prefix`]); the lines of one record (a record's own
+//! Every line is told by its prefix (`decode/prefix.rs`); the lines of one record (a record's own
 //! first line and the unprefixed lines after it) are gathered, and a record that carries a CTI
 //! message is written into the store as an event, through one mapping of each product's field
 //! spellings onto the guide's names ([`crate::codes::fields::resolve`]). Lines of other traces
@@ -11,6 +11,8 @@
 //! encodings and store.
 //!
 //! Grammar that no source states is marked INFERENCE where it is read, as in the reference.
+//! The decoders are in the native library and in the `cti-outcome/traces` WebAssembly module;
+//! every build has [`sniff`]'s part, which tells a trace by its lines.
 
 use crate::sniff::{Form, Sniffed};
 
