@@ -17,7 +17,7 @@ TARBALL := dist/cti-outcome-$(VERSION).tgz
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site package package-dir toolchain wasm lint test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
+.PHONY: demo test site package package-dir toolchain wasm lint lint-www test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -94,6 +94,15 @@ lint:
 	  features=wasm-$$m; [ $$m = traces ] && features=wasm-main,wasm-traces; \
 	  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features $$features -- -D warnings; \
 	done
+	$(MAKE) --no-print-directory lint-www
+
+# The page's modules type-checked against the package's generated declarations (www/tsconfig.json
+# reads the assembled package as ./pkg/ through dist/www-types).
+lint-www: package-dir
+	mkdir -p dist/www-types
+	ln -sfn ../package dist/www-types/pkg
+	tests/e2e/node_modules/.bin/tsc --project www
+	@echo "tsc: www/ checked"
 
 test-rust:
 	cargo test

@@ -1,31 +1,7 @@
 // Types of cti-outcome/capture: pcap and pcapng captures read down to their CTI frames.
-import type { CaptureConnection, FrameOptions, InitInput, PacketDiagnostic } from './index.js';
+import type { CaptureFrames, CaptureOptions, InitInput } from './index.js';
 
-/** How to read a capture: framing as for frames, and more ports taken for the CTI Server's. */
-export interface CaptureOptions extends FrameOptions {
-  /** Besides 42027, 43027, 42030 and 43030 (a connection whose bytes are frames is taken too). */
-  ports?: number[];
-}
-
-/** A capture's CTI frames, in time order; decode them with `logOfFrames(frames, rows)`. */
-export interface CaptureFrames {
-  /** `pcap` or `pcapng` (empty when the file is neither). */
-  format: 'pcap' | 'pcapng' | '';
-  /** Packets in the file. */
-  packets: number;
-  /** Every TCP connection, CTI or not, and what was found on it. */
-  connections: CaptureConnection[];
-  /** What was wrong with the file, its packets and streams, by packet number. */
-  diagnostics: PacketDiagnostic[];
-  /** Every frame of the CTI connections, end to end. */
-  frames: Uint8Array;
-  /**
-   * Seven numbers per frame: offset in `frames`, length, packet number (one-based), time (ms
-   * since 1970, NaN for none), connection (index into `connections`), from the server (0/1),
-   * offset in its direction's TCP stream.
-   */
-  rows: Float64Array;
-}
+export type { CaptureFrames, CaptureOptions } from './index.js';
 
 /** Reads a capture's TCP connections down to the frames of the CTI ones. */
 export function readCapture(bytes: Uint8Array, options?: CaptureOptions): CaptureFrames;

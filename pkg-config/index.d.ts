@@ -14,7 +14,6 @@ import type {
   FrameEvent,
   FrameOptions,
   Framing,
-  InputOptions,
   LogOptions,
   LogSummary,
   Session,
@@ -48,7 +47,7 @@ export function decodeLog(text: string | Uint8Array): DecodedText;
 /** Decodes GED-188 frames (big-endian, length-prefixed); the result's `framing` says which tag width was used. */
 export function decodeFrames(bytes: Uint8Array, options?: FrameOptions): DecodedFrames;
 /** Decodes any input form: text dump, hex dump or binary frames, detected unless `options.format` names it. */
-export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
+export function decodeInput(input: string | Uint8Array, options?: LogOptions): DecodedInput;
 /** Decodes a whole log into a `CtiLog` kept in wasm memory: the way to large logs. */
 export function openLog(input: string | Uint8Array, options?: LogOptions): CtiLog;
 /** A `CtiLog` of a capture's frames: pass what `readCapture` (from `cti-outcome/capture`) returned. */

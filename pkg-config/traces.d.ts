@@ -1,7 +1,7 @@
 // Types of cti-outcome/traces: Cisco server traces read into logs, with the main entry's shapes.
 import type { DecodedInput, InitInput } from './index.js';
 import { CtiLog as MainLog } from './index.js';
-import type { DecodedText, InputOptions, LogOptions } from './cti_outcome.js';
+import type { DecodedText, LogOptions } from './cti_outcome.js';
 
 /** A trace decoded and kept in this module's wasm memory: the main entry's `CtiLog`. */
 export class CtiLog extends MainLog {}
@@ -10,7 +10,7 @@ export class CtiLog extends MainLog {}
  * into one) into events, notes (the summary of other traces' lines) and diagnostics. */
 export function decodeLog(input: string | Uint8Array, options?: LogOptions): DecodedText;
 /** The same for any text input; GED-188 frames are the main entry's. */
-export function decodeInput(input: string | Uint8Array, options?: InputOptions): DecodedInput;
+export function decodeInput(input: string | Uint8Array, options?: LogOptions): DecodedInput;
 /** A trace decoded and kept in wasm memory: calls, agents, events on request. */
 export function openLog(input: string | Uint8Array, options?: LogOptions): CtiLog;
 /** Bytes of this module's WebAssembly memory. */

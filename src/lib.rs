@@ -24,6 +24,7 @@ pub mod binary;
 pub mod capture;
 pub mod codes;
 pub mod diagnostic;
+pub mod error;
 pub mod log;
 pub mod outcome;
 pub mod records;
@@ -37,9 +38,9 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use codes::connres::{decode as decode_connres, decode_checked as decode_connres_checked};
-pub use codes::connres::{ArgumentError, Connres, Direction};
+pub use codes::connres::{decode as decode_connres, Connres, Direction};
 pub use diagnostic::{At, Diagnostic, DiagnosticCode, Severity};
+pub use error::ArgumentError;
 pub use outcome::OutcomeKind;
 pub use store::Store;
 

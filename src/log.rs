@@ -27,6 +27,33 @@ enum Decoder {
     Unreadable,
 }
 
+/// How a log reads its input: the options the package's `CtiLog` takes (`LogOptions` in its
+/// declarations; read field by field in `src/wasm/log.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct LogOptions {
+    /// The input form; told from the first bytes when not given or `"auto"`.
+    #[ts(optional, type = "\"auto\" | Format")]
+    pub format: Option<Format>,
+    /// Bytes of a floating field's tag and length (frames): 1 or 2.
+    #[ts(optional, type = "1 | 2")]
+    pub width: Option<binary::Width>,
+    /// The protocol version of the frames.
+    pub version: Option<u32>,
+    /// Whether calls are worked out as events arrive (default `true`; `false` for a decode that
+    /// only wants events).
+    pub calls: Option<bool>,
+    /// The whole input's size in bytes, when known (a file's): memory for all of it is
+    /// reserved once its first part is decoded, instead of growing as it comes.
+    pub size: Option<f64>,
+    /// The year of MIVR records, which carry none (`cisco-logs.md` §2.1); without it their
+    /// times are times of day. Read by the trace decoders (`cti-outcome/traces`).
+    pub year: Option<i32>,
+    /// With `year`, when it is a file's modification time: that month (1–12), so that records
+    /// of a later month are taken as the year before.
+    pub month: Option<u8>,
+}
+
 /// A log being decoded, or decoded.
 pub struct Log {
     format: Option<Format>,

@@ -27,6 +27,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::binary::{Options, Width};
+use crate::view::column_set::{Column, ColumnSet};
 
 #[cfg(feature = "wasm-capture")]
 pub mod capture;
@@ -60,7 +61,7 @@ pub use records::{decode_connres, decode_records, RecordLog};
     ),
     allow(dead_code)
 )]
-fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store::Store, JsError> {
+fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store::Store, JsValue> {
     use crate::text::events::{EventIn, EventWriter, FieldIn};
     let mut pieces = Vec::with_capacity(ends.len());
     let mut chars = strings.char_indices();
@@ -78,7 +79,7 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
         }
         pieces.push(Some(&strings[start..byte]));
     }
-    let bad = || JsError::new("`events`: the packed events do not add up");
+    let bad = || thrown("`events`: the packed events do not add up");
     let (mut s, mut p) = (pieces.into_iter(), shape.iter().copied());
     let mut writer = EventWriter::default();
     let opt = |n: i32| u32::try_from(n).ok();
@@ -122,12 +123,14 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
     Ok(writer.finish())
 }
 
+/// `object[key]`, `undefined` when it has none.
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `options.width` and `options.version`.
 #[cfg_attr(feature = "wasm-records", allow(dead_code))]
-fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
+fn frame_options(options: Option<&JsValue>) -> Result<Options, JsValue> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(Options::default());
     };
@@ -160,7 +163,17 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsError> {
     Ok(Options { width, version })
 }
 
-fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsError {
+/// The one conversion of a refused call to what JavaScript catches: an `Error` with the
+/// message, and `code` and `argument` (the `ErrorDetails` shape) as properties.
+fn thrown(message: &str) -> JsValue {
+    JsError::new(message).into()
+}
+
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-records")),
+    allow(dead_code)
+)]
+fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsValue {
     let got = match got.as_string() {
         Some(s) => format!("the string {}", crate::diagnostic::quoted(&s)),
         None if got.is_undefined() => "undefined".to_owned(),
@@ -170,14 +183,9 @@ fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsError {
             got.js_typeof().as_string().unwrap_or_default()
         ),
     };
-    JsError::new(&format!("`{argument}` must be {expected}, got {got}"))
+    thrown(&format!("`{argument}` must be {expected}, got {got}"))
 }
 
-/// Shared by the entries that list calls (main, records).
-#[cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-records")),
-    allow(dead_code)
-)]
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     // Setting a property on a plain object cannot fail.
     let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
@@ -187,54 +195,50 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
 /// wasm and parsed by the engine's `JSON.parse`, which builds objects far faster than one
 /// boundary call per field and value would.
 #[cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-records")),
+    not(any(
+        feature = "wasm-main",
+        feature = "wasm-records",
+        feature = "wasm-capture"
+    )),
     allow(dead_code)
 )]
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // The views serialise without fail (no maps, no non-finite floats); the error's own text is
-    // not worth its bytes in the .wasm.
-    let json = serde_json::to_string(value)
-        .map_err(|_| JsError::new("the result could not be written as JSON"))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result is not valid JSON"))
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    // The views serialise without fail (no maps with other keys than strings, no non-finite
+    // floats), and their JSON is valid.
+    let json = serde_json::to_string(value).unwrap_or_default();
+    js_sys::JSON::parse(&json).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A call list's columns as a plain object of typed arrays (the `CallColumns` shape).
+/// The one conversion of a column set ([`crate::view::column_set`]) to JavaScript: its columns
+/// as typed arrays (and strings) set on `object` under their declared names.
+#[cfg_attr(
+    not(any(
+        feature = "wasm-main",
+        feature = "wasm-records",
+        feature = "wasm-capture"
+    )),
+    allow(dead_code)
+)]
+fn put_columns(object: &js_sys::Object, columns: &[(&'static str, Column<'_>)]) {
+    for &(name, column) in columns {
+        let value: JsValue = match column {
+            Column::Text(s) => JsValue::from_str(s),
+            Column::U8(c) => js_sys::Uint8Array::from(c).into(),
+            Column::U32(c) => js_sys::Uint32Array::from(c).into(),
+            Column::I32(c) => js_sys::Int32Array::from(c).into(),
+            Column::F64(c) => js_sys::Float64Array::from(c).into(),
+        };
+        set(object, name, &value);
+    }
+}
+
+/// A column set as a new plain object.
 #[cfg_attr(
     not(any(feature = "wasm-main", feature = "wasm-records")),
     allow(dead_code)
 )]
-fn call_columns(c: &crate::view::calls::CallColumns) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(
-        &o,
-        "stringEnds",
-        &js_sys::Uint32Array::from(&c.string_ends[..]),
-    );
-    set(&o, "key", &js_sys::Uint32Array::from(&c.key[..]));
-    set(&o, "callId", &js_sys::Uint32Array::from(&c.call_id[..]));
-    set(&o, "callType", &js_sys::Int32Array::from(&c.call_type[..]));
-    set(&o, "direction", &js_sys::Uint8Array::from(&c.direction[..]));
-    set(&o, "agents", &js_sys::Int32Array::from(&c.agents[..]));
-    set(
-        &o,
-        "startEvent",
-        &js_sys::Uint32Array::from(&c.start_event[..]),
-    );
-    set(&o, "startMs", &js_sys::Float64Array::from(&c.start_ms[..]));
-    set(
-        &o,
-        "startTime",
-        &js_sys::Int32Array::from(&c.start_time[..]),
-    );
-    set(
-        &o,
-        "durationMs",
-        &js_sys::Float64Array::from(&c.duration_ms[..]),
-    );
-    set(&o, "outcome", &js_sys::Uint8Array::from(&c.outcome[..]));
-    set(&o, "rule", &js_sys::Uint32Array::from(&c.rule[..]));
-    set(&o, "reason", &js_sys::Uint32Array::from(&c.reason[..]));
-    set(&o, "events", &js_sys::Uint32Array::from(&c.events[..]));
-    o.into()
+fn columns(set: &impl ColumnSet) -> JsValue {
+    let object = js_sys::Object::new();
+    put_columns(&object, &set.columns());
+    object.into()
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The agent timeline: one row per agent over the log's time, its states as bands scaled to time
 // and its calls as bars coloured by outcome, drawn on a canvas from the Worker's typed-array
 // columns (CtiLog.agentColumns). Only the rows and spans in view are drawn: a segment is found
@@ -5,6 +6,7 @@
 // pointer, drag pans, the keyboard does both (+ − ← → ↑ ↓ 0); a click on a call opens it. Each
 // frame's drawing time is kept, for the benchmark and the e2e suite.
 import { OUTCOMES } from './call-table.js';
+import { stringTable } from './strings.js';
 
 const ROW = 24;
 const LABEL = 150;
@@ -44,8 +46,7 @@ export class AgentTimeline {
 
   /** The string table as an array. */
   strings() {
-    const { strings, stringEnds } = this.c;
-    return Array.from(stringEnds, (end, i) => strings.slice(i === 0 ? 0 : stringEnds[i - 1], end));
+    return stringTable(this.c);
   }
 
   /** Per agent: its segments and calls (indices into the columns), each in start order. */

@@ -1,6 +1,9 @@
+// @ts-check
 // The call list as the Worker sends it: typed-array columns and one string table. Rows are read
 // where they are drawn; nothing copies the whole list into objects. Sorting and filtering make
 // an array of row numbers.
+
+import { stringAt } from './strings.js';
 
 export const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
 export const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'accepted', 'failed',
@@ -32,8 +35,7 @@ export class CallTable {
     if (i < 0) return undefined;
     let s = this.cache.get(i);
     if (s === undefined) {
-      const ends = this.c.stringEnds;
-      s = this.c.strings.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
+      s = stringAt(this.c, i);
       this.cache.set(i, s);
     }
     return s;
@@ -63,8 +65,9 @@ export class CallTable {
   counts() {
     const n = new Uint32Array(OUTCOMES.length);
     for (const o of this.c.outcome) n[o] += 1;
-    return [...n].map((count, i) => [OUTCOMES[i], count]).filter(([, count]) => count > 0)
-      .sort((a, b) => b[1] - a[1]);
+    /** @type {[string, number][]} */
+    const counts = [...n].map((count, i) => [OUTCOMES[i], count]);
+    return counts.filter(([, count]) => count > 0).sort((a, b) => b[1] - a[1]);
   }
 
   /** Every agent key that appears, sorted. */

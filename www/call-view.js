@@ -1,3 +1,4 @@
+// @ts-check
 // The selected call: its title, outcome with the reason in full, the evidence events (links into
 // the ladder), remarks and what is missing; the calls linked to it, once each with the rules that
 // linked them; and its ladder, drawn with those calls in one flow. A call of a call-record export
@@ -35,7 +36,7 @@ export async function showCall() {
   document.body.classList.add('call-open');
   // The time toggle and the text export are the ladder's; a record call draws its legs instead.
   const records = Boolean(state.summary?.records);
-  byId('relative-time').closest('label').hidden = records;
+  byId('relative-time', HTMLInputElement).closest('label').hidden = records;
   byId('export-text').hidden = records;
   if (records) return showRecordCall(call);
   byId('call-title').textContent = `Call ${call.key} · ${call.callType?.symbol ?? 'type unknown'} · ${call.direction}`;
@@ -114,8 +115,9 @@ export function setupCallView() {
   byId('export-text').addEventListener('click', () => shown.flows.length && exportText(ladderText(shown.flows, {
     notes: state.summary?.notes ?? [], title: title(shown.flows[0].call), relative: shown.relative,
   }), name()));
-  byId('relative-time').addEventListener('change', (e) => {
-    shown.relative = e.target.checked;
+  const relative = byId('relative-time', HTMLInputElement);
+  relative.addEventListener('change', () => {
+    shown.relative = relative.checked;
     redraw();
   });
   byId('close-call').addEventListener('click', () => update({ selected: null, event: null }));

@@ -1,3 +1,4 @@
+// @ts-check
 // The call list: one row per call, sortable, filtered, and virtualised (only the rows in view
 // are in the DOM) so that 100,000 calls scroll smoothly.
 import { byId, el, formatMs } from './dom.js';
@@ -104,8 +105,8 @@ export function drawCounts(s, change) {
     el('span', { class: 'count total' }, `${s.table.length} calls`),
     ...sorted.map(([kind, n]) => el('span', { class: `count outcome ${kind}` }, `${kind}: ${n}`)),
   );
-  const outcome = byId('filter-outcome');
-  const agent = byId('filter-agent');
+  const outcome = byId('filter-outcome', HTMLSelectElement);
+  const agent = byId('filter-agent', HTMLSelectElement);
   const keep = [outcome.value, agent.value];
   outcome.replaceChildren(el('option', { value: '' }, 'all'), ...sorted.map(([k]) => el('option', { value: k }, k)));
   const agents = s.table.agentKeys();

@@ -1,3 +1,4 @@
+// @ts-check
 // The CONNRES panel: code + direction (+ Q.850 cause) → the package's explanation (from the
 // records module, loaded when the panel is first used).
 import { byId } from './dom.js';
@@ -7,9 +8,9 @@ export function setupConnres() {
   const form = byId('connres-form');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const code = Number(byId('connres-code').value);
-    const direction = byId('connres-direction').value;
-    const causeText = byId('connres-cause').value.trim();
+    const code = Number(byId('connres-code', HTMLInputElement).value);
+    const direction = byId('connres-direction', HTMLSelectElement).value;
+    const causeText = byId('connres-cause', HTMLInputElement).value.trim();
     const out = byId('connres-result');
     try {
       const r = await decodeConnres(code, direction, causeText === '' ? null : Number(causeText));

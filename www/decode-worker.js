@@ -1,3 +1,4 @@
+// @ts-check
 // The decoding Worker. It reads the opened Blob in chunks into a CtiLog and keeps the log; the
 // page gets progress, the call list as columns (typed arrays handed over, not copied) and, on
 // request, one call in full, events by index and raw text. A cancel is seen between any two
@@ -9,6 +10,18 @@ const CHUNK = 4 * 1024 * 1024;
 const PARTIAL_EVERY = 2000;
 /** The first partial list is sent once this many bytes are read, so that calls show early. */
 const FIRST_PARTIAL = 16 * 1024 * 1024;
+
+/** @typedef {import('./messages.js').Posted} Posted */
+/** @typedef {import('./messages.js').PageSummary} PageSummary */
+
+/**
+ * Posts `message` to the page, the buffers in `transfer` handed over.
+ * @param {Posted} message
+ * @param {Transferable[]} [transfer]
+ */
+function post(message, transfer = []) {
+  postMessage(message, { transfer });
+}
 
 let log = null;
 /** The module the open log lives in: the main one, or cti-outcome/traces for a Cisco trace. */
@@ -35,6 +48,7 @@ function memory() {
 }
 
 /** Where the time went (ms), for the benchmark and the curious. */
+/** @type {Record<string, number>} Milliseconds spent per step. */
 let timings = {};
 const timed = (what, fn) => {
   const t = performance.now();
@@ -47,7 +61,7 @@ const timed = (what, fn) => {
 function postCalls(partial, started) {
   const columns = timed(partial ? 'partialLists' : 'list', () => log.callColumns());
   const transfer = Object.values(columns).filter(ArrayBuffer.isView).map((a) => a.buffer);
-  postMessage({ type: 'calls', partial, columns, ms: performance.now() - started, memory: memory() }, transfer);
+  post({ type: 'calls', partial, columns, ms: performance.now() - started, memory: memory() }, transfer);
 }
 
 /** A capture is read whole by the capture module; its frames go into a CtiLog. */
@@ -64,13 +78,16 @@ async function openCapture(file, started) {
   log?.free();
   log = logOfFrames(capture.frames, capture.rows);
   blob = file;
-  const summary = log.summary();
-  summary.format = `${capture.format} capture`;
-  summary.capture = { packets: capture.packets, connections: capture.connections };
+  /** @type {PageSummary} */
+  const summary = {
+    ...log.summary(),
+    format: `${capture.format} capture`,
+    capture: { packets: capture.packets, connections: capture.connections },
+  };
   summary.diagnostics = [...capture.diagnostics, ...summary.diagnostics];
-  postMessage({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
+  post({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
   postCalls(false, started);
-  postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
+  post({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
 /** An export is read whole by the records module into a RecordLog, kept here. */
@@ -78,7 +95,7 @@ async function openRecords(file, started) {
   const [{ default: initRecords, RecordLog }] = await Promise.all([import('./pkg/records.js'), init()]);
   await initRecords();
   const bytes = new Uint8Array(await timed('read', () => file.arrayBuffer()));
-  postMessage({ type: 'progress', phase: 'records', loaded: file.size, total: file.size, events: 0, memory: memory() });
+  post({ type: 'progress', phase: 'records', loaded: file.size, total: file.size, events: 0, memory: memory() });
   await breathe();
   log?.free();
   log = timed('records', () => new RecordLog(bytes));
@@ -89,9 +106,9 @@ async function openRecords(file, started) {
     format: 'call records', records: head, eventCount: head.rows, callCount: head.calls,
     diagnostics: head.diagnostics, encoding: head.encoding, notes: [],
   };
-  postMessage({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
+  post({ type: 'summary', summary, cancelled: false, loaded: file.size, total: file.size, memory: memory() });
   postCalls(false, started);
-  postMessage({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
+  post({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
 /** The forms `sniff` names that cti-outcome/traces reads. */
@@ -143,7 +160,7 @@ async function open({ file }) {
     loaded += bytes.length;
     reading = loaded < file.size ? read(loaded) : null;
     timed('decode', () => log.push(bytes));
-    postMessage({ type: 'progress', phase: 'reading', loaded, total: file.size, events: log.length, memory: memory() });
+    post({ type: 'progress', phase: 'reading', loaded, total: file.size, events: log.length, memory: memory() });
     const due = lastPartial === 0 ? loaded >= nextPartial : performance.now() - lastPartial > nextPartial;
     if (reading && log.length > 0 && due) {
       const before = performance.now();
@@ -155,16 +172,16 @@ async function open({ file }) {
     await breathe();
   }
   // What was read is decoded to the end either way; a cancel keeps the calls found so far.
-  postMessage({ type: 'progress', phase: 'calls', loaded, total: file.size, events: log.length, memory: memory() });
+  post({ type: 'progress', phase: 'calls', loaded, total: file.size, events: log.length, memory: memory() });
   await breathe();
   timed('finish', () => log.finish());
   const summary = timed('summary', () => log.summary());
   summary.sniffed = sniffed;
-  postMessage({ type: 'summary', summary, cancelled, loaded, total: file.size, memory: memory() });
+  post({ type: 'summary', summary, cancelled, loaded, total: file.size, memory: memory() });
   await breathe();
   postCalls(false, started);
   const ms = performance.now() - started;
-  postMessage({ type: 'done', cancelled, loaded, total: file.size, ms, memory: memory(), timings });
+  post({ type: 'done', cancelled, loaded, total: file.size, ms, memory: memory(), timings });
 }
 
 /** Text from `blob`: lines `fromLine..=toLine` (one-based), or `length` bytes at `offset`. */
@@ -221,8 +238,8 @@ onmessage = async ({ data }) => {
     const result = await handler(data);
     // Typed-array columns are handed over, not copied.
     const transfer = Object.values(result?.columns ?? {}).filter(ArrayBuffer.isView).map((a) => a.buffer);
-    if (data.id) postMessage({ type: 'reply', id: data.id, ...result }, transfer);
+    if (data.id) post({ type: 'reply', id: data.id, ...result }, transfer);
   } catch (e) {
-    postMessage({ type: 'error', id: data.id, message: e.message });
+    post({ type: 'error', id: data.id, message: e.message });
   }
 };

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's adapter over the package: decoding runs in a Worker (decode-worker.js); CONNRES is
 // explained on the main thread. The rest of the page never touches the wasm API directly.
 import init, { version } from './pkg/index.js';
@@ -25,6 +26,10 @@ export async function decodeConnres(code, direction, cause) {
  * 'summary' | 'done' | 'error', … }` messages: progress while reading, the call list early
  * (partial) and at the end, then the summary (notes, diagnostics, counts) and done.
  */
+/**
+ * @param {Blob} file
+ * @param {(message: import('./messages.js').Posted) => void} on
+ */
 export function open(file, on) {
   worker?.terminate();
   for (const [, reject] of waiting.values()) reject(new Error('a new log was opened'));
@@ -49,6 +54,11 @@ export function cancel() {
   worker?.postMessage({ type: 'cancel' });
 }
 
+/**
+ * Asks the Worker; resolves with its reply.
+ * @param {import('./messages.js').Request} message
+ * @returns {Promise<any>}
+ */
 function ask(message) {
   const id = nextId++;
   return new Promise((resolve, reject) => {

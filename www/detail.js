@@ -1,3 +1,4 @@
+// @ts-check
 // The event detail (every field with its meaning, and the raw lines or bytes it came from) and
 // the diagnostics list, whose line numbers jump to the raw text.
 import { byId, el } from './dom.js';

@@ -1,10 +1,19 @@
+// @ts-check
 // DOM helpers. Every piece of decoded text goes through text nodes, never innerHTML.
 
-/** The element with `id`; throws if the page lacks it. */
-export function byId(id) {
+/**
+ * The element with `id`, of class `type` when one is named (its type for the checker, and
+ * checked here); throws if the page lacks it or it is of another kind.
+ * @template {HTMLElement} [T=HTMLElement]
+ * @param {string} id
+ * @param {new () => T} [type]
+ * @returns {T}
+ */
+export function byId(id, type) {
   const node = document.getElementById(id);
   if (!node) throw new Error(`missing #${id}`);
-  return node;
+  if (type && !(node instanceof type)) throw new Error(`#${id} is not a ${type.name}`);
+  return /** @type {T} */ (node);
 }
 
 /** An element with attributes and children (strings become text nodes). */

@@ -1,3 +1,4 @@
+// @ts-check
 // Exports: the call list as CSV and JSON, the drawn timeline as SVG, PNG (2×) and plain text.
 import { download } from './dom.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // What a ladder shows, worked out without the DOM (the SVG drawing and the text export both draw
 // this): the lanes (parties) of one call and the calls linked to it, one row per event in log
 // order with the lanes it goes between, the values that explain it, its time (absolute or from

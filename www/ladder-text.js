@@ -1,3 +1,4 @@
+// @ts-check
 // The ladder as plain text, for tickets and e-mail: the same model the drawing shows
 // (ladder-model.js), lanes as columns of `|`, arrows of `-` with `>`/`<` heads, marks as `o`.
 import { ladderModel, span } from './ladder-model.js';

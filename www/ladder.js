@@ -1,3 +1,4 @@
+// @ts-check
 // The timeline of a call as a ladder (see ladder-model.js for what it shows): a lane per party,
 // one row per event with an arrow (or a mark) in its call's colour, the message type and the
 // values that explain it, its time and the delta from the row before; the calls linked to it

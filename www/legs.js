@@ -1,3 +1,4 @@
+// @ts-check
 // A call of a call-record export: its legs (rows) as bars on a time axis, each leg's CONNRES
 // explained (label, meaning, legacy flag, Q.850 cause name and class), and every cell of every
 // row, the columns no role uses included.

@@ -1,3 +1,4 @@
+// @ts-check
 // Wires the page: opening logs, the call list, the timeline, the detail, keyboard and URL.
 import { drawCalls, drawCounts, setupCalls } from './calls.js';
 import { setupConnres } from './connres.js';
@@ -22,10 +23,10 @@ function openBlob(blob, name) {
   byId('call').hidden = true;
   byId('detail').hidden = true;
   byId('session').hidden = true;
-  byId('other-events').hidden = true;
+  byId('other-events', HTMLDetailsElement).hidden = true;
   byId('no-events').hidden = true;
   byId('progress-box').hidden = false;
-  byId('cancel').disabled = false;
+  byId('cancel', HTMLButtonElement).disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
   document.body.dataset.state = 'decoding';
   open(blob, (m) => onDecoder(m, name));
@@ -35,7 +36,7 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 function onDecoder(m, name) {
   if (m.type === 'progress') {
-    byId('progress').value = m.total ? m.loaded / m.total : 1;
+    byId('progress', HTMLProgressElement).value = m.total ? m.loaded / m.total : 1;
     byId('progress-text').textContent = m.phase === 'records'
       ? `${mb(m.loaded)} MB read; reading the rows and working out the calls…`
       : m.phase === 'calls'
@@ -73,7 +74,7 @@ function onDecoder(m, name) {
 
 /** The agent timeline: its columns are asked for when it is first opened. */
 function setupAgents() {
-  const box = byId('agents-box');
+  const box = byId('agents-box', HTMLDetailsElement);
   box.hidden = Boolean(state.summary?.records);
   box.open = false;
   byId('agents-host').replaceChildren();
@@ -142,7 +143,7 @@ subscribe((s, change) => {
   if ('event' in change) {
     redraw();
     drawDetail(shown.events.find((e) => e.index === s.event));
-    if (s.event !== null) document.querySelector(`#ladder g[data-index="${s.event}"]`)?.focus();
+    if (s.event !== null) /** @type {SVGGElement | null} */ (document.querySelector(`#ladder g[data-index="${s.event}"]`))?.focus();
   }
 });
 
@@ -199,7 +200,7 @@ function keys(e) {
   const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
   if (e.key === '/' && !typing) {
     e.preventDefault();
-    byId('search').focus();
+    byId('search', HTMLInputElement).focus();
     return;
   }
   if (e.key === 'Escape' && state.selected) {
@@ -222,7 +223,7 @@ async function loadSamples() {
   const response = await fetch('samples/index.json');
   if (!response.ok) return [];
   const samples = await response.json();
-  byId('sample').append(...samples.map((s) => el('option', { value: s.file }, s.label)));
+  byId('sample', HTMLSelectElement).append(...samples.map((s) => el('option', { value: s.file }, s.label)));
   return samples;
 }
 
@@ -237,15 +238,15 @@ async function main() {
   setupConnres();
   await load();
   byId('version').textContent = `version ${version()}`;
-  byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text').value]), 'pasted log'));
-  byId('file').addEventListener('change', () => {
-    const [file] = byId('file').files;
+  byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text', HTMLTextAreaElement).value]), 'pasted log'));
+  byId('file', HTMLInputElement).addEventListener('change', () => {
+    const [file] = byId('file', HTMLInputElement).files;
     if (file) openBlob(file, file.name);
   });
-  byId('sample').addEventListener('change', () => byId('sample').value && openSample(byId('sample').value));
-  byId('cancel').addEventListener('click', () => {
+  byId('sample', HTMLSelectElement).addEventListener('change', () => byId('sample', HTMLSelectElement).value && openSample(byId('sample', HTMLSelectElement).value));
+  byId('cancel', HTMLButtonElement).addEventListener('click', () => {
     cancel();
-    byId('cancel').disabled = true;
+    byId('cancel', HTMLButtonElement).disabled = true;
     byId('progress-text').textContent += ' (cancelling…)';
   });
   document.body.addEventListener('dragover', (e) => {
@@ -259,9 +260,12 @@ async function main() {
     const [file] = e.dataTransfer.files;
     if (file) openBlob(file, file.name);
   });
-  byId('search').addEventListener('input', (e) => searchFor(e.target.value));
-  byId('filter-outcome').addEventListener('change', (e) => update({ filter: { ...state.filter, outcome: e.target.value } }));
-  byId('filter-agent').addEventListener('change', (e) => update({ filter: { ...state.filter, agent: e.target.value } }));
+  const searchBox = byId('search', HTMLInputElement);
+  searchBox.addEventListener('input', () => searchFor(searchBox.value));
+  const outcome = byId('filter-outcome', HTMLSelectElement);
+  outcome.addEventListener('change', () => update({ filter: { ...state.filter, outcome: outcome.value } }));
+  const agent = byId('filter-agent', HTMLSelectElement);
+  agent.addEventListener('change', () => update({ filter: { ...state.filter, agent: agent.value } }));
   byId('export-csv').addEventListener('click', () => exportCsv(state.table, state.visible));
   byId('export-json').addEventListener('click', async () => exportJson(await fetchCalls([...state.visible])));
   document.addEventListener('keydown', keys);
@@ -270,7 +274,7 @@ async function main() {
   document.body.dataset.ready = 'true';
   const first = samples.find((s) => s.default) ?? samples[0];
   if (first && !location.hash.startsWith('#nosample')) {
-    byId('sample').value = first.file;
+    byId('sample', HTMLSelectElement).value = first.file;
     openSample(first.file);
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // What is not in the call list: the sentence that says why a log gave no event at all, and the
 // "Other events" group, listing the events no call holds (agent states, session messages,
 // events whose call ID could not be read) so that every decoded event can be opened.
@@ -18,7 +19,7 @@ export function drawNoEvents(summary) {
  * the group is opened, and `onPick(event)` shows one.
  */
 export function drawOthers(indices, fetchEvents, onPick) {
-  const box = byId('other-events');
+  const box = byId('other-events', HTMLDetailsElement);
   box.hidden = indices.length === 0;
   box.open = false;
   byId('other-events-title').textContent = `${indices.length} events in no call`;

@@ -1,3 +1,4 @@
+// @ts-check
 // The session lane: requests matched to their replies (by InvokeID) with round-trip times, the
 // requests no reply answered, replies to requests not in the log, and what FAILURE_EVENT and
 // SYSTEM_EVENT said. Hidden for logs without session messages (most text dumps).

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's state in one place: what was opened, what the decoder reported, and what the
 // user chose (filters, sort, selected call and event). Views subscribe and redraw.
 import { CallTable } from './call-table.js';

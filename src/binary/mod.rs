@@ -25,7 +25,7 @@ pub const MAX_FRAME: usize = 12_500;
 /// The largest MessageLength: [`MAX_FRAME`] less the 8-byte header.
 pub const MAX_BODY: usize = MAX_FRAME - 8;
 
-/// Bytes per floating-field tag and per length.
+/// Bytes per floating-field tag and per length: `1` or `2` in options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Width {
     /// 1-byte tag, 1-byte length (UCCE to v19, UCCX to v17).
@@ -45,12 +45,16 @@ impl Width {
     }
 }
 
-/// How to decode binary input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How frames are read or written (`FrameOptions` in the package).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ts_rs::TS)]
+#[ts(rename = "FrameOptions", optional_fields)]
 pub struct Options {
-    /// The floating-field width; `None` learns it from the version or from the frames.
+    /// Bytes of a floating field's tag and length: 1 (protocol versions up to 19) or 2 (20 and
+    /// later). Told from the version or the frames when not given.
+    #[ts(optional, type = "1 | 2")]
     pub width: Option<Width>,
-    /// The protocol version; `None` learns it from OPEN_REQ, or leaves it unknown.
+    /// The protocol version the frames were written with (it chooses between fixed-part
+    /// layouts that changed); told from OPEN_REQ when not given, or left unknown.
     pub version: Option<u32>,
 }
 

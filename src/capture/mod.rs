@@ -77,12 +77,15 @@ pub struct Capture {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// How to read a capture.
-#[derive(Clone, Debug, Default)]
+/// How to read a capture: framing as for frames, and more ports taken for the CTI Server's.
+#[derive(Clone, Debug, Default, ts_rs::TS)]
 pub struct CaptureOptions {
-    /// Ports taken for the CTI Server's besides [`CTI_PORTS`].
+    /// Besides 42027, 43027, 42030 and 43030 ([`CTI_PORTS`]; a connection whose bytes are
+    /// frames is taken too).
+    #[ts(as = "Option<Vec<u16>>", optional)]
     pub ports: Vec<u16>,
     /// Framing for every connection (else learned per connection).
+    #[ts(flatten)]
     pub frames: Options,
 }
 

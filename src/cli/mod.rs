@@ -11,6 +11,7 @@ mod traces;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::capture;
+use cti_outcome::codes::connres;
 use cti_outcome::log::Log;
 use cti_outcome::sniff::{sniff, Form as SniffedForm, Format};
 use cti_outcome::store::Form;
@@ -534,9 +535,14 @@ fn connres(parser: &mut lexopt::Parser) -> Result<(), String> {
     }
     let code = code.ok_or("connres: missing CODE (0-14)")?;
     let direction = direction.ok_or("connres: missing --direction inbound|outbound")?;
-    let decoded = cti_outcome::decode_connres_checked(code, &direction, cause)
-        .map_err(|e| format!("connres: {e}"))?;
-    print_json(&decoded, pretty)
+    let refused = |e: cti_outcome::ArgumentError| format!("connres: {e}");
+    let code = connres::code_from_f64(code).map_err(refused)?;
+    let direction = cti_outcome::Direction::parse(&direction).map_err(refused)?;
+    let cause = cause
+        .map(connres::cause_from_f64)
+        .transpose()
+        .map_err(refused)?;
+    print_json(&cti_outcome::decode_connres(code, direction, cause), pretty)
 }
 
 /// A negative number where an option could start (`connres -1 …`), so that it is rejected as a

@@ -5,11 +5,11 @@
 //! unchanged. Code 5 ("ISDN cause") points at a Q.850 cause, decoded by [`super::q850`].
 
 use std::borrow::Cow;
-use std::fmt;
 
 use serde::Serialize;
 
 use super::q850::{self, Cause, MAX_CAUSE};
+use crate::error::{ArgumentError, Got};
 use crate::outcome::OutcomeKind;
 
 /// Which side placed the call: the meaning of a CONNRES code depends on it.
@@ -21,6 +21,9 @@ pub enum Direction {
     /// An outbound call (dialler, click to dial).
     Outbound,
 }
+
+/// What a direction must be, in words.
+pub const DIRECTION_EXPECTED: &str = "\"inbound\" or \"outbound\"";
 
 impl Direction {
     /// Parses `inbound` or `outbound` (ASCII case ignored).
@@ -35,68 +38,20 @@ impl Direction {
         } else {
             Err(ArgumentError::new(
                 "direction",
-                "\"inbound\" or \"outbound\"",
+                DIRECTION_EXPECTED,
                 Got::Text(crate::diagnostic::quoted(text)),
             ))
         }
     }
 }
 
-/// A rejected argument: names the argument, what it accepts, and what it got.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArgumentError {
-    /// The argument's name (`code`, `direction`, `cause`).
-    pub argument: &'static str,
-    /// The accepted values, in words.
-    pub expected: &'static str,
-    /// The value given.
-    pub got: Got,
-}
-
-/// A rejected value: a number (shown by the caller, which knows how its users write numbers)
-/// or text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Got {
-    /// A number.
-    Number(f64),
-    /// Text, as given.
-    Text(String),
-}
-
-impl ArgumentError {
-    fn new(argument: &'static str, expected: &'static str, got: Got) -> Self {
-        ArgumentError {
-            argument,
-            expected,
-            got,
-        }
-    }
-
-    /// The message, with the value given written by `number`.
-    #[must_use]
-    pub fn message(&self, number: impl Fn(f64) -> String) -> String {
-        let got = match &self.got {
-            Got::Number(n) if n.is_nan() => "NaN".to_owned(),
-            Got::Number(n) => number(*n),
-            Got::Text(t) => t.clone(),
-        };
-        format!("`{}` must be {}, got {got}", self.argument, self.expected)
-    }
-}
-
-impl fmt::Display for ArgumentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(|n| n.to_string()))
-    }
-}
-
-impl std::error::Error for ArgumentError {}
-
 /// The largest code accepted: CONNRES is stored as an unsigned 32-bit number.
 pub const MAX_CODE: u32 = u32::MAX;
 
-const CODE_EXPECTED: &str = "a whole number from 0 to 4294967295 (0–14 are defined)";
-const CAUSE_EXPECTED: &str = "a whole number from 0 to 127 (a Q.850 cause)";
+/// What a code must be, in words.
+pub const CODE_EXPECTED: &str = "a whole number from 0 to 4294967295 (0–14 are defined)";
+/// What a cause must be, in words.
+pub const CAUSE_EXPECTED: &str = "a whole number from 0 to 127 (a Q.850 cause)";
 
 /// Checks a code given as a JavaScript number or parsed text.
 ///
@@ -157,22 +112,6 @@ pub struct Connres {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub cause: Option<Cause>,
-}
-
-/// Checks and decodes arguments as a caller gives them (a JavaScript number, text parsed to a
-/// number): the one entry point the command-line tool and the wasm boundary share.
-///
-/// # Errors
-/// [`ArgumentError`] naming the first bad argument and the values it accepts.
-pub fn decode_checked(
-    code: f64,
-    direction: &str,
-    cause: Option<f64>,
-) -> Result<Connres, ArgumentError> {
-    let code = code_from_f64(code)?;
-    let direction = Direction::parse(direction)?;
-    let cause = cause.map(cause_from_f64).transpose()?;
-    Ok(decode(code, direction, cause))
 }
 
 /// Decodes a CONNRES code for a direction, with an optional Q.850 cause (0–127).

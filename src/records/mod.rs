@@ -105,10 +105,14 @@ impl Role {
     }
 }
 
-/// How to read an export.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// How to read an export (`RecordOptions` in the package; `--column` and `--direction` on the
+/// command line).
+#[derive(Clone, Debug, Default, PartialEq, Eq, TS)]
+#[ts(optional_fields)]
 pub struct RecordOptions {
-    /// Columns named otherwise than the vendor's names: (role, header name).
+    /// Columns named otherwise than the vendor's names, by role: `{ connres: 'Result' }`
+    /// (role, header name).
+    #[ts(optional, type = "Partial<Record<RecordRole, string>>")]
     pub columns: Vec<(Role, String)>,
     /// The direction of rows that give none (without it they are read as inbound, with a
     /// warning).

@@ -4,9 +4,7 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use ts_rs::TS;
-
+use super::column_set::column_set;
 use super::columns::Table;
 use super::timeline::agent_key;
 use crate::codes::session;
@@ -14,46 +12,35 @@ use crate::outcome::OutcomeKind;
 use crate::store::Store;
 use crate::timeline::Timeline;
 
-/// Agents, their state segments and their calls, as columns.
-#[derive(Clone, Debug, Default, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AgentColumns {
-    /// Every distinct string, one after another (agent keys, state names).
-    pub strings: String,
-    /// UTF-16 offset at which each string ends.
-    #[ts(type = "Uint32Array")]
-    pub string_ends: Vec<u32>,
-    /// Per agent: its key (a string index).
-    #[ts(type = "Uint32Array")]
-    pub agent: Vec<u32>,
-    /// Per segment: its agent (an index into `agent`).
-    #[ts(type = "Uint32Array")]
-    pub segment_agent: Vec<u32>,
-    /// Per segment: the state's name (a string index).
-    #[ts(type = "Uint32Array")]
-    pub segment_state: Vec<u32>,
-    /// Per segment: its start (ms since 1970-01-01 UTC, or since midnight for a time of day
-    /// alone; NaN when the log has no time).
-    #[ts(type = "Float64Array")]
-    pub segment_start: Vec<f64>,
-    /// Per segment: its end (ms, as `segmentStart`; NaN while it lasts).
-    #[ts(type = "Float64Array")]
-    pub segment_end: Vec<f64>,
-    /// Per call on an agent: the agent.
-    #[ts(type = "Uint32Array")]
-    pub call_agent: Vec<u32>,
-    /// Per call on an agent: the call (its index in the call list).
-    #[ts(type = "Uint32Array")]
-    pub call: Vec<u32>,
-    /// Per call on an agent: its start (ms, as `segmentStart`).
-    #[ts(type = "Float64Array")]
-    pub call_start: Vec<f64>,
-    /// Per call on an agent: its end (ms; NaN while it lasts).
-    #[ts(type = "Float64Array")]
-    pub call_end: Vec<f64>,
-    /// Per call on an agent: its outcome (an index in `OutcomeKind`'s order).
-    #[ts(type = "Uint8Array")]
-    pub call_outcome: Vec<u8>,
+column_set! {
+    /// Agents, their state segments and their calls, as columns.
+    pub struct AgentColumns {
+        /// Every distinct string, one after another (agent keys, state names).
+        strings as "strings": text,
+        /// UTF-16 offset at which each string ends.
+        string_ends as "stringEnds": u32s,
+        /// Per agent: its key (a string index).
+        agent as "agent": u32s,
+        /// Per segment: its agent (an index into `agent`).
+        segment_agent as "segmentAgent": u32s,
+        /// Per segment: the state's name (a string index).
+        segment_state as "segmentState": u32s,
+        /// Per segment: its start (ms since 1970-01-01 UTC, or since midnight for a time of day
+        /// alone; NaN when the log has no time).
+        segment_start as "segmentStart": f64s,
+        /// Per segment: its end (ms, as `segmentStart`; NaN while it lasts).
+        segment_end as "segmentEnd": f64s,
+        /// Per call on an agent: the agent.
+        call_agent as "callAgent": u32s,
+        /// Per call on an agent: the call (its index in the call list).
+        call as "call": u32s,
+        /// Per call on an agent: its start (ms, as `segmentStart`).
+        call_start as "callStart": f64s,
+        /// Per call on an agent: its end (ms; NaN while it lasts).
+        call_end as "callEnd": f64s,
+        /// Per call on an agent: its outcome (an index in `OutcomeKind`'s order).
+        call_outcome as "callOutcome": u8s,
+    }
 }
 
 /// Milliseconds of event `event`, or NaN.

@@ -13,59 +13,46 @@ use crate::store::{FieldValue, Store};
 use crate::timeline::outcome::Reason;
 use crate::timeline::Timeline;
 
+use super::column_set::column_set;
 use super::columns::{signed, Table};
 use super::timeline::{agent_key, phases, reason, Coded};
 
-/// The call list as columns.
-#[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
-#[ts(rename_all = "camelCase")]
-pub struct CallColumns {
-    /// Every distinct string, one after another (see
-    /// [`EventColumns::strings`](super::columns::EventColumns::strings)).
-    pub strings: String,
-    /// UTF-16 offset at which each string ends.
-    #[ts(type = "Uint32Array")]
-    pub string_ends: Vec<u32>,
-    /// The call's key.
-    #[ts(type = "Uint32Array")]
-    pub key: Vec<u32>,
-    /// The ConnectionCallID.
-    #[ts(type = "Uint32Array")]
-    pub call_id: Vec<u32>,
-    /// The CallType symbol (or number), `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub call_type: Vec<i32>,
-    /// Index in [`crate::timeline::CallDirection`]'s order: inbound, outbound, internal, unknown.
-    #[ts(type = "Uint8Array")]
-    pub direction: Vec<u8>,
-    /// The agents' keys, joined with `, `; `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub agents: Vec<i32>,
-    /// The first event's index.
-    #[ts(type = "Uint32Array")]
-    pub start_event: Vec<u32>,
-    /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a
-    /// time of day alone); NaN when the log has no time.
-    #[ts(type = "Float64Array")]
-    pub start_ms: Vec<f64>,
-    /// The first event's time as written, `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub start_time: Vec<i32>,
-    /// Queue, ring and talk time in milliseconds; NaN when the times do not tell.
-    #[ts(type = "Float64Array")]
-    pub duration_ms: Vec<f64>,
-    /// Index in [`crate::OutcomeKind::ALL`].
-    #[ts(type = "Uint8Array")]
-    pub outcome: Vec<u8>,
-    /// The derivation rule that decided the outcome (`answered`, `clearing-cause`…).
-    #[ts(type = "Uint32Array")]
-    pub rule: Vec<u32>,
-    /// The outcome's reason in words.
-    #[ts(type = "Uint32Array")]
-    pub reason: Vec<u32>,
-    /// Number of events.
-    #[ts(type = "Uint32Array")]
-    pub events: Vec<u32>,
+column_set! {
+    /// The call list as columns.
+    pub struct CallColumns {
+        /// Every distinct string, one after another (see
+        /// [`EventColumns::strings`](super::columns::EventColumns::strings)).
+        strings as "strings": text,
+        /// UTF-16 offset at which each string ends.
+        string_ends as "stringEnds": u32s,
+        /// The call's key.
+        key as "key": u32s,
+        /// The ConnectionCallID.
+        call_id as "callId": u32s,
+        /// The CallType symbol (or number), `-1` for none.
+        call_type as "callType": i32s,
+        /// Index in [`crate::timeline::CallDirection`]'s order: inbound, outbound, internal, unknown.
+        direction as "direction": u8s,
+        /// The agents' keys, joined with `, `; `-1` for none.
+        agents as "agents": i32s,
+        /// The first event's index.
+        start_event as "startEvent": u32s,
+        /// The first event's time in milliseconds since 1970-01-01 UTC (or since midnight for a
+        /// time of day alone); NaN when the log has no time.
+        start_ms as "startMs": f64s,
+        /// The first event's time as written, `-1` for none.
+        start_time as "startTime": i32s,
+        /// Queue, ring and talk time in milliseconds; NaN when the times do not tell.
+        duration_ms as "durationMs": f64s,
+        /// Index in [`crate::OutcomeKind::ALL`].
+        outcome as "outcome": u8s,
+        /// The derivation rule that decided the outcome (`answered`, `clearing-cause`…).
+        rule as "rule": u32s,
+        /// The outcome's reason in words.
+        reason as "reason": u32s,
+        /// Number of events.
+        events as "events": u32s,
+    }
 }
 
 /// What a reason's words depend on: the rule's fixed text, or the evidence field's event type,

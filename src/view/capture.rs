@@ -3,6 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::column_set::column_set;
 use super::event::FrameEvent;
 use super::{Diagnostics, Events, Framing, PacketDiagnostic};
 use crate::capture::{Capture, Connection};
@@ -44,5 +45,33 @@ pub fn decoded_capture<'a>(
         events: Events::new(store, 0, usize::MAX),
         diagnostics: Diagnostics(store.diagnostics()),
         framing,
+    }
+}
+
+/// What `readCapture` gives besides the frames (`CaptureFrames` is this and [`FrameColumns`]):
+/// crosses as JSON.
+#[derive(Serialize, TS)]
+pub struct CaptureHead<'a> {
+    /// `pcap` or `pcapng` (empty when the file is neither).
+    #[ts(type = "\"pcap\" | \"pcapng\" | \"\"")]
+    pub format: &'a str,
+    /// Packets in the file.
+    pub packets: u32,
+    /// Every TCP connection, CTI or not, and what was found on it.
+    pub connections: &'a [Connection],
+    /// What was wrong with the file, its packets and streams, by packet number.
+    #[ts(as = "Vec<PacketDiagnostic<'static>>")]
+    pub diagnostics: Diagnostics<'a>,
+}
+
+column_set! {
+    /// A capture's frames as columns.
+    pub struct FrameColumns {
+        /// Every frame of the CTI connections, end to end.
+        frames as "frames": u8s,
+        /// Seven numbers per frame: offset in `frames`, length, packet number (one-based), time
+        /// (ms since 1970, NaN for none), connection (index into `connections`), from the
+        /// server (0/1), offset in its direction's TCP stream.
+        rows as "rows": f64s,
     }
 }

@@ -14,6 +14,7 @@ use crate::codes::fields::{FieldId, FieldType};
 use crate::codes::{enums, message_types};
 use crate::store::{EventType, FieldName, FieldRef, FieldValue, Form, Store, StrId, StrRef};
 
+use super::column_set::column_set;
 use super::event::{explain, hex, type_name};
 
 /// Kinds of field values, as numbers (the order of [`super::Value`]'s `kind`s).
@@ -30,79 +31,57 @@ pub mod kind {
     pub const BYTES: u8 = 4;
 }
 
-/// A batch of events as columns.
-#[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
-#[ts(rename_all = "camelCase")]
-pub struct EventColumns {
-    /// Whether positions are lines (text) or byte offsets (frames).
-    #[ts(rename = "form", type = "\"text\" | \"frames\"")]
-    pub text: bool,
-    /// Every distinct string of the batch, one after another.
-    pub strings: String,
-    /// UTF-16 offset at which each string ends.
-    #[ts(type = "Uint32Array")]
-    pub string_ends: Vec<u32>,
-    /// Per event: its type name.
-    #[ts(type = "Uint32Array")]
-    pub event_type: Vec<u32>,
-    /// Per event: its type ID, `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub type_id: Vec<i32>,
-    /// Per event: text, the `MsgType:` line; frames, the byte offset.
-    #[ts(type = "Float64Array")]
-    pub position: Vec<f64>,
-    /// Per event: text, the last line; frames, the length in bytes.
-    #[ts(type = "Uint32Array")]
-    pub extent: Vec<u32>,
-    /// Per event: the time as written.
-    #[ts(type = "Int32Array")]
-    pub time: Vec<i32>,
-    /// Per event: the type as written, when it differs.
-    #[ts(type = "Int32Array")]
-    pub label: Vec<i32>,
-    /// Captures only, four numbers per event: packet (one-based), connection, from the server
-    /// (0/1), time (ms since 1970, NaN for none); empty for other forms.
-    #[ts(type = "Float64Array")]
-    pub capture: Vec<f64>,
-    /// Per event: 1 when truncated.
-    #[ts(type = "Uint8Array")]
-    pub truncated: Vec<u8>,
-    /// Per event (frames): what the references doubt about its layout, `-1` for nothing.
-    #[ts(type = "Int32Array")]
-    pub doubt: Vec<i32>,
-    /// Per event: the end of its fields in the field columns.
-    #[ts(type = "Uint32Array")]
-    pub field_end: Vec<u32>,
-    /// Per field: its name.
-    #[ts(type = "Uint32Array")]
-    pub name: Vec<u32>,
-    /// Per field: its name as written, when it differs.
-    #[ts(type = "Int32Array")]
-    pub field_label: Vec<i32>,
-    /// Per field: its index, `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub index: Vec<i32>,
-    /// Per field: its tag, `-1` for none.
-    #[ts(type = "Int32Array")]
-    pub tag: Vec<i32>,
-    /// Per field: its raw text; `-1` when it is the decimal text of `number`.
-    #[ts(type = "Int32Array")]
-    pub raw: Vec<i32>,
-    /// Per field: [`kind`].
-    #[ts(type = "Uint8Array")]
-    pub kind: Vec<u8>,
-    /// Per field: the number (kinds number and bytes).
-    #[ts(type = "Float64Array")]
-    pub number: Vec<f64>,
-    /// Per field: the symbol.
-    #[ts(type = "Int32Array")]
-    pub symbol: Vec<i32>,
-    /// Per field: the meaning.
-    #[ts(type = "Int32Array")]
-    pub meaning: Vec<i32>,
-    /// Per field: 1 when no reference lists the name.
-    #[ts(type = "Uint8Array")]
-    pub unknown: Vec<u8>,
+column_set! {
+    /// A batch of events as columns.
+    pub struct EventColumns {
+        /// Whether positions are lines (text) or byte offsets (frames).
+        form as "form": tag = "\"text\" | \"frames\"",
+        /// Every distinct string of the batch, one after another.
+        strings as "strings": text,
+        /// UTF-16 offset at which each string ends.
+        string_ends as "stringEnds": u32s,
+        /// Per event: its type name.
+        event_type as "eventType": u32s,
+        /// Per event: its type ID, `-1` for none.
+        type_id as "typeId": i32s,
+        /// Per event: text, the `MsgType:` line; frames, the byte offset.
+        position as "position": f64s,
+        /// Per event: text, the last line; frames, the length in bytes.
+        extent as "extent": u32s,
+        /// Per event: the time as written.
+        time as "time": i32s,
+        /// Per event: the type as written, when it differs.
+        label as "label": i32s,
+        /// Captures only, four numbers per event: packet (one-based), connection, from the server
+        /// (0/1), time (ms since 1970, NaN for none); empty for other forms.
+        capture as "capture": f64s,
+        /// Per event: 1 when truncated.
+        truncated as "truncated": u8s,
+        /// Per event (frames): what the references doubt about its layout, `-1` for nothing.
+        doubt as "doubt": i32s,
+        /// Per event: the end of its fields in the field columns.
+        field_end as "fieldEnd": u32s,
+        /// Per field: its name.
+        name as "name": u32s,
+        /// Per field: its name as written, when it differs.
+        field_label as "fieldLabel": i32s,
+        /// Per field: its index, `-1` for none.
+        index as "index": i32s,
+        /// Per field: its tag, `-1` for none.
+        tag as "tag": i32s,
+        /// Per field: its raw text; `-1` when it is the decimal text of `number`.
+        raw as "raw": i32s,
+        /// Per field: [`kind`].
+        kind as "kind": u8s,
+        /// Per field: the number (kinds number and bytes).
+        number as "number": f64s,
+        /// Per field: the symbol.
+        symbol as "symbol": i32s,
+        /// Per field: the meaning.
+        meaning as "meaning": i32s,
+        /// Per field: 1 when no reference lists the name.
+        unknown as "unknown": u8s,
+    }
 }
 
 /// The string table under construction, deduplicating.
@@ -211,10 +190,7 @@ pub fn event_columns(store: &Store, start: usize, end: usize) -> EventColumns {
     let start = start.min(end);
     let mut b = Batch {
         store,
-        c: EventColumns {
-            text: store.form() == Form::Text,
-            ..EventColumns::default()
-        },
+        c: EventColumns::default(),
         t: Table::default(),
         explained: Memo::default(),
         names: Vec::new(),
@@ -225,6 +201,11 @@ pub fn event_columns(store: &Store, start: usize, end: usize) -> EventColumns {
     }
     let (strings, ends) = b.t.finish();
     EventColumns {
+        form: if store.form() == Form::Text {
+            "text"
+        } else {
+            "frames"
+        },
         strings,
         string_ends: ends,
         ..b.c
@@ -250,7 +231,7 @@ impl Batch<'_> {
         c.type_id.push(ty_id(ty));
         let (line, end_line) = e.lines();
         #[allow(clippy::cast_precision_loss)] // Byte offsets far below 2^53.
-        let (position, extent) = if c.text {
+        let (position, extent) = if self.store.form() == Form::Text {
             (f64::from(line), end_line)
         } else {
             (e.offset() as f64, e.length())
@@ -277,7 +258,7 @@ impl Batch<'_> {
         c.time.push(string(&mut self.t, time));
         c.label.push(string(&mut self.t, label));
         c.truncated.push(u8::from(e.truncated()));
-        let doubt = if c.text {
+        let doubt = if self.store.form() == Form::Text {
             None
         } else {
             super::event::layout_doubt(e.type_id())

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use ts_rs::{Config, TS};
 
-use super::api::{CallRow, FormatOption, FrameOptions, InputOptions, LogOptions, RecordOptions};
+use super::api::CallRow;
 use super::calls::CallColumns;
 use super::columns::EventColumns;
 use super::event::{Field, FrameEvent, TextEvent};
@@ -49,10 +49,8 @@ pub fn declarations() -> String {
         crate::sniff::Form,
         crate::sniff::Sniffed,
         crate::text::encoding::Encoding,
-        FormatOption,
-        FrameOptions,
-        InputOptions,
-        LogOptions,
+        crate::binary::Options,
+        crate::log::LogOptions,
         Severity,
         DiagnosticCode,
         TextDiagnostic<'static>,
@@ -60,6 +58,9 @@ pub fn declarations() -> String {
         PacketDiagnostic<'static>,
         crate::capture::Connection,
         super::capture::DecodedCapture<'static>,
+        crate::capture::CaptureOptions,
+        super::capture::CaptureHead<'static>,
+        super::capture::FrameColumns,
         Framing,
         NoteKind,
         Note,
@@ -95,7 +96,7 @@ pub fn declarations() -> String {
         Exchange,
         Notice,
         RowDiagnostic<'static>,
-        RecordOptions,
+        crate::records::RecordOptions,
         crate::records::Role,
         crate::records::RecordRule,
         DecodedRecords<'static>,
@@ -120,6 +121,11 @@ pub fn declarations() -> String {
         out,
         "/** The outcome derivation rules, in the order they are tried. */\nexport type OutcomeRule = {};",
         union(RULES)
+    );
+    let _ = writeln!(
+        out,
+        "/** A capture read down to its CTI frames (`readCapture`), in time order; \
+         `logOfFrames(frames, rows)` decodes them. */\nexport type CaptureFrames = CaptureHead & FrameColumns;\n"
     );
     let _ = writeln!(
         out,

@@ -4,20 +4,14 @@
 //! the main module's `logOfFrames` decodes the frames this returns.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::{frame_options, get, wrong_type};
+use super::{frame_options, get, put_columns, to_js, wrong_type};
 use crate::binary::FrameRow;
 use crate::capture::{self, CaptureOptions};
+use crate::view::capture::{CaptureHead, FrameColumns};
+use crate::view::column_set::ColumnSet;
 use crate::view::Diagnostics;
-
-/// What a capture holds besides its frames and rows.
-#[derive(serde::Serialize)]
-struct Head<'a> {
-    format: &'a str,
-    packets: u32,
-    connections: &'a [capture::Connection],
-    diagnostics: Diagnostics<'a>,
-}
 
 /// Reads a capture's CTI connections down to their frames.
 ///
@@ -29,7 +23,7 @@ struct Head<'a> {
 pub fn read_capture(
     bytes: &[u8],
     #[wasm_bindgen(unchecked_param_type = "CaptureOptions | undefined")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let frames = frame_options(options.as_ref())?;
     let mut ports = Vec::new();
     if let Some(list) = options
@@ -37,7 +31,7 @@ pub fn read_capture(
         .map(|o| get(o, "ports"))
         .filter(|v| !v.is_undefined())
     {
-        let bad = || wrong_type("`options.ports`", "an array of TCP ports (0–65535)", &list);
+        let bad = || wrong_type("options.ports", "an array of TCP ports (0–65535)", &list);
         let array: js_sys::Array = list.clone().dyn_into().map_err(|_| bad())?;
         for port in array.iter() {
             let n = port
@@ -56,17 +50,16 @@ pub fn read_capture(
             "not a pcap or pcapng file (its first four bytes are no capture's magic number)",
         ));
     }
-    let head = Head {
+    let out = to_js(&CaptureHead {
         format: c.format,
         packets: c.packets,
         connections: &c.connections,
         diagnostics: Diagnostics(&diagnostics),
+    });
+    let frames = FrameColumns {
+        rows: c.rows.iter().flat_map(FrameRow::to_numbers).collect(),
+        frames: c.frames,
     };
-    let json = serde_json::to_string(&head).map_err(|_| JsError::new("JSON"))?;
-    let out = js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON"))?;
-    let rows: Vec<f64> = c.rows.iter().flat_map(FrameRow::to_numbers).collect();
-    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
-    let _ = set("frames", &js_sys::Uint8Array::from(&c.frames[..]));
-    let _ = set("rows", &js_sys::Float64Array::from(&rows[..]));
+    put_columns(out.unchecked_ref(), &frames.columns());
     Ok(out)
 }

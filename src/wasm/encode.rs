@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{events_of, frame_options};
+use super::{events_of, frame_options, thrown};
 use crate::binary::{self, Width};
 
 /// Encodes events packed by the package from JavaScript objects as GED-188 frames.
@@ -19,7 +19,7 @@ pub fn encode_packed(
     ends: &[i32],
     shape: &[i32],
     #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
-) -> Result<js_sys::Uint8Array, JsError> {
+) -> Result<js_sys::Uint8Array, JsValue> {
     let options = frame_options(options.as_ref())?;
     let store = events_of(strings, ends, shape)?;
     let width = options.width.unwrap_or(Width::Two);
@@ -33,7 +33,7 @@ pub fn encode_packed(
                 None => format!("event {}: {}", i.event, i.message),
             })
             .collect();
-        return Err(JsError::new(&format!("cannot encode: {}", list.join("; "))));
+        return Err(thrown(&format!("cannot encode: {}", list.join("; "))));
     }
     Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
 }

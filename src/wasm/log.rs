@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 
 #[cfg(not(feature = "wasm-traces"))]
 use super::events_of;
-use super::{call_columns, frame_options, get, set, to_js, wrong_type};
+use super::{columns, frame_options, get, thrown, to_js, wrong_type};
 use crate::log::Log;
 use crate::sniff::Format;
-use crate::view::{self, calls, columns, timeline as tl};
+use crate::view::{self, calls, timeline as tl};
 
 /// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
 /// this is also the most it has held).
@@ -66,11 +66,15 @@ impl CtiLog {
     /// # Errors
     /// Throws for options of the wrong type.
     #[wasm_bindgen(constructor)]
+    #[allow(clippy::needless_pass_by_value)] // wasm-bindgen passes an optional JS value by value
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "LogOptions | undefined")] options: Option<JsValue>,
-    ) -> Result<CtiLog, JsError> {
+    ) -> Result<CtiLog, JsValue> {
         let options = options.filter(|o| !o.is_undefined() && !o.is_null());
-        let format = input_format(options.as_ref())?;
+        let format = match &options {
+            Some(o) => input_format(o)?,
+            None => None,
+        };
         let frame = frame_options(options.as_ref())?;
         let calls = options
             .as_ref()
@@ -80,6 +84,7 @@ impl CtiLog {
         log.set_timeline(calls);
         #[cfg(feature = "wasm-traces")]
         if let Some(year) = options.as_ref().and_then(|o| get(o, "year").as_f64()) {
+            // `month` is not read here: the traces module has no bytes left for it.
             #[allow(clippy::cast_possible_truncation)] // a year
             log.set_year(crate::traces::Year {
                 year: year as i32,
@@ -102,7 +107,7 @@ impl CtiLog {
     pub fn push(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] chunk: &JsValue,
-    ) -> Result<(), JsError> {
+    ) -> Result<(), JsValue> {
         match chunk.as_string() {
             Some(text) => self.log.push(text.as_bytes()),
             None => {
@@ -138,11 +143,8 @@ impl CtiLog {
 
     /// Everything but the events and calls: `{ format, framing?, eventCount, callCount,
     /// agentCount, finished, notes, diagnostics }`. Works out the calls of the events so far.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
     #[wasm_bindgen(unchecked_return_type = "LogSummary")]
-    pub fn summary(&mut self) -> Result<JsValue, JsError> {
+    pub fn summary(&mut self) -> JsValue {
         if self.calls && !self.log.is_finished() {
             self.log.update_timeline();
         }
@@ -153,7 +155,7 @@ impl CtiLog {
     #[wasm_bindgen(js_name = eventColumns, unchecked_return_type = "EventColumns")]
     #[must_use]
     pub fn event_columns(&self, start: u32, end: u32) -> JsValue {
-        event_columns(&columns::event_columns(
+        columns(&view::columns::event_columns(
             self.log.store(),
             start as usize,
             end as usize,
@@ -168,7 +170,7 @@ impl CtiLog {
         if !self.log.is_finished() {
             self.log.update_timeline();
         }
-        call_columns(&calls::call_columns(self.log.store(), self.log.timeline()))
+        columns(&calls::call_columns(self.log.store(), self.log.timeline()))
     }
 
     /// The calls (indices, in order) any of whose words contain `needle`, ASCII case ignored:
@@ -196,12 +198,12 @@ impl CtiLog {
     /// # Errors
     /// Throws for an index past the last call.
     #[wasm_bindgen(unchecked_return_type = "Call")]
-    pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
+    pub fn call(&self, index: u32) -> Result<JsValue, JsValue> {
         let t = self.log.timeline();
         if index as usize >= t.finished_calls() {
             return Err(no_call(index, t.finished_calls()));
         }
-        to_js(&tl::call_view(self.log.store(), t, index as usize))
+        Ok(to_js(&tl::call_view(self.log.store(), t, index as usize)))
     }
 
     /// The agents on call `index`'s devices: state segments and calls.
@@ -209,7 +211,7 @@ impl CtiLog {
     /// # Errors
     /// Throws for an index past the last call.
     #[wasm_bindgen(js_name = agentsOf, unchecked_return_type = "Agent[]")]
-    pub fn agents_of(&self, index: u32) -> Result<JsValue, JsError> {
+    pub fn agents_of(&self, index: u32) -> Result<JsValue, JsValue> {
         let t = self.log.timeline();
         if index as usize >= t.finished_calls() {
             return Err(no_call(index, t.finished_calls()));
@@ -220,7 +222,7 @@ impl CtiLog {
             .iter()
             .map(|&a| tl::agent(self.log.store(), t, a as usize))
             .collect();
-        to_js(&agents)
+        Ok(to_js(&agents))
     }
 
     /// For text input: `[line, offset]`, a line at or before one-based `line` and the zero-based
@@ -238,11 +240,8 @@ impl CtiLog {
 
     /// The session: requests with their replies and round-trip times, unanswered requests,
     /// replies without a request, FAILURE_EVENT and SYSTEM_EVENT in words.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
     #[wasm_bindgen(unchecked_return_type = "Session")]
-    pub fn session(&mut self) -> Result<JsValue, JsError> {
+    pub fn session(&mut self) -> JsValue {
         if !self.log.is_finished() {
             self.log.update_timeline();
         }
@@ -259,43 +258,16 @@ impl CtiLog {
         if !self.log.is_finished() {
             self.log.update_timeline();
         }
-        let c = crate::view::agent_columns::agent_columns(self.log.store(), self.log.timeline());
-        let o = js_sys::Object::new();
-        set(&o, "strings", &JsValue::from_str(&c.strings));
-        let u32s = [
-            ("stringEnds", &c.string_ends),
-            ("agent", &c.agent),
-            ("segmentAgent", &c.segment_agent),
-            ("segmentState", &c.segment_state),
-            ("callAgent", &c.call_agent),
-            ("call", &c.call),
-        ];
-        for (key, column) in u32s {
-            set(&o, key, &js_sys::Uint32Array::from(&column[..]));
-        }
-        let f64s = [
-            ("segmentStart", &c.segment_start),
-            ("segmentEnd", &c.segment_end),
-            ("callStart", &c.call_start),
-            ("callEnd", &c.call_end),
-        ];
-        for (key, column) in f64s {
-            set(&o, key, &js_sys::Float64Array::from(&column[..]));
-        }
-        set(
-            &o,
-            "callOutcome",
-            &js_sys::Uint8Array::from(&c.call_outcome[..]),
-        );
-        o.into()
+        columns(&crate::view::agent_columns::agent_columns(
+            self.log.store(),
+            self.log.timeline(),
+        ))
     }
 
     /// Every agent: state segments and calls.
-    ///
-    /// # Errors
-    /// Only if the result cannot be converted to JavaScript values.
     #[wasm_bindgen(unchecked_return_type = "Agent[]")]
-    pub fn agents(&self) -> Result<JsValue, JsError> {
+    #[must_use]
+    pub fn agents(&self) -> JsValue {
         let t = self.log.timeline();
         let agents: Vec<tl::Agent> = (0..t.agent_count())
             .map(|i| tl::agent(self.log.store(), t, i))
@@ -310,7 +282,7 @@ impl CtiLog {
 /// # Errors
 /// Throws when the packed pieces do not add up (the package checks the objects before).
 #[wasm_bindgen(js_name = logOfEvents)]
-pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLog, JsError> {
+pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLog, JsValue> {
     Ok(CtiLog {
         log: Log::of_store(events_of(strings, ends, shape)?),
         calls: true,
@@ -324,10 +296,10 @@ pub fn log_of_events(strings: &str, ends: &[i32], shape: &[i32]) -> Result<CtiLo
 /// Throws when `rows` is not a whole number of rows.
 #[cfg(not(feature = "wasm-traces"))]
 #[wasm_bindgen(js_name = logOfFrames)]
-pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsError> {
+pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsValue> {
     use crate::binary::FrameRow;
     if rows.len() % FrameRow::NUMBERS != 0 {
-        return Err(JsError::new(
+        return Err(thrown(
             "`rows`: not a whole number of rows of seven numbers",
         ));
     }
@@ -342,61 +314,15 @@ pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsError> {
     })
 }
 
-fn no_call(index: u32, calls: usize) -> JsError {
-    JsError::new(&format!(
+fn no_call(index: u32, calls: usize) -> JsValue {
+    thrown(&format!(
         "no call {index}: the log has {calls} calls worked out"
     ))
 }
 
-fn event_columns(c: &columns::EventColumns) -> JsValue {
-    let o = js_sys::Object::new();
-    set(
-        &o,
-        "form",
-        &JsValue::from_str(if c.text { "text" } else { "frames" }),
-    );
-    set(&o, "strings", &JsValue::from_str(&c.strings));
-    set(
-        &o,
-        "stringEnds",
-        &js_sys::Uint32Array::from(&c.string_ends[..]),
-    );
-    set(
-        &o,
-        "eventType",
-        &js_sys::Uint32Array::from(&c.event_type[..]),
-    );
-    set(&o, "typeId", &js_sys::Int32Array::from(&c.type_id[..]));
-    set(&o, "position", &js_sys::Float64Array::from(&c.position[..]));
-    set(&o, "extent", &js_sys::Uint32Array::from(&c.extent[..]));
-    set(&o, "time", &js_sys::Int32Array::from(&c.time[..]));
-    set(&o, "label", &js_sys::Int32Array::from(&c.label[..]));
-    set(&o, "truncated", &js_sys::Uint8Array::from(&c.truncated[..]));
-    set(&o, "capture", &js_sys::Float64Array::from(&c.capture[..]));
-    set(&o, "doubt", &js_sys::Int32Array::from(&c.doubt[..]));
-    set(&o, "fieldEnd", &js_sys::Uint32Array::from(&c.field_end[..]));
-    set(&o, "name", &js_sys::Uint32Array::from(&c.name[..]));
-    set(
-        &o,
-        "fieldLabel",
-        &js_sys::Int32Array::from(&c.field_label[..]),
-    );
-    set(&o, "index", &js_sys::Int32Array::from(&c.index[..]));
-    set(&o, "tag", &js_sys::Int32Array::from(&c.tag[..]));
-    set(&o, "raw", &js_sys::Int32Array::from(&c.raw[..]));
-    set(&o, "kind", &js_sys::Uint8Array::from(&c.kind[..]));
-    set(&o, "number", &js_sys::Float64Array::from(&c.number[..]));
-    set(&o, "symbol", &js_sys::Int32Array::from(&c.symbol[..]));
-    set(&o, "meaning", &js_sys::Int32Array::from(&c.meaning[..]));
-    set(&o, "unknown", &js_sys::Uint8Array::from(&c.unknown[..]));
-    o.into()
-}
-
 /// `options.format`: `None` for absent or `"auto"`.
-fn input_format(options: Option<&JsValue>) -> Result<Option<Format>, JsError> {
-    let Some(f) = options.map(|o| get(o, "format")) else {
-        return Ok(None);
-    };
+fn input_format(options: &JsValue) -> Result<Option<Format>, JsValue> {
+    let f = get(options, "format");
     if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
         return Ok(None);
     }

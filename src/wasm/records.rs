@@ -4,9 +4,11 @@
 //! CTI logs never needs, and the main module stays within its size budget.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::{call_columns, get, to_js, wrong_type};
+use super::{columns, get, thrown, to_js, wrong_type};
 
+use crate::codes::connres::{self, Direction};
 use crate::records::{self, RecordOptions, Records, Role};
 use crate::view::{record_columns, records as view};
 
@@ -20,26 +22,30 @@ pub fn decode_connres(
     #[wasm_bindgen(unchecked_param_type = "number")] code: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "Direction")] direction: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "number | null")] cause: Option<JsValue>,
-) -> Result<JsValue, JsError> {
-    let code = number("code", code)?;
-    let direction = direction
-        .as_string()
-        .ok_or_else(|| wrong_type("direction", "\"inbound\" or \"outbound\"", direction))?;
-    let cause = match cause {
-        Some(c) if !c.is_null() && !c.is_undefined() => Some(number("cause", &c)?),
-        _ => None,
-    };
-    let decoded = crate::decode_connres_checked(code, &direction, cause).map_err(|e| {
-        // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
-        JsError::new(&e.message(|n| {
+) -> Result<JsValue, JsValue> {
+    // Numbers are written as JavaScript writes them (`2.5`, `1e+21`, `-1`).
+    let refused = |e: crate::ArgumentError| {
+        let message = e.message(|n| {
             String::from(
                 js_sys::Number::from(n)
                     .to_string_with_radix(10)
                     .unwrap_or_default(),
             )
-        }))
-    })?;
-    to_js(&decoded)
+        });
+        thrown(&message)
+    };
+    let code = connres::code_from_f64(number("code", code)?).map_err(refused)?;
+    let direction = direction
+        .as_string()
+        .ok_or_else(|| wrong_type("direction", connres::DIRECTION_EXPECTED, direction))?;
+    let direction = Direction::parse(&direction).map_err(refused)?;
+    let cause = match cause {
+        Some(c) if !c.is_null() && !c.is_undefined() => {
+            Some(connres::cause_from_f64(number("cause", &c)?).map_err(refused)?)
+        }
+        _ => None,
+    };
+    Ok(to_js(&connres::decode(code, direction, cause)))
 }
 
 /// Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into its
@@ -53,9 +59,9 @@ pub fn decode_connres(
 pub fn decode_records(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let records = read(&input, options.as_ref())?;
-    to_js(&view::decoded_records(&records))
+    Ok(to_js(&view::decoded_records(&records)))
 }
 
 /// An export kept in the module, for a page that lists many calls: the call list as columns,
@@ -78,7 +84,7 @@ impl RecordLog {
         #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<
             JsValue,
         >,
-    ) -> Result<RecordLog, JsError> {
+    ) -> Result<RecordLog, JsValue> {
         Ok(RecordLog {
             records: read(&input, options.as_ref())?,
         })
@@ -86,11 +92,9 @@ impl RecordLog {
 
     /// Everything but the calls: encoding, separator, columns, counts, CONNRES readings,
     /// diagnostics.
-    ///
-    /// # Errors
-    /// Never in practice (the head always serialises).
     #[wasm_bindgen(unchecked_return_type = "RecordsHead")]
-    pub fn head(&self) -> Result<JsValue, JsError> {
+    #[must_use]
+    pub fn head(&self) -> JsValue {
         to_js(&record_columns::records_head(&self.records))
     }
 
@@ -99,7 +103,7 @@ impl RecordLog {
     #[wasm_bindgen(js_name = callColumns, unchecked_return_type = "CallColumns")]
     #[must_use]
     pub fn call_columns(&self) -> JsValue {
-        call_columns(&record_columns::record_call_columns(&self.records))
+        columns(&record_columns::record_call_columns(&self.records))
     }
 
     /// The calls (indices, in order) whose key, outcome or any cell contains `needle`, ASCII
@@ -115,20 +119,20 @@ impl RecordLog {
     /// # Errors
     /// Throws for an index past the last call.
     #[wasm_bindgen(unchecked_return_type = "RecordCall")]
-    pub fn call(&self, index: u32) -> Result<JsValue, JsError> {
+    pub fn call(&self, index: u32) -> Result<JsValue, JsValue> {
         let calls = &self.records.calls.calls;
         let call = calls.get(index as usize).ok_or_else(|| {
-            JsError::new(&format!(
+            thrown(&format!(
                 "no call {index}: the export has {} calls",
                 calls.len()
             ))
         })?;
-        to_js(&view::record_call(&self.records, call))
+        Ok(to_js(&view::record_call(&self.records, call)))
     }
 }
 
 /// Reads `input` (a string or bytes) with `options`.
-fn read(input: &JsValue, options: Option<&JsValue>) -> Result<Records, JsError> {
+fn read(input: &JsValue, options: Option<&JsValue>) -> Result<Records, JsValue> {
     let options = record_options(options)?;
     if let Some(text) = input.as_string() {
         return Ok(records::read(text.as_bytes(), &options));
@@ -140,7 +144,7 @@ fn read(input: &JsValue, options: Option<&JsValue>) -> Result<Records, JsError> 
 }
 
 /// `{ columns?: { role: name }, direction?: 'inbound' | 'outbound' }`.
-fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsError> {
+fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsValue> {
     let mut out = RecordOptions::default();
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(out);
@@ -149,8 +153,8 @@ fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsError> {
     if !direction.is_undefined() && !direction.is_null() {
         let text = direction.as_string().unwrap_or_default();
         out.direction = Some(
-            crate::Direction::parse(&text)
-                .map_err(|_| wrong_type("direction", "\"inbound\" or \"outbound\"", &direction))?,
+            Direction::parse(&text)
+                .map_err(|_| wrong_type("direction", connres::DIRECTION_EXPECTED, &direction))?,
         );
     }
     let columns = get(options, "columns");
@@ -165,7 +169,7 @@ fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsError> {
         let (key, name) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
         let role = Role::parse(&key).ok_or_else(|| {
             let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
-            JsError::new(&format!(
+            thrown(&format!(
                 "`columns`: {} is no role; the roles are {}",
                 crate::diagnostic::quoted(&key),
                 roles.join(", ")
@@ -179,7 +183,7 @@ fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsError> {
     Ok(out)
 }
 
-fn number(argument: &str, value: &JsValue) -> Result<f64, JsError> {
+fn number(argument: &str, value: &JsValue) -> Result<f64, JsValue> {
     value
         .as_f64()
         .ok_or_else(|| wrong_type(argument, "a number", value))

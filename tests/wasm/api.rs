@@ -25,8 +25,8 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-fn error_message(err: wasm_bindgen::JsError) -> String {
-    let value: JsValue = err.into();
+/// A thrown error's message.
+fn error_message(value: JsValue) -> String {
     let error: &js_sys::Error = value.unchecked_ref();
     error.message().into()
 }
@@ -52,7 +52,7 @@ fn a_log_gives_the_native_timeline_and_calls() {
         let native = cti_outcome::view::timeline::timeline(&store, &timeline);
         assert_eq!(log.call_count() as usize, native.calls.len());
         assert_eq!(
-            json(&log.agents().unwrap()),
+            json(&log.agents()),
             serde_json::to_string(&native.agents).unwrap()
         );
         for (i, call) in native.calls.iter().enumerate() {
@@ -62,7 +62,7 @@ fn a_log_gives_the_native_timeline_and_calls() {
                 serde_json::to_string(call).unwrap()
             );
         }
-        let summary = log.summary().unwrap();
+        let summary = log.summary();
         assert_eq!(get(&summary, "format").as_string().as_deref(), Some("text"));
         assert_eq!(
             get(&summary, "callCount").as_f64(),
@@ -225,15 +225,13 @@ fn frames_decode_and_encode_back_to_the_same_bytes() {
     log.push(&Uint8Array::from(&bytes[5..]).into()).unwrap();
     log.finish();
     assert_eq!(log.length(), 1);
-    let summary = log.summary().unwrap();
+    let summary = log.summary();
     assert_eq!(get(&get(&summary, "framing"), "width").as_f64(), Some(2.0));
     assert_eq!(Array::from(&get(&summary, "diagnostics")).length(), 0);
 
     let mut hex = opened(EXAMPLE);
     assert_eq!(
-        get(&hex.summary().unwrap(), "format")
-            .as_string()
-            .as_deref(),
+        get(&hex.summary(), "format").as_string().as_deref(),
         Some("hex")
     );
 
@@ -291,7 +289,7 @@ fn an_export_decodes_to_calls_with_legs_as_a_string_or_bytes() {
 #[wasm_bindgen_test]
 fn a_record_log_lists_calls_as_columns_and_answers_for_one() {
     let log = RecordLog::new(JsValue::from_str(RECORDS), None).unwrap();
-    let head = log.head().unwrap();
+    let head = log.head();
     assert_eq!(get(&head, "rows"), 13);
     let columns = log.call_columns();
     let keys: js_sys::Uint32Array = get(&columns, "key").unchecked_into();
