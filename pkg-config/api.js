@@ -1,7 +1,142 @@
+// @ts-check
 // The package's API over wasm-bindgen's glue, shared by every entry point (browsers, bundlers,
 // Workers and Node). Large results cross the boundary as columns (typed arrays and one string
 // table) and are built into plain objects here, which is several times faster than parsing
 // the same objects as JSON; small ones arrive as objects already.
+
+// The shapes the package's functions take and give, generated from the Rust types
+// (cti_outcome.d.ts).
+/**
+ * @typedef {import('./cti_outcome.js').CallColumns} CallColumns
+ * @typedef {import('./cti_outcome.js').CaptureFrames} CaptureFrames
+ * @typedef {import('./cti_outcome.js').CaptureOptions} CaptureOptions
+ * @typedef {import('./cti_outcome.js').Connres} Connres
+ * @typedef {import('./cti_outcome.js').ByteDiagnostic} ByteDiagnostic
+ * @typedef {import('./cti_outcome.js').DecodedFrames} DecodedFrames
+ * @typedef {import('./cti_outcome.js').DecodedRecords} DecodedRecords
+ * @typedef {import('./cti_outcome.js').DecodedText} DecodedText
+ * @typedef {import('./cti_outcome.js').Direction} Direction
+ * @typedef {import('./cti_outcome.js').FrameEvent} FrameEvent
+ * @typedef {import('./cti_outcome.js').FrameOptions} FrameOptions
+ * @typedef {import('./cti_outcome.js').Framing} Framing
+ * @typedef {import('./cti_outcome.js').LogOptions} LogOptions
+ * @typedef {import('./cti_outcome.js').RecordCall} RecordCall
+ * @typedef {import('./cti_outcome.js').RecordOptions} RecordOptions
+ * @typedef {import('./cti_outcome.js').RecordsHead} RecordsHead
+ * @typedef {import('./cti_outcome.js').Sniffed} Sniffed
+ * @typedef {import('./cti_outcome.js').TextEvent} TextEvent
+ * @typedef {import('./cti_outcome.js').Timeline} Timeline
+ * @typedef {import('./cti_outcome.js').CallRow} CallRow
+ */
+
+/** An event of either form.
+ * @typedef {TextEvent | FrameEvent} CtiEvent */
+/** What `decodeInput` gives: a text decode or a frames decode, told apart by `format`.
+ * @typedef {({ format: 'text' } & DecodedText) | ({ format: 'binary' | 'hex' } & DecodedFrames)} DecodedInput */
+/** Events as the functions that take events accept them: a list, or a decode's result.
+ * @typedef {readonly CtiEvent[] | DecodedText | DecodedFrames} EventsInput */
+
+/**
+ * Frames decoded so far by a `FrameDecoder`.
+ * @typedef {object} FrameBatch
+ * @property {FrameEvent[]} events The frames completed by this push.
+ * @property {ByteDiagnostic[]} diagnostics Problems found in this push's bytes.
+ * @property {Framing} framing The width and protocol version in use, and why.
+ */
+
+/**
+ * A log decoded once and kept in wasm memory: fed whole (`openLog`) or in chunks (`push`, then
+ * `finish`), then asked for what is shown. The methods of the wasm class, and these:
+ * @typedef {import('./cti_outcome.js').CtiLog & {
+ *   events(start: number, end?: number): CtiEvent[],
+ *   timeline(): Timeline,
+ *   calls(): CallRow[],
+ * }} CtiLog
+ */
+
+/**
+ * Decodes a GED-188 byte stream fed in chunks of any size; a partial frame waits for more bytes.
+ * @typedef {object} FrameDecoder
+ * @property {(chunk: Uint8Array) => FrameBatch} push Decodes every complete frame so far.
+ * @property {() => FrameBatch} finish Ends the stream: bytes left over are reported.
+ * @property {() => void} free Releases the decoder's memory now.
+ */
+
+/**
+ * Builds a timeline from events pushed in batches (a live feed); `snapshot()` at any time.
+ * @typedef {object} TimelineBuilder
+ * @property {(events: EventsInput) => void} push Takes a batch of events.
+ * @property {() => Timeline} snapshot Every call and agent so far.
+ * @property {number} length Events pushed so far.
+ * @property {() => void} free Releases the builder's memory now.
+ */
+
+/**
+ * An export kept in WebAssembly memory: the call list as columns, one call in full on request.
+ * @typedef {object} RecordLog
+ * @property {() => RecordsHead} head Everything but the calls.
+ * @property {() => CallColumns} callColumns The calls as typed-array columns.
+ * @property {(needle: string) => Uint32Array} searchCalls The calls containing `needle`.
+ * @property {(index: number) => RecordCall} call Call `index` with its legs and every cell.
+ * @property {() => void} free Releases the export's memory now.
+ */
+
+/**
+ * Everything the main entry (`cti-outcome`) exports besides `init` and `initSync`.
+ * @typedef {object} CtiOutcome
+ * @property {(text: string | Uint8Array) => DecodedText} decodeLog Decodes a CTI text dump into
+ *   `{ events, notes, diagnostics }`; malformed lines become diagnostics.
+ * @property {(bytes: Uint8Array, options?: FrameOptions) => DecodedFrames} decodeFrames Decodes
+ *   GED-188 frames; the result's `framing` says which tag width was used.
+ * @property {(input: string | Uint8Array, options?: LogOptions) => DecodedInput} decodeInput
+ *   Decodes any input form, detected unless `options.format` names it.
+ * @property {(input: string | Uint8Array, options?: LogOptions) => CtiLog} openLog Decodes a
+ *   whole log into a `CtiLog` kept in wasm memory: the way to large logs.
+ * @property {(frames: Uint8Array, rows: Float64Array) => CtiLog} logOfFrames A `CtiLog` of a
+ *   capture's frames: pass what `readCapture` (`cti-outcome/capture`) returned.
+ * @property {(events: EventsInput) => Timeline} buildTimeline Groups events into calls (with
+ *   outcomes and links) and agents (with state segments).
+ * @property {(input: string | Uint8Array) => Sniffed} sniff What form an input has (its first
+ *   64 KiB are read), and why.
+ * @property {() => string} version The library's version, as in its package.json.
+ * @property {() => number} wasmMemoryBytes Bytes of WebAssembly memory the module holds.
+ * @property {new (options?: LogOptions) => CtiLog} CtiLog A log decoded in wasm memory.
+ * @property {new (options?: FrameOptions) => FrameDecoder} FrameDecoder A stream of frames.
+ * @property {new () => TimelineBuilder} TimelineBuilder A timeline of a live feed.
+ */
+
+/**
+ * Everything `cti-outcome/traces` exports besides `init` and `initSync`: Cisco server traces
+ * (Finesse webservices, MIVR ICD_CTI, `dumplog`) read into logs with the main entry's shapes.
+ * @typedef {Pick<CtiOutcome, 'decodeInput' | 'openLog' | 'wasmMemoryBytes' | 'CtiLog'> & {
+ *   decodeLog(input: string | Uint8Array, options?: LogOptions): DecodedText,
+ * }} CtiOutcomeTraces
+ */
+
+/**
+ * Everything `cti-outcome/encode` exports besides `init` and `initSync`.
+ * @typedef {object} CtiOutcomeEncode
+ * @property {(events: EventsInput, options?: FrameOptions) => Uint8Array} encodeEvents Encodes
+ *   events as GED-188 frames (default width 2); throws listing every field with no wire form.
+ */
+
+/**
+ * Everything `cti-outcome/capture` exports besides `init` and `initSync`.
+ * @typedef {object} CtiOutcomeCapture
+ * @property {(bytes: Uint8Array, options?: CaptureOptions) => CaptureFrames} readCapture Reads
+ *   a capture's TCP connections down to the frames of the CTI ones.
+ */
+
+/**
+ * Everything `cti-outcome/records` exports besides `init` and `initSync`.
+ * @typedef {object} CtiOutcomeRecords
+ * @property {(code: number, direction: Direction, cause?: number | null) => Connres} decodeConnres
+ *   Decodes a CONNRES end-of-call code for a direction, with an optional Q.850 cause (0–127).
+ * @property {(input: string | Uint8Array, options?: RecordOptions) => DecodedRecords} decodeRecords
+ *   Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into calls.
+ * @property {new (input: string | Uint8Array, options?: RecordOptions) => RecordLog} RecordLog
+ *   An export kept in WebAssembly memory.
+ */
 
 const KINDS = ['number', 'text', 'empty', 'na', 'bytes'];
 const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
@@ -35,6 +170,7 @@ function buildFields(c, table, from, to) {
     const value = kind === 0 || kind === 4 ? number : kind === 1 ? raw : null;
     const symbolAt = c.symbol[f];
     const meaningAt = c.meaning[f];
+    /** @type {Record<string, unknown>} */
     let field;
     if (c.fieldLabel[f] < 0 && c.index[f] < 0 && c.tag[f] < 0) {
       if (symbolAt < 0 && meaningAt < 0) field = { name, raw, kind: kindName, value };
@@ -59,7 +195,8 @@ function buildFields(c, table, from, to) {
   return fields;
 }
 
-/** A column batch of events as objects: text events or frame events, by the batch's form. */
+/** A column batch of events as objects: text events or frame events, by the batch's form.
+ * @internal */
 export function buildEvents(c) {
   const table = stringTable(c);
   const text = c.form === 'text';
@@ -72,6 +209,7 @@ export function buildEvents(c) {
     const type = table[c.eventType[e]];
     const id = typeId < 0 ? null : typeId;
     const fields = buildFields(c, table, from, to);
+    /** @type {Record<string, unknown>} */
     let event;
     if (text && c.label[e] < 0 && c.truncated[e] !== 1) {
       event = c.time[e] >= 0
@@ -107,7 +245,8 @@ export function buildEvents(c) {
   return events;
 }
 
-/** The call list columns with their strings resolved: what a list of calls needs. */
+/** The call list columns with their strings resolved: what a list of calls needs.
+ * @internal */
 export function callList(c) {
   const table = stringTable(c);
   const text = (at) => (at < 0 ? undefined : table[at]);
@@ -146,9 +285,12 @@ function rawOf(field) {
 /**
  * Events (an array, or an object with an `events` array) packed for the wasm side: one string
  * of every piece, where each ends (UTF-16 offsets, -1 for absent), and the numbers.
+ * @internal
+ * @param {EventsInput} events
+ * @returns {[string, Int32Array, Int32Array]}
  */
 export function packEvents(events) {
-  const list = Array.isArray(events) ? events : events?.events;
+  const list = Array.isArray(events) ? events : /** @type {DecodedText | DecodedFrames} */ (events)?.events;
   if (!Array.isArray(list)) throw new Error('`events` must be an array of events or a decodeLog result');
   const parts = [];
   const ends = [];
@@ -193,7 +335,8 @@ const CHUNK = 1 << 20;
 /** Events built into objects per batch of columns. */
 const PAGE = 1 << 16;
 
-/** Pushes `input` (a string or a Uint8Array) into `log` in chunks. */
+/** Pushes `input` (a string or a Uint8Array) into `log` in chunks.
+ * @internal */
 export function pushAll(log, input) {
   if (typeof input === 'string') {
     for (let at = 0; at < input.length;) {
@@ -236,7 +379,6 @@ function timelineOf(log) {
   return timeline;
 }
 
-/** The package's functions and classes over `glue` (wasm-bindgen's generated module). */
 /** The forms the trace decoders read (`Form` in the declarations). */
 const TRACE_FORMS = new Set(['finesse', 'mivr', 'dumplog']);
 /** Bytes `sniff` reads of an input (src/sniff.rs HEAD_BYTES). */
@@ -252,6 +394,10 @@ function headOf(input) {
  * The package's API over one module's glue. The main entry's `decodeLog` reads a dump, or says
  * that a Cisco trace is `cti-outcome/traces`'s to read; the traces entry (`traces: true`) reads
  * traces and the dumps pasted into them.
+ * @internal
+ * @param {typeof import('./cti_outcome.js')} glue wasm-bindgen's generated module
+ * @param {{ traces?: boolean }} [how]
+ * @returns {CtiOutcome}
  */
 export function makeApi(glue, { traces = false } = {}) {
   function decoded(input, options) {
@@ -292,6 +438,7 @@ export function makeApi(glue, { traces = false } = {}) {
   }
 
   class FrameDecoder {
+    /** @param {FrameOptions} [options] */
     constructor(options) {
       this.log = new glue.CtiLog({ ...options, format: 'binary', calls: false });
       this.seen = 0;
@@ -302,7 +449,7 @@ export function makeApi(glue, { traces = false } = {}) {
       push();
       const summary = this.log.summary();
       const events = buildEvents(this.log.eventColumns(this.seen, this.log.length));
-      const diagnostics = summary.diagnostics.slice(this.reported);
+      const diagnostics = /** @type {ByteDiagnostic[]} */ (summary.diagnostics.slice(this.reported));
       this.seen = this.log.length;
       this.reported = summary.diagnostics.length;
       return { events, diagnostics, framing: summary.framing };
@@ -373,16 +520,18 @@ export function makeApi(glue, { traces = false } = {}) {
   /** What form `input` has, and why (src/sniff.rs: its first 64 KiB are read). */
   function sniff(input) {
     const [form, reason] = glue.sniffForm(headOf(input)).split('\t');
-    return { form, reason };
+    return /** @type {Sniffed} */ ({ form, reason });
   }
   /** How `decodeLog` reads `input`: as a trace, or as a dump. */
   const textFormat = (input) => (traces || TRACE_FORMS.has(sniff(input).form) ? 'trace' : 'text');
 
   return {
-    decodeLog: (input, options) => without(decoded(input, { ...options, format: textFormat(input) })),
+    decodeLog: (input, options = {}) => /** @type {DecodedText} */ (
+      without(decoded(input, { ...options, format: textFormat(input) }))
+    ),
     sniff,
-    decodeFrames: (bytes, options) => without(decoded(bytes, { ...options, format: 'binary' })),
-    decodeInput: (input, options) => decoded(input, options),
+    decodeFrames: (bytes, options) => /** @type {DecodedFrames} */ (without(decoded(bytes, { ...options, format: 'binary' }))),
+    decodeInput: (input, options) => /** @type {DecodedInput} */ (decoded(input, options)),
     openLog,
     logOfFrames,
     buildTimeline,
@@ -391,5 +540,42 @@ export function makeApi(glue, { traces = false } = {}) {
     CtiLog,
     FrameDecoder,
     TimelineBuilder,
+  };
+}
+
+/** The traces entry's API over its module's glue.
+ * @internal
+ * @param {typeof import('./cti_outcome.js')} glue
+ * @returns {CtiOutcomeTraces} */
+export function tracesApi(glue) {
+  const { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog } = makeApi(glue, { traces: true });
+  return { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog };
+}
+
+/** The encode entry's API over its module's glue.
+ * @internal
+ * @param {any} glue
+ * @returns {CtiOutcomeEncode} */
+export function encodeApi(glue) {
+  return { encodeEvents: (events, options) => glue.encodePacked(...packEvents(events), options) };
+}
+
+/** The capture entry's API over its module's glue.
+ * @internal
+ * @param {any} glue
+ * @returns {CtiOutcomeCapture} */
+export function captureApi(glue) {
+  return { readCapture: (bytes, options) => glue.readCapture(bytes, options) };
+}
+
+/** The records entry's API over its module's glue.
+ * @internal
+ * @param {any} glue
+ * @returns {CtiOutcomeRecords} */
+export function recordsApi(glue) {
+  return {
+    decodeConnres: (code, direction, cause) => glue.decodeConnres(code, direction, cause),
+    decodeRecords: (input, options) => glue.decodeRecords(input, options),
+    RecordLog: glue.RecordLog,
   };
 }

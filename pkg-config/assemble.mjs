@@ -10,6 +10,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ENTRIES } from './entries.mjs';
+import { entryFiles, glueName } from './entry-files.mjs';
 
 const here = import.meta.dirname;
 const [dist, types, out] = process.argv.slice(2, 5).map((p) => resolve(p));
@@ -49,12 +53,8 @@ const glueTypes = dts.slice(0, cut).replace(/^\s*\[Symbol\.dispose\]\(\): void;\
 const shapes = readFileSync(types, 'utf8');
 writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
 
-const entryFiles = (m) => (m === 'main'
-  ? ['index.js', 'index.d.ts', 'node.mjs', 'node.cjs']
-  : [`${m}.js`, `${m}.d.ts`, `${m}-node.mjs`, `${m}-node.cjs`]);
-for (const name of [...modules.flatMap(entryFiles), 'api.js', 'loader.js', 'LICENSE', 'README.md']) {
-  copy(join(here, name), name);
-}
+const built = ENTRIES.filter((e) => modules.includes(e.module));
+for (const name of ['api.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
 // api.js is written once as an ES module; Node's require gets the same code as CommonJS.
 const api = readFileSync(join(here, 'api.js'), 'utf8');
 const exportsOf = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -63,12 +63,53 @@ writeFileSync(
   join(out, 'api.cjs'),
   `'use strict';\n${api.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
 );
+// api.js's types (its JSDoc, checked against its code) as api.d.ts: the functions' declarations.
+const tsc = join(here, '..', 'tests', 'e2e', 'node_modules', '.bin', 'tsc');
+execFileSync(tsc, ['--allowJs', '--checkJs', '--declaration', '--emitDeclarationOnly', '--stripInternal',
+  '--skipLibCheck', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
+  '--lib', 'es2022,dom', '--outDir', out, join(out, 'api.js')], { stdio: 'inherit' });
+// Only the types are api.js's public face: its functions are the entries' machinery (tsc keeps
+// them despite their @internal tags, which it honours only in TypeScript sources).
+const ts = createRequire(import.meta.url)(join(here, '..', 'tests', 'e2e', 'node_modules', 'typescript'));
+const emitted = ts.createSourceFile('api.d.ts', readFileSync(join(out, 'api.d.ts'), 'utf8'), ts.ScriptTarget.Latest, true);
+writeFileSync(
+  join(out, 'api.d.ts'),
+  `${emitted.statements.filter((st) => !ts.isFunctionDeclaration(st)).map((st) => st.getFullText().trim()).join('\n\n')}\n`,
+);
+
+// The entry files, from the one list of entries (entries.mjs): for browsers, bundlers and
+// Workers (the web glue behind an idempotent `init`), for Node's import and require (the nodejs
+// glue, loaded synchronously), and their declarations, which re-export api.js's own types.
+const generated = readFileSync(join(out, 'cti_outcome.d.ts'), 'utf8');
+const apiTypes = [...readFileSync(join(out, 'api.d.ts'), 'utf8').matchAll(/^export type (\w+)/gm)]
+  .map((m) => m[1])
+  .filter((t) => !new RegExp(`^export type ${t}\\b`, 'm').test(generated));
+for (const entry of built) {
+  for (const [file, text] of Object.entries(entryFiles(entry, apiTypes))) writeFileSync(join(out, file), text);
+}
 
 const cargo = readFileSync(join(here, '..', 'Cargo.toml'), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
 if (!version) throw new Error('Cargo.toml: no package version');
 const manifest = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));
 manifest.version = version;
+// What package.json says of the entries comes from the same list.
+manifest.exports = Object.fromEntries([
+  ...built.flatMap((e) => {
+    const [web, dts, mjs, cjs] = Object.keys(entryFiles(e)).map((f) => `./${f}`);
+    const wasm = `./${glueName(e)}_bg.wasm`;
+    return [
+      [e.path, { types: dts, browser: web, node: { import: mjs, require: cjs }, import: web, default: web }],
+      [e.path === '.' ? './wasm' : `${e.path}/wasm`, wasm],
+      [wasm, wasm],
+    ];
+  }),
+  ['./package.json', './package.json'],
+]);
+manifest.files = [
+  ...built.flatMap((e) => [...Object.keys(entryFiles(e)), `${glueName(e)}.js`, `${glueName(e)}_node.cjs`, `${glueName(e)}_bg.wasm`]),
+  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
+];
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 for (const file of manifest.files) {

@@ -72,7 +72,7 @@ test('each entry point exports the same names in browsers and Node: those its de
     const node = names(await import(pathToFileURL(join(installed, esm))));
     const cjs = names(require(join(installed, cjsFile)));
     const dts = readFileSync(join(installed, types), 'utf8');
-    const declared = [...dts.matchAll(/^export (?:default )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
+    const declared = [...dts.matchAll(/^export (?:default |declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
     expect(browser, [...new Set(declared)].sort(), `${web} exports what ${types} declares`);
     expect(node, browser, esm);
     expect(cjs, browser, cjsFile);
