@@ -62,6 +62,7 @@ package: package-dir
 
 package-dir: wasm
 	cargo run --quiet --example typescript > dist/types.d.ts
+	cargo run --quiet --example typescript -- --lists > dist/lists.js
 	node pkg-config/assemble.mjs dist dist/types.d.ts $(PACKAGE) $(MODULES)
 
 toolchain:

@@ -138,10 +138,7 @@
  *   An export kept in WebAssembly memory.
  */
 
-const KINDS = ['number', 'text', 'empty', 'na', 'bytes'];
-const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
-const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'accepted', 'failed',
-  'blocked', 'transferred', 'conferenced', 'still_active', 'legacy', 'unknown'];
+import { DIRECTIONS, KINDS, OUTCOMES } from './lists.js';
 
 /** The strings of a column batch: `strings` cut at `stringEnds`. */
 function stringTable(c) {

@@ -55,13 +55,25 @@ writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes
 
 const built = ENTRIES.filter((e) => modules.includes(e.module));
 for (const name of ['api.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
+// The lists that name the columns' numbers, generated from the Rust enums
+// (`cargo run --example typescript -- --lists`), for import and require alike.
+const lists = readFileSync(join(dist, 'lists.js'), 'utf8');
+const listNames = [...lists.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+writeFileSync(join(out, 'lists.js'), lists);
+writeFileSync(
+  join(out, 'lists.cjs'),
+  `'use strict';\n${lists.replace(/^export const /gm, 'const ')}\nmodule.exports = { ${listNames.join(', ')} };\n`,
+);
+
 // api.js is written once as an ES module; Node's require gets the same code as CommonJS.
 const api = readFileSync(join(here, 'api.js'), 'utf8');
 const exportsOf = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
 if (exportsOf.length === 0) throw new Error('api.js: no exported functions');
 writeFileSync(
   join(out, 'api.cjs'),
-  `'use strict';\n${api.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
+  `'use strict';\n${api
+    .replace(/^import \{ ([\w, ]+) \} from '\.\/lists\.js';$/m, "const { $1 } = require('./lists.cjs');")
+    .replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
 );
 // api.js's types (its JSDoc, checked against its code) as api.d.ts: the functions' declarations.
 const tsc = join(here, '..', 'tests', 'e2e', 'node_modules', '.bin', 'tsc');
@@ -108,7 +120,7 @@ manifest.exports = Object.fromEntries([
 ]);
 manifest.files = [
   ...built.flatMap((e) => [...Object.keys(entryFiles(e)), `${glueName(e)}.js`, `${glueName(e)}_node.cjs`, `${glueName(e)}_bg.wasm`]),
-  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
+  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
 ];
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

@@ -6,8 +6,22 @@ use serde::Serialize;
 ///
 /// One closed set for the whole product: a decoded CONNRES code and a call derived from CTI
 /// events use the same words, so a page can colour and count them alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ts_rs::TS)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    ts_rs::TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OutcomeKind {
     /// The destination answered and the parties were connected.
     Answered,
@@ -41,43 +55,19 @@ pub enum OutcomeKind {
 }
 
 impl OutcomeKind {
-    /// Every kind, in display order.
-    pub const ALL: [OutcomeKind; 14] = [
-        OutcomeKind::Answered,
-        OutcomeKind::Abandoned,
-        OutcomeKind::NoAnswer,
-        OutcomeKind::Busy,
-        OutcomeKind::Rejected,
-        OutcomeKind::Skipped,
-        OutcomeKind::Accepted,
-        OutcomeKind::Failed,
-        OutcomeKind::Blocked,
-        OutcomeKind::Transferred,
-        OutcomeKind::Conferenced,
-        OutcomeKind::StillActive,
-        OutcomeKind::Legacy,
-        OutcomeKind::Unknown,
-    ];
+    /// Every kind, in display order (the order the call columns' numbers index).
+    pub const ALL: &'static [OutcomeKind] = <OutcomeKind as strum::VariantArray>::VARIANTS;
+
+    /// The kind's place in [`OutcomeKind::ALL`] (the number the call columns hold).
+    #[must_use]
+    pub fn index(self) -> u8 {
+        self as u8
+    }
 
     /// The kind's name as it appears in JSON (`no_answer`, `still_active`, …).
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        match self {
-            OutcomeKind::Answered => "answered",
-            OutcomeKind::Abandoned => "abandoned",
-            OutcomeKind::NoAnswer => "no_answer",
-            OutcomeKind::Busy => "busy",
-            OutcomeKind::Rejected => "rejected",
-            OutcomeKind::Skipped => "skipped",
-            OutcomeKind::Accepted => "accepted",
-            OutcomeKind::Failed => "failed",
-            OutcomeKind::Blocked => "blocked",
-            OutcomeKind::Transferred => "transferred",
-            OutcomeKind::Conferenced => "conferenced",
-            OutcomeKind::StillActive => "still_active",
-            OutcomeKind::Legacy => "legacy",
-            OutcomeKind::Unknown => "unknown",
-        }
+        self.into()
     }
 }
 
@@ -85,28 +75,16 @@ impl OutcomeKind {
 mod tests {
     use super::*;
 
-    /// The package and the page turn the call columns' outcome numbers into names with lists
-    /// of their own; they must be this order.
     #[test]
-    fn the_javascript_lists_are_in_this_order() {
-        let names: Vec<String> = OutcomeKind::ALL
-            .iter()
-            .map(|k| format!("'{}'", k.as_str()))
-            .collect();
-        for (file, source) in [
-            ("pkg-config/api.js", include_str!("../pkg-config/api.js")),
-            ("www/call-table.js", include_str!("../www/call-table.js")),
-        ] {
-            let start = source.find("OUTCOMES = [").expect("an OUTCOMES list") + 12;
-            let list = &source[start..start + source[start..].find(']').unwrap()];
-            let written: Vec<&str> = list.split(',').map(str::trim).collect();
-            assert_eq!(written, names, "{file}");
+    fn index_is_the_place_in_all() {
+        for (i, kind) in OutcomeKind::ALL.iter().enumerate() {
+            assert_eq!(usize::from(kind.index()), i);
         }
     }
 
     #[test]
     fn json_names_match_as_str() {
-        for kind in OutcomeKind::ALL {
+        for &kind in OutcomeKind::ALL {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }

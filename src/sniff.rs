@@ -22,8 +22,11 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 
 /// What decodes an input that [`crate::log::Log`] reads (captures and call-record exports
 /// have readers of their own).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, TS, strum::IntoStaticStr, strum::EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Format {
     /// The textual `MsgType: …` dump.
     Text,
@@ -40,24 +43,13 @@ impl Format {
     /// The format's name (`text`, `binary`, `hex`, `trace`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Binary => "binary",
-            Format::Hex => "hex",
-            Format::Trace => "trace",
-        }
+        self.into()
     }
 
     /// The format named `name`.
     #[must_use]
     pub fn parse(name: &str) -> Option<Format> {
-        match name {
-            "text" => Some(Format::Text),
-            "binary" => Some(Format::Binary),
-            "hex" => Some(Format::Hex),
-            "trace" => Some(Format::Trace),
-            _ => None,
-        }
+        name.parse().ok()
     }
 }
 

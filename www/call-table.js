@@ -3,11 +3,10 @@
 // where they are drawn; nothing copies the whole list into objects. Sorting and filtering make
 // an array of row numbers.
 
+import { DIRECTIONS, OUTCOMES } from './pkg/lists.js';
 import { stringAt } from './strings.js';
 
-export const DIRECTIONS = ['inbound', 'outbound', 'internal', 'unknown'];
-export const OUTCOMES = ['answered', 'abandoned', 'no_answer', 'busy', 'rejected', 'skipped', 'accepted', 'failed',
-  'blocked', 'transferred', 'conferenced', 'still_active', 'legacy', 'unknown'];
+export { DIRECTIONS, OUTCOMES };
 
 /** Each outcome's place in alphabetical order. */
 const OUTCOME_RANK = OUTCOMES.map((o) => [...OUTCOMES].sort().indexOf(o));

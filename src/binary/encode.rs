@@ -22,13 +22,13 @@ pub struct Encoded {
 }
 
 /// Something in an event that has no wire form.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct EncodeIssue {
     /// Zero-based index of the event.
     pub event: u32,
     /// The field, when the issue is one field's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub field: Option<String>,
     /// What happened, in words.
     pub message: String,

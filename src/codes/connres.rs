@@ -90,7 +90,9 @@ fn whole_in_range(value: f64, max: f64) -> Option<u64> {
 
 /// A decoded CONNRES code: the JSON shape `{ code, direction, known, symbol, label, meaning,
 /// legacy, outcome, cause? }`.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(optional_fields)]
 pub struct Connres {
     /// The code as given.
     pub code: u32,
@@ -109,8 +111,6 @@ pub struct Connres {
     /// The outcome in the product's shared vocabulary.
     pub outcome: OutcomeKind,
     /// The Q.850 cause given with the code, decoded.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub cause: Option<Cause>,
 }
 

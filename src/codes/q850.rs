@@ -9,7 +9,9 @@ use serde::Serialize;
 pub const MAX_CAUSE: u8 = 127;
 
 /// A decoded Q.850 cause, as the JSON shape `cause` of a decoded CONNRES.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(optional_fields)]
 pub struct Cause {
     /// The cause value, 0–127.
     pub code: u8,
@@ -20,8 +22,6 @@ pub struct Cause {
     /// The cause class (from the upper three bits of the value).
     pub class: &'static str,
     /// The SIP response RFC 3398 maps this cause to, where it lists one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub sip: Option<u16>,
 }
 

@@ -185,8 +185,8 @@ pub(crate) struct Extra {
     pub unlabelled: bool,
 }
 
-/// Kinds of text field values.
-pub(crate) mod kind {
+/// Kinds of field values, as the store and the event columns number them.
+pub mod kind {
     /// An integer; `raw` is its text when that is not its decimal form (`0xFFFF`, a symbol).
     pub const NUMBER: u8 = 0;
     /// Text: the value is `raw`.
@@ -197,6 +197,8 @@ pub(crate) mod kind {
     pub const NA: u8 = 3;
     /// `<TotalBytes: N>`.
     pub const TOTAL_BYTES: u8 = 4;
+    /// Each kind's name as the JSON's `kind` writes it ([`crate::view::Value`]), by number.
+    pub const NAMES: [&str; 5] = ["number", "text", "empty", "na", "bytes"];
 }
 
 /// Everything decoded from one input.

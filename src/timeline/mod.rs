@@ -131,8 +131,19 @@ pub(crate) struct Derived {
 }
 
 /// Which way a call goes, as far as the events tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    ts_rs::TS,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CallDirection {
     /// A customer called in.
     Inbound,
@@ -148,12 +159,7 @@ impl CallDirection {
     /// The direction as the JSON writes it.
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        match self {
-            CallDirection::Inbound => "inbound",
-            CallDirection::Outbound => "outbound",
-            CallDirection::Internal => "internal",
-            CallDirection::Unknown => "unknown",
-        }
+        self.into()
     }
 }
 

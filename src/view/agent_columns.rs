@@ -8,7 +8,6 @@ use super::column_set::column_set;
 use super::columns::Table;
 use super::timeline::agent_key;
 use crate::codes::session;
-use crate::outcome::OutcomeKind;
 use crate::store::Store;
 use crate::timeline::Timeline;
 
@@ -88,11 +87,7 @@ pub fn agent_columns(store: &Store, t: &Timeline) -> AgentColumns {
             c.call_end
                 .push(state.end.map_or(f64::NAN, |m| ms(store, m.event())));
             let kind = t.derived[call as usize].outcome.kind;
-            let position = OutcomeKind::ALL
-                .iter()
-                .position(|k| *k == kind)
-                .unwrap_or(0);
-            c.call_outcome.push(u8::try_from(position).unwrap_or(0));
+            c.call_outcome.push(kind.index());
         }
     }
     (c.strings, c.string_ends) = strings.finish();

@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap;
 
 use crate::codes::call;
 use crate::codes::fields::FieldId;
-use crate::outcome::OutcomeKind;
 use crate::store::{FieldValue, Store};
 use crate::timeline::outcome::Reason;
 use crate::timeline::Timeline;
@@ -115,11 +114,7 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
             f64::NAN
         });
         let kind = derived.outcome.kind;
-        let position = OutcomeKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0);
-        c.outcome.push(u8::try_from(position).unwrap_or(0));
+        c.outcome.push(kind.index());
         c.rule.push(t.fixed(derived.outcome.rule));
         c.reason
             .push(reason_index(store, &derived.outcome, &mut t, &mut shared));

@@ -9,24 +9,18 @@ use super::{Diagnostics, Events, Framing, PacketDiagnostic};
 use crate::capture::{Capture, Connection};
 use crate::store::Store;
 
-/// A decoded capture.
+/// A decoded capture: its head (format, packets, connections, diagnostics) with its events.
 #[derive(Serialize, TS)]
 #[ts(rename = "DecodedCapture")]
 pub struct DecodedCapture<'a> {
-    /// `pcap` or `pcapng`.
-    #[ts(type = "\"pcap\" | \"pcapng\"")]
-    pub format: &'static str,
-    /// Packets in the file.
-    pub packets: u32,
-    /// Every TCP connection, CTI or not, and what was found on it.
-    pub connections: &'a [Connection],
+    /// The file, its connections and what was wrong.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub head: CaptureHead<'a>,
     /// Every frame of the CTI connections, in time order, with its packet, connection and
     /// direction.
     #[ts(as = "Vec<FrameEvent<'static>>")]
     pub events: Events<'a>,
-    /// Everything wrong, by packet number.
-    #[ts(as = "Vec<PacketDiagnostic<'static>>")]
-    pub diagnostics: Diagnostics<'a>,
     /// Each connection's floating-field width and protocol version, and why.
     pub framing: &'a [Framing],
 }
@@ -39,11 +33,13 @@ pub fn decoded_capture<'a>(
     framing: &'a [Framing],
 ) -> DecodedCapture<'a> {
     DecodedCapture {
-        format: capture.format,
-        packets: capture.packets,
-        connections: &capture.connections,
+        head: CaptureHead {
+            format: capture.format,
+            packets: capture.packets,
+            connections: &capture.connections,
+            diagnostics: Diagnostics(store.diagnostics()),
+        },
         events: Events::new(store, 0, usize::MAX),
-        diagnostics: Diagnostics(store.diagnostics()),
         framing,
     }
 }

@@ -12,24 +12,10 @@ use rustc_hash::FxHashMap;
 
 use crate::codes::fields::{FieldId, FieldType};
 use crate::codes::{enums, message_types};
-use crate::store::{EventType, FieldName, FieldRef, FieldValue, Form, Store, StrId, StrRef};
+use crate::store::{kind, EventType, FieldName, FieldRef, FieldValue, Form, Store, StrId, StrRef};
 
 use super::column_set::column_set;
 use super::event::{explain, hex, type_name};
-
-/// Kinds of field values, as numbers (the order of [`super::Value`]'s `kind`s).
-pub mod kind {
-    /// `number`.
-    pub const NUMBER: u8 = 0;
-    /// `text`.
-    pub const TEXT: u8 = 1;
-    /// `empty`.
-    pub const EMPTY: u8 = 2;
-    /// `na`.
-    pub const NA: u8 = 3;
-    /// `bytes` (`<TotalBytes: N>`).
-    pub const BYTES: u8 = 4;
-}
 
 column_set! {
     /// A batch of events as columns.
@@ -321,9 +307,11 @@ impl Batch<'_> {
             FieldValue::Text(text) => (kind::TEXT, signed(t.bytes(store, text)), 0.0),
             FieldValue::Empty => (kind::EMPTY, signed(t.fixed("")), 0.0),
             FieldValue::Na(text) => (kind::NA, signed(t.bytes(store, text)), 0.0),
-            FieldValue::TotalBytes(total, text) => {
-                (kind::BYTES, signed(t.bytes(store, text)), f64::from(total))
-            }
+            FieldValue::TotalBytes(total, text) => (
+                kind::TOTAL_BYTES,
+                signed(t.bytes(store, text)),
+                f64::from(total),
+            ),
             FieldValue::Bytes(bytes) => (
                 kind::TEXT,
                 signed(t.text(Cow::Owned(hex(store.str(bytes))))),

@@ -27,23 +27,20 @@ pub enum Value<'a> {
 }
 
 /// One field of an event.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Field<'a> {
     /// The canonical name (e.g. `ConnectionCallID`), or the name as written if unknown.
     #[ts(type = "string")]
     pub name: Cow<'a, str>,
     /// The name as written, when it differs from `name` (e.g. `CallID`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub label: Option<Cow<'a, str>>,
     /// The number written in brackets after the name, or a repeated list member's position.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub index: Option<u32>,
     /// The floating-field tag a frame carried the field in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub tag: Option<u16>,
     /// The value exactly as written, without surrounding white space.
     #[ts(type = "string")]
@@ -52,11 +49,9 @@ pub struct Field<'a> {
     #[serde(flatten)]
     pub value: Value<'a>,
     /// The protocol symbol of a coded value (e.g. `LCS_NULL`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub symbol: Option<Cow<'static, str>>,
     /// The value's meaning in words.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
     pub meaning: Option<Cow<'static, str>>,
     /// Present (true) when no reference lists the field name.

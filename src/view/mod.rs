@@ -67,7 +67,9 @@ pub struct PacketDiagnostic<'a> {
 }
 
 /// Something wrong in a call-record export, at a row and column.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct RowDiagnostic<'a> {
     /// How bad it is.
     pub severity: Severity,
@@ -78,8 +80,6 @@ pub struct RowDiagnostic<'a> {
     /// One-based row as a spreadsheet numbers it: the header is row 1.
     pub row: u32,
     /// One-based column; absent when the whole row is meant.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub column: Option<u32>,
 }
 

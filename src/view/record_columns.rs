@@ -9,34 +9,23 @@ use ts_rs::TS;
 
 use super::calls::CallColumns;
 use super::columns::Table;
-use super::records::{DecodedRecords, RecordColumn};
+use super::records::RecordsExport;
 use super::{Diagnostics, RowDiagnostic};
-use crate::codes::connres::{Connres, Direction};
+use crate::codes::connres::Direction;
 use crate::codes::q850;
 use crate::outcome::OutcomeKind;
 use crate::records::{Call, RecordRule, Records, Role};
-use crate::text::encoding::Encoding;
 
 /// An export without its calls: what the page shows before it lists them.
 #[derive(Serialize, TS)]
 #[ts(rename = "RecordsHead")]
 pub struct RecordsHead<'a> {
-    /// Always `records`.
-    #[ts(type = "\"records\"")]
-    pub format: &'static str,
-    /// The encoding the export was read in.
-    pub encoding: Encoding,
-    /// The separator told from the header line.
-    #[ts(type = "\",\" | \";\" | \"\\t\"")]
-    pub separator: &'static str,
-    /// Every column, with its role.
-    pub columns: Vec<RecordColumn<'a>>,
-    /// Data rows.
-    pub rows: u32,
+    /// How the export was read, its columns, rows and codes.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub export: RecordsExport<'a>,
     /// Calls.
     pub calls: u32,
-    /// Every distinct CONNRES reading, decoded once.
-    pub codes: &'a [Connres],
     /// Everything wrong, by row and column.
     #[ts(as = "Vec<RowDiagnostic<'static>>")]
     pub diagnostics: Diagnostics<'a>,
@@ -45,16 +34,10 @@ pub struct RecordsHead<'a> {
 /// The head of `records`.
 #[must_use]
 pub fn records_head(records: &Records) -> RecordsHead<'_> {
-    let d: DecodedRecords = super::records::decoded_records(records);
     RecordsHead {
-        format: d.format,
-        encoding: d.encoding,
-        separator: d.separator,
-        columns: d.columns,
-        rows: d.rows,
+        export: super::records::records_export(records),
         calls: u32::try_from(records.calls.calls.len()).unwrap_or(u32::MAX),
-        codes: d.codes,
-        diagnostics: d.diagnostics,
+        diagnostics: Diagnostics(&records.table.diagnostics),
     }
 }
 
@@ -101,11 +84,7 @@ pub fn record_call_columns(records: &Records) -> CallColumns {
         c.start_time.push(-1);
         c.duration_ms.push(duration.unwrap_or(f64::NAN));
         let kind = call.outcome.kind;
-        let position = OutcomeKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0);
-        c.outcome.push(u8::try_from(position).unwrap_or(0));
+        c.outcome.push(kind.index());
         c.rule.push(t.fixed(rule_name(call.outcome.rule)));
         let key = reason_key(records, call);
         let reason = *reasons

@@ -13,10 +13,10 @@ use crate::outcome::OutcomeKind;
 use crate::records::{Call, RecordRule, Records, Role, Table};
 use crate::text::encoding::Encoding;
 
-/// A decoded call-record export.
+/// What every view of an export starts with: how it was read, its columns, rows and codes.
 #[derive(Serialize, TS)]
-#[ts(rename = "DecodedRecords")]
-pub struct DecodedRecords<'a> {
+#[ts(rename = "RecordsExport")]
+pub struct RecordsExport<'a> {
     /// Always `records`.
     #[ts(type = "\"records\"")]
     pub format: &'static str,
@@ -32,6 +32,16 @@ pub struct DecodedRecords<'a> {
     /// Every distinct CONNRES reading of the export (code, direction, cause), decoded once, as
     /// `decodeConnres` decodes it; a leg's `connres` is an index into this list.
     pub codes: &'a [Connres],
+}
+
+/// A decoded call-record export.
+#[derive(Serialize, TS)]
+#[ts(rename = "DecodedRecords")]
+pub struct DecodedRecords<'a> {
+    /// How the export was read, its columns, rows and codes.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub export: RecordsExport<'a>,
     /// The calls, in the order they start.
     #[ts(as = "Vec<RecordCall<'static>>")]
     pub calls: CallList<'a>,
@@ -41,19 +51,21 @@ pub struct DecodedRecords<'a> {
 }
 
 /// A column of an export.
+#[serde_with::skip_serializing_none]
 #[derive(Serialize, TS)]
+#[ts(optional_fields)]
 pub struct RecordColumn<'a> {
     /// Its name in the header (`column N` past the header's end).
     pub name: &'a str,
     /// What the reader uses it for; absent for a column it only keeps.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub role: Option<Role>,
 }
 
 /// A call of an export: the rows that share its call id.
+#[serde_with::skip_serializing_none]
 #[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct RecordCall<'a> {
     /// The call id, or `row N` for a row without one.
     pub key: String,
@@ -61,12 +73,8 @@ pub struct RecordCall<'a> {
     #[ts(type = "\"inbound\" | \"outbound\" | \"unknown\"")]
     pub direction: &'static str,
     /// The earliest start, as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub start: Option<&'a str>,
     /// From the earliest start to the latest end (ms).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub duration_ms: Option<f64>,
     /// How it ended, why, and the cells that say so.
     pub outcome: RecordOutcomeView<'a>,
@@ -100,32 +108,24 @@ pub struct RecordEvidence<'a> {
 }
 
 /// A row of a call: a leg, when it has a CONNRES.
+#[serde_with::skip_serializing_none]
 #[derive(Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct RecordLeg<'a> {
     /// One-based row, as a spreadsheet numbers it (the header is row 1).
     pub row: u32,
     /// One-based line where the row starts.
     pub line: u32,
     /// Its CONNRES: an index into `codes`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub connres: Option<u32>,
     /// Start (ms since 1970-01-01 as written, no zone applied).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub start_ms: Option<f64>,
     /// Connect (ms, as `startMs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub connect_ms: Option<f64>,
     /// End (ms, as `startMs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub end_ms: Option<f64>,
     /// Queue start (ms, as `startMs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub queue_ms: Option<f64>,
     /// Every cell, by column (`null` past the row's end).
     pub cells: Vec<Option<&'a str>>,
@@ -150,14 +150,23 @@ impl Serialize for CallList<'_> {
 pub fn decoded_records(records: &Records) -> DecodedRecords<'_> {
     let t = &records.table;
     DecodedRecords {
+        export: records_export(records),
+        calls: CallList(records),
+        diagnostics: Diagnostics(&t.diagnostics),
+    }
+}
+
+/// How `records` was read, its columns, rows and codes.
+#[must_use]
+pub fn records_export(records: &Records) -> RecordsExport<'_> {
+    let t = &records.table;
+    RecordsExport {
         format: "records",
         encoding: t.encoding,
         separator: separator(t.separator),
         columns: columns(t),
         rows: u32::try_from(t.len()).unwrap_or(u32::MAX),
         codes: &records.calls.codes,
-        calls: CallList(records),
-        diagnostics: Diagnostics(&t.diagnostics),
     }
 }
 

@@ -36,8 +36,10 @@ impl Session {
 }
 
 /// A request and its reply.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Exchange {
     /// The request.
     pub request: Point,
@@ -47,20 +49,13 @@ pub struct Exchange {
     /// The InvokeID both carry.
     pub invoke_id: u32,
     /// The reply, when one came.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub reply: Option<Point>,
     /// The reply's message type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub reply_type: Option<String>,
     /// From request to reply in milliseconds, when both have times.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub rtt_ms: Option<u64>,
     /// The reply is a failure (FAILURE_CONF or CONTROL_FAILURE_CONF), and why, in words.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub failure: Option<String>,
 }
 

@@ -28,22 +28,24 @@ use crate::timeline::{self, key, CallDirection, LinkKind, Timeline};
 use super::event::{explain, field, type_name};
 
 /// Every call and every agent found in a log.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[ts(rename = "Timeline")]
+#[ts(optional_fields)]
 pub struct TimelineView {
     /// Calls, in the order of their first event.
     pub calls: Vec<Call>,
     /// Agents, in the order of their first event.
     pub agents: Vec<Agent>,
     /// Requests and replies, and session notices (left out when the log has none).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub session: Option<super::session::Session>,
 }
 
 /// One call: its identity, parties, events in order, and how it ended.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Call {
     /// Unique key: the call ID, with `#2`, `#3`… when the log reuses the ID after the call ended.
     pub key: String,
@@ -54,8 +56,6 @@ pub struct Call {
     /// Every non-empty ConnectionDeviceID seen for the call, in order of appearance.
     pub device_ids: Vec<String>,
     /// The latest CallType.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub call_type: Option<Coded>,
     /// Inbound, outbound or internal, when the events allow telling.
     pub direction: CallDirection,
@@ -64,16 +64,10 @@ pub struct Call {
     /// Keys of the agents whose extension is one of `devices`.
     pub agents: Vec<String>,
     /// The latest non-empty ANI (calling number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub ani: Option<String>,
     /// The latest non-empty DNIS.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub dnis: Option<String>,
     /// The latest non-empty DialedNumber.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub dialed_number: Option<String>,
     /// Call variables and ECC variables, latest values (CALL_DATA_UPDATE_EVENT replaces the set).
     pub variables: Vec<Variable>,
@@ -82,8 +76,6 @@ pub struct Call {
     /// The call's first event.
     pub start: Point,
     /// The event that ended the call (CALL_CLEARED_EVENT, else END_CALL_EVENT), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub end: Option<Point>,
     /// Durations the timestamps allow computing.
     pub durations: Durations,
@@ -96,18 +88,16 @@ pub struct Call {
 }
 
 /// A coded value: number, protocol symbol, meaning.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Coded {
     /// The number.
     #[ts(type = "number")]
     pub value: i64,
     /// The protocol symbol (`CALLTYPE_RESERVATION`), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub symbol: Option<String>,
     /// The meaning in words, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub meaning: Option<String>,
 }
 
@@ -138,34 +128,32 @@ pub struct Variable {
 }
 
 /// A point in a call or agent timeline: an event, and its time when the log has one.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Point {
     /// Index of the event.
     pub event: u32,
     /// The event's timestamp as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub time: Option<String>,
 }
 
 /// Durations in milliseconds, present only where both ends have timestamps.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Durations {
     /// From queued (CALL_QUEUED_EVENT) to delivered or answered.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub queue_ms: Option<u64>,
     /// From delivered (CALL_DELIVERED_EVENT) to answered or cleared.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub ring_ms: Option<u64>,
     /// From answered (CALL_ESTABLISHED_EVENT) to cleared, holds included.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub talk_ms: Option<u64>,
     /// Sum of held (CALL_HELD_EVENT) → retrieved (CALL_RETRIEVED_EVENT) spans.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub hold_ms: Option<u64>,
 }
@@ -187,7 +175,9 @@ pub struct Link {
 }
 
 /// How a call ended.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Outcome {
     /// The kind, from the vocabulary CONNRES shares.
     pub kind: OutcomeKind,
@@ -199,13 +189,13 @@ pub struct Outcome {
     /// The events and fields the outcome was derived from.
     pub evidence: Vec<Evidence>,
     /// For `unknown`: what the log lacks that would decide it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub missing: Option<String>,
 }
 
 /// One piece of evidence: an event, and the field in it that counted.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Evidence {
     /// Index of the event.
     pub event: u32,
@@ -213,36 +203,26 @@ pub struct Evidence {
     #[serde(rename = "type")]
     pub type_name: String,
     /// The field's canonical name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub field: Option<String>,
     /// The field's value as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub value: Option<String>,
     /// The value's meaning, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub meaning: Option<String>,
 }
 
 /// One agent: state segments in order and the calls handled.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Agent {
     /// Unique key: the AgentID, or `ext:` and the extension when the events give no AgentID.
     pub key: String,
     /// The AgentID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub agent_id: Option<String>,
     /// The latest AgentExtension.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub extension: Option<String>,
     /// The state at the end of the events (the last segment's).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub state: Option<Coded>,
     /// State segments in order; consecutive events with the same state and reason code form one.
     pub segments: Vec<Segment>,
@@ -251,33 +231,28 @@ pub struct Agent {
 }
 
 /// A span of time an agent spent in one state.
+#[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
 pub struct Segment {
     /// The AgentState.
     pub state: Coded,
     /// The EventReasonCode (not-ready and logout reasons), when written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub reason_code: Option<i64>,
     /// The skill group (UCCX: CSQ) state of the segment's last event.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub skill_group_state: Option<Coded>,
     /// The AGENT_STATE_EVENTs that make up the segment.
     pub events: Vec<u32>,
     /// The first of them.
     pub start: Point,
     /// The agent's next state event, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
     pub end: Option<Point>,
     /// From start to end in milliseconds, when both have timestamps.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub duration_ms: Option<u64>,
     /// The StateDuration (or Duration) the first event reports, in seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub reported_duration_s: Option<i64>,
 }

@@ -99,6 +99,7 @@ pub fn declarations() -> String {
         crate::records::RecordOptions,
         crate::records::Role,
         crate::records::RecordRule,
+        super::records::RecordsExport<'static>,
         DecodedRecords<'static>,
         RecordColumn<'static>,
         RecordCall<'static>,
@@ -135,9 +136,61 @@ pub fn declarations() -> String {
     out
 }
 
+/// The lists that turn the columns' numbers into names, as a JavaScript module (`lists.js` in
+/// the package, which `api.js` and the page import): generated, so that no list is written
+/// twice.
+#[must_use]
+pub fn lists() -> String {
+    let list = |name: &str, doc: &str, items: Vec<&str>| {
+        let items: Vec<String> = items.iter().map(|i| format!("'{i}'")).collect();
+        format!(
+            "/**\n * {doc}\n */\nexport const {name} = Object.freeze(/** @type {{const}} */ ([{}]));\n",
+            items.join(", ")
+        )
+    };
+    [
+        list(
+            "OUTCOMES",
+            "`OutcomeKind` by the number the call columns' `outcome` holds.",
+            OutcomeKind::ALL.iter().map(|k| k.as_str()).collect(),
+        ),
+        list(
+            "DIRECTIONS",
+            "`CallDirection` by the number the call columns' `direction` holds.",
+            <CallDirection as strum::VariantArray>::VARIANTS
+                .iter()
+                .map(|d| d.as_str())
+                .collect(),
+        ),
+        list(
+            "KINDS",
+            "A field value's `kind` by the number the event columns' `kind` holds.",
+            crate::store::kind::NAMES.to_vec(),
+        ),
+    ]
+    .join("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_names_are_the_json_names() {
+        use super::super::event::Value;
+        let values = [
+            Value::Number(1),
+            Value::Text("x".into()),
+            Value::Empty(()),
+            Value::Na(()),
+            Value::Bytes(2),
+        ];
+        for (value, name) in values.iter().zip(crate::store::kind::NAMES) {
+            let json = serde_json::to_value(value).unwrap();
+            assert_eq!(json["kind"], name);
+        }
+        assert!(lists().contains("['number', 'text', 'empty', 'na', 'bytes']"));
+    }
 
     #[test]
     fn every_referenced_type_is_declared() {
