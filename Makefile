@@ -42,11 +42,11 @@ site: package-dir
 	mkdir -p $(SITE)/pkg $(SITE)/samples
 	cp www/*.html www/*.js www/*.css $(SITE)/
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
-	cp tests/fixtures/logs/*.txt tests/fixtures/flows/*.txt tests/fixtures/traces/*.log tests/fixtures/captures/*.pcapng $(SITE)/samples/
+	cp tests/fixtures/logs/*.txt src/generate/flows/*.txt tests/fixtures/traces/*.log tests/fixtures/captures/*.pcapng $(SITE)/samples/
 	cp tests/fixtures/records/calls.csv $(SITE)/samples/call-records.csv
 	cargo build --quiet --bin cti-outcome
 	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt
-	target/debug/cti-outcome decode tests/fixtures/flows/consult-transfer.txt 2>/dev/null \
+	target/debug/cti-outcome decode src/generate/flows/consult-transfer.txt 2>/dev/null \
 	  | target/debug/cti-outcome encode --width 2 - > $(SITE)/samples/consult-transfer.bin
 	target/debug/cti-outcome generate --every-type --protocol-version 24 --format binary \
 	  > $(SITE)/samples/every-message-type-v24.bin
@@ -113,8 +113,8 @@ test-rust:
 WASM_TEST_MODULES := $(filter-out traces,$(MODULES))
 WASM_TEST_FEATURES := --features $(shell echo $(WASM_TEST_MODULES:%=wasm-%) | tr ' ' ,)
 test-wasm:
-	$(WASM_PACK) test --mode no-install --node -- --test wasm_node $(WASM_TEST_FEATURES)
-	$(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm_browser $(WASM_TEST_FEATURES)
+	$(WASM_PACK) test --mode no-install --node -- --test wasm $(WASM_TEST_FEATURES)
+	WASM_BINDGEN_USE_BROWSER=1 $(WASM_PACK) test --mode no-install --headless --chrome -- --test wasm $(WASM_TEST_FEATURES)
 
 ## test-package: the packed tarball installed offline into Node, TypeScript, Vite and Worker consumers
 test-package: package

@@ -25,6 +25,8 @@ pub mod capture;
 pub mod codes;
 pub mod diagnostic;
 pub mod error;
+#[cfg(feature = "generate")]
+pub mod generate;
 pub mod log;
 pub mod outcome;
 pub mod records;

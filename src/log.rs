@@ -393,7 +393,7 @@ mod tests {
     use super::*;
     use crate::view;
 
-    const LOG: &[u8] = include_bytes!("../tests/fixtures/flows/consult-transfer.txt");
+    const LOG: &[u8] = include_bytes!("generate/flows/consult-transfer.txt");
 
     #[test]
     fn any_chunking_gives_the_whole_decode_and_timeline() {

@@ -17,7 +17,7 @@ use cti_outcome::capture::{self, CaptureOptions};
 use cti_outcome::{At, DiagnosticCode};
 
 const OPEN: &[u8] = b"MsgType: OPEN_REQ\n  InvokeID: 1\n  VersionNumber: 24\n  IdleTimeout: 60\n  ClientID: capture-test\n";
-const FLOW: &[u8] = include_bytes!("fixtures/flows/consult-transfer.txt");
+const FLOW: &[u8] = include_bytes!("../src/generate/flows/consult-transfer.txt");
 
 /// The frames a text log encodes to (width 2, protocol version 24).
 fn frames(text: &[u8]) -> Vec<Vec<u8>> {

@@ -111,7 +111,7 @@ fn decode_reads_standard_input() {
 
 #[test]
 fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
-    let path = "tests/fixtures/logs/uccx-agent-skips-contact.txt";
+    let path = "src/generate/flows/uccx-agent-skips-contact.txt";
     let mut store = cti_outcome::text::decode(&std::fs::read(path).unwrap());
     let timeline = cti_outcome::timeline::build(&mut store);
     let expected =
@@ -135,7 +135,7 @@ fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
 /// timeline from bytes has the same outcomes as the one from text.
 #[test]
 fn encode_then_decode_in_every_form() {
-    let path = "tests/fixtures/flows/inbound-answered.txt";
+    let path = "src/generate/flows/inbound-answered.txt";
     let decoded = run(&["decode", path]);
     let json_path =
         std::env::temp_dir().join(format!("cti-outcome-cli-{}.json", std::process::id()));
@@ -279,7 +279,7 @@ fn each_cisco_trace_is_read_and_said() {
     let twin = run(&[
         "timeline",
         "--summary",
-        "tests/fixtures/flows/consult-transfer.txt",
+        "src/generate/flows/consult-transfer.txt",
     ]);
     let outcomes = |out: &std::process::Output| -> Vec<String> {
         String::from_utf8_lossy(&out.stdout)

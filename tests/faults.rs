@@ -3,16 +3,12 @@
 //! `tests/binary.rs`.)
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/cli/generate.rs"]
-#[allow(dead_code)]
-mod generate;
-
 use std::fmt::Write as _;
 
 use cti_outcome::binary::Options;
+use cti_outcome::generate::{generate, write_text, Options as Generate};
 use cti_outcome::log::Log;
 use cti_outcome::view;
-use generate::{generate, write_text, Options as Generate};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -141,8 +137,8 @@ fn fixture_logs() -> Vec<&'static str> {
     vec![
         include_str!("fixtures/logs/crlf.txt"),
         include_str!("fixtures/logs/tolerance.txt"),
-        include_str!("fixtures/logs/uccx-agent-skips-contact.txt"),
-        include_str!("fixtures/flows/conference.txt"),
+        include_str!("../src/generate/flows/uccx-agent-skips-contact.txt"),
+        include_str!("../src/generate/flows/conference.txt"),
     ]
 }
 

@@ -10,7 +10,7 @@ use cti_outcome::store::{FieldValue, NoteKind, Store};
 use cti_outcome::traces::Year;
 use cti_outcome::view::timeline::timeline;
 
-const TWIN: &[u8] = include_bytes!("fixtures/flows/consult-transfer.txt");
+const TWIN: &[u8] = include_bytes!("../src/generate/flows/consult-transfer.txt");
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(

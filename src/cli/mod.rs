@@ -5,13 +5,12 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-mod generate;
 mod records;
-mod traces;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::capture;
 use cti_outcome::codes::connres;
+use cti_outcome::generate::{self, traces};
 use cti_outcome::log::Log;
 use cti_outcome::sniff::{sniff, Form as SniffedForm, Format};
 use cti_outcome::store::Form;

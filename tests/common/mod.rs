@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use cti_outcome::timeline;
 use cti_outcome::view::timeline::{timeline as view, Call, TimelineView as Timeline};
 
-/// Every text log the project bundles: the reference flows, the seed and the synthetic flows.
+/// Every text log the project bundles: the reference pages, the seed and the synthetic flows
+/// (the generator's, `src/generate/flows/`).
 pub fn flows() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<PathBuf> = ["logs", "flows"]
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["tests/fixtures/logs", "src/generate/flows"]
         .iter()
         .flat_map(|dir| fs::read_dir(root.join(dir)).unwrap())
         .map(|e| e.unwrap().path())

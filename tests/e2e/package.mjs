@@ -29,11 +29,11 @@ const run = (cmd, args, cwd = app) => execFileSync(cmd, args, { cwd, encoding: '
 
 rmSync(app, { recursive: true, force: true });
 cpSync(join(here, 'consumers'), app, { recursive: true });
-copyFileSync(join(root, 'tests/fixtures/flows/inbound-answered.txt'), join(app, 'sample.txt'));
+copyFileSync(join(root, 'src/generate/flows/inbound-answered.txt'), join(app, 'sample.txt'));
 for (const trace of ['finesse', 'mivr', 'dumplog']) {
   copyFileSync(join(root, `tests/fixtures/traces/${trace}-consult-transfer.log`), join(app, `${trace}.log`));
 }
-copyFileSync(join(root, 'tests/fixtures/flows/consult-transfer.txt'), join(app, 'consult-transfer.txt'));
+copyFileSync(join(root, 'src/generate/flows/consult-transfer.txt'), join(app, 'consult-transfer.txt'));
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 // --offline: the tarball has no dependencies, so installing it needs no network at all.
 run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball]);
@@ -112,7 +112,7 @@ test('the objects JavaScript builds equal the command-line tool\'s JSON for ever
   const cti = createRequire(import.meta.url)(join(installed, 'node.cjs'));
   const cli = join(root, 'target/debug/cti-outcome');
   let compared = 0;
-  for (const dir of ['tests/fixtures/logs', 'tests/fixtures/flows']) {
+  for (const dir of ['tests/fixtures/logs', 'src/generate/flows']) {
     for (const name of readdirSync(join(root, dir)).filter((f) => f.endsWith('.txt'))) {
       const path = join(root, dir, name);
       const bytes = readFileSync(path);

@@ -13,7 +13,7 @@ if (!existsSync(resolve(site, 'index.html'))) {
   console.error(`no site at ${site}: run make site first`);
   process.exit(1);
 }
-const FLOWS = resolve(import.meta.dirname, '../fixtures/flows');
+const FLOWS = resolve(import.meta.dirname, '../../src/generate/flows');
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });

@@ -9,18 +9,13 @@
 // Throughput arithmetic: byte and event counts far below 2^52, times in seconds.
 #![allow(clippy::cast_precision_loss)]
 
-#[path = "../../src/cli/generate.rs"]
-#[allow(dead_code)]
-mod generate;
-#[path = "../../src/cli/traces.rs"]
-#[allow(dead_code)]
-mod traces;
-
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use cti_outcome::binary::{self, Options, Width};
-use generate::{calls_for, write_frames, write_text, Options as Generate};
+use cti_outcome::generate::{
+    self, calls_for, traces, write_frames, write_text, Options as Generate,
+};
 
 fn main() {
     let mb: f64 = std::env::var("BENCH_MB")

@@ -10,8 +10,8 @@ use cti_outcome::wasm::{
     wasm_memory_bytes, CtiLog, RecordLog,
 };
 
-const SEED: &str = include_str!("../fixtures/logs/uccx-agent-skips-contact.txt");
-const TRANSFER: &str = include_str!("../fixtures/flows/consult-transfer.txt");
+const SEED: &str = include_str!("../../src/generate/flows/uccx-agent-skips-contact.txt");
+const TRANSFER: &str = include_str!("../../src/generate/flows/consult-transfer.txt");
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap()

@@ -1,67 +1,64 @@
 //! A realistic CTI log of any size, reproducible by seed, for benchmarks, fault tests and the
 //! viewer's large sample.
 //!
-//! Calls are copies of the bundled call flows (`tests/fixtures/flows/`, written to mirror the
-//! reference's flows, and the reference's own "agent skips the contact" page), each with fresh
+//! Calls are copies of the bundled call flows (`flows/`, written to mirror the reference's
+//! flows, and the reference's own "agent skips the contact" page), each with fresh
 //! call IDs, dialed-list IDs and customer numbers, one of a pool of agents, and its own start
 //! time; the copies overlap in time and their events are merged in time order, as a CTI server
 //! interleaves concurrent calls. Agent state events come with the flows that have them.
 //!
-//! Part of the command-line tool and the benchmark, not of the library's API.
+//! Behind the `generate` feature (on by default; never in the `.wasm`): the command-line tool's
+//! `generate`, the benchmark and the fault tests use it. The flows are read as data (decoded
+//! into a store by the library's own decoder); the copies are written as store events, from
+//! which the text, frames and traces are written.
+
+pub mod traces;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use cti_outcome::binary::{self, Width};
-use cti_outcome::store::Store;
-use cti_outcome::view::text_event;
+use crate::binary::{self, Width};
+use crate::store::Store;
+use crate::view::text_event;
 
 /// The flows a generated log is made of, with their share of calls (weights out of 100).
 const FLOWS: [(&str, u32, &str); 9] = [
     (
         "inbound-answered",
         35,
-        include_str!("../../tests/fixtures/flows/inbound-answered.txt"),
+        include_str!("flows/inbound-answered.txt"),
     ),
     (
         "abandoned-in-queue",
         12,
-        include_str!("../../tests/fixtures/flows/abandoned-in-queue.txt"),
+        include_str!("flows/abandoned-in-queue.txt"),
     ),
     (
         "ring-no-answer",
         6,
-        include_str!("../../tests/fixtures/flows/ring-no-answer.txt"),
+        include_str!("flows/ring-no-answer.txt"),
     ),
-    (
-        "hold-retrieve",
-        10,
-        include_str!("../../tests/fixtures/flows/hold-retrieve.txt"),
-    ),
+    ("hold-retrieve", 10, include_str!("flows/hold-retrieve.txt")),
     (
         "consult-transfer",
         10,
-        include_str!("../../tests/fixtures/flows/consult-transfer.txt"),
+        include_str!("flows/consult-transfer.txt"),
     ),
-    (
-        "conference",
-        5,
-        include_str!("../../tests/fixtures/flows/conference.txt"),
-    ),
+    ("conference", 5, include_str!("flows/conference.txt")),
     (
         "outbound-preview",
         10,
-        include_str!("../../tests/fixtures/flows/outbound-preview.txt"),
+        include_str!("flows/outbound-preview.txt"),
     ),
     (
         "outbound-no-answer",
         6,
-        include_str!("../../tests/fixtures/flows/outbound-no-answer.txt"),
+        include_str!("flows/outbound-no-answer.txt"),
     ),
     (
         "agent-skips-contact",
         6,
-        include_str!("../../tests/fixtures/logs/uccx-agent-skips-contact.txt"),
+        include_str!("flows/uccx-agent-skips-contact.txt"),
     ),
 ];
 
@@ -187,7 +184,7 @@ pub fn calls_for(bytes: usize, options: Options, write: impl Fn(&[Generated]) ->
 pub fn write_text(events: &[Generated]) -> String {
     let mut out = String::with_capacity(events.len() * 280);
     for event in events {
-        let time = cti_outcome::time::iso_millis(event.time_ms);
+        let time = crate::time::iso_millis(event.time_ms);
         let _ = writeln!(out, "{time} MsgType: {}", event.type_name);
         for (name, raw) in &event.fields {
             let _ = writeln!(out, "{time}   {name}: {raw}");
@@ -196,11 +193,36 @@ pub fn write_text(events: &[Generated]) -> String {
     out
 }
 
+/// The events as a store, written directly (no text in between): what frames and traces are
+/// written from.
+#[must_use]
+pub fn store_of(events: &[Generated]) -> Store {
+    use crate::text::events::{EventIn, EventWriter, FieldIn};
+    let mut writer = EventWriter::default();
+    for event in events {
+        let time = crate::time::iso_millis(event.time_ms);
+        writer.event(&EventIn {
+            type_name: &event.type_name,
+            time: Some(&time),
+            ..EventIn::default()
+        });
+        for (name, raw) in &event.fields {
+            // The name as written is its label, as a dump's line gives it.
+            writer.field(&FieldIn {
+                name,
+                label: Some(name),
+                raw,
+                ..FieldIn::default()
+            });
+        }
+    }
+    writer.finish()
+}
+
 /// The events as GED-188 frames of the given field-header width.
 #[must_use]
 pub fn write_frames(events: &[Generated], width: Width) -> Vec<u8> {
-    let store = cti_outcome::text::decode(write_text(events).as_bytes());
-    binary::encode(&store, width, None).bytes
+    binary::encode(&store_of(events), width, None).bytes
 }
 
 /// One frame of every message type with a layout (reference §2.2, §2.3), as a session of
@@ -210,8 +232,8 @@ pub fn write_frames(events: &[Generated], width: Width) -> Vec<u8> {
 /// diagnostic, in the command-line tool and in the page.
 #[must_use]
 pub fn every_type(version: u32) -> Vec<u8> {
-    use cti_outcome::codes::fields::FieldId;
-    use cti_outcome::codes::layouts::{Wire, LAYOUTS};
+    use crate::codes::fields::FieldId;
+    use crate::codes::layouts::{Wire, LAYOUTS};
     let v = u8::try_from(version).unwrap_or(u8::MAX);
     let wide = version >= 20;
     let mut order: Vec<_> = LAYOUTS.iter().collect();
@@ -273,7 +295,7 @@ struct Template {
 
 impl Template {
     fn new(weight: u32, text: &str) -> Template {
-        let store: Store = cti_outcome::text::decode(text.as_bytes());
+        let store: Store = crate::text::decode(text.as_bytes());
         let stamps: Vec<Option<i64>> = store
             .events()
             .map(|e| e.time_ms().filter(|(_, of_day)| !of_day).map(|(ms, _)| ms))
@@ -357,6 +379,30 @@ impl SplitMix64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_store_written_directly_is_the_store_its_text_decodes_to() {
+        let events = generate(Options {
+            calls: 300,
+            ..Options::default()
+        });
+        let direct = store_of(&events);
+        let read = crate::text::decode(write_text(&events).as_bytes());
+        assert_eq!(direct.len(), read.len());
+        for (a, b) in direct.events().zip(read.events()) {
+            let (a, b) = (crate::view::text_event(a), crate::view::text_event(b));
+            assert_eq!(
+                (&a.type_name, &a.time, &a.fields),
+                (&b.type_name, &b.time, &b.fields)
+            );
+        }
+        for width in [Width::One, Width::Two] {
+            assert_eq!(
+                write_frames(&events, width),
+                binary::encode(&read, width, None).bytes
+            );
+        }
+    }
 
     #[test]
     fn the_same_seed_gives_the_same_log_and_another_seed_another() {

@@ -4,10 +4,10 @@
 
 use std::fmt::Write as _;
 
-use cti_outcome::codes::{enums, Codes};
-use cti_outcome::store::{EventRef, FieldValue, Store};
+use crate::codes::{enums, Codes};
+use crate::store::{EventRef, FieldValue, Store};
 
-use super::generate::{write_text, Generated};
+use super::{store_of, Generated};
 
 /// A trace grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +27,9 @@ const MONTHS: [&str; 12] = [
 /// The events in `trace`'s grammar, with noise lines.
 #[must_use]
 pub fn write(events: &[Generated], trace: Trace) -> String {
-    let store = cti_outcome::text::decode(write_text(events).as_bytes());
+    let store = store_of(events);
     let frames = match trace {
-        Trace::Mivr => {
-            Some(cti_outcome::binary::encode(&store, cti_outcome::binary::Width::One, None).bytes)
-        }
+        Trace::Mivr => Some(crate::binary::encode(&store, crate::binary::Width::One, None).bytes),
         _ => None,
     };
     let mut out = String::with_capacity(store.len() * 900);
@@ -52,7 +50,7 @@ pub fn write(events: &[Generated], trace: Trace) -> String {
             Trace::Dumplog => {
                 if ms.div_euclid(86_400_000) != day {
                     day = ms.div_euclid(86_400_000);
-                    let (y, m, d) = cti_outcome::time::civil_from_days(day);
+                    let (y, m, d) = crate::time::civil_from_days(day);
                     let _ = writeln!(out, "Events from {} {d}, {y}", long_month(m));
                 }
                 dumplog(&mut out, e, ms);
@@ -81,7 +79,7 @@ fn long_month(m: i64) -> &'static str {
 
 /// `Mon DD` and `HH:MM:SS.mmm` of a time.
 fn parts(ms: i64) -> (String, String) {
-    let (y, m, d) = cti_outcome::time::civil_from_days(ms.div_euclid(86_400_000));
+    let (y, m, d) = crate::time::civil_from_days(ms.div_euclid(86_400_000));
     let t = ms.rem_euclid(86_400_000);
     let _ = y;
     (
@@ -160,7 +158,7 @@ fn noise(out: &mut String, cti_lines: usize, prefix: impl Fn(usize) -> String, n
 
 fn finesse(out: &mut String, e: EventRef<'_>, seq: u64, ms: i64) {
     let (date, time) = parts(ms);
-    let (y, ..) = cti_outcome::time::civil_from_days(ms.div_euclid(86_400_000));
+    let (y, ..) = crate::time::civil_from_days(ms.div_euclid(86_400_000));
     let stamp = format!("{seq:010}: 10.10.20.21: {date} {y} {time} +0000");
     let (name, id) = e.store().type_name(e.ty());
     let pascal = pascal(&name);
