@@ -1,6 +1,9 @@
 //! Table-driven cases for the text decoder: diagnostics with their positions, and tolerance.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cti_outcome::store::Store;
+use cti_outcome::text::events::{EventIn, EventWriter, FieldIn};
+use cti_outcome::view;
 use serde_json::Value;
 
 /// The decoded dump as the JSON the command-line tool writes.
@@ -253,4 +256,37 @@ fn a_value_that_does_not_fit_its_field_is_said_where_it_is_and_kept() {
         d["events"][0]["fields"][1]["raw"], "555",
         "the rest of the event is kept"
     );
+}
+
+/// Events written back through the writer the package and the generator use, piece by piece,
+/// equal the events they came from.
+#[test]
+fn events_come_back_from_their_pieces_unchanged() {
+    let log = include_bytes!("fixtures/logs/tolerance.txt");
+    let decoded = cti_outcome::text::decode(log);
+    let mut w = EventWriter::default();
+    for e in decoded.events() {
+        let v = view::text_event(e);
+        w.event(&EventIn {
+            type_name: &v.type_name,
+            type_id: v.type_id,
+            line: v.line,
+            end_line: v.end_line,
+            time: v.time.as_deref(),
+            label: v.label.as_deref(),
+            truncated: v.truncated,
+        });
+        for f in &v.fields {
+            w.field(&FieldIn {
+                name: &f.name,
+                label: f.label.as_deref(),
+                index: f.index,
+                tag: f.tag,
+                raw: &f.raw,
+            });
+        }
+    }
+    let back = w.finish();
+    let json = |s: &Store| serde_json::to_string(&view::Events::new(s, 0, usize::MAX)).unwrap();
+    assert_eq!(json(&back), json(&decoded));
 }

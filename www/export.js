@@ -1,5 +1,6 @@
 // @ts-check
 // Exports: the call list as CSV and JSON, the drawn timeline as SVG, PNG (2×) and plain text.
+import { LIGHT } from './palette.js';
 import { download } from './dom.js';
 
 /** The rows `rows` of a call table as CSV. */
@@ -21,23 +22,23 @@ export function callsCsv(t, rows) {
 export const exportCsv = (table, rows) => download('calls.csv', callsCsv(table, rows), 'text/csv');
 export const exportJson = (calls) => download('calls.json', JSON.stringify(calls, null, 2), 'application/json');
 
-// The drawing's look, carried inside exported files (the page's style.css does not go with them).
+// The drawing's look, carried inside exported files (the page's style.css does not go with
+// them): the light palette.
+const c = LIGHT;
+const flows = [1, 2, 3, 4, 5].map((i) =>
+  `.flow-${i} .arrow, .flow-${i} .mark, .flow-${i} .head, .swatch.flow-${i} { fill: ${c[`flow-${i}`]}; stroke: ${c[`flow-${i}`]} }`);
 const LADDER_CSS = `
-.bg { fill: #fff } text { font: 12px system-ui, sans-serif; fill: #111 }
-.lane { stroke: #9ca3af; stroke-dasharray: 4 3 } .lane-label { font-weight: 600 }
-.axis { fill: #6b7280; font-family: monospace } .note { font-style: italic; fill: #4b5563 }
-.hit { fill: transparent } .selected .hit { fill: #dbeafe }
+.bg { fill: ${c.bg} } text { font: 12px system-ui, sans-serif; fill: ${c.fg} }
+.lane { stroke: ${c.line}; stroke-dasharray: 4 3 } .lane-label { font-weight: 600 }
+.axis { fill: ${c.muted}; font-family: monospace } .note { font-style: italic; fill: ${c.muted} }
+.hit { fill: transparent } .selected .hit { fill: ${c.selected} }
 .mark, .head { stroke: none } .arrow { stroke-width: 2 }
-.offer { fill: #2563eb; stroke: #2563eb } .answer { fill: #15803d; stroke: #15803d }
-.end { fill: #b91c1c; stroke: #b91c1c } .other { fill: #6b7280; stroke: #6b7280 }
-.band { fill: #e5e7eb; stroke: #9ca3af } .band-label { font-size: 10px }
-.title { font-weight: 600 } .delta, .event-values { fill: #4b5563; font-size: 11px }
-.flow-1 .arrow, .flow-1 .mark, .flow-1 .head, .swatch.flow-1 { fill: #db2777; stroke: #db2777 }
-.flow-2 .arrow, .flow-2 .mark, .flow-2 .head, .swatch.flow-2 { fill: #059669; stroke: #059669 }
-.flow-3 .arrow, .flow-3 .mark, .flow-3 .head, .swatch.flow-3 { fill: #d97706; stroke: #d97706 }
-.flow-4 .arrow, .flow-4 .mark, .flow-4 .head, .swatch.flow-4 { fill: #7c3aed; stroke: #7c3aed }
-.flow-5 .arrow, .flow-5 .mark, .flow-5 .head, .swatch.flow-5 { fill: #0891b2; stroke: #0891b2 }
-.swatch.flow-0 { fill: #2563eb }`;
+.offer { fill: ${c.accent}; stroke: ${c.accent} } .answer { fill: ${c.answered}; stroke: ${c.answered} }
+.end { fill: ${c.error}; stroke: ${c.error} } .other { fill: ${c.muted}; stroke: ${c.muted} }
+.band { fill: ${c.panel}; stroke: ${c.line} } .band-label { font-size: 10px }
+.title { font-weight: 600 } .delta, .event-values { fill: ${c.muted}; font-size: 11px }
+${flows.join('\n')}
+.swatch.flow-0 { fill: ${c.accent} }`;
 
 export function svgText(svgNode) {
   const copy = svgNode.cloneNode(true);

@@ -10,10 +10,13 @@ import {
 } from './decode.js';
 import { drawDetail, drawDiagnostics } from './detail.js';
 import { drawNoEvents, drawOthers } from './others.js';
+import { applyPalette } from './palette.js';
 import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson } from './export.js';
 import { selectedRow, state, subscribe, update } from './state.js';
+
+applyPalette();
 
 const EMPTY = CallTable.empty();
 
