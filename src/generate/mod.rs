@@ -229,45 +229,59 @@ pub fn write_frames(events: &[Generated], width: Width) -> Vec<u8> {
 /// protocol `version` writes them: OPEN_REQ first (asking for that version), then the others in
 /// order of their IDs, each with its fixed part for the version (field k holding k, the
 /// VersionNumber the version) and a ConnectionDeviceID. What the decoder must read with no
-/// diagnostic, in the command-line tool and in the page.
+/// diagnostic, in the command-line tool and in the page. Written as store events and encoded
+/// by the library's encoder.
 #[must_use]
 pub fn every_type(version: u32) -> Vec<u8> {
     use crate::codes::fields::FieldId;
     use crate::codes::layouts::{Wire, LAYOUTS};
+    use crate::text::events::{EventIn, EventWriter, FieldIn};
     let v = u8::try_from(version).unwrap_or(u8::MAX);
-    let wide = version >= 20;
     let mut order: Vec<_> = LAYOUTS.iter().collect();
     order.sort_by_key(|l| (l.id != 3, l.id));
-    let mut out = Vec::new();
+    let mut writer = EventWriter::default();
     for layout in order {
         let variant = layout
             .variants
             .iter()
             .find(|x| x.covers(v))
             .unwrap_or(&layout.variants[0]);
-        let mut body = Vec::new();
+        writer.event(&EventIn {
+            type_id: Some(u32::from(layout.id)),
+            ..EventIn::default()
+        });
         for (k, &(field, wire)) in (1u32..).zip(variant.fields) {
             let k = if field == FieldId::VersionNumber {
                 version
             } else {
                 k
             };
-            match wire {
-                Wire::U8 => body.push(k.to_be_bytes()[3]),
-                Wire::U16 | Wire::Bool => body.extend(&k.to_be_bytes()[2..]),
-                Wire::U32 | Wire::I32 | Wire::Time => body.extend(k.to_be_bytes()),
-                Wire::Bytes(n) => body.extend(std::iter::repeat_n(k.to_be_bytes()[3], n.into())),
-                Wire::Str | Wire::Unspec | Wire::NamedVar | Wire::NamedArray | Wire::Flex(_) => {}
-            }
+            let raw = match wire {
+                // Opaque bytes are written as hex: the low byte of k, repeated.
+                Wire::Bytes(n) => format!("{:02X}", k.to_be_bytes()[3]).repeat(n.into()),
+                Wire::Str | Wire::Unspec | Wire::NamedVar | Wire::NamedArray | Wire::Flex(_) => {
+                    continue
+                }
+                _ => k.to_string(),
+            };
+            writer.field(&FieldIn {
+                name: field.name(),
+                raw: &raw,
+                ..FieldIn::default()
+            });
         }
-        // ConnectionDeviceID (tag 25) "4020", with 1- or 2-byte tag and length.
-        body.extend(if wide { &[0, 25, 0, 5][..] } else { &[25, 5] });
-        body.extend(b"4020\0");
-        out.extend(u32::try_from(body.len()).unwrap_or(u32::MAX).to_be_bytes());
-        out.extend(u32::from(layout.id).to_be_bytes());
-        out.extend(body);
+        writer.field(&FieldIn {
+            name: "ConnectionDeviceID",
+            raw: "4020",
+            ..FieldIn::default()
+        });
     }
-    out
+    let width = if version >= 20 {
+        Width::Two
+    } else {
+        Width::One
+    };
+    binary::encode(&writer.finish(), width, Some(version)).bytes
 }
 
 /// Bytes as a hex dump, 16 bytes a line, as `xxd -p` with spaces (what `decode_hex` reads).
