@@ -139,18 +139,7 @@
  */
 
 import { DIRECTIONS, KINDS, OUTCOMES } from './lists.js';
-
-/** The strings of a column batch: `strings` cut at `stringEnds`. */
-function stringTable(c) {
-  const ends = c.stringEnds;
-  const table = new Array(ends.length);
-  let start = 0;
-  for (let i = 0; i < ends.length; i += 1) {
-    table[i] = c.strings.slice(start, ends[i]);
-    start = ends[i];
-  }
-  return table;
-}
+import { stringTable } from './strings.js';
 
 /** Fields `from..to` of a column batch, as objects shaped like the CLI's JSON. The common
  * shapes are written as literals, which engines build far faster than objects grown key by key;

@@ -54,7 +54,7 @@ const shapes = readFileSync(types, 'utf8');
 writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
 
 const built = ENTRIES.filter((e) => modules.includes(e.module));
-for (const name of ['api.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
+for (const name of ['api.js', 'strings.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
 // The lists that name the columns' numbers, generated from the Rust enums
 // (`cargo run --example typescript -- --lists`), for import and require alike.
 const lists = readFileSync(join(dist, 'lists.js'), 'utf8');
@@ -65,6 +65,13 @@ writeFileSync(
   `'use strict';\n${lists.replace(/^export const /gm, 'const ')}\nmodule.exports = { ${listNames.join(', ')} };\n`,
 );
 
+// strings.js, the column batches' string table, for import and require alike.
+const strings = readFileSync(join(here, 'strings.js'), 'utf8');
+writeFileSync(
+  join(out, 'strings.cjs'),
+  `'use strict';\n${strings.replace(/^export function /gm, 'function ')}\nmodule.exports = { stringTable, stringAt };\n`,
+);
+
 // api.js is written once as an ES module; Node's require gets the same code as CommonJS.
 const api = readFileSync(join(here, 'api.js'), 'utf8');
 const exportsOf = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
@@ -72,7 +79,7 @@ if (exportsOf.length === 0) throw new Error('api.js: no exported functions');
 writeFileSync(
   join(out, 'api.cjs'),
   `'use strict';\n${api
-    .replace(/^import \{ ([\w, ]+) \} from '\.\/lists\.js';$/m, "const { $1 } = require('./lists.cjs');")
+    .replace(/^import \{ ([\w, ]+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
     .replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
 );
 // api.js's types (its JSDoc, checked against its code) as api.d.ts: the functions' declarations.
@@ -120,7 +127,7 @@ manifest.exports = Object.fromEntries([
 ]);
 manifest.files = [
   ...built.flatMap((e) => [...Object.keys(entryFiles(e)), `${glueName(e)}.js`, `${glueName(e)}_node.cjs`, `${glueName(e)}_bg.wasm`]),
-  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
+  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'strings.js', 'strings.cjs', 'strings.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
 ];
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

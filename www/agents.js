@@ -6,7 +6,7 @@
 // pointer, drag pans, the keyboard does both (+ − ← → ↑ ↓ 0); a click on a call opens it. Each
 // frame's drawing time is kept, for the benchmark and the e2e suite.
 import { OUTCOMES } from './call-table.js';
-import { stringTable } from './strings.js';
+import { stringTable } from './pkg/strings.js';
 
 const ROW = 24;
 const LABEL = 150;

@@ -4,7 +4,7 @@
 // an array of row numbers.
 
 import { DIRECTIONS, OUTCOMES } from './pkg/lists.js';
-import { stringAt } from './strings.js';
+import { stringAt } from './pkg/strings.js';
 
 export { DIRECTIONS, OUTCOMES };
 
