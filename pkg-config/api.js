@@ -138,7 +138,7 @@
  *   An export kept in WebAssembly memory.
  */
 
-import { DIRECTIONS, KINDS, OUTCOMES } from './lists.js';
+import { DIRECTIONS, KINDS, OUTCOMES, SNIFF_BYTES, TRACE_FORMS } from './lists.js';
 import { stringTable } from './strings.js';
 
 /** Fields `from..to` of a column batch, as objects shaped like the CLI's JSON. The common
@@ -365,10 +365,6 @@ function timelineOf(log) {
   return timeline;
 }
 
-/** The forms the trace decoders read (`Form` in the declarations). */
-const TRACE_FORMS = new Set(['finesse', 'mivr', 'dumplog']);
-/** Bytes `sniff` reads of an input (src/sniff.rs HEAD_BYTES). */
-const SNIFF_BYTES = 64 * 1024;
 
 /** The first bytes of `input` (a string is encoded as UTF-8), for `sniff`. */
 function headOf(input) {
@@ -509,7 +505,7 @@ export function makeApi(glue, { traces = false } = {}) {
     return /** @type {Sniffed} */ ({ form, reason });
   }
   /** How `decodeLog` reads `input`: as a trace, or as a dump. */
-  const textFormat = (input) => (traces || TRACE_FORMS.has(sniff(input).form) ? 'trace' : 'text');
+  const textFormat = (input) => (traces || TRACE_FORMS.some((f) => f === sniff(input).form) ? 'trace' : 'text');
 
   return {
     decodeLog: (input, options = {}) => /** @type {DecodedText} */ (

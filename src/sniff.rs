@@ -54,8 +54,11 @@ impl Format {
 }
 
 /// Every form an input can have.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, TS, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Form {
     /// Nothing at all.
     Empty,
@@ -87,20 +90,7 @@ impl Form {
     /// The form's name, as it is serialised (`flat-dump`, `finesse`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Empty => "empty",
-            Form::Dump => "dump",
-            Form::FlatDump => "flat-dump",
-            Form::Finesse => "finesse",
-            Form::Mivr => "mivr",
-            Form::Dumplog => "dumplog",
-            Form::Frames => "frames",
-            Form::Hex => "hex",
-            Form::Pcap => "pcap",
-            Form::Pcapng => "pcapng",
-            Form::Records => "records",
-            Form::Other => "other",
-        }
+        self.into()
     }
 
     /// What decodes the form in a [`crate::log::Log`]; `None` for captures, call records,

@@ -4,6 +4,7 @@
 // request, one call in full, events by index and raw text. A cancel is seen between any two
 // steps, so it works while reading, while the calls are worked out and while they are listed.
 import init, { CtiLog, logOfFrames, sniff, wasmMemoryBytes } from './pkg/index.js';
+import { SNIFF_BYTES, TRACE_FORMS } from './pkg/lists.js';
 
 const CHUNK = 4 * 1024 * 1024;
 /** How often the growing call list is sent while a log is read (ms). */
@@ -111,10 +112,6 @@ async function openRecords(file, started) {
   post({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
-/** The forms `sniff` names that cti-outcome/traces reads. */
-const TRACE_FORMS = ['finesse', 'mivr', 'dumplog'];
-/** Bytes `sniff` reads (src/sniff.rs). */
-const SNIFF_BYTES = 64 * 1024;
 
 /** The traces module, loaded on first use. */
 async function tracesModule() {
@@ -135,7 +132,7 @@ async function open({ file }) {
   module = { CtiLog, wasmMemoryBytes };
   if (sniffed.form === 'pcap' || sniffed.form === 'pcapng') return openCapture(file, performance.now());
   if (sniffed.form === 'records') return openRecords(file, performance.now());
-  if (TRACE_FORMS.includes(sniffed.form)) module = await tracesModule();
+  if (TRACE_FORMS.some((f) => f === sniffed.form)) module = await tracesModule();
   log?.free();
   // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
   // fresh memory instead of the buffers growth leaves free, and ends about a second later.

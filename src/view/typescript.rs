@@ -167,6 +167,19 @@ pub fn lists() -> String {
             "A field value's `kind` by the number the event columns' `kind` holds.",
             crate::store::kind::NAMES.to_vec(),
         ),
+        list(
+            "TRACE_FORMS",
+            "The forms `sniff` names that `cti-outcome/traces` reads (Cisco server traces).",
+            <crate::sniff::Form as strum::VariantArray>::VARIANTS
+                .iter()
+                .filter(|f| f.format() == Some(crate::sniff::Format::Trace))
+                .map(|f| f.as_str())
+                .collect(),
+        ),
+        format!(
+            "/**\n * Bytes of an input `sniff` reads (from its start).\n */\nexport const SNIFF_BYTES = {};\n",
+            crate::sniff::HEAD_BYTES
+        ),
     ]
     .join("")
 }
