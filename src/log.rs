@@ -50,7 +50,9 @@ pub struct LogOptions {
     /// times are times of day. Read by the trace decoders (`cti-outcome/traces`).
     pub year: Option<i32>,
     /// With `year`, when it is a file's modification time: that month (1–12), so that records
-    /// of a later month are taken as the year before.
+    /// of a later month are taken as the year before. Declared, not read yet by the package
+    /// (the traces module has no bytes left for it); the command-line tool takes the file's
+    /// month itself.
     pub month: Option<u8>,
 }
 
