@@ -113,6 +113,11 @@ codes! {
     CodeMismatch = Warning, "number and name disagree";
     /// Trace records whose date is not written: their times are times of day.
     NoDate = Warning, "no date";
+    /// A Finesse notification that is not well-formed XML; what was read before the fault is
+    /// kept.
+    MalformedXml = Error, "notification is not well-formed XML";
+    /// A Finesse update or DELETE for a dialog no earlier notification created.
+    UnseenDialog = Warning, "update for a dialog not seen before";
 }
 
 /// Where a diagnostic points.

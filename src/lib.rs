@@ -25,6 +25,12 @@ pub mod capture;
 pub mod codes;
 pub mod diagnostic;
 pub mod error;
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "wasm-traces",
+    feature = "wasm-live"
+))]
+pub mod finesse;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub mod log;

@@ -190,6 +190,7 @@ impl Log {
                 if finder(b"MsgType")
                     || finder(b"%CCBU_")
                     || finder(b"%MIVR-")
+                    || finder(b"<Update")
                     || head.len() >= DETECT_BYTES
                 {
                     let head = std::mem::take(head);

@@ -66,7 +66,8 @@ pub enum Form {
     Dump,
     /// The same dump with its lines run together (a copy that collapsed white space).
     FlatDump,
-    /// A Finesse server's webservices log (`cisco-logs.md` §1).
+    /// A Finesse server's webservices log (`cisco-logs.md` §1), or Finesse notifications saved
+    /// as XML (§4).
     Finesse,
     /// A Unified CCX Engine log with ICD_CTI tracing (`cisco-logs.md` §2).
     Mivr,

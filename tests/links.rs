@@ -70,6 +70,20 @@ const LINK_CASES: &[(&str, &str, &str, &str, LinkKind)] = &[
         "16800098",
         LinkKind::SameReservation,
     ),
+    (
+        "dialog-associated",
+        "finesse/dialog-consult-transfer.xml",
+        "16810011",
+        "16810010",
+        LinkKind::Consult,
+    ),
+    (
+        "dialog-secondary",
+        "finesse/dialog-consult-transfer.xml",
+        "16810010",
+        "16810011",
+        LinkKind::Transfer,
+    ),
 ];
 
 #[test]

@@ -206,6 +206,48 @@ const RULE_CASES: &[(&str, &str, &str, OutcomeKind)] = &[
         "16800095",
         OutcomeKind::Unknown,
     ),
+    (
+        "dialog-failed",
+        "finesse/dialog-busy.xml",
+        "16810003",
+        OutcomeKind::Busy,
+    ),
+    (
+        "dialog-failed",
+        "finesse/dialog-bad-destination.xml",
+        "16810004",
+        OutcomeKind::Failed,
+    ),
+    (
+        "dialog-secondary",
+        "finesse/dialog-consult-transfer.xml",
+        "16810011",
+        OutcomeKind::Transferred,
+    ),
+    (
+        "dialog-answered",
+        "finesse/dialog-answered.xml",
+        "16810001",
+        OutcomeKind::Answered,
+    ),
+    (
+        "dialog-not-answered",
+        "finesse/dialog-not-answered.xml",
+        "16810002",
+        OutcomeKind::NoAnswer,
+    ),
+    (
+        "dialog-still-active",
+        "finesse/dialog-still-active.xml",
+        "16810005",
+        OutcomeKind::StillActive,
+    ),
+    (
+        "dialog-undetermined",
+        "finesse/dialog-undetermined.xml",
+        "16810006",
+        OutcomeKind::Unknown,
+    ),
 ];
 
 #[test]

@@ -106,8 +106,16 @@ fn other_traces_are_counted_by_kind_in_one_note() {
     let note = &log.store().notes()[0];
     assert_eq!(
         (note.line, note.text.as_str()),
-        (1, "40 lines of other traces, skipped: 20 Finesse records, 20 Finesse XMPP_PUBLISH_ASYNCHRONOUS records (desktop notifications, not decoded here)")
+        (1, "20 lines of other traces, skipped: 20 Finesse records")
     );
+    // The XMPP publications (two lines each) are read: each an empty dialog list, one
+    // `Update` event of its header.
+    let updates = log
+        .store()
+        .events()
+        .filter(|e| log.store().type_name(e.ty()).0 == "Update")
+        .count();
+    assert_eq!(updates, 10);
     let log = open(&fixture("mivr-consult-transfer.log"));
     let texts: Vec<&str> = log
         .store()

@@ -96,7 +96,7 @@ impl Symbols {
 
 /// A value of a field no source types: a number only when it reads back the same (no leading
 /// zeros or `+`), so identifiers like `0049…` stay text.
-fn plain(strings: &mut Interner, raw: &str) -> Typed {
+pub(crate) fn plain(strings: &mut Interner, raw: &str) -> Typed {
     match integer(raw).filter(|_| canonical(raw)) {
         Some(n) => (kind::NUMBER, NO_STR, n),
         None => (kind::TEXT, strings.intern(raw.as_bytes()).0, 0),

@@ -131,6 +131,9 @@ pub(crate) enum Item {
     },
     /// Replaced (a variable set replaced by CALL_DATA_UPDATE_EVENT, an earlier join's fields).
     Gone,
+    /// A Finesse dialog this call's dialog names: by `associatedDialogUri` (a consult), or as its
+    /// `secondaryId` (`secondary`: the call dropped by a transfer or conference).
+    DialogLink { id: u32, ev: Ev, secondary: bool },
     /// A record of another view of the call joined to it (a PIM's CSTA event by its CallID,
     /// the OPC's end-of-call record of a leg by its router call key): the event.
     Record(u32),
@@ -160,6 +163,8 @@ pub(crate) struct CallState {
     pub facts: Facts,
     pub events: List,
     pub items: List,
+    /// What its Finesse dialog events showed, when it has any.
+    pub dialog: Option<Box<super::dialog::DialogFacts>>,
 }
 
 /// The fields that say who transferred or conferenced whom (reference §2.2).
@@ -237,6 +242,7 @@ impl CallState {
             facts: Facts::default(),
             events: List::default(),
             items: List::default(),
+            dialog: None,
         }
     }
 
@@ -533,7 +539,7 @@ impl CallState {
     }
 
     /// Sets a variable's latest value, adding it at the end if it is new.
-    fn set_variable(&mut self, lists: &mut Lists, name: StrId, value: StrId) {
+    pub(crate) fn set_variable(&mut self, lists: &mut Lists, name: StrId, value: StrId) {
         let found = lists
             .items
             .slots(self.items)

@@ -11,7 +11,8 @@ use crate::store::{Store, StrId};
 
 use super::call::{CallState, Ev, Item, Label, Lists, Mark};
 use super::outcome::{self, is_reservation};
-use super::{reservation, CallDirection, Derived};
+use super::{dialog, reservation, CallDirection, Derived};
+use crate::outcome::OutcomeKind;
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -39,6 +40,8 @@ pub static LINK_RULES: &[(&str, &str)] = &[
     ("consult-while-held", "A consult call (CallType 12–14) begins while the other call is held on one of its devices → consult."),
     ("same-dialed-list", "A reservation call and a customer call carry the same BADialedListID → reservation."),
     ("next-on-device", "A customer call of a campaign (CallType 17, 32–36) is the first such call to begin on a reservation call's device (ConnectionDeviceID) after the agent accepted it (BAResponse = Accept), and no BADialedListID says otherwise → reservation."),
+    ("dialog-associated", "A Finesse dialog names the other as its associatedDialogUri → consult."),
+    ("dialog-secondary", "A Finesse dialog names the other as its secondaryId (FIN-API: the surviving call of a transfer or conference names the dropped one) → transfer, or conference when the surviving dialog lists three or more participants (INFERENCE)."),
     ("reservation-cleared", "A call that only clears (no BEGIN_CALL, delivered or established event) does so on the device of a reservation call the agent answered (BAResponse) and that has no clearing of its own, being the latest call to begin there → same_reservation: UCCX clears a reservation call under a new call ID (the guide's \"The Agent Skips the Contact\", step 3)."),
 ];
 
@@ -59,7 +62,12 @@ pub struct Link {
 
 /// Direction, outcome and the remarks a call makes on its own.
 pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived {
-    let direction = direction(state);
+    let mut direction = direction(state);
+    if direction == CallDirection::Unknown {
+        if let Some(d) = state.dialog.as_deref() {
+            direction = dialog::direction(store, d).unwrap_or(direction);
+        }
+    }
     let mut remarks = Vec::new();
     if state.device_ids(lists).nth(1).is_some() {
         let list: Vec<String> = state
@@ -78,12 +86,16 @@ pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived
     if crate::traces::DECODED {
         remarks.extend(joined.map(|event| super::records::remark(store, event)));
     }
+    let outcome = outcome::derive(store, lists, state, direction);
+    if let Some(d) = state.dialog.as_deref() {
+        dialog::remarks(store, state, d, outcome.kind, &mut remarks);
+    }
     if state.call_type == Some(9) && direction == CallDirection::Unknown {
         remarks.push("CallType 9 (CALLTYPE_OUT) does not tell the direction: UCCX gives it to inbound calls to a trigger (reference §4.9)".into());
     }
     Derived {
         direction,
-        outcome: outcome::derive(store, lists, state, direction),
+        outcome,
         links: Vec::new(),
         remarks,
     }
@@ -157,6 +169,7 @@ pub(super) fn link_calls(
                 add(derived, (a, b), how, evidence);
             }
         }
+        dialog_links(store, lists, states, a, &index, derived);
         if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
             let mut evidence: Vec<Ev> = states[a].facts.call_type.into_iter().collect();
@@ -191,6 +204,69 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
     };
     link(a, b, evidence.clone());
     link(b, a, evidence);
+}
+
+/// The dialogs a call's dialog names: by `associatedDialogUri` (consult) and as `secondaryId`
+/// (the dialog dropped when this one was transferred or conferenced, whose outcome that is
+/// when its own states decided it).
+fn dialog_links(
+    store: &Store,
+    lists: &Lists,
+    states: &[CallState],
+    a: usize,
+    index: &Index,
+    derived: &mut [Derived],
+) {
+    let named = states[a].items(lists, |x| match x {
+        Item::DialogLink { id, ev, secondary } => Some((id, ev, secondary)),
+        _ => None,
+    });
+    for (id, ev, secondary) in named {
+        let Some(&b) = index.latest_with_id.get(&id).filter(|&&b| b != a) else {
+            continue;
+        };
+        if !secondary {
+            let how = (
+                LinkKind::Consult,
+                "dialog-associated",
+                "the dialog names the other as its associatedDialogUri",
+            );
+            add(derived, (a, b), how, vec![ev]);
+            continue;
+        }
+        let parties = states[a]
+            .dialog
+            .as_deref()
+            .map_or(0, |d| dialog::party_count(store, d));
+        let (kind, outcome, basis) = if parties >= 3 {
+            (LinkKind::Conference, OutcomeKind::Conferenced, "the surviving dialog names the other as its secondaryId, with three or more participants")
+        } else {
+            (
+                LinkKind::Transfer,
+                OutcomeKind::Transferred,
+                "the surviving dialog names the other as its secondaryId",
+            )
+        };
+        add(derived, (a, b), (kind, "dialog-secondary", basis), vec![ev]);
+        // Both dialogs of the transfer or conference, as CALL_TRANSFERRED_EVENT names both
+        // calls, when their own states decided them.
+        for c in [a, b] {
+            let o = &mut derived[c].outcome;
+            if o.rule.starts_with("dialog-") {
+                *o = super::Outcome {
+                    kind: outcome,
+                    rule: "dialog-secondary",
+                    reason: super::Reason::Text(if parties >= 3 {
+                        "the call became part of a conference: the surviving dialog names the dropped one as its secondaryId"
+                    } else {
+                        "the call was transferred: the surviving dialog names the dropped one as its secondaryId"
+                    }),
+                    evidence: vec![ev],
+                    missing: None,
+                };
+            }
+        }
+    }
 }
 
 /// What linking looks calls up by.

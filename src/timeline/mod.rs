@@ -14,6 +14,19 @@
 
 mod agent;
 pub(crate) mod call;
+#[cfg(any(
+    not(target_arch = "wasm32"),
+    feature = "wasm-traces",
+    feature = "wasm-live"
+))]
+pub(crate) mod dialog;
+#[cfg(not(any(
+    not(target_arch = "wasm32"),
+    feature = "wasm-traces",
+    feature = "wasm-live"
+)))]
+#[path = "dialog_absent.rs"]
+pub(crate) mod dialog;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
@@ -264,6 +277,20 @@ impl Timeline {
     }
 
     fn absorb_call(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
+        #[cfg(any(
+            not(target_arch = "wasm32"),
+            feature = "wasm-traces",
+            feature = "wasm-live"
+        ))]
+        if let EventType::Unnamed(name) = store.event(index as usize).ty() {
+            let name = store.interned(name);
+            let api_error = name == crate::finesse::API_ERROR.as_bytes();
+            if (api_error || name == crate::finesse::DIALOG.as_bytes())
+                && self.absorb_dialog(store, index, fields, api_error)
+            {
+                return;
+            }
+        }
         if let Some(record) = records::kind(store, index) {
             if let Some(slot) =
                 records::call(record, store, fields, &self.by_id, &self.by_router_key)

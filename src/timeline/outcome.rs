@@ -27,6 +27,12 @@ pub static RULES: &[(&str, &str)] = &[
     ("abandoned-ringing", "Delivered (alerting), never answered, then cleared → abandoned: the caller hung up while it rang."),
     ("reservation-leg", "A call that only clears is linked to a reservation call by reservation-cleared (see the link rules) → the reservation call's outcome: it is the same reservation under another call ID."),
     ("undetermined", "None of the above: unknown, and `missing` says which events the log lacks."),
+    ("dialog-failed", "A Finesse dialog (no CTI call events for the call) with a FAILED participant: stateCause BUSY → busy; BAD_DESTINATION, DEVICE_RESOURCE_NOT_AVAILABLE, OTHER → failed."),
+    ("dialog-secondary", "A Finesse dialog that names another as its secondaryId, or that another names so (FIN-API: after a transfer or conference the surviving dialog names the dropped one), when its own states decided it → transferred, or conferenced when three or more participants remain on the surviving dialog (INFERENCE)."),
+    ("dialog-answered", "A Finesse dialog with a participant that became ACTIVE after ALERTING (or ACTIVE anywhere when none was ALERTING: the caller's own leg is ACTIVE while it rings), then DROPPED or deleted → answered; the reason names the participant that was DROPPED first. Finesse gives a voice dialog no disposition."),
+    ("dialog-not-answered", "A Finesse dialog that was ALERTING at a participant, never ACTIVE at any, then DROPPED or deleted → no_answer (Finesse does not say whether the caller hung up or the ringing stopped)."),
+    ("dialog-still-active", "A Finesse dialog neither DROPPED nor deleted when the notifications end → still_active."),
+    ("dialog-undetermined", "A Finesse dialog that ended without an ALERTING or ACTIVE participant → unknown."),
 ];
 
 /// EventCause values by what they say about the end of a call (reference §4.7).
@@ -74,6 +80,8 @@ pub enum Reason {
     Leg(String, &'static str, StrId),
     /// A clearing cause no reference documents (the first evidence): it tells nothing.
     Undocumented,
+    /// Words about a Finesse dialog's participant: before, its `mediaAddress`, after.
+    Party(&'static str, StrId, &'static str),
 }
 
 /// CallType values of outbound reservation calls (reference §4.9: 18 and 27–31).
@@ -105,6 +113,11 @@ pub(crate) fn derive(
     call: &CallState,
     direction: CallDirection,
 ) -> Outcome {
+    if let Some(dialog) = call.dialog.as_deref() {
+        if !super::dialog::has_cti(&call.facts) {
+            return super::dialog::outcome(store, dialog);
+        }
+    }
     if let Some(o) = preview(store, call) {
         return o;
     }

@@ -53,7 +53,7 @@ pub const DECODED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "wasm-
 /// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
 /// has it, the main WebAssembly module too.)
 pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
-    let mut counts = [0u32; 3];
+    let mut counts = [0u32; 4];
     let mut lines = 0u32;
     for line in text.split(|&b| b == b'\n') {
         lines += 1;
@@ -64,6 +64,7 @@ pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
             Some(t) if t.starts_with(b"%CCBU_") => 0,
             Some(t) if t.starts_with(b"%MIVR-") => 1,
             _ if is_dumplog(line) => 2,
+            _ if line.trim_ascii_start().starts_with(b"<Update") => 3,
             _ => continue,
         };
         counts[kind] += 1;
@@ -73,6 +74,7 @@ pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
         _ if best == 0 => return None,
         Some(0) => (Form::Finesse, "carry a Finesse webservices tag (`%CCBU_…`)"),
         Some(1) => (Form::Mivr, "carry a Unified CCX Engine tag (`%MIVR-…`)"),
+        Some(3) => (Form::Finesse, "start a Finesse notification (`<Update>`)"),
         _ => (
             Form::Dumplog,
             "start like UCCE dumplog lines (`HH:MM:SS component-process …`)",

@@ -35,7 +35,16 @@ pub fn timeline_of(text: &[u8]) -> Timeline {
     view(&store, &t)
 }
 
+/// The timeline of a bundled flow, or of `finesse/<file>` (a Finesse notification fixture,
+/// read as the product reads it: told by sniffing, through the trace decoder).
 pub fn timeline(name: &str) -> Timeline {
+    if let Some(file) = name.strip_prefix("finesse/") {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let bytes = fs::read(root.join("tests/fixtures/finesse").join(file)).unwrap();
+        let log =
+            cti_outcome::log::Log::open(&bytes, None, cti_outcome::binary::Options::default());
+        return view(log.store(), log.timeline());
+    }
     timeline_of(&text(name))
 }
 

@@ -16,11 +16,8 @@ use crate::store::Store;
 pub(super) fn kind(mnemonic: &str) -> Result<Source, Other<'static>> {
     match mnemonic {
         "DECODED_MESSAGE_FROM_CTI_SERVER" => Ok(Source::Finesse),
-        // §1.3: what Finesse published to desktops (dialogs; not decoded here).
-        "XMPP_PUBLISH_ASYNCHRONOUS" => Err((
-            "Finesse",
-            "XMPP_PUBLISH_ASYNCHRONOUS records (desktop notifications, not decoded here)",
-        )),
+        // §1.3: what Finesse published to desktops (crate::finesse reads it).
+        "XMPP_PUBLISH_ASYNCHRONOUS" => Ok(Source::Xmpp),
         _ => Err(("Finesse", "records")),
     }
 }

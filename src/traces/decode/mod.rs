@@ -4,6 +4,7 @@ mod clock;
 mod dumplog;
 mod finesse;
 mod mivr;
+mod notify;
 mod prefix;
 mod write;
 
@@ -32,6 +33,8 @@ enum Kind {
     Cti(Source),
     /// A `MsgType:` dump pasted into the trace: its lines go to the dump decoder.
     Dump,
+    /// After a notification pasted as XML: lines up to the next one are counted.
+    Between,
 }
 
 /// Which grammar a gathered record is read with.
@@ -39,6 +42,10 @@ enum Kind {
 enum Source {
     /// `DECODED_MESSAGE_FROM_CTI_SERVER` (§1.2).
     Finesse,
+    /// `XMPP_PUBLISH_ASYNCHRONOUS`: a notification Finesse published (§1.3).
+    Xmpp,
+    /// A notification pasted or saved as XML (§4).
+    Update,
     /// ICD_CTI `{ length=… type=…, key: value, … }` (§2.2).
     MivrMessage,
     /// ICD_CTI `writing... MHDR: … MDATA: …` (§2.3).
@@ -127,6 +134,7 @@ pub struct Traces {
     writer: Writer,
     mivr: mivr::State,
     dumplog: dumplog::State,
+    notifications: crate::finesse::Notifications,
     /// Lines before the first record (the end of one cut off).
     lines_cut_at_start: u32,
 }
@@ -142,6 +150,7 @@ impl Traces {
             writer: Writer::default(),
             mivr: mivr::State::new(year),
             dumplog: dumplog::State::default(),
+            notifications: crate::finesse::Notifications::default(),
             lines_cut_at_start: 0,
         }
     }
@@ -197,7 +206,31 @@ impl Traces {
             t.get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"MsgType"))
         };
+        let inside = matches!(self.kind, Kind::Cti(Source::Update | Source::Xmpp));
+        if notify::starts(full) && !inside {
+            self.end_record(dump, store);
+            self.begin(Ok(Source::Update), number, full, offset, "");
+        } else if self.kind == Kind::Cti(Source::Update) {
+            self.record.add(number, full, offset);
+        }
+        if self.kind == Kind::Cti(Source::Update) {
+            if notify::ends(full) {
+                self.end_record(dump, store);
+                self.kind = Kind::Between;
+            }
+            return;
+        }
+        let comment = || full.trim_start().starts_with("<!--");
         match self.kind {
+            Kind::Between if full.trim().is_empty() => {}
+            Kind::Start if comment() => {
+                self.count(("Finesse", "lines between notifications"), number);
+                self.kind = Kind::Between;
+            }
+            Kind::Between if !dump_line() => {
+                self.count(("Finesse", "lines between notifications"), number);
+                self.kind = Kind::Between;
+            }
             Kind::Cti(_) if !dump_line() => self.record.add(number, full, offset),
             Kind::Other(i) if !dump_line() => self.other[i].2 += 1,
             Kind::Dump => dump.line(store, full, offset),
@@ -218,7 +251,7 @@ impl Traces {
                     ));
                 }
             }
-            Kind::Cti(_) | Kind::Other(_) => unreachable!("handled above"),
+            Kind::Cti(_) | Kind::Other(_) | Kind::Between => unreachable!("handled above"),
         }
     }
 
@@ -264,6 +297,8 @@ impl Traces {
                 let (w, record) = (&mut self.writer, &mut self.record);
                 match source {
                     Source::Finesse => finesse::read(w, store, record),
+                    Source::Xmpp => notify::xmpp(&mut self.notifications, store, record),
+                    Source::Update => notify::pasted(&mut self.notifications, store, record),
                     Source::MivrMessage => self.mivr.message(w, store, record),
                     Source::MivrFrame => self.mivr.frame(w, store, record),
                     Source::CtiSvr => self.dumplog.ctisvr(w, store, record),
@@ -272,7 +307,7 @@ impl Traces {
                 }
             }
             Kind::Dump => dump.close(),
-            Kind::Start | Kind::Other(_) | Kind::Cut => {}
+            Kind::Start | Kind::Other(_) | Kind::Cut | Kind::Between => {}
         }
     }
 

@@ -7,21 +7,10 @@ use std::fmt::Write as _;
 use crate::codes::fields::Named;
 use crate::codes::{enums, message_types, Codes, SymbolMatch};
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
-use crate::store::{
-    flag, kind, EventType, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR, NO_TIME,
-};
+use crate::store::{kind, EventType, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR};
 use crate::text::typing::{Mistyped, Symbols};
 
-/// Where a record lies in the input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct At {
-    /// One-based first and last line.
-    pub line: u32,
-    pub end_line: u32,
-    /// Byte offset of the first line, and bytes through the end of the last.
-    pub offset: u64,
-    pub length: u32,
-}
+pub(crate) use crate::store::Span as At;
 
 /// Where in a gathered record something is written: the record and a byte of its text. The
 /// line and column are worked out only when a diagnostic needs them.
@@ -90,36 +79,12 @@ impl Writer {
             },
             Ty::Other(name) => EventType::Unnamed(store.strings.intern(name.as_bytes())),
         };
-        let (time, time_flag) = match when.ms {
-            Some((ms, false)) => (ms, 0),
-            Some((ms, true)) => (ms, flag::TIME_OF_DAY),
-            None => (NO_TIME, 0),
-        };
-        let time_text = if when.text.is_empty() {
-            NO_STR
-        } else {
-            store.strings.intern(when.text.as_bytes()).0
-        };
-        let label = label.map_or(NO_STR, |l| store.strings.intern(l.as_bytes()).0);
-        let body = store.fields.name.len() as u64;
-        let e = &mut store.events;
-        e.ty.push(ty.pack());
-        e.flags.push(time_flag);
-        e.offset.push(at.offset);
-        e.length.push(at.length);
-        e.line.push(at.line);
-        e.end_line.push(at.end_line.max(at.line));
-        e.time.push(time);
-        e.time_text.push(time_text);
-        e.label.push(label);
-        e.body.push(body);
+        store.begin_event(ty, label, at, when.ms, when.text);
     }
 
     /// Marks the last event as cut short.
     pub fn truncated(store: &mut Store) {
-        if let Some(f) = store.events.flags.last_mut() {
-            *f |= flag::TRUNCATED;
-        }
+        store.truncate_last();
     }
 
     /// Adds a field, its name resolved to the guide's; `at` is where it is written.
@@ -279,12 +244,8 @@ impl Writer {
     }
 }
 
-fn push(store: &mut Store, name: WrittenId, (k, r, n): (u8, u32, i64)) {
-    let f = &mut store.fields;
-    f.name.push(name);
-    f.kind.push(k);
-    f.raw.push(r);
-    f.num.push(n);
+fn push(store: &mut Store, name: WrittenId, typed: (u8, u32, i64)) {
+    store.push_field(name, typed);
 }
 
 fn hex(bytes: &[u8]) -> String {

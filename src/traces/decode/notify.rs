@@ -1,0 +1,74 @@
+//! Finesse notifications in a trace: the payload of an `XMPP_PUBLISH_ASYNCHRONOUS` record
+//! (`cisco-logs.md` §1.3), and `<Update>` XML pasted or saved on its own (§4), handed to the
+//! notification reader ([`crate::finesse`]).
+
+use super::{clock, Gathered};
+use crate::finesse::{Notifications, Origin};
+use crate::store::Store;
+
+/// Reads the payload of an `XMPP_PUBLISH_ASYNCHRONOUS` record: the text after `[Payload=` up to
+/// `]: Publishing` (INFERENCE, from FIN-PARSER), HTML-escaped or not.
+pub(super) fn xmpp(n: &mut Notifications, store: &mut Store, record: &Gathered) {
+    let text = &record.text;
+    let Some(start) = text.find("[Payload=").map(|at| at + "[Payload=".len()) else {
+        return;
+    };
+    let end = text[start..]
+        .rfind("]: Publishing")
+        .map_or(text.trim_end().len(), |at| start + at);
+    let payload = &text[start..end.max(start)];
+    let ms = clock::finesse(&record.time).map(|ms| (ms, false));
+    if payload.trim_start().starts_with("&lt;") {
+        // Positions inside the unescaped text are not the record's: they point at the payload.
+        let position = |_| record.position(start);
+        let origin = Origin {
+            position: &position,
+            offset: None,
+            time: ms,
+            time_text: &record.time,
+        };
+        n.write_text(store, &unescape(payload), &origin);
+    } else {
+        let position = |at| record.position(start + at);
+        let origin = Origin {
+            position: &position,
+            offset: None,
+            time: ms,
+            time_text: &record.time,
+        };
+        n.write_text(store, payload, &origin);
+    }
+}
+
+/// Reads a notification pasted or saved as XML: the gathered lines from one starting `<Update`
+/// (or `<?xml`) to the one holding `</Update>`.
+pub(super) fn pasted(n: &mut Notifications, store: &mut Store, record: &Gathered) {
+    let position = |at| record.position(at);
+    let origin = Origin {
+        position: &position,
+        offset: None,
+        time: None,
+        time_text: "",
+    };
+    n.write_text(store, &record.text, &origin);
+}
+
+/// Whether a line without a trace prefix starts a notification.
+pub(super) fn starts(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("<Update") || t.starts_with("<?xml")
+}
+
+/// Whether a notification's line ends it.
+pub(super) fn ends(line: &str) -> bool {
+    line.contains("</Update>")
+}
+
+/// `&lt;` `&gt;` `&quot;` `&apos;` and then `&amp;` as the characters they stand for.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
