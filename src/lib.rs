@@ -33,6 +33,7 @@ pub mod error;
 pub mod finesse;
 #[cfg(feature = "generate")]
 pub mod generate;
+pub mod live;
 pub mod log;
 pub mod outcome;
 pub mod records;

@@ -335,6 +335,16 @@ impl Log {
         self.timeline.push(&mut self.store, complete);
     }
 
+    /// Notes which calls each event is taken into ([`Timeline::touched`]).
+    pub fn track_changes(&mut self) {
+        self.timeline.track();
+    }
+
+    /// Forgets the calls noted as touched.
+    pub fn clear_changes(&mut self) {
+        self.timeline.clear_touched();
+    }
+
     /// Works out the calls of the events so far (done by [`finish`](Self::finish) at the end).
     pub fn update_timeline(&mut self) {
         self.take_in();

@@ -45,6 +45,10 @@ pub(crate) struct DialogFacts {
     pub parties: Vec<Party>,
     /// apiError events naming the dialog.
     pub api_errors: Vec<u32>,
+    /// The `secondaryId` that ties it to a transfer or conference (FIN-API): its own, naming
+    /// the dropped dialog, or the surviving dialog's naming it; and whether three or more
+    /// participants remained on the surviving dialog (a conference, INFERENCE).
+    pub joined: Option<(Ev, bool)>,
 }
 
 /// The dialog of an event, and what it says, read once.
@@ -85,7 +89,7 @@ impl Timeline {
         if read.verb.is_some_and(|v| store.interned(v) == b"DELETE") {
             dialog.deleted = Some(index);
         }
-        for (other, ev, secondary) in read.links {
+        for &(other, ev, secondary) in &read.links {
             let item = Item::DialogLink {
                 id: other,
                 ev,
@@ -95,6 +99,28 @@ impl Timeline {
         }
         let mut call_fields = Vec::new();
         facts(store, index, fields, dialog, &mut call_fields);
+        let conference = party_count(store, dialog) >= 3;
+        let joined: Vec<(u32, Ev)> = read
+            .links
+            .iter()
+            .filter(|l| l.2)
+            .map(|&(other, ev, _)| (other, ev))
+            .collect();
+        if let Some(&(_, ev)) = joined.last() {
+            dialog.joined = Some((ev, conference));
+        }
+        for (other, ev) in joined {
+            if let Some(&(b, _)) = self.by_id.get(&other).filter(|&&(b, _)| b as usize != slot) {
+                let dropped = self.calls[b as usize]
+                    .dialog
+                    .get_or_insert_with(Box::default);
+                if dropped.joined.is_none_or(|j| j.1 != conference) {
+                    dropped.joined = Some((ev, conference));
+                    self.touch(b);
+                }
+            }
+        }
+        let call = &mut self.calls[slot];
         for (what, value) in call_fields {
             match what {
                 Own::From if call.ani.is_none() => call.ani = Some(value),
@@ -288,6 +314,14 @@ pub(crate) fn has_cti(f: &super::call::Facts) -> bool {
 pub(crate) fn outcome(store: &Store, d: &DialogFacts) -> Outcome {
     if let Some(o) = failed(store, d) {
         return o;
+    }
+    if let Some((ev, conference)) = d.joined {
+        let (kind, text) = if conference {
+            (OutcomeKind::Conferenced, "the call became part of a conference: the surviving dialog names the dropped one as its secondaryId")
+        } else {
+            (OutcomeKind::Transferred, "the call was transferred: the surviving dialog names the dropped one as its secondaryId")
+        };
+        return make(kind, "dialog-secondary", Reason::Text(text), vec![ev]);
     }
     // Answered: ACTIVE at a participant that was ALERTING first (the caller's own leg is ACTIVE
     // while it rings); when no participant was ever ALERTING, ACTIVE anywhere.

@@ -12,7 +12,6 @@ use crate::store::{Store, StrId};
 use super::call::{CallState, Ev, Item, Label, Lists, Mark};
 use super::outcome::{self, is_reservation};
 use super::{dialog, reservation, CallDirection, Derived};
-use crate::outcome::OutcomeKind;
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -207,8 +206,7 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
 }
 
 /// The dialogs a call's dialog names: by `associatedDialogUri` (consult) and as `secondaryId`
-/// (the dialog dropped when this one was transferred or conferenced, whose outcome that is
-/// when its own states decided it).
+/// (the dialog dropped when this one was transferred or conferenced).
 fn dialog_links(
     store: &Store,
     lists: &Lists,
@@ -238,34 +236,15 @@ fn dialog_links(
             .dialog
             .as_deref()
             .map_or(0, |d| dialog::party_count(store, d));
-        let (kind, outcome, basis) = if parties >= 3 {
-            (LinkKind::Conference, OutcomeKind::Conferenced, "the surviving dialog names the other as its secondaryId, with three or more participants")
+        let (kind, basis) = if parties >= 3 {
+            (LinkKind::Conference, "the surviving dialog names the other as its secondaryId, with three or more participants")
         } else {
             (
                 LinkKind::Transfer,
-                OutcomeKind::Transferred,
                 "the surviving dialog names the other as its secondaryId",
             )
         };
         add(derived, (a, b), (kind, "dialog-secondary", basis), vec![ev]);
-        // Both dialogs of the transfer or conference, as CALL_TRANSFERRED_EVENT names both
-        // calls, when their own states decided them.
-        for c in [a, b] {
-            let o = &mut derived[c].outcome;
-            if o.rule.starts_with("dialog-") {
-                *o = super::Outcome {
-                    kind: outcome,
-                    rule: "dialog-secondary",
-                    reason: super::Reason::Text(if parties >= 3 {
-                        "the call became part of a conference: the surviving dialog names the dropped one as its secondaryId"
-                    } else {
-                        "the call was transferred: the surviving dialog names the dropped one as its secondaryId"
-                    }),
-                    evidence: vec![ev],
-                    missing: None,
-                };
-            }
-        }
     }
 }
 

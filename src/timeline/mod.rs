@@ -89,6 +89,9 @@ pub struct Timeline {
     /// For each agent, the calls on its extension; for each call, its agents.
     pub(crate) agent_calls: Groups,
     pub(crate) call_agents: Groups,
+    /// When tracked ([`track`](Self::track)): the calls events were taken into since
+    /// [`clear_touched`](Self::clear_touched), in order, with repeats.
+    touched: Option<Vec<u32>>,
 }
 
 /// Groups of indices, one group per owner, in one vector (compressed rows).
@@ -241,6 +244,39 @@ impl Timeline {
         self.next == 0
     }
 
+    /// Starts noting which calls each event is taken into (for a live view's changes).
+    pub fn track(&mut self) {
+        self.touched.get_or_insert_with(Vec::new);
+    }
+
+    /// The calls events were taken into since the last [`clear_touched`](Self::clear_touched)
+    /// (empty unless [`track`](Self::track)ed).
+    #[must_use]
+    pub fn touched(&self) -> &[u32] {
+        self.touched.as_deref().unwrap_or_default()
+    }
+
+    /// Forgets the calls noted as touched.
+    pub fn clear_touched(&mut self) {
+        if let Some(t) = &mut self.touched {
+            t.clear();
+        }
+    }
+
+    fn touch(&mut self, slot: u32) {
+        if let Some(t) = &mut self.touched {
+            if t.last() != Some(&slot) {
+                t.push(slot);
+            }
+        }
+    }
+
+    /// Works out call `i`'s outcome and direction from its own events (no links to other
+    /// calls): what a live view shows as the call changes.
+    pub(crate) fn derive_one(&self, store: &Store, i: usize) -> Derived {
+        links::derive(store, &self.lists, &self.calls[i])
+    }
+
     /// Takes in the store's events up to (not including) `end`.
     pub fn push(&mut self, store: &mut Store, end: usize) {
         let end = end.min(store.len());
@@ -298,6 +334,7 @@ impl Timeline {
                 let call = &mut self.calls[slot as usize];
                 call.absorb(&mut self.lists, &mut self.roles, store, index, fields);
                 self.lists.items.push(&mut call.items, Item::Record(index));
+                self.touch(slot);
             }
             return;
         }
@@ -396,11 +433,13 @@ impl Timeline {
         // A call has the ID (its own, or an alias) unless the entry was just made.
         let known = made > 0 || slot != next;
         if known && !(reuse && self.calls[slot as usize].closed()) {
+            self.touch(slot);
             return slot;
         }
         *entry = (next, made + 1);
         let nth = made;
         self.calls.push(CallState::new(id, nth, index));
+        self.touch(next);
         next
     }
 

@@ -1,0 +1,89 @@
+//! The live API: notifications and events pushed one at a time report the calls they changed,
+//! with the phase and the outcome a reader of the notifications would state at that moment.
+
+use cti_outcome::live::{Live, Phase};
+use cti_outcome::OutcomeKind;
+
+fn fixture(path: &str) -> String {
+    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The notifications of a saved fixture, one push each (the console comment before each).
+fn notifications(name: &str) -> Vec<String> {
+    let text = fixture(&format!("tests/fixtures/finesse/{name}"));
+    text.split("<!--")
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| format!("<!--{s}"))
+        .collect()
+}
+
+#[test]
+fn each_notification_reports_its_dialog_with_phase_and_outcome() {
+    let mut live = Live::new(None);
+    let seen: Vec<Vec<(String, Phase, OutcomeKind)>> = notifications("dialog-consult-transfer.xml")
+        .iter()
+        .map(|n| {
+            live.push(n.as_bytes())
+                .into_iter()
+                .map(|c| (c.key, c.phase, c.outcome.kind))
+                .collect()
+        })
+        .collect();
+    let one = |key: &str, phase, kind| vec![(key.to_owned(), phase, kind)];
+    use OutcomeKind::{StillActive, Transferred};
+    assert_eq!(
+        seen,
+        [
+            one("16810010", Phase::Ringing, StillActive),
+            one("16810010", Phase::Talking, StillActive),
+            one("16810010", Phase::Held, StillActive),
+            one("16810011", Phase::Ringing, StillActive),
+            one("16810011", Phase::Talking, StillActive),
+            // The transfer: the surviving dialog names the consult one, and both change.
+            vec![
+                ("16810010".to_owned(), Phase::Talking, Transferred),
+                ("16810011".to_owned(), Phase::Talking, Transferred),
+            ],
+            one("16810011", Phase::Ended, Transferred),
+            one("16810010", Phase::Ended, Transferred),
+        ]
+    );
+    assert!(
+        live.finish().is_empty(),
+        "nothing waits after the last end tag"
+    );
+}
+
+#[test]
+fn a_wrap_up_is_a_phase_and_the_outcome_settles_at_the_end() {
+    let mut live = Live::new(None);
+    let phases: Vec<(Phase, OutcomeKind)> = notifications("dialog-answered.xml")
+        .iter()
+        .flat_map(|n| live.push(n.as_bytes()))
+        .map(|c| (c.phase, c.outcome.kind))
+        .collect();
+    assert_eq!(phases[4], (Phase::WrapUp, OutcomeKind::Answered));
+    assert_eq!(phases[5], (Phase::Ended, OutcomeKind::Answered));
+    assert_eq!(phases[2].0, Phase::Held);
+}
+
+#[test]
+fn cti_text_events_report_their_call_as_each_completes() {
+    let flow = fixture("src/generate/flows/consult-transfer.txt");
+    let mut live = Live::new(None);
+    let mut phases = Vec::new();
+    for line in flow.split_inclusive('\n') {
+        for c in live.push(line.as_bytes()) {
+            phases.push((c.key, c.phase));
+        }
+    }
+    for c in live.finish() {
+        phases.push((c.key, c.phase));
+    }
+    let first = phases.iter().find(|(k, _)| k == "1010").map(|p| p.1);
+    assert!(first.is_some(), "{phases:?}");
+    let last = phases.iter().rev().find(|(k, _)| k == "1010").map(|p| p.1);
+    assert_eq!(last, Some(Phase::Ended), "{phases:?}");
+    assert!(phases.iter().any(|(_, p)| *p == Phase::Held), "{phases:?}");
+}
