@@ -20,18 +20,19 @@ fn notifications(name: &str) -> Vec<String> {
 
 #[test]
 fn each_notification_reports_its_dialog_with_phase_and_outcome() {
+    use OutcomeKind::{StillActive, Transferred};
     let mut live = Live::new(None);
     let seen: Vec<Vec<(String, Phase, OutcomeKind)>> = notifications("dialog-consult-transfer.xml")
         .iter()
         .map(|n| {
             live.push(n.as_bytes())
+                .changes
                 .into_iter()
                 .map(|c| (c.key, c.phase, c.outcome.kind))
                 .collect()
         })
         .collect();
     let one = |key: &str, phase, kind| vec![(key.to_owned(), phase, kind)];
-    use OutcomeKind::{StillActive, Transferred};
     assert_eq!(
         seen,
         [
@@ -50,7 +51,7 @@ fn each_notification_reports_its_dialog_with_phase_and_outcome() {
         ]
     );
     assert!(
-        live.finish().is_empty(),
+        live.finish().changes.is_empty(),
         "nothing waits after the last end tag"
     );
 }
@@ -60,7 +61,7 @@ fn a_wrap_up_is_a_phase_and_the_outcome_settles_at_the_end() {
     let mut live = Live::new(None);
     let phases: Vec<(Phase, OutcomeKind)> = notifications("dialog-answered.xml")
         .iter()
-        .flat_map(|n| live.push(n.as_bytes()))
+        .flat_map(|n| live.push(n.as_bytes()).changes)
         .map(|c| (c.phase, c.outcome.kind))
         .collect();
     assert_eq!(phases[4], (Phase::WrapUp, OutcomeKind::Answered));
@@ -74,11 +75,11 @@ fn cti_text_events_report_their_call_as_each_completes() {
     let mut live = Live::new(None);
     let mut phases = Vec::new();
     for line in flow.split_inclusive('\n') {
-        for c in live.push(line.as_bytes()) {
+        for c in live.push(line.as_bytes()).changes {
             phases.push((c.key, c.phase));
         }
     }
-    for c in live.finish() {
+    for c in live.finish().changes {
         phases.push((c.key, c.phase));
     }
     let first = phases.iter().find(|(k, _)| k == "1010").map(|p| p.1);
@@ -86,4 +87,62 @@ fn cti_text_events_report_their_call_as_each_completes() {
     let last = phases.iter().rev().find(|(k, _)| k == "1010").map(|p| p.1);
     assert_eq!(last, Some(Phase::Ended), "{phases:?}");
     assert!(phases.iter().any(|(_, p)| *p == Phase::Held), "{phases:?}");
+}
+
+/// The frames of a generated log (the command-line tool's `generate`), one slice per frame.
+fn generated_frames(calls: usize) -> Vec<Vec<u8>> {
+    use cti_outcome::generate::{generate, write_frames, Options};
+    let events = generate(Options {
+        calls,
+        ..Options::default()
+    });
+    let frames = write_frames(&events, cti_outcome::binary::Width::Two);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 8 <= frames.len() {
+        let length = u32::from_be_bytes(frames[at..at + 4].try_into().unwrap()) as usize;
+        out.push(frames[at..at + 8 + length].to_vec());
+        at += 8 + length;
+    }
+    out
+}
+
+#[test]
+fn a_window_forgets_ended_calls_and_changes_nothing_else() {
+    use cti_outcome::live::LiveOptions;
+    use cti_outcome::sniff::Format;
+    // Frames carry no time: the pushes are a second apart by the caller's clock.
+    let frames = generated_frames(3_000);
+    let mut all = Live::new(Some(Format::Binary));
+    let mut windowed = Live::with(LiveOptions {
+        format: Some(Format::Binary),
+        keep_ended_ms: Some(600_000.0),
+    });
+    windowed.tidy_from(2_000);
+    let mut most = 0;
+    for (i, frame) in frames.iter().enumerate() {
+        let now = Some(1_700_000_000_000 + 1_000 * i as i64);
+        let a = all.push_at(frame, now);
+        let b = windowed.push_at(frame, now);
+        let seen = |p: &cti_outcome::live::LivePush| -> Vec<(String, Phase, OutcomeKind)> {
+            p.changes
+                .iter()
+                .map(|c| (c.key.clone(), c.phase, c.outcome.kind))
+                .collect()
+        };
+        assert_eq!(seen(&a), seen(&b), "push {i}");
+        most = most.max(windowed.heap_bytes());
+    }
+    let calls = |l: &Live| l.log().timeline().call_count();
+    assert!(
+        calls(&windowed) < calls(&all) / 2,
+        "{} of {}",
+        calls(&windowed),
+        calls(&all)
+    );
+    assert!(
+        most < all.heap_bytes(),
+        "at most {most} bytes with the window, {} without",
+        all.heap_bytes()
+    );
 }

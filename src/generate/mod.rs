@@ -102,6 +102,14 @@ pub struct Generated {
     fields: Vec<(String, String)>,
 }
 
+impl Generated {
+    /// The event's time: milliseconds since 1970-01-01 UTC.
+    #[must_use]
+    pub fn time_ms(&self) -> i64 {
+        self.time_ms
+    }
+}
+
 /// The generated events, in time order.
 #[must_use]
 pub fn generate(options: Options) -> Vec<Generated> {

@@ -102,6 +102,8 @@ pub struct FrameEvent<'a> {
     pub type_id: Option<u32>,
     /// Zero-based byte offset of the frame's header in the input (in a capture: in its
     /// direction's TCP stream).
+    // A number in JavaScript (offsets stay below 2^53), not the bigint ts-rs gives a u64.
+    #[ts(type = "number")]
     pub offset: u64,
     /// Captures: the one-based number of the packet that completed the frame.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -99,6 +99,17 @@ fn main() {
         timeline_events_s / 1e6
     );
     let trace_rates = trace_rates();
+    let live = live_costs();
+    println!(
+        "{:<46} {:>8.2} µs/event at 1k calls, {:.2} at 100k ({:.2}×); {:.1} MB held after {} events (at most {:.1})",
+        "live pushes, one frame at a time",
+        live.at_1k,
+        live.at_100k,
+        live.at_100k / live.at_1k,
+        live.held_mb,
+        live.events,
+        live.most_mb
+    );
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let summary = serde_json::json!({
             "finesse_native_mb_s": round(trace_rates[0]),
@@ -110,6 +121,12 @@ fn main() {
             "timeline_native_events_s": round(timeline_events_s),
             "capture_native_mb_s": round(mb_s(capture.len(), captured)),
             "native_events": store.len(),
+            "live_native_us_per_event_at_1k_calls": round(live.at_1k),
+            "live_native_us_per_event_at_100k_calls": round(live.at_100k),
+            "live_native_ratio_100k_to_1k": round(live.at_100k / live.at_1k),
+            "live_native_mb_held": round(live.held_mb),
+            "live_native_most_mb_held": round(live.most_mb),
+            "live_native_events": live.events,
         });
         std::fs::write(&path, format!("{summary:#}\n")).expect("summary written");
         // The capture, for the browser's figure (tests/e2e/bench/bench.js reads data/capture.pcap).
@@ -117,6 +134,73 @@ fn main() {
         std::fs::create_dir_all(&data).expect("data directory");
         std::fs::write(data.join("capture.pcap"), &capture).expect("capture written");
         println!("summary: {path}");
+    }
+}
+
+/// What a live desktop pays per pushed event.
+struct Live {
+    /// Microseconds per event over [`LIVE_WINDOW`] events pushed once 1,000 calls were seen,
+    /// and once 100,000 were.
+    at_1k: f64,
+    at_100k: f64,
+    /// Megabytes the live view holds at the end (keeping ended calls for an hour), the most it
+    /// held, and the events pushed.
+    held_mb: f64,
+    most_mb: f64,
+    events: usize,
+}
+
+/// Events each live figure is timed over (a window spans the tidies a desktop's view makes).
+const LIVE_WINDOW: usize = 100_000;
+
+/// Frames of a generated log pushed one at a time into a live view (`cti_outcome::live`) that
+/// keeps ended calls for an hour, each push at its event's generated time (frames carry none),
+/// until 1,000,000 events and 100,000 calls were pushed.
+fn live_costs() -> Live {
+    let events = generate::generate(Generate {
+        calls: 160_000,
+        ..Generate::default()
+    });
+    let frames = write_frames(&events, Width::Two);
+    let mut live = cti_outcome::live::Live::with(cti_outcome::live::LiveOptions {
+        format: Some(cti_outcome::sniff::Format::Binary),
+        keep_ended_ms: Some(3_600_000.0),
+    });
+    let (mut at, mut pushed, mut calls, mut most) = (0usize, 0usize, 0usize, 0usize);
+    let mut windows: Vec<(usize, Instant, Option<Duration>)> = vec![];
+    while at + 8 <= frames.len() && pushed < 1_000_000 {
+        let length = u32::from_be_bytes(frames[at..at + 4].try_into().expect("4 bytes")) as usize;
+        let end = (at + 8 + length).min(frames.len());
+        let now = events.get(pushed).map(generate::Generated::time_ms);
+        // Calls seen: the BEGIN_CALL_EVENTs (message type 23) pushed.
+        calls += usize::from(frames[at + 4..at + 8] == 23u32.to_be_bytes());
+        black_box(live.push_at(&frames[at..end], now));
+        at = end;
+        pushed += 1;
+        if (calls >= 1_000 && windows.is_empty()) || (calls >= 100_000 && windows.len() == 1) {
+            windows.push((pushed, Instant::now(), None));
+        }
+        for w in &mut windows {
+            if w.2.is_none() && pushed == w.0 + LIVE_WINDOW {
+                w.2 = Some(w.1.elapsed());
+            }
+        }
+        if pushed % 10_000 == 0 {
+            most = most.max(live.heap_bytes());
+        }
+    }
+    let us = |i: usize| {
+        windows
+            .get(i)
+            .and_then(|w| w.2)
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1e6 / LIVE_WINDOW as f64)
+    };
+    Live {
+        at_1k: us(0),
+        at_100k: us(1),
+        held_mb: live.heap_bytes() as f64 / 1e6,
+        most_mb: most as f64 / 1e6,
+        events: pushed,
     }
 }
 
