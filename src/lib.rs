@@ -25,14 +25,11 @@ pub mod capture;
 pub mod codes;
 pub mod diagnostic;
 pub mod error;
-#[cfg(any(
-    not(target_arch = "wasm32"),
-    feature = "wasm-traces",
-    feature = "wasm-live"
-))]
+#[cfg(feature = "traces")]
 pub mod finesse;
 #[cfg(feature = "generate")]
 pub mod generate;
+#[cfg(feature = "traces")]
 pub mod live;
 pub mod log;
 pub mod outcome;

@@ -267,25 +267,31 @@ impl Live {
     }
 
     fn changes(&mut self) -> Vec<CallChange> {
-        let store = self.log.store();
-        let timeline = self.log.timeline();
-        let mut touched = timeline.touched().to_vec();
+        let mut touched = self.log.timeline().touched().to_vec();
         touched.sort_unstable();
         touched.dedup();
-        touched
-            .into_iter()
-            .map(|slot| {
-                let i = slot as usize;
-                let derived = timeline.derive_one(store, i);
-                CallChange {
-                    index: slot,
-                    key: crate::timeline::key(&timeline.calls[i]),
-                    phase: phase(store, timeline, i),
-                    direction: derived.direction,
-                    outcome: outcome_view(store, &derived.outcome),
-                }
-            })
-            .collect()
+        touched.into_iter().map(|slot| self.change(slot)).collect()
+    }
+
+    /// Every call the view holds now, as a change record each (for a desktop that opens late).
+    #[must_use]
+    pub fn snapshot(&self) -> Vec<CallChange> {
+        let count = u32::try_from(self.log.timeline().call_count()).unwrap_or(u32::MAX);
+        (0..count).map(|slot| self.change(slot)).collect()
+    }
+
+    fn change(&self, slot: u32) -> CallChange {
+        let store = self.log.store();
+        let timeline = self.log.timeline();
+        let i = slot as usize;
+        let derived = timeline.derive_one(store, i);
+        CallChange {
+            index: slot,
+            key: crate::timeline::key(&timeline.calls[i]),
+            phase: phase(store, timeline, i),
+            direction: derived.direction,
+            outcome: outcome_view(store, &derived.outcome),
+        }
     }
 }
 
@@ -335,11 +341,6 @@ fn phase(store: &crate::store::Store, t: &Timeline, i: usize) -> Phase {
 }
 
 /// The phase a dialog's latest notification shows, when the call has one.
-#[cfg(any(
-    not(target_arch = "wasm32"),
-    feature = "wasm-traces",
-    feature = "wasm-live"
-))]
 fn dialog_phase(store: &crate::store::Store, d: &crate::timeline::dialog::DialogFacts) -> Phase {
     let states: Vec<&[u8]> = d
         .parties
@@ -367,16 +368,4 @@ fn dialog_phase(store: &crate::store::Store, d: &crate::timeline::dialog::Dialog
     } else {
         Phase::Started
     }
-}
-
-#[cfg(not(any(
-    not(target_arch = "wasm32"),
-    feature = "wasm-traces",
-    feature = "wasm-live"
-)))]
-fn dialog_phase(
-    _: &crate::store::Store,
-    d: &crate::timeline::dialog::DialogFacts,
-) -> Option<Phase> {
-    match *d {}
 }

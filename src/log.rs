@@ -309,13 +309,13 @@ impl Log {
         };
     }
 
-    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+    #[cfg(feature = "traces")]
     fn trace_decoder(&mut self) -> Decoder {
         Decoder::Text(TextInput::traces(self.year))
     }
 
     /// The main WebAssembly module reads no trace: the end says where to open it.
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+    #[cfg(not(feature = "traces"))]
     #[allow(clippy::unused_self)] // the same signature as the other build's
     fn trace_decoder(&mut self) -> Decoder {
         Decoder::Unreadable

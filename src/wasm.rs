@@ -6,7 +6,8 @@
 //! `wasm-encode` (`cti-outcome/encode`: events written as frames; [`encode`]) and
 //! `wasm-capture` (`cti-outcome/capture`: pcap and pcapng read down to frames; [`capture`]) and
 //! `wasm-records` (`cti-outcome/records`: CONNRES codes, and call-record exports read into calls;
-//! [`records`]); and `wasm-main` with `wasm-traces` (`cti-outcome/traces`: the main entry's
+//! [`records`]) and `wasm-live` (`cti-outcome/live`: a desktop's live view of calls; [`live`]);
+//! and `wasm-main` with `wasm-traces` (`cti-outcome/traces`: the main entry's
 //! logs with the Cisco trace decoders, built for size).
 //!
 //! Arguments are taken as `JsValue` and checked here, so that a wrong type is a thrown `Error`
@@ -19,7 +20,8 @@
         feature = "wasm-main",
         feature = "wasm-encode",
         feature = "wasm-capture",
-        feature = "wasm-records"
+        feature = "wasm-records",
+        feature = "wasm-live"
     )),
     allow(dead_code)
 )]
@@ -33,6 +35,8 @@ use crate::view::column_set::{Column, ColumnSet};
 pub mod capture;
 #[cfg(feature = "wasm-encode")]
 pub mod encode;
+#[cfg(feature = "wasm-live")]
+pub mod live;
 #[cfg(feature = "wasm-main")]
 pub mod log;
 #[cfg(feature = "wasm-records")]
@@ -42,6 +46,8 @@ pub mod records;
 pub use capture::read_capture;
 #[cfg(feature = "wasm-encode")]
 pub use encode::encode_packed;
+#[cfg(feature = "wasm-live")]
+pub use live::LiveView;
 #[cfg(all(feature = "wasm-main", not(feature = "wasm-traces")))]
 pub use log::{log_of_events, log_of_frames, sniff_form};
 #[cfg(feature = "wasm-main")]
@@ -123,13 +129,36 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
     Ok(writer.finish())
 }
 
+/// `options.format`: `None` for absent or `"auto"`.
+#[cfg_attr(
+    not(any(feature = "wasm-main", feature = "wasm-live")),
+    allow(dead_code)
+)]
+fn input_format(options: &JsValue) -> Result<Option<crate::sniff::Format>, JsValue> {
+    let f = get(options, "format");
+    if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
+        return Ok(None);
+    }
+    f.as_string()
+        .as_deref()
+        .and_then(crate::sniff::Format::parse)
+        .map(Some)
+        .ok_or_else(|| {
+            wrong_type(
+                "format",
+                "\"auto\", \"text\", \"binary\", \"hex\" or \"trace\"",
+                &f,
+            )
+        })
+}
+
 /// `object[key]`, `undefined` when it has none.
 fn get(object: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `options.width` and `options.version`.
-#[cfg_attr(feature = "wasm-records", allow(dead_code))]
+#[cfg_attr(any(feature = "wasm-records", feature = "wasm-live"), allow(dead_code))]
 fn frame_options(options: Option<&JsValue>) -> Result<Options, JsValue> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(Options::default());
@@ -170,7 +199,7 @@ fn thrown(message: &str) -> JsValue {
 }
 
 #[cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-records")),
+    not(any(feature = "wasm-main", feature = "wasm-records", feature = "wasm-live")),
     allow(dead_code)
 )]
 fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsValue {
@@ -198,7 +227,8 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     not(any(
         feature = "wasm-main",
         feature = "wasm-records",
-        feature = "wasm-capture"
+        feature = "wasm-capture",
+        feature = "wasm-live"
     )),
     allow(dead_code)
 )]

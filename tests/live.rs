@@ -121,7 +121,7 @@ fn a_window_forgets_ended_calls_and_changes_nothing_else() {
     windowed.tidy_from(2_000);
     let mut most = 0;
     for (i, frame) in frames.iter().enumerate() {
-        let now = Some(1_700_000_000_000 + 1_000 * i as i64);
+        let now = Some(1_700_000_000_000 + 1_000 * i64::try_from(i).unwrap());
         let a = all.push_at(frame, now);
         let b = windowed.push_at(frame, now);
         let seen = |p: &cti_outcome::live::LivePush| -> Vec<(String, Phase, OutcomeKind)> {

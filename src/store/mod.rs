@@ -394,6 +394,7 @@ impl Store {
 }
 
 /// Where an event lies in its input.
+#[cfg(feature = "traces")]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Span {
     /// One-based first and last line (captures: packet number and connection).
@@ -404,6 +405,7 @@ pub(crate) struct Span {
     pub length: u32,
 }
 
+#[cfg(feature = "traces")]
 impl Store {
     /// Starts an event of type `ty` at `at`, its time `ms` (milliseconds since 1970 UTC, or
     /// since midnight when the flag is set) as written in `time_text`; the fields pushed next

@@ -217,7 +217,7 @@ pub struct TextInput {
 
 impl TextInput {
     /// Text of a Cisco server trace (see [`super::TextDecoder::traces`]).
-    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+    #[cfg(feature = "traces")]
     #[must_use]
     pub fn traces(year: Option<crate::traces::Year>) -> TextInput {
         TextInput {

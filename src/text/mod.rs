@@ -106,7 +106,7 @@ impl Open {
 impl TextDecoder {
     /// A decoder of a Cisco server trace (`crate::traces`); `year` dates records written
     /// without one.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+    #[cfg(feature = "traces")]
     #[must_use]
     pub fn traces(year: Option<crate::traces::Year>) -> TextDecoder {
         TextDecoder {
@@ -116,7 +116,7 @@ impl TextDecoder {
     }
 
     /// Closes the event being filled (a trace record follows the dump lines).
-    #[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+    #[cfg(feature = "traces")]
     pub(crate) fn close(&mut self) {
         self.open = None;
     }

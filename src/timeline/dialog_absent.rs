@@ -20,11 +20,6 @@ pub(crate) fn outcome(_: &Store, d: &DialogFacts) -> Outcome {
 }
 
 /// Never called: no value of this type exists.
-pub(crate) fn party_count(_: &Store, d: &DialogFacts) -> usize {
-    match *d {}
-}
-
-/// Never called: no value of this type exists.
 pub(crate) fn remarks(
     _: &Store,
     _: &super::call::CallState,

@@ -168,6 +168,7 @@ pub(super) fn link_calls(
                 add(derived, (a, b), how, evidence);
             }
         }
+        #[cfg(feature = "traces")]
         dialog_links(store, lists, states, a, &index, derived);
         if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
@@ -205,6 +206,7 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
     link(b, a, evidence);
 }
 
+#[cfg(feature = "traces")]
 /// The dialogs a call's dialog names: by `associatedDialogUri` (consult) and as `secondaryId`
 /// (the dialog dropped when this one was transferred or conferenced).
 fn dialog_links(

@@ -14,17 +14,9 @@
 
 mod agent;
 pub(crate) mod call;
-#[cfg(any(
-    not(target_arch = "wasm32"),
-    feature = "wasm-traces",
-    feature = "wasm-live"
-))]
+#[cfg(feature = "traces")]
 pub(crate) mod dialog;
-#[cfg(not(any(
-    not(target_arch = "wasm32"),
-    feature = "wasm-traces",
-    feature = "wasm-live"
-)))]
+#[cfg(not(feature = "traces"))]
 #[path = "dialog_absent.rs"]
 pub(crate) mod dialog;
 mod links;
@@ -273,6 +265,7 @@ impl Timeline {
 
     /// Works out call `i`'s outcome and direction from its own events (no links to other
     /// calls): what a live view shows as the call changes.
+    #[cfg(feature = "traces")]
     pub(crate) fn derive_one(&self, store: &Store, i: usize) -> Derived {
         links::derive(store, &self.lists, &self.calls[i])
     }
@@ -313,11 +306,7 @@ impl Timeline {
     }
 
     fn absorb_call(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
-        #[cfg(any(
-            not(target_arch = "wasm32"),
-            feature = "wasm-traces",
-            feature = "wasm-live"
-        ))]
+        #[cfg(feature = "traces")]
         if let EventType::Unnamed(name) = store.event(index as usize).ty() {
             let name = store.interned(name);
             let api_error = name == crate::finesse::API_ERROR.as_bytes();

@@ -81,6 +81,7 @@ pub enum Reason {
     /// A clearing cause no reference documents (the first evidence): it tells nothing.
     Undocumented,
     /// Words about a Finesse dialog's participant: before, its `mediaAddress`, after.
+    #[cfg(feature = "traces")]
     Party(&'static str, StrId, &'static str),
 }
 

@@ -16,12 +16,12 @@
 
 use crate::sniff::{Form, Sniffed};
 
-#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+#[cfg(feature = "traces")]
 mod decode;
 
-#[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+#[cfg(not(feature = "traces"))]
 pub use absent::Traces;
-#[cfg(any(not(target_arch = "wasm32"), feature = "wasm-traces"))]
+#[cfg(feature = "traces")]
 pub use decode::Traces;
 
 /// The year MIVR records are read in, and where it came from (they carry none, §2.1).
@@ -47,7 +47,7 @@ impl Year {
 
 /// Whether this build decodes traces: natively always; in WebAssembly, only the
 /// `cti-outcome/traces` module (the main module stays within its size budget without them).
-pub const DECODED: bool = cfg!(any(not(target_arch = "wasm32"), feature = "wasm-traces"));
+pub const DECODED: bool = cfg!(feature = "traces");
 
 /// How many of the first lines of `text` (the first 64 KiB of an input, as UTF-8) carry each
 /// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
@@ -113,7 +113,7 @@ fn is_dumplog(line: &[u8]) -> bool {
 
 /// The main WebAssembly module's stand-in: a trace decoder that cannot exist, so that the text
 /// decoder's hand-over to it compiles to nothing.
-#[cfg(not(any(not(target_arch = "wasm32"), feature = "wasm-traces")))]
+#[cfg(not(feature = "traces"))]
 mod absent {
     use crate::store::Store;
     use crate::text::TextDecoder;

@@ -9,9 +9,8 @@ use wasm_bindgen::JsCast;
 
 #[cfg(not(feature = "wasm-traces"))]
 use super::events_of;
-use super::{columns, frame_options, get, thrown, to_js, wrong_type};
+use super::{columns, frame_options, get, input_format, thrown, to_js, wrong_type};
 use crate::log::Log;
-use crate::sniff::Format;
 use crate::view::{self, calls, timeline as tl};
 
 /// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
@@ -318,23 +317,4 @@ fn no_call(index: u32, calls: usize) -> JsValue {
     thrown(&format!(
         "no call {index}: the log has {calls} calls worked out"
     ))
-}
-
-/// `options.format`: `None` for absent or `"auto"`.
-fn input_format(options: &JsValue) -> Result<Option<Format>, JsValue> {
-    let f = get(options, "format");
-    if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
-        return Ok(None);
-    }
-    f.as_string()
-        .as_deref()
-        .and_then(Format::parse)
-        .map(Some)
-        .ok_or_else(|| {
-            wrong_type(
-                "format",
-                "\"auto\", \"text\", \"binary\", \"hex\" or \"trace\"",
-                &f,
-            )
-        })
 }

@@ -100,18 +100,9 @@ fn main() {
     );
     let trace_rates = trace_rates();
     let live = live_costs();
-    println!(
-        "{:<46} {:>8.2} µs/event at 1k calls, {:.2} at 100k ({:.2}×); {:.1} MB held after {} events (at most {:.1})",
-        "live pushes, one frame at a time",
-        live.at_1k,
-        live.at_100k,
-        live.at_100k / live.at_1k,
-        live.held_mb,
-        live.events,
-        live.most_mb
-    );
+    live.print();
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
-        let summary = serde_json::json!({
+        let mut summary = serde_json::json!({
             "finesse_native_mb_s": round(trace_rates[0]),
             "mivr_native_mb_s": round(trace_rates[1]),
             "dumplog_native_mb_s": round(trace_rates[2]),
@@ -121,13 +112,8 @@ fn main() {
             "timeline_native_events_s": round(timeline_events_s),
             "capture_native_mb_s": round(mb_s(capture.len(), captured)),
             "native_events": store.len(),
-            "live_native_us_per_event_at_1k_calls": round(live.at_1k),
-            "live_native_us_per_event_at_100k_calls": round(live.at_100k),
-            "live_native_ratio_100k_to_1k": round(live.at_100k / live.at_1k),
-            "live_native_mb_held": round(live.held_mb),
-            "live_native_most_mb_held": round(live.most_mb),
-            "live_native_events": live.events,
         });
+        live.add_to(&mut summary);
         std::fs::write(&path, format!("{summary:#}\n")).expect("summary written");
         // The capture, for the browser's figure (tests/e2e/bench/bench.js reads data/capture.pcap).
         let data = std::path::Path::new(&path).with_file_name("data");
@@ -148,6 +134,36 @@ struct Live {
     held_mb: f64,
     most_mb: f64,
     events: usize,
+}
+
+impl Live {
+    /// The live keys of the summary (native figures; the browser's are `tests/e2e/bench`'s).
+    fn add_to(&self, summary: &mut serde_json::Value) {
+        let keys = [
+            ("live_native_us_per_event_at_1k_calls", round(self.at_1k)),
+            ("live_native_us_per_event_at_100k_calls", round(self.at_100k)),
+            ("live_native_ratio_100k_to_1k", round(self.at_100k / self.at_1k)),
+            ("live_native_mb_held", round(self.held_mb)),
+            ("live_native_most_mb_held", round(self.most_mb)),
+            ("live_native_events", self.events as f64),
+        ];
+        for (key, value) in keys {
+            summary[key] = serde_json::json!(value);
+        }
+    }
+
+    fn print(&self) {
+        println!(
+            "{:<46} {:>8.2} µs/event at 1k calls, {:.2} at 100k ({:.2}×); {:.1} MB held after {} events (at most {:.1})",
+            "live pushes, one frame at a time",
+            self.at_1k,
+            self.at_100k,
+            self.at_100k / self.at_1k,
+            self.held_mb,
+            self.events,
+            self.most_mb
+        );
+    }
 }
 
 /// Events each live figure is timed over (a window spans the tidies a desktop's view makes).
