@@ -20,28 +20,28 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $code:ident = $severity:ident, $text:literal;)*) => {
+    ($($(#[doc = $doc:literal])* $(#[cfg($cfg:meta)])? $code:ident = $severity:ident, $text:literal;)*) => {
         /// What went wrong; each code has a fixed one-line description and severity.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
         #[serde(rename_all = "kebab-case")]
         pub enum DiagnosticCode {
-            $($(#[$doc])* $code,)*
+            $($(#[doc = $doc])* $(#[cfg($cfg)])? $code,)*
         }
 
         impl DiagnosticCode {
-            /// Every code.
-            pub const ALL: &'static [DiagnosticCode] = &[$(DiagnosticCode::$code,)*];
+            /// Every code (of this build).
+            pub const ALL: &'static [DiagnosticCode] = &[$($(#[cfg($cfg)])? DiagnosticCode::$code,)*];
 
             /// The code's fixed description.
             #[must_use]
             pub fn description(self) -> &'static str {
-                match self { $(DiagnosticCode::$code => $text,)* }
+                match self { $($(#[cfg($cfg)])? DiagnosticCode::$code => $text,)* }
             }
 
             /// The severity every diagnostic of this code has.
             #[must_use]
             pub fn severity(self) -> Severity {
-                match self { $(DiagnosticCode::$code => Severity::$severity,)* }
+                match self { $($(#[cfg($cfg)])? DiagnosticCode::$code => Severity::$severity,)* }
             }
         }
     };
@@ -114,9 +114,11 @@ codes! {
     /// Trace records whose date is not written: their times are times of day.
     NoDate = Warning, "no date";
     /// A Finesse notification that is not well-formed XML; what was read before the fault is
-    /// kept.
+    /// kept. (Only in builds that read notifications.)
+    #[cfg(feature = "finesse")]
     MalformedXml = Error, "notification is not well-formed XML";
     /// A Finesse update or DELETE for a dialog no earlier notification created.
+    #[cfg(feature = "finesse")]
     UnseenDialog = Warning, "update for a dialog not seen before";
 }
 

@@ -25,11 +25,11 @@ pub mod capture;
 pub mod codes;
 pub mod diagnostic;
 pub mod error;
-#[cfg(feature = "traces")]
+#[cfg(feature = "finesse")]
 pub mod finesse;
 #[cfg(feature = "generate")]
 pub mod generate;
-#[cfg(feature = "traces")]
+#[cfg(feature = "finesse")]
 pub mod live;
 pub mod log;
 pub mod outcome;

@@ -158,7 +158,7 @@ impl Live {
     pub fn push_at(&mut self, chunk: &[u8], now: Option<i64>) -> LivePush {
         self.pushes += 1;
         self.log.clear_changes();
-        self.log.push(chunk);
+        take(&mut self.log, chunk);
         let result = self.result();
         if self.options.keep_ended_ms.is_some() {
             let time = last_time(self.log.store()).or(now);
@@ -251,7 +251,7 @@ impl Live {
                 continue;
             }
             log.clear_changes();
-            log.push(&k.bytes);
+            take(&mut log, &k.bytes);
             k.calls = log.timeline().touched().to_vec();
             self.kept.push(k);
         }
@@ -293,6 +293,24 @@ impl Live {
             outcome: outcome_view(store, &derived.outcome),
         }
     }
+}
+
+/// Takes a push into the log: a notification's XML to its reader, anything else to the log's
+/// decoder.
+fn take(log: &mut Log, chunk: &[u8]) {
+    if is_xml(chunk) {
+        log.notify(chunk);
+    } else {
+        log.push(chunk);
+    }
+}
+
+/// Whether a push is a notification's XML: its first byte other than white space (and a UTF-8
+/// byte order mark) is `<`, which no CTI text starts with, and no frame (whose first byte is
+/// the high byte of a length below 16 MiB: 0).
+fn is_xml(chunk: &[u8]) -> bool {
+    let chunk = chunk.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(chunk);
+    chunk.trim_ascii_start().first() == Some(&b'<')
 }
 
 /// Events a log reaches before its first tidy.

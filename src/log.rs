@@ -71,6 +71,9 @@ pub struct Log {
     finished: bool,
     /// Whether events are taken into the timeline.
     calls: bool,
+    /// Notifications pushed as XML ([`notify`](Self::notify)): their reader, and how many.
+    #[cfg(feature = "finesse")]
+    notifications: (crate::finesse::Notifications, u32),
     /// The input's first bytes (to say why, when nothing in it is an event), and its length.
     first: Vec<u8>,
     seen: u64,
@@ -100,6 +103,8 @@ impl Log {
             framing: None,
             finished: false,
             calls: true,
+            #[cfg(feature = "finesse")]
+            notifications: Default::default(),
             first: Vec::new(),
             seen: 0,
             expected: None,
@@ -124,6 +129,8 @@ impl Log {
             framing: None,
             finished: true,
             calls: true,
+            #[cfg(feature = "finesse")]
+            notifications: Default::default(),
             first: Vec::new(),
             seen: 0,
             expected: None,
@@ -190,7 +197,6 @@ impl Log {
                 if finder(b"MsgType")
                     || finder(b"%CCBU_")
                     || finder(b"%MIVR-")
-                    || finder(b"<Update")
                     || head.len() >= DETECT_BYTES
                 {
                     let head = std::mem::take(head);
@@ -335,12 +341,39 @@ impl Log {
         self.timeline.push(&mut self.store, complete);
     }
 
+    /// Takes one or more Finesse notifications (`<Update>` XML, §4) pushed by a live desktop,
+    /// beside whatever else the log reads: their events are written and taken in at once.
+    /// Positions are the notification's number among those pushed (as the line) and the byte
+    /// in it plus one (as the column). A text event the log's own decoder still has open is
+    /// taken in as far as it goes.
+    #[cfg(feature = "finesse")]
+    pub fn notify(&mut self, xml: &[u8]) {
+        let (reader, count) = &mut self.notifications;
+        *count += 1;
+        let record = *count;
+        let text = String::from_utf8_lossy(xml);
+        let position = |at: usize| (record, u32::try_from(at + 1).unwrap_or(u32::MAX));
+        let origin = crate::finesse::Origin {
+            position: &position,
+            offset: None,
+            time: None,
+            time_text: "",
+        };
+        reader.write_text(&mut self.store, &text, &origin);
+        if self.calls {
+            let end = self.store.len();
+            self.timeline.push(&mut self.store, end);
+        }
+    }
+
     /// Notes which calls each event is taken into ([`Timeline::touched`]).
+    #[cfg(feature = "finesse")]
     pub fn track_changes(&mut self) {
         self.timeline.track();
     }
 
     /// Forgets the calls noted as touched.
+    #[cfg(feature = "finesse")]
     pub fn clear_changes(&mut self) {
         self.timeline.clear_touched();
     }

@@ -83,7 +83,7 @@ pub(crate) fn read(text: &str) -> Vec<Notification> {
                 } else {
                     Problem::Invalid {
                         at,
-                        message: e.to_string(),
+                        message: said(&e),
                     }
                 });
                 walk.flush(&mut out, at);
@@ -115,6 +115,28 @@ pub(crate) fn read(text: &str) -> Vec<Notification> {
         }
     }
     out
+}
+
+/// What is wrong, in words (the library's own `Display` would cost the WebAssembly modules
+/// several kilobytes for messages no notification needs).
+fn said(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::IllFormedError as Ill;
+    match e {
+        quick_xml::Error::IllFormed(Ill::MismatchedEndTag { expected, found }) => {
+            format!("`</{found}>` closes `<{expected}>`")
+        }
+        quick_xml::Error::IllFormed(Ill::UnmatchedEndTag(name)) => {
+            format!("`</{name}>` closes no open element")
+        }
+        quick_xml::Error::IllFormed(Ill::MissingEndTag(name)) => {
+            format!("`<{name}>` is not closed")
+        }
+        quick_xml::Error::IllFormed(_) => "a malformed declaration or comment".to_owned(),
+        quick_xml::Error::Syntax(_) => "markup that does not parse (`<!`)".to_owned(),
+        quick_xml::Error::InvalidAttr(_) => "an attribute that does not parse".to_owned(),
+        quick_xml::Error::Escape(_) => "an `&` escape that does not parse".to_owned(),
+        _ => "text that is no XML".to_owned(),
+    }
 }
 
 /// The state of a walk through the elements.

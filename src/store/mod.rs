@@ -394,7 +394,7 @@ impl Store {
 }
 
 /// Where an event lies in its input.
-#[cfg(feature = "traces")]
+#[cfg(any(feature = "traces", feature = "finesse"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Span {
     /// One-based first and last line (captures: packet number and connection).
@@ -405,7 +405,7 @@ pub(crate) struct Span {
     pub length: u32,
 }
 
-#[cfg(feature = "traces")]
+#[cfg(any(feature = "traces", feature = "finesse"))]
 impl Store {
     /// Starts an event of type `ty` at `at`, its time `ms` (milliseconds since 1970 UTC, or
     /// since midnight when the flag is set) as written in `time_text`; the fields pushed next

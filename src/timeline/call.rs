@@ -133,7 +133,7 @@ pub(crate) enum Item {
     Gone,
     /// A Finesse dialog this call's dialog names: by `associatedDialogUri` (a consult), or as its
     /// `secondaryId` (`secondary`: the call dropped by a transfer or conference).
-    #[cfg_attr(not(feature = "traces"), allow(dead_code))]
+    #[cfg(feature = "finesse")]
     DialogLink { id: u32, ev: Ev, secondary: bool },
     /// A record of another view of the call joined to it (a PIM's CSTA event by its CallID,
     /// the OPC's end-of-call record of a leg by its router call key): the event.
@@ -165,6 +165,7 @@ pub(crate) struct CallState {
     pub events: List,
     pub items: List,
     /// What its Finesse dialog events showed, when it has any.
+    #[cfg(feature = "finesse")]
     pub dialog: Option<Box<super::dialog::DialogFacts>>,
 }
 
@@ -243,6 +244,7 @@ impl CallState {
             facts: Facts::default(),
             events: List::default(),
             items: List::default(),
+            #[cfg(feature = "finesse")]
             dialog: None,
         }
     }

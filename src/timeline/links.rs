@@ -10,8 +10,10 @@ use ts_rs::TS;
 use crate::store::{Store, StrId};
 
 use super::call::{CallState, Ev, Item, Label, Lists, Mark};
+#[cfg(feature = "finesse")]
+use super::dialog;
 use super::outcome::{self, is_reservation};
-use super::{dialog, reservation, CallDirection, Derived};
+use super::{reservation, CallDirection, Derived};
 
 /// How two calls are related.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -61,7 +63,9 @@ pub struct Link {
 
 /// Direction, outcome and the remarks a call makes on its own.
 pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived {
+    #[allow(unused_mut)] // set again only with dialogs
     let mut direction = direction(state);
+    #[cfg(feature = "finesse")]
     if direction == CallDirection::Unknown {
         if let Some(d) = state.dialog.as_deref() {
             direction = dialog::direction(store, d).unwrap_or(direction);
@@ -86,6 +90,7 @@ pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived
         remarks.extend(joined.map(|event| super::records::remark(store, event)));
     }
     let outcome = outcome::derive(store, lists, state, direction);
+    #[cfg(feature = "finesse")]
     if let Some(d) = state.dialog.as_deref() {
         dialog::remarks(store, state, d, outcome.kind, &mut remarks);
     }
@@ -168,7 +173,7 @@ pub(super) fn link_calls(
                 add(derived, (a, b), how, evidence);
             }
         }
-        #[cfg(feature = "traces")]
+        #[cfg(feature = "finesse")]
         dialog_links(store, lists, states, a, &index, derived);
         if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
@@ -206,7 +211,7 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
     link(b, a, evidence);
 }
 
-#[cfg(feature = "traces")]
+#[cfg(feature = "finesse")]
 /// The dialogs a call's dialog names: by `associatedDialogUri` (consult) and as `secondaryId`
 /// (the dialog dropped when this one was transferred or conferenced).
 fn dialog_links(

@@ -14,10 +14,7 @@
 
 mod agent;
 pub(crate) mod call;
-#[cfg(feature = "traces")]
-pub(crate) mod dialog;
-#[cfg(not(feature = "traces"))]
-#[path = "dialog_absent.rs"]
+#[cfg(feature = "finesse")]
 pub(crate) mod dialog;
 mod links;
 pub(crate) mod lists;
@@ -83,6 +80,7 @@ pub struct Timeline {
     pub(crate) call_agents: Groups,
     /// When tracked ([`track`](Self::track)): the calls events were taken into since
     /// [`clear_touched`](Self::clear_touched), in order, with repeats.
+    #[cfg(feature = "finesse")]
     touched: Option<Vec<u32>>,
 }
 
@@ -237,6 +235,7 @@ impl Timeline {
     }
 
     /// Starts noting which calls each event is taken into (for a live view's changes).
+    #[cfg(feature = "finesse")]
     pub fn track(&mut self) {
         self.touched.get_or_insert_with(Vec::new);
     }
@@ -244,18 +243,22 @@ impl Timeline {
     /// The calls events were taken into since the last [`clear_touched`](Self::clear_touched)
     /// (empty unless [`track`](Self::track)ed).
     #[must_use]
+    #[cfg(feature = "finesse")]
     pub fn touched(&self) -> &[u32] {
         self.touched.as_deref().unwrap_or_default()
     }
 
     /// Forgets the calls noted as touched.
+    #[cfg(feature = "finesse")]
     pub fn clear_touched(&mut self) {
         if let Some(t) = &mut self.touched {
             t.clear();
         }
     }
 
+    #[allow(clippy::unused_self, unused_variables)] // without dialogs no live view asks
     fn touch(&mut self, slot: u32) {
+        #[cfg(feature = "finesse")]
         if let Some(t) = &mut self.touched {
             if t.last() != Some(&slot) {
                 t.push(slot);
@@ -265,7 +268,7 @@ impl Timeline {
 
     /// Works out call `i`'s outcome and direction from its own events (no links to other
     /// calls): what a live view shows as the call changes.
-    #[cfg(feature = "traces")]
+    #[cfg(feature = "finesse")]
     pub(crate) fn derive_one(&self, store: &Store, i: usize) -> Derived {
         links::derive(store, &self.lists, &self.calls[i])
     }
@@ -306,7 +309,7 @@ impl Timeline {
     }
 
     fn absorb_call(&mut self, store: &mut Store, index: u32, fields: &[FieldRef]) {
-        #[cfg(feature = "traces")]
+        #[cfg(feature = "finesse")]
         if let EventType::Unnamed(name) = store.event(index as usize).ty() {
             let name = store.interned(name);
             let api_error = name == crate::finesse::API_ERROR.as_bytes();

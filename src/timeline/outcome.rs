@@ -81,7 +81,7 @@ pub enum Reason {
     /// A clearing cause no reference documents (the first evidence): it tells nothing.
     Undocumented,
     /// Words about a Finesse dialog's participant: before, its `mediaAddress`, after.
-    #[cfg(feature = "traces")]
+    #[cfg(feature = "finesse")]
     Party(&'static str, StrId, &'static str),
 }
 
@@ -114,6 +114,7 @@ pub(crate) fn derive(
     call: &CallState,
     direction: CallDirection,
 ) -> Outcome {
+    #[cfg(feature = "finesse")]
     if let Some(dialog) = call.dialog.as_deref() {
         if !super::dialog::has_cti(&call.facts) {
             return super::dialog::outcome(store, dialog);

@@ -53,7 +53,7 @@ pub const DECODED: bool = cfg!(feature = "traces");
 /// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
 /// has it, the main WebAssembly module too.)
 pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
-    let mut counts = [0u32; 4];
+    let mut counts = [0u32; 3];
     let mut lines = 0u32;
     for line in text.split(|&b| b == b'\n') {
         lines += 1;
@@ -64,17 +64,15 @@ pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
             Some(t) if t.starts_with(b"%CCBU_") => 0,
             Some(t) if t.starts_with(b"%MIVR-") => 1,
             _ if is_dumplog(line) => 2,
-            _ if line.trim_ascii_start().starts_with(b"<Update") => 3,
             _ => continue,
         };
         counts[kind] += 1;
     }
     let best = counts.iter().copied().max().unwrap_or(0);
     let (form, what) = match counts.iter().position(|&n| n == best) {
-        _ if best == 0 => return None,
+        _ if best == 0 => return notifications(text),
         Some(0) => (Form::Finesse, "carry a Finesse webservices tag (`%CCBU_…`)"),
         Some(1) => (Form::Mivr, "carry a Unified CCX Engine tag (`%MIVR-…`)"),
-        Some(3) => (Form::Finesse, "start a Finesse notification (`<Update>`)"),
         _ => (
             Form::Dumplog,
             "start like UCCE dumplog lines (`HH:MM:SS component-process …`)",
@@ -84,6 +82,22 @@ pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
         form,
         reason: format!("{best} of its first {lines} lines {what}").into(),
     })
+}
+
+/// Finesse notifications saved as XML (`cisco-logs.md` §4), told only by the builds that read
+/// them (natively; in WebAssembly the live module tells them itself, and the main and traces
+/// modules have no bytes left for it).
+#[cfg(feature = "finesse")]
+fn notifications(text: &[u8]) -> Option<Sniffed> {
+    memchr::memmem::find(text, b"<Update>").map(|_| Sniffed {
+        form: Form::Finesse,
+        reason: "it holds Finesse notifications (`<Update>`)".into(),
+    })
+}
+
+#[cfg(not(feature = "finesse"))]
+fn notifications(_: &[u8]) -> Option<Sniffed> {
+    None
 }
 
 /// `HH:MM:SS[:mmm] component-process ` (`cisco-logs.md` §3.1), or an `Events from` line.

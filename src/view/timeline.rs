@@ -422,7 +422,7 @@ pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
         Reason::Failed(true) => format!("the call failed: {}", describe()),
         Reason::Failed(false) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
         Reason::Cleared => format!("the call was cleared with cause {}", describe()),
-        #[cfg(feature = "traces")]
+        #[cfg(feature = "finesse")]
         Reason::Party(before, who, after) => format!("{before}{}{after}", text(store, *who)),
         Reason::Undocumented => format!(
             "the call was cleared with cause {}, which no reference documents, so the events do not show how it ended",

@@ -141,8 +141,14 @@ impl Live {
     fn add_to(&self, summary: &mut serde_json::Value) {
         let keys = [
             ("live_native_us_per_event_at_1k_calls", round(self.at_1k)),
-            ("live_native_us_per_event_at_100k_calls", round(self.at_100k)),
-            ("live_native_ratio_100k_to_1k", round(self.at_100k / self.at_1k)),
+            (
+                "live_native_us_per_event_at_100k_calls",
+                round(self.at_100k),
+            ),
+            (
+                "live_native_ratio_100k_to_1k",
+                round(self.at_100k / self.at_1k),
+            ),
             ("live_native_mb_held", round(self.held_mb)),
             ("live_native_most_mb_held", round(self.most_mb)),
             ("live_native_events", self.events as f64),

@@ -17,7 +17,13 @@ pub(super) fn kind(mnemonic: &str) -> Result<Source, Other<'static>> {
     match mnemonic {
         "DECODED_MESSAGE_FROM_CTI_SERVER" => Ok(Source::Finesse),
         // §1.3: what Finesse published to desktops (crate::finesse reads it).
+        #[cfg(feature = "finesse")]
         "XMPP_PUBLISH_ASYNCHRONOUS" => Ok(Source::Xmpp),
+        #[cfg(not(feature = "finesse"))]
+        "XMPP_PUBLISH_ASYNCHRONOUS" => Err((
+            "Finesse",
+            "XMPP_PUBLISH_ASYNCHRONOUS records (desktop notifications, read natively and by cti-outcome/live)",
+        )),
         _ => Err(("Finesse", "records")),
     }
 }

@@ -4,6 +4,7 @@ mod clock;
 mod dumplog;
 mod finesse;
 mod mivr;
+#[cfg(feature = "finesse")]
 mod notify;
 mod prefix;
 mod write;
@@ -34,6 +35,7 @@ enum Kind {
     /// A `MsgType:` dump pasted into the trace: its lines go to the dump decoder.
     Dump,
     /// After a notification pasted as XML: lines up to the next one are counted.
+    #[cfg(feature = "finesse")]
     Between,
 }
 
@@ -43,8 +45,10 @@ enum Source {
     /// `DECODED_MESSAGE_FROM_CTI_SERVER` (§1.2).
     Finesse,
     /// `XMPP_PUBLISH_ASYNCHRONOUS`: a notification Finesse published (§1.3).
+    #[cfg(feature = "finesse")]
     Xmpp,
     /// A notification pasted or saved as XML (§4).
+    #[cfg(feature = "finesse")]
     Update,
     /// ICD_CTI `{ length=… type=…, key: value, … }` (§2.2).
     MivrMessage,
@@ -134,6 +138,7 @@ pub struct Traces {
     writer: Writer,
     mivr: mivr::State,
     dumplog: dumplog::State,
+    #[cfg(feature = "finesse")]
     notifications: crate::finesse::Notifications,
     /// Lines before the first record (the end of one cut off).
     lines_cut_at_start: u32,
@@ -150,6 +155,7 @@ impl Traces {
             writer: Writer::default(),
             mivr: mivr::State::new(year),
             dumplog: dumplog::State::default(),
+            #[cfg(feature = "finesse")]
             notifications: crate::finesse::Notifications::default(),
             lines_cut_at_start: 0,
         }
@@ -206,31 +212,11 @@ impl Traces {
             t.get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"MsgType"))
         };
-        let inside = matches!(self.kind, Kind::Cti(Source::Update | Source::Xmpp));
-        if notify::starts(full) && !inside {
-            self.end_record(dump, store);
-            self.begin(Ok(Source::Update), number, full, offset, "");
-        } else if self.kind == Kind::Cti(Source::Update) {
-            self.record.add(number, full, offset);
-        }
-        if self.kind == Kind::Cti(Source::Update) {
-            if notify::ends(full) {
-                self.end_record(dump, store);
-                self.kind = Kind::Between;
-            }
+        #[cfg(feature = "finesse")]
+        if self.notification_line(dump, store, (number, full, offset)) {
             return;
         }
-        let comment = || full.trim_start().starts_with("<!--");
         match self.kind {
-            Kind::Between if full.trim().is_empty() => {}
-            Kind::Start if comment() => {
-                self.count(("Finesse", "lines between notifications"), number);
-                self.kind = Kind::Between;
-            }
-            Kind::Between if !dump_line() => {
-                self.count(("Finesse", "lines between notifications"), number);
-                self.kind = Kind::Between;
-            }
             Kind::Cti(_) if !dump_line() => self.record.add(number, full, offset),
             Kind::Other(i) if !dump_line() => self.other[i].2 += 1,
             Kind::Dump => dump.line(store, full, offset),
@@ -251,7 +237,9 @@ impl Traces {
                     ));
                 }
             }
-            Kind::Cti(_) | Kind::Other(_) | Kind::Between => unreachable!("handled above"),
+            Kind::Cti(_) | Kind::Other(_) => unreachable!("handled above"),
+            #[cfg(feature = "finesse")]
+            Kind::Between => unreachable!("handled above"),
         }
     }
 
@@ -297,7 +285,9 @@ impl Traces {
                 let (w, record) = (&mut self.writer, &mut self.record);
                 match source {
                     Source::Finesse => finesse::read(w, store, record),
+                    #[cfg(feature = "finesse")]
                     Source::Xmpp => notify::xmpp(&mut self.notifications, store, record),
+                    #[cfg(feature = "finesse")]
                     Source::Update => notify::pasted(&mut self.notifications, store, record),
                     Source::MivrMessage => self.mivr.message(w, store, record),
                     Source::MivrFrame => self.mivr.frame(w, store, record),
@@ -307,7 +297,9 @@ impl Traces {
                 }
             }
             Kind::Dump => dump.close(),
-            Kind::Start | Kind::Other(_) | Kind::Cut | Kind::Between => {}
+            Kind::Start | Kind::Other(_) | Kind::Cut => {}
+            #[cfg(feature = "finesse")]
+            Kind::Between => {}
         }
     }
 

@@ -2,9 +2,48 @@
 //! (`cisco-logs.md` §1.3), and `<Update>` XML pasted or saved on its own (§4), handed to the
 //! notification reader ([`crate::finesse`]).
 
-use super::{clock, Gathered};
+use super::{clock, Gathered, Kind, Source, Traces};
 use crate::finesse::{Notifications, Origin};
 use crate::store::Store;
+use crate::text::TextDecoder;
+
+impl Traces {
+    /// A line without a trace prefix that begins, continues or ends a notification pasted or
+    /// saved as XML (from a line starting `<Update` or `<?xml` to the one holding `</Update>`),
+    /// or one between such notifications (counted); `false` for any other line.
+    pub(super) fn notification_line(
+        &mut self,
+        dump: &mut TextDecoder,
+        store: &mut Store,
+        (number, full, offset): (u32, &str, u64),
+    ) -> bool {
+        let inside = matches!(self.kind, Kind::Cti(Source::Update | Source::Xmpp));
+        let t = full.trim_start();
+        if (t.starts_with("<Update") || t.starts_with("<?xml")) && !inside {
+            self.end_record(dump, store);
+            self.begin(Ok(Source::Update), number, full, offset, "");
+        } else if self.kind == Kind::Cti(Source::Update) {
+            self.record.add(number, full, offset);
+        }
+        if self.kind == Kind::Cti(Source::Update) {
+            if full.contains("</Update>") {
+                self.end_record(dump, store);
+                self.kind = Kind::Between;
+            }
+            return true;
+        }
+        match self.kind {
+            Kind::Between if t.starts_with("MsgType") => false,
+            Kind::Between if t.is_empty() => true,
+            Kind::Between | Kind::Start if self.kind == Kind::Between || t.starts_with("<!--") => {
+                self.count(("Finesse", "lines between notifications"), number);
+                self.kind = Kind::Between;
+                true
+            }
+            _ => false,
+        }
+    }
+}
 
 /// Reads the payload of an `XMPP_PUBLISH_ASYNCHRONOUS` record: the text after `[Payload=` up to
 /// `]: Publishing` (INFERENCE, from FIN-PARSER), HTML-escaped or not.
@@ -51,17 +90,6 @@ pub(super) fn pasted(n: &mut Notifications, store: &mut Store, record: &Gathered
         time_text: "",
     };
     n.write_text(store, &record.text, &origin);
-}
-
-/// Whether a line without a trace prefix starts a notification.
-pub(super) fn starts(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with("<Update") || t.starts_with("<?xml")
-}
-
-/// Whether a notification's line ends it.
-pub(super) fn ends(line: &str) -> bool {
-    line.contains("</Update>")
 }
 
 /// `&lt;` `&gt;` `&quot;` `&apos;` and then `&amp;` as the characters they stand for.
