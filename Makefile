@@ -71,14 +71,16 @@ toolchain:
 # The package's WebAssembly modules, one per entry point: each a build of the crate with its
 # `wasm-<module>` feature (src/wasm.rs), for the `web` and the `nodejs` glue, each in its own
 # target directory so that switching features rebuilds nothing.
-# `traces` is the main module's API with the Cisco trace decoders, built for size (opt-level z,
-# no SIMD, LLVM's own inlining for that level) to keep within the same budget.
-MODULES := main encode capture records traces
+# `traces` is the main module's API with the Cisco trace decoders, and `live` the live view with
+# Finesse notifications; both are built for size (opt-level z, no SIMD, LLVM's own inlining for
+# that level) to keep within the same budget.
+MODULES := main encode capture records traces live
 wasm: toolchain
 	@for m in $(MODULES); do \
 	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \
 	  features=wasm-$$m; opt=3; rustflags="$$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"; \
 	  if [ $$m = traces ]; then features=wasm-main,wasm-traces; opt=z; rustflags=; fi; \
+	  if [ $$m = live ]; then opt=z; rustflags=; fi; \
 	  for t in web nodejs; do \
 	    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$rustflags" \
 	    CARGO_PROFILE_RELEASE_OPT_LEVEL=$$opt CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \

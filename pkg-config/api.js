@@ -27,6 +27,9 @@
  * @typedef {import('./cti_outcome.js').TextEvent} TextEvent
  * @typedef {import('./cti_outcome.js').Timeline} Timeline
  * @typedef {import('./cti_outcome.js').CallRow} CallRow
+ * @typedef {import('./cti_outcome.js').CallChange} CallChange
+ * @typedef {import('./cti_outcome.js').LiveOptions} LiveOptions
+ * @typedef {import('./cti_outcome.js').LivePush} LivePush
  */
 
 /** An event of either form.
@@ -111,6 +114,31 @@
  * @typedef {Pick<CtiOutcome, 'decodeInput' | 'openLog' | 'wasmMemoryBytes' | 'CtiLog'> & {
  *   decodeLog(input: string | Uint8Array, options?: LogOptions): DecodedText,
  * }} CtiOutcomeTraces
+ */
+
+/**
+ * An agent desktop's view of calls as their events arrive: each push says which calls changed,
+ * with their phase (`ringing`, `talking`, `held`, `wrap-up`, `ended`…) and their outcome as of
+ * now, in the shape every API gives an outcome (`{ kind, rule, reason, evidence }`).
+ * @typedef {object} LiveView
+ * @property {(input: string | Uint8Array | EventsInput, now?: number) => LivePush} push Takes
+ *   a Finesse notification (`<Update>` XML, one or several), CTI text (`MsgType:` dumps, a
+ *   stream: its last event is taken in when the next begins), GED-188 frames, or event
+ *   objects (whole events, taken in at once); `now` (ms since 1970, `Date.now()` by default)
+ *   is the clock `keepEndedMs` counts for input without times.
+ * @property {() => LivePush} finish Ends the input: what waits for more is read.
+ * @property {() => CallChange[]} snapshot Every call the view holds now.
+ * @property {number} length Events the view holds now.
+ * @property {number} heapBytes Bytes the view holds.
+ * @property {() => void} free Releases the view's memory now.
+ */
+
+/**
+ * Everything `cti-outcome/live` exports besides `init` and `initSync`.
+ * @typedef {object} CtiOutcomeLive
+ * @property {new (options?: LiveOptions) => LiveView} LiveView A live view of calls;
+ *   `options.keepEndedMs` forgets calls that ended longer ago than that (a desktop runs for
+ *   days).
  */
 
 /**
@@ -532,6 +560,41 @@ export function makeApi(glue, { traces = false } = {}) {
 export function tracesApi(glue) {
   const { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog } = makeApi(glue, { traces: true });
   return { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog };
+}
+
+/** Event objects written as the text dump the decoders read (`MsgType:` and `Name: value`
+ * lines), for a live view: the package's own events give their fields back as they were.
+ * @internal
+ * @param {EventsInput} events
+ * @returns {string} */
+export function dumpOf(events) {
+  packEvents(events); // checks them
+  const list = Array.isArray(events) ? events : /** @type {DecodedText | DecodedFrames} */ (events).events;
+  let out = '';
+  for (const e of list) {
+    const time = e.time ? `${e.time} ` : '';
+    out += `${time}MsgType: ${e.label ?? e.type}\n`;
+    for (const f of e.fields ?? []) {
+      const name = f.label ?? (f.index != null && f.tag == null ? `${f.name}[${f.index}]` : f.name);
+      out += `${time}  ${name}: ${f.raw ?? rawOf(f)}\n`;
+    }
+  }
+  return out;
+}
+
+/** The live entry's API over its module's glue.
+ * @internal
+ * @param {any} glue
+ * @returns {CtiOutcomeLive} */
+export function liveApi(glue) {
+  class LiveView extends glue.LiveView {
+    /** @param {string | Uint8Array | EventsInput} input @param {number} [now] */
+    push(input, now) {
+      if (typeof input === 'string' || input instanceof Uint8Array) return super.push(input, now);
+      return super.pushEvents(dumpOf(/** @type {EventsInput} */ (input)), now);
+    }
+  }
+  return { LiveView };
 }
 
 /** The encode entry's API over its module's glue.

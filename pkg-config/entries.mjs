@@ -41,6 +41,15 @@ export const ENTRIES = [
     classes: ['RecordLog'],
   },
   {
+    module: 'live',
+    path: './live',
+    api: 'liveApi',
+    type: 'CtiOutcomeLive',
+    about: "an agent desktop's live view: CTI events, frames or Finesse notifications pushed as they arrive, and the calls each push changed, with phase and outcome",
+    functions: [],
+    classes: ['LiveView'],
+  },
+  {
     module: 'traces',
     path: './traces',
     api: 'tracesApi',

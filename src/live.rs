@@ -14,55 +14,11 @@
 //! call), so that memory stays bounded and a push still costs the same on average. Call
 //! indices change at a tidy; keys do not.
 
-use serde::Serialize;
 use ts_rs::TS;
 
 use crate::log::Log;
 use crate::sniff::Format;
-use crate::timeline::{CallDirection, Timeline};
-use crate::view::timeline::{outcome as outcome_view, Outcome};
-
-/// Where a call is now, as a desktop shows it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Serialize, TS, strum::IntoStaticStr, strum::VariantArray,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum Phase {
-    /// Begun, nothing more yet (BEGIN_CALL_EVENT, a dialog INITIATING).
-    Started,
-    /// Being dialled (CALL_ORIGINATED_EVENT, INITIATED).
-    Dialing,
-    /// Waiting in a queue (CALL_QUEUED_EVENT).
-    Queued,
-    /// Ringing (CALL_DELIVERED_EVENT, ALERTING).
-    Ringing,
-    /// Connected (CALL_ESTABLISHED_EVENT, ACTIVE).
-    Talking,
-    /// On hold (CALL_HELD_EVENT not yet retrieved, HELD).
-    Held,
-    /// Ended for the caller, the agent in wrap-up (a WRAP_UP participant).
-    WrapUp,
-    /// Over (cleared, ended, failed, DROPPED, deleted).
-    Ended,
-}
-
-/// A call a push changed.
-#[derive(Clone, Debug, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export_to = "types.d.ts")]
-pub struct CallChange {
-    /// The call's index in the log's calls (as `call(i)` and the call columns number them).
-    pub index: u32,
-    /// Its key (the ConnectionCallID, `#2`… when reused).
-    pub key: String,
-    /// Where it is now.
-    pub phase: Phase,
-    /// Which way it goes, as far as its events tell.
-    pub direction: CallDirection,
-    /// How it ended, or `still_active` with why, as of now: the one outcome shape of every API.
-    pub outcome: Outcome,
-}
+use crate::view::live::{change, CallChange, LivePush};
 
 /// How a live view reads and keeps its input: `LiveOptions` in the package's declarations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, TS)]
@@ -76,31 +32,10 @@ pub struct LiveOptions {
     pub keep_ended_ms: Option<f64>,
 }
 
-/// What one push did.
-#[derive(Clone, Debug, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export_to = "types.d.ts")]
-pub struct LivePush {
-    /// The push's one-based number (diagnostics of live input say it).
-    pub push: u32,
-    /// The calls its events changed, in call order.
-    pub changes: Vec<CallChange>,
-    /// What was wrong in it (positions as the log counts them: lines of text, bytes of
-    /// frames).
-    #[serde(serialize_with = "diagnostics")]
-    #[ts(type = "Array<TextDiagnostic> | Array<ByteDiagnostic>")]
-    pub diagnostics: Vec<crate::diagnostic::Diagnostic>,
-}
-
-fn diagnostics<S: serde::Serializer>(
-    d: &[crate::diagnostic::Diagnostic],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    Serialize::serialize(&crate::view::Diagnostics(d), s)
-}
-
 /// A push's bytes, kept while its calls may still be shown.
 struct Kept {
+    /// Whether it held whole text events ([`Live::push_events_at`]).
+    whole: bool,
     bytes: Box<[u8]>,
     /// The calls it touched (indices until the next tidy).
     calls: Vec<u32>,
@@ -156,13 +91,27 @@ impl Live {
     /// [`push`](Self::push) at `now` (ms since 1970 UTC, the caller's clock): the time the
     /// window counts for input whose events carry none (frames), or that has none yet.
     pub fn push_at(&mut self, chunk: &[u8], now: Option<i64>) -> LivePush {
+        self.push_with(chunk, now, false)
+    }
+
+    /// [`push_at`](Self::push_at) of whole text events (`MsgType:` dumps ending with a
+    /// newline, as the package writes event objects): the last is complete now, not when the
+    /// next push begins another.
+    pub fn push_events_at(&mut self, text: &[u8], now: Option<i64>) -> LivePush {
+        self.push_with(text, now, true)
+    }
+
+    fn push_with(&mut self, chunk: &[u8], now: Option<i64>, whole: bool) -> LivePush {
         self.pushes += 1;
         self.log.clear_changes();
         take(&mut self.log, chunk);
+        if whole {
+            self.log.end_push();
+        }
         let result = self.result();
         if self.options.keep_ended_ms.is_some() {
             let time = last_time(self.log.store()).or(now);
-            self.keep(chunk, time);
+            self.keep(chunk, time, whole);
         }
         result
     }
@@ -204,8 +153,9 @@ impl Live {
     }
 
     /// Keeps the push's bytes; tidies once the log has doubled since the last tidy.
-    fn keep(&mut self, chunk: &[u8], time: Option<i64>) {
+    fn keep(&mut self, chunk: &[u8], time: Option<i64>, whole: bool) {
         self.kept.push(Kept {
+            whole,
             bytes: chunk.into(),
             calls: self.log.timeline().touched().to_vec(),
             time,
@@ -252,6 +202,9 @@ impl Live {
             }
             log.clear_changes();
             take(&mut log, &k.bytes);
+            if k.whole {
+                log.end_push();
+            }
             k.calls = log.timeline().touched().to_vec();
             self.kept.push(k);
         }
@@ -281,17 +234,7 @@ impl Live {
     }
 
     fn change(&self, slot: u32) -> CallChange {
-        let store = self.log.store();
-        let timeline = self.log.timeline();
-        let i = slot as usize;
-        let derived = timeline.derive_one(store, i);
-        CallChange {
-            index: slot,
-            key: crate::timeline::key(&timeline.calls[i]),
-            phase: phase(store, timeline, i),
-            direction: derived.direction,
-            outcome: outcome_view(store, &derived.outcome),
-        }
+        change(self.log.store(), self.log.timeline(), slot)
     }
 }
 
@@ -330,60 +273,4 @@ fn last_time(store: &crate::store::Store) -> Option<i64> {
         .take(16)
         .find_map(|i| store.event(i).time_ms())
         .map(|t| t.0)
-}
-
-/// The phase of call `i` now.
-fn phase(store: &crate::store::Store, t: &Timeline, i: usize) -> Phase {
-    let call = &t.calls[i];
-    if let Some(d) = call.dialog.as_deref() {
-        return dialog_phase(store, d);
-    }
-    let f = &call.facts;
-    if call.closed() || f.failed.is_some() {
-        return Phase::Ended;
-    }
-    if call
-        .holds(&t.lists)
-        .last()
-        .is_some_and(|(_, r)| r.is_none())
-    {
-        return Phase::Held;
-    }
-    match (f.established, f.delivered, f.queued, f.originated) {
-        (Some(_), ..) => Phase::Talking,
-        (None, Some(_), ..) => Phase::Ringing,
-        (None, None, Some(_), _) => Phase::Queued,
-        (None, None, None, Some(_)) => Phase::Dialing,
-        _ => Phase::Started,
-    }
-}
-
-/// The phase a dialog's latest notification shows, when the call has one.
-fn dialog_phase(store: &crate::store::Store, d: &crate::timeline::dialog::DialogFacts) -> Phase {
-    let states: Vec<&[u8]> = d
-        .parties
-        .iter()
-        .filter_map(|p| p.state.map(|(s, _)| store.interned(s)))
-        .collect();
-    let has = |s: &[u8]| states.contains(&s);
-    if has(b"WRAP_UP") {
-        return Phase::WrapUp;
-    }
-    if d.deleted.is_some()
-        || d.state
-            .is_some_and(|(s, _)| matches!(store.interned(s), b"DROPPED" | b"FAILED"))
-    {
-        return Phase::Ended;
-    }
-    if has(b"HELD") {
-        Phase::Held
-    } else if has(b"ALERTING") {
-        Phase::Ringing
-    } else if has(b"ACTIVE") {
-        Phase::Talking
-    } else if has(b"INITIATED") {
-        Phase::Dialing
-    } else {
-        Phase::Started
-    }
 }

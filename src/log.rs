@@ -366,6 +366,16 @@ impl Log {
         }
     }
 
+    /// Ends a push that held whole events (text ending with a newline): the event it ends with
+    /// is complete, so it is taken in now rather than when the next one begins.
+    #[cfg(feature = "finesse")]
+    pub fn end_push(&mut self) {
+        if let Decoder::Text(d) = &mut self.decoder {
+            d.close(&mut self.store);
+            self.take_in();
+        }
+    }
+
     /// Notes which calls each event is taken into ([`Timeline::touched`]).
     #[cfg(feature = "finesse")]
     pub fn track_changes(&mut self) {

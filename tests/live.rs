@@ -1,7 +1,8 @@
 //! The live API: notifications and events pushed one at a time report the calls they changed,
 //! with the phase and the outcome a reader of the notifications would state at that moment.
 
-use cti_outcome::live::{Live, Phase};
+use cti_outcome::live::Live;
+use cti_outcome::timeline::Phase;
 use cti_outcome::OutcomeKind;
 
 fn fixture(path: &str) -> String {
@@ -124,7 +125,7 @@ fn a_window_forgets_ended_calls_and_changes_nothing_else() {
         let now = Some(1_700_000_000_000 + 1_000 * i64::try_from(i).unwrap());
         let a = all.push_at(frame, now);
         let b = windowed.push_at(frame, now);
-        let seen = |p: &cti_outcome::live::LivePush| -> Vec<(String, Phase, OutcomeKind)> {
+        let seen = |p: &cti_outcome::view::live::LivePush| -> Vec<(String, Phase, OutcomeKind)> {
             p.changes
                 .iter()
                 .map(|c| (c.key.clone(), c.phase, c.outcome.kind))
@@ -144,5 +145,23 @@ fn a_window_forgets_ended_calls_and_changes_nothing_else() {
         most < all.heap_bytes(),
         "at most {most} bytes with the window, {} without",
         all.heap_bytes()
+    );
+}
+
+#[test]
+fn whole_events_are_taken_in_at_once() {
+    let mut live = Live::new(None);
+    let event = b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 5\n";
+    assert_eq!(
+        live.push(event).changes.len(),
+        0,
+        "a stream's last event waits"
+    );
+    let mut live = Live::new(None);
+    let p = live.push_events_at(event, None);
+    assert_eq!(p.changes.len(), 1, "{p:?}");
+    assert_eq!(
+        (p.changes[0].key.as_str(), p.changes[0].phase),
+        ("5", Phase::Started)
     );
 }

@@ -266,6 +266,18 @@ impl TextInput {
         self.decoder.complete(store)
     }
 
+    /// Ends the event being read, as if the next began: a live push of whole events (the
+    /// encoding is told from what came so far, if it was not yet).
+    #[cfg(feature = "finesse")]
+    pub fn close(&mut self, store: &mut crate::store::Store) {
+        if self.encoding.is_none() && !self.head.is_empty() {
+            let head = std::mem::take(&mut self.head);
+            self.settle(&head);
+            self.feed(store, &head);
+        }
+        self.decoder.close();
+    }
+
     /// The encoding, once told.
     #[must_use]
     pub fn encoding(&self) -> Option<Encoding> {

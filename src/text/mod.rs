@@ -115,8 +115,9 @@ impl TextDecoder {
         }
     }
 
-    /// Closes the event being filled (a trace record follows the dump lines).
-    #[cfg(feature = "traces")]
+    /// Closes the event being filled (a trace record follows the dump lines; a live push held
+    /// whole events).
+    #[cfg(any(feature = "traces", feature = "finesse"))]
     pub(crate) fn close(&mut self) {
         self.open = None;
     }

@@ -19,6 +19,8 @@ pub(crate) mod dialog;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
+#[cfg(feature = "finesse")]
+mod phase;
 mod records;
 mod reservation;
 pub(crate) mod session;
@@ -35,6 +37,10 @@ use call::Roles;
 pub(crate) use call::{CallState, Lists, Mark};
 pub use links::{Link, LinkKind, LINK_RULES};
 pub use outcome::{Outcome, Reason, RULES};
+#[cfg(feature = "finesse")]
+pub(crate) use phase::phase;
+#[cfg(feature = "finesse")]
+pub use phase::Phase;
 
 use crate::outcome::OutcomeKind;
 

@@ -9,6 +9,8 @@ pub mod capture;
 pub mod column_set;
 pub mod columns;
 pub mod event;
+#[cfg(feature = "finesse")]
+pub mod live;
 pub mod record_columns;
 pub mod records;
 pub mod session;

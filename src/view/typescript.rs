@@ -32,6 +32,19 @@ use crate::sniff::Format;
 use crate::store::{Note, NoteKind};
 use crate::timeline::{CallDirection, LinkKind, LINK_RULES, RULES};
 
+/// The live view's declarations (`cti-outcome/live`).
+#[cfg(feature = "finesse")]
+fn live(out: &mut String, cfg: &Config) {
+    for decl in [
+        crate::timeline::Phase::decl(cfg),
+        super::live::CallChange::decl(cfg),
+        super::live::LivePush::decl(cfg),
+        crate::live::LiveOptions::decl(cfg),
+    ] {
+        let _ = writeln!(out, "export {}\n", decl.trim_end());
+    }
+}
+
 /// Every declaration, as one TypeScript module body (`export type …` each).
 #[must_use]
 pub fn declarations() -> String {
@@ -111,6 +124,14 @@ pub fn declarations() -> String {
         OutcomeCount,
         CodeCount<'static>,
     );
+    #[cfg(feature = "finesse")]
+    live(&mut out, &cfg);
+    rules(&mut out);
+    out
+}
+
+/// The rule unions and the capture's frames type.
+fn rules(out: &mut String) {
     let union = |rules: &[(&str, &str)]| {
         let names: Vec<String> = rules
             .iter()
@@ -133,7 +154,6 @@ pub fn declarations() -> String {
         "/** The rules that link calls. */\nexport type LinkRule = {};",
         union(LINK_RULES)
     );
-    out
 }
 
 /// The lists that turn the columns' numbers into names, as a JavaScript module (`lists.js` in

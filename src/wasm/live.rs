@@ -73,6 +73,15 @@ impl LiveView {
         Ok(to_js(&pushed))
     }
 
+    /// Whole text events (`MsgType:` dumps, as the package writes event objects) at `now`:
+    /// the last is complete at once.
+    #[wasm_bindgen(js_name = pushEvents, unchecked_return_type = "LivePush")]
+    pub fn push_events(&mut self, text: &str, now: Option<f64>) -> JsValue {
+        #[allow(clippy::cast_possible_truncation)] // milliseconds since 1970
+        let now = Some(now.unwrap_or_else(js_sys::Date::now) as i64);
+        to_js(&self.live.push_events_at(text.as_bytes(), now))
+    }
+
     /// Ends the input (what waits for more is read): the calls that changed.
     #[wasm_bindgen(unchecked_return_type = "LivePush")]
     pub fn finish(&mut self) -> JsValue {
