@@ -594,7 +594,8 @@ export function liveApi(glue) {
       return super.pushEvents(dumpOf(/** @type {EventsInput} */ (input)), now);
     }
   }
-  return { LiveView };
+  // The glue's class has the other members (its own declarations state them).
+  return { LiveView: /** @type {CtiOutcomeLive['LiveView']} */ (/** @type {unknown} */ (LiveView)) };
 }
 
 /** The encode entry's API over its module's glue.

@@ -22,7 +22,7 @@ use crate::view::live::{change, CallChange, LivePush};
 
 /// How a live view reads and keeps its input: `LiveOptions` in the package's declarations.
 #[derive(Clone, Copy, Debug, Default, PartialEq, TS)]
-#[ts(optional_fields, export_to = "types.d.ts")]
+#[ts(optional_fields, rename_all = "camelCase", export_to = "types.d.ts")]
 pub struct LiveOptions {
     /// The input form; told from the first push when not given or `"auto"`.
     #[ts(optional, type = "\"auto\" | Format")]

@@ -346,8 +346,25 @@ impl Log {
     /// Positions are the notification's number among those pushed (as the line) and the byte
     /// in it plus one (as the column). A text event the log's own decoder still has open is
     /// taken in as far as it goes.
+    ///
+    /// Notifications are text events: a log of frames takes the push as bytes like any other
+    /// (its decoder says what is wrong with them), and a log whose form is not told yet is told
+    /// now (from what it holds; text if nothing), so that no later push changes it.
     #[cfg(feature = "finesse")]
     pub fn notify(&mut self, xml: &[u8]) {
+        if let Decoder::Undecided(head) = &mut self.decoder {
+            let head = std::mem::take(head);
+            if head.is_empty() {
+                self.settle(Format::Text);
+            } else {
+                self.settle_sniffed(sniff(&head));
+                self.feed(&head);
+            }
+        }
+        if self.store.form != Form::Text {
+            self.push(xml);
+            return;
+        }
         let (reader, count) = &mut self.notifications;
         *count += 1;
         let record = *count;

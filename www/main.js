@@ -14,6 +14,7 @@ import { applyPalette } from './palette.js';
 import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson } from './export.js';
+import { setupLive } from './live.js';
 import { selectedRow, state, subscribe, update } from './state.js';
 
 applyPalette();
@@ -239,6 +240,7 @@ async function main() {
   setupCalls();
   setupCallView();
   setupConnres();
+  setupLive();
   await load();
   byId('version').textContent = `version ${version()}`;
   byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text', HTMLTextAreaElement).value]), 'pasted log'));

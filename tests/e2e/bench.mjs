@@ -94,6 +94,9 @@ try {
     const tracePage = await freshPage();
     const traces = await tracePage.evaluate((n) => window.benchTraces(n), 3);
     await tracePage.close();
+    const livePage = await freshPage();
+    const live = await livePage.evaluate(() => window.benchLive());
+    await livePage.close();
     const largest = rows.at(-1);
     const memoryPage = await freshPage();
     const { first, last } = await memoryPage.evaluate(() => window.repeat('10mb', 100));
@@ -115,6 +118,15 @@ try {
         [`${name}_log_bytes`, t.bytes],
       ])),
       timeline_native_events_s: native.timeline_native_events_s,
+      live_us_per_event_at_1k_calls: +live.at1k.toFixed(2),
+      live_us_per_event_at_100k_calls: +live.at100k.toFixed(2),
+      live_us_per_event: +live.at100k.toFixed(2),
+      live_100k_vs_1k: +(live.at100k / live.at1k).toFixed(3),
+      live_events: live.events,
+      live_heap_bytes: live.heapBytes,
+      live_native_us_per_event_at_1k_calls: native.live_native_us_per_event_at_1k_calls,
+      live_native_us_per_event_at_100k_calls: native.live_native_us_per_event_at_100k_calls,
+      live_native_most_mb_held: native.live_native_most_mb_held,
       wasm_gzip_bytes: wasmGzip,
       traces_wasm_gzip_bytes: tracesWasmGzip,
       memory_growth_bytes: last - first,
@@ -136,6 +148,7 @@ try {
     writeFileSync(out, `${JSON.stringify({ ...previous, ...summary }, null, 2)}\n`);
     console.log(`wasm ${wasmGzip} bytes gzipped; memory growth over 99 repeated 10 MB decodes: ${last - first} bytes`);
     console.log(`a/c ${summary.text_calls_vs_json_parse} (target ≤ 0.5), b/c ${summary.text_all_events_vs_json_parse} (target ≤ 1.5), binary wasm/native ${summary.binary_wasm_vs_native} (target ≥ 0.5), memory ${summary.memory_per_input_byte} per byte (target ≤ 2)`);
+    console.log(`live: ${summary.live_us_per_event} µs per pushed event at 100k calls (target ≤ 20), ${summary.live_us_per_event_at_1k_calls} at 1k, ratio ${summary.live_100k_vs_1k} (target ≤ 1.3); ${mb(live.heapBytes)} MB held after ${live.events} events (target < 50)`);
     for (const name of Object.keys(traces)) {
       console.log(`${name}: native ${summary[`${name}_native_mb_s`]} MB/s (target ≥ 300), wasm ${summary[`${name}_wasm_mb_s`]} MB/s, wasm/native ${summary[`${name}_wasm_vs_native`]} (target ≥ 0.5)`);
     }

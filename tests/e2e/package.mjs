@@ -19,6 +19,7 @@ const ENTRIES = [
   ['./capture', 'capture.js', 'capture-node.mjs', 'capture-node.cjs', 'capture.d.ts'],
   ['./records', 'records.js', 'records-node.mjs', 'records-node.cjs', 'records.d.ts'],
   ['./traces', 'traces.js', 'traces-node.mjs', 'traces-node.cjs', 'traces.d.ts'],
+  ['./live', 'live.js', 'live-node.mjs', 'live-node.cjs', 'live.d.ts'],
 ];
 const here = import.meta.dirname;
 const root = resolve(here, '../..');
@@ -34,6 +35,7 @@ for (const trace of ['finesse', 'mivr', 'dumplog']) {
   copyFileSync(join(root, `tests/fixtures/traces/${trace}-consult-transfer.log`), join(app, `${trace}.log`));
 }
 copyFileSync(join(root, 'src/generate/flows/consult-transfer.txt'), join(app, 'consult-transfer.txt'));
+copyFileSync(join(root, 'tests/fixtures/finesse/dialog-consult-transfer.xml'), join(app, 'dialogs.xml'));
 writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 // --offline: the tarball has no dependencies, so installing it needs no network at all.
 run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', tarball]);
@@ -96,6 +98,70 @@ test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of i
     expect(refused.events.length, 0, `the main entry reads no ${trace}`);
     const why = refused.diagnostics.at(-1).message;
     if (!why.includes('cti-outcome/traces')) throw new Error(`the main entry does not say where ${trace} is read: ${why}`);
+  }
+});
+
+test('cti-outcome/live: each Finesse notification, and each event object, reports the calls it changed with phase and outcome', async () => {
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const main = require(join(installed, 'node.cjs'));
+  const { LiveView } = require(join(installed, 'live-node.cjs'));
+  const view = new LiveView();
+  const notifications = readFileSync(join(app, 'dialogs.xml'), 'utf8').split('<!--').filter((s) => s.trim()).map((s) => `<!--${s}`);
+  const seen = notifications.map((n) => view.push(n).changes.map((c) => `${c.key} ${c.phase} ${c.outcome.kind}`).join(', '));
+  expect(seen, [
+    '16810010 ringing still_active', '16810010 talking still_active', '16810010 held still_active',
+    '16810011 ringing still_active', '16810011 talking still_active',
+    '16810010 talking transferred, 16810011 talking transferred',
+    '16810011 ended transferred', '16810010 ended transferred',
+  ]);
+  const last = view.snapshot().at(-1);
+  expect([last.outcome.rule, last.outcome.evidence[0].field], ['dialog-secondary', 'secondaryId'], 'the one outcome shape, with evidence');
+  view.free();
+  // Event objects (the main entry's own) pushed one at a time: each is whole, taken in at once.
+  const events = main.decodeLog(readFileSync(join(app, 'consult-transfer.txt'))).events;
+  const cti = new LiveView();
+  const phases = events.flatMap((e) => cti.push([e]).changes.filter((c) => c.key === '1010').map((c) => c.phase));
+  expect([phases[0], phases.includes('held'), phases.at(-1)], ['started', true, 'ended']);
+  const bad = cti.push('<Update><data><Dialog><id>7</idx></Dialog></data></Update>');
+  expect([bad.diagnostics.length, bad.diagnostics[0].code, bad.diagnostics[0].line], [1, 'malformed-xml', 1], 'the notification number as its line');
+  cti.free();
+});
+
+test('the package README\'s live example compiles with tsc --strict', () => {
+  const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+  const block = /```ts\n(import init, \{ LiveView[\s\S]*?)```/.exec(readme)?.[1];
+  if (!block) throw new Error('README.md: no ```ts block with the live example');
+  const lines = block.trim().split('\n').length;
+  if (lines > 16) throw new Error(`the live example is ${lines} lines`);
+  writeFileSync(join(app, 'readme-live.ts'), block);
+  const config = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8'));
+  writeFileSync(join(app, 'tsconfig.readme.json'), JSON.stringify({ ...config, files: ['readme-live.ts'] }));
+  try {
+    run('node', [join(here, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.readme.json']);
+  } catch (err) {
+    throw new Error(`tsc failed on the README's example:\n${err.stdout}${err.stderr}`);
+  }
+});
+
+test('every number, bigint, string and boolean field has at run time the type its declaration gives', async () => {
+  const { checkDeclared } = await import('./declared.mjs');
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const main = require(join(installed, 'node.cjs'));
+  const { LiveView } = require(join(installed, 'live-node.cjs'));
+  const sample = readFileSync(join(app, 'consult-transfer.txt'));
+  const frames = readFileSync(join(root, 'tests/fixtures/captures/consult-transfer.frames'));
+  const view = new LiveView();
+  const values = [
+    ['DecodedText', main.decodeLog(sample)],
+    ['DecodedFrames', main.decodeFrames(frames)],
+    ['Timeline', main.buildTimeline(main.decodeLog(sample))],
+    ['CallRow', main.openLog(sample).calls()[0]],
+    ['LivePush', view.push(readFileSync(join(app, 'dialogs.xml'), 'utf8'))],
+  ];
+  const checked = checkDeclared(readFileSync(join(installed, 'cti_outcome.d.ts'), 'utf8'), values);
+  console.log(`     ${checked.fields} fields of ${checked.types.size} declared types checked`);
+  for (const t of ['FrameEvent', 'TextEvent', 'Call', 'Outcome', 'Evidence', 'CallChange']) {
+    if (!checked.types.has(t)) throw new Error(`no ${t} was checked`);
   }
 });
 

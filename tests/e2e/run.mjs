@@ -335,6 +335,23 @@ test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the 
   await page.getByRole('status').filter({ hasText: 'busy.txt: read as text' }).waitFor();
 });
 
+test('live replay: pasted Finesse notifications, then a CTI dump, change their calls\' phase and outcome as they are pushed', async (page) => {
+  await done(page);
+  await page.locator('summary', { hasText: 'Paste a log' }).click();
+  const dialogs = readFileSync(resolve(FLOWS, '../../../tests/fixtures/finesse/dialog-consult-transfer.xml'), 'utf8');
+  await page.getByLabel('Or paste a log').fill(dialogs);
+  await page.locator('summary', { hasText: 'Live replay' }).click();
+  await page.getByLabel('Replay speed').selectOption('0');
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await page.locator('body[data-live="done"]').waitFor({ timeout: 20000 });
+  const rows = () => page.evaluate(() => [...document.querySelectorAll('#live-body tr')].map((r) => `${r.dataset.key} ${r.dataset.phase} ${r.dataset.outcome}`));
+  expect(await rows(), ['16810010 ended transferred', '16810011 ended transferred']);
+  await page.getByLabel('Or paste a log').fill(readFileSync(resolve(FLOWS, 'inbound-answered.txt'), 'utf8'));
+  await page.getByRole('button', { name: 'Replay' }).click();
+  await page.getByRole('status').filter({ hasText: /replayed \d+ pushes; 1 call$/ }).waitFor();
+  expect(await rows(), ['1001 ended answered']);
+});
+
 test('an input with no event says why in one sentence: empty, plain text, an image; UTF-16 is read and said', async (page) => {
   await done(page);
   const cases = [

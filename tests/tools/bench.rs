@@ -175,6 +175,23 @@ impl Live {
 /// Events each live figure is timed over (a window spans the tidies a desktop's view makes).
 const LIVE_WINDOW: usize = 100_000;
 
+/// Writes the frames and the times the live figures push, for the browser's figures
+/// (`data/live.bin`, and `data/live-times.f64`: one little-endian f64 of milliseconds per frame).
+fn write_live_data(frames: &[u8], times: &[i64]) {
+    let Ok(path) = std::env::var("BENCH_SUMMARY") else {
+        return;
+    };
+    let data = std::path::Path::new(&path).with_file_name("data");
+    std::fs::create_dir_all(&data).expect("data directory");
+    std::fs::write(data.join("live.bin"), frames).expect("live frames written");
+    #[allow(clippy::cast_precision_loss)] // milliseconds far below 2^52
+    let bytes: Vec<u8> = times
+        .iter()
+        .flat_map(|&t| (t as f64).to_le_bytes())
+        .collect();
+    std::fs::write(data.join("live-times.f64"), bytes).expect("live times written");
+}
+
 /// Frames of a generated log pushed one at a time into a live view (`cti_outcome::live`) that
 /// keeps ended calls for an hour, each push at its event's generated time (frames carry none),
 /// until 1,000,000 events and 100,000 calls were pushed.
@@ -184,6 +201,11 @@ fn live_costs() -> Live {
         ..Generate::default()
     });
     let frames = write_frames(&events, Width::Two);
+    let times: Vec<i64> = events
+        .iter()
+        .take(1_000_000)
+        .map(generate::Generated::time_ms)
+        .collect();
     let mut live = cti_outcome::live::Live::with(cti_outcome::live::LiveOptions {
         format: Some(cti_outcome::sniff::Format::Binary),
         keep_ended_ms: Some(3_600_000.0),
@@ -193,7 +215,7 @@ fn live_costs() -> Live {
     while at + 8 <= frames.len() && pushed < 1_000_000 {
         let length = u32::from_be_bytes(frames[at..at + 4].try_into().expect("4 bytes")) as usize;
         let end = (at + 8 + length).min(frames.len());
-        let now = events.get(pushed).map(generate::Generated::time_ms);
+        let now = times.get(pushed).copied();
         // Calls seen: the BEGIN_CALL_EVENTs (message type 23) pushed.
         calls += usize::from(frames[at + 4..at + 8] == 23u32.to_be_bytes());
         black_box(live.push_at(&frames[at..end], now));
@@ -217,6 +239,7 @@ fn live_costs() -> Live {
             .and_then(|w| w.2)
             .map_or(f64::NAN, |d| d.as_secs_f64() * 1e6 / LIVE_WINDOW as f64)
     };
+    write_live_data(&frames[..at], &times[..pushed]);
     Live {
         at_1k: us(0),
         at_100k: us(1),

@@ -3,3 +3,4 @@
 #![cfg(target_arch = "wasm32")]
 
 mod api;
+mod live;

@@ -148,6 +148,40 @@ window.benchRecords = async (n, runs) => {
   };
 };
 
+/**
+ * The live view (`cti-outcome/live`) as a desktop feeds it: the frames the native benchmark
+ * pushed (`data/live.bin`, a generated log's first 1,000,000), one push each at its generated
+ * time (`data/live-times.f64`), keeping ended calls for an hour. µs per event over 100,000
+ * events from the push that saw the 1,000th call and from the one that saw the 100,000th.
+ */
+window.benchLive = async () => {
+  const { default: initLive, LiveView } = await import('./pkg/live.js');
+  await initLive();
+  const frames = await fetchBytes('data/live.bin');
+  const times = new Float64Array((await fetchBytes('data/live-times.f64')).buffer);
+  const view = new LiveView({ format: 'binary', keepEndedMs: 3600 * 1000 });
+  const WINDOW = 100_000;
+  const windows = [];
+  let at = 0;
+  let pushed = 0;
+  let calls = 0;
+  let changes = 0;
+  const data = new DataView(frames.buffer);
+  while (at + 8 <= frames.length) {
+    const end = at + 8 + data.getUint32(at);
+    if (data.getUint32(at + 4) === 23) calls += 1; // BEGIN_CALL_EVENT
+    changes += view.push(frames.subarray(at, end), times[pushed]).changes.length;
+    at = end;
+    pushed += 1;
+    if ((calls >= 1000 && windows.length === 0) || (calls >= 100_000 && windows.length === 1)) windows.push({ from: pushed, t: performance.now() });
+    for (const w of windows) if (w.ms === undefined && pushed === w.from + WINDOW) w.ms = performance.now() - w.t;
+  }
+  const us = (w) => (w?.ms === undefined ? null : (w.ms * 1000) / WINDOW);
+  const result = { events: pushed, calls, changes, at1k: us(windows[0]), at100k: us(windows[1]), heapBytes: view.heapBytes };
+  view.free();
+  return result;
+};
+
 document.body.dataset.ready = 'true';
 
 /**
