@@ -91,6 +91,7 @@ impl Notifications {
                 Some(t) => (Some(t), origin.time_text),
                 None => latest_change(object),
             };
+            let time_text = (!time_text.is_empty()).then_some(time_text);
             store.begin_event(ty, label, span(object.at), time, time_text);
             for (field, value) in n.header.iter().chain(&object.fields) {
                 let written = store.names.verbatim(field);

@@ -394,7 +394,6 @@ impl Store {
 }
 
 /// Where an event lies in its input.
-#[cfg(any(feature = "traces", feature = "finesse"))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Span {
     /// One-based first and last line (captures: packet number and connection).
@@ -405,7 +404,6 @@ pub(crate) struct Span {
     pub length: u32,
 }
 
-#[cfg(any(feature = "traces", feature = "finesse"))]
 impl Store {
     /// Starts an event of type `ty` at `at`, its time `ms` (milliseconds since 1970 UTC, or
     /// since midnight when the flag is set) as written in `time_text`; the fields pushed next
@@ -416,18 +414,14 @@ impl Store {
         label: Option<&str>,
         at: Span,
         ms: Option<(i64, bool)>,
-        time_text: &str,
+        time_text: Option<&str>,
     ) {
         let (time, time_flag) = match ms {
             Some((ms, false)) => (ms, 0),
             Some((ms, true)) => (ms, flag::TIME_OF_DAY),
             None => (NO_TIME, 0),
         };
-        let time_text = if time_text.is_empty() {
-            NO_STR
-        } else {
-            self.strings.intern(time_text.as_bytes()).0
-        };
+        let time_text = time_text.map_or(NO_STR, |t| self.strings.intern(t.as_bytes()).0);
         let label = label.map_or(NO_STR, |l| self.strings.intern(l.as_bytes()).0);
         let body = self.fields.name.len() as u64;
         let e = &mut self.events;
@@ -445,6 +439,7 @@ impl Store {
 
     /// Adds a field to the last event: its written name and its typed value (kind, raw string
     /// or [`NO_STR`], number).
+    #[cfg(any(feature = "traces", feature = "finesse"))]
     pub(crate) fn push_field(&mut self, name: WrittenId, (k, r, n): (u8, u32, i64)) {
         let f = &mut self.fields;
         f.name.push(name);

@@ -8,7 +8,7 @@
 //! explanations.
 
 use crate::codes::message_types;
-use crate::store::{flag, EventType, Extra, Form, Store, NO_STR, NO_TIME};
+use crate::store::{EventType, Extra, Form, Span, Store};
 use crate::time::{self, Stamp};
 
 use super::typing::Symbols;
@@ -69,33 +69,20 @@ impl EventWriter {
             Some(id) => EventType::Id(id),
             None => EventType::Unnamed(store.strings.intern(e.type_name.as_bytes())),
         };
-        let (time, time_text, time_flag) = match e.time {
-            Some(t) => {
-                let id = store.strings.append(t.as_bytes()).0;
-                match time::parse(t.as_bytes()) {
-                    Some(Stamp::Absolute(ms)) => (ms, id, 0),
-                    Some(Stamp::TimeOfDay(ms)) => (ms, id, flag::TIME_OF_DAY),
-                    None => (NO_TIME, id, 0),
-                }
-            }
-            None => (NO_TIME, NO_STR, 0),
+        let ms = e.time.and_then(|t| match time::parse(t.as_bytes())? {
+            Stamp::Absolute(ms) => Some((ms, false)),
+            Stamp::TimeOfDay(ms) => Some((ms, true)),
+        });
+        let at = Span {
+            line: e.line,
+            end_line: e.end_line,
+            offset: 0,
+            length: 0,
         };
-        let label = e
-            .label
-            .map_or(NO_STR, |l| store.strings.intern(l.as_bytes()).0);
-        let body = store.fields.name.len() as u64;
-        let ev = &mut store.events;
-        ev.ty.push(ty.pack());
-        ev.flags
-            .push(time_flag | if e.truncated { flag::TRUNCATED } else { 0 });
-        ev.offset.push(0);
-        ev.length.push(0);
-        ev.line.push(e.line);
-        ev.end_line.push(e.end_line.max(e.line));
-        ev.time.push(time);
-        ev.time_text.push(time_text);
-        ev.label.push(label);
-        ev.body.push(body);
+        store.begin_event(ty, e.label, at, ms, e.time);
+        if e.truncated {
+            store.truncate_last();
+        }
     }
 
     /// Adds a field to the last event.

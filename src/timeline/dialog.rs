@@ -8,7 +8,7 @@
 use crate::store::{FieldName, FieldRef, FieldValue, Store, StrId};
 
 use super::call::{Ev, Item, Label};
-use super::outcome::{Outcome, Reason};
+use super::outcome::{outcome as make, Outcome, Reason};
 use super::Timeline;
 use crate::outcome::OutcomeKind;
 
@@ -392,16 +392,6 @@ fn failed(store: &Store, d: &DialogFacts) -> Option<Outcome> {
     };
     let ev = cause.map_or(p.failed?, |c| c.1);
     Some(make(kind, "dialog-failed", Reason::Text(text), vec![ev]))
-}
-
-fn make(kind: OutcomeKind, rule: &'static str, reason: Reason, evidence: Vec<Ev>) -> Outcome {
-    Outcome {
-        kind,
-        rule,
-        reason,
-        evidence,
-        missing: None,
-    }
 }
 
 /// How many participants the latest notification shows on the call (not DROPPED).

@@ -90,7 +90,13 @@ pub(crate) fn is_reservation(call_type: i64) -> bool {
     call_type == 18 || (27..=31).contains(&call_type)
 }
 
-fn outcome(kind: OutcomeKind, rule: &'static str, reason: Reason, evidence: Vec<Ev>) -> Outcome {
+/// An outcome with nothing `missing`.
+pub(super) fn outcome(
+    kind: OutcomeKind,
+    rule: &'static str,
+    reason: Reason,
+    evidence: Vec<Ev>,
+) -> Outcome {
     Outcome {
         kind,
         rule,

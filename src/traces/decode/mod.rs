@@ -110,11 +110,12 @@ impl Gathered {
         self.end = offset + full.len() as u64;
     }
 
-    /// The one-based line and column of byte `at` of `text`.
+    /// The one-based line and column of byte `at` of `text` (of the character it falls in).
     fn position(&self, at: usize) -> (u32, u32) {
+        let at = self.text.floor_char_boundary(at);
         let i = self.lines.partition_point(|&(_, start)| start <= at).max(1) - 1;
         let (line, start) = self.lines[i];
-        let column = self.text[start..at.min(self.text.len())].chars().count() + 1;
+        let column = self.text[start..at].chars().count() + 1;
         (line, u32::try_from(column).unwrap_or(u32::MAX))
     }
 

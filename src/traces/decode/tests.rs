@@ -20,3 +20,30 @@ fn a_line_with_a_character_across_the_msgtype_window_is_kept() {
     );
     assert_eq!(log.store().len(), 0);
 }
+
+#[test]
+fn a_notification_cut_inside_a_character_is_said_at_that_character() {
+    // Found by the `finesse` fuzz target (input `aa 26 04` after its dialog head): the invalid
+    // byte became U+FFFD (three bytes), the `&` after it is no escape, and the fault's
+    // position was taken by slicing inside that character.
+    let head: &[u8] = b"<Update><data><dialogs><Dialog><id>16810001</id><participants><Participant><mediaAddress>2002</mediaAddress><state>";
+    let input = [head, &[0xAA, 0x26, 0x04]].concat();
+    let log = crate::log::Log::open(
+        &input,
+        Some(crate::sniff::Format::Trace),
+        crate::binary::Options::default(),
+    );
+    let said: Vec<_> = log
+        .store()
+        .diagnostics()
+        .iter()
+        .map(|d| (d.code, d.at))
+        .collect();
+    assert!(
+        said.iter().any(
+            |(c, at)| *c == crate::diagnostic::DiagnosticCode::MalformedXml
+                && matches!(at, crate::diagnostic::At::Text { line: 1, .. })
+        ),
+        "{said:?}"
+    );
+}

@@ -79,7 +79,8 @@ impl Writer {
             },
             Ty::Other(name) => EventType::Unnamed(store.strings.intern(name.as_bytes())),
         };
-        store.begin_event(ty, label, at, when.ms, when.text);
+        let text = (!when.text.is_empty()).then_some(when.text);
+        store.begin_event(ty, label, at, when.ms, text);
     }
 
     /// Marks the last event as cut short.
