@@ -112,7 +112,10 @@ impl Gathered {
 
     /// The one-based line and column of byte `at` of `text` (of the character it falls in).
     fn position(&self, at: usize) -> (u32, u32) {
-        let at = self.text.floor_char_boundary(at);
+        let mut at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
         let i = self.lines.partition_point(|&(_, start)| start <= at).max(1) - 1;
         let (line, start) = self.lines[i];
         let column = self.text[start..at].chars().count() + 1;
