@@ -143,8 +143,10 @@ impl Live {
     }
 
     fn result(&mut self) -> LivePush {
-        let diagnostics = self.log.store().diagnostics()[self.reported..].to_vec();
-        self.reported = self.log.store().diagnostics().len();
+        // A hex dump is decoded whole at its end, into a new store: its diagnostics are new.
+        let all = self.log.store().diagnostics();
+        let diagnostics = all.get(self.reported..).unwrap_or(all).to_vec();
+        self.reported = all.len();
         LivePush {
             push: self.pushes,
             changes: self.changes(),

@@ -165,3 +165,23 @@ fn whole_events_are_taken_in_at_once() {
         ("5", Phase::Started)
     );
 }
+
+#[test]
+fn a_hex_dump_read_at_its_end_reports_its_diagnostics_then() {
+    // Found by the `live` fuzz target: a hex dump is decoded whole at the end into a new store
+    // with fewer diagnostics than reported so far.
+    let input = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fuzz/regressions/live-hex-at-end.bin"
+    ))
+    .unwrap();
+    let (&how, rest) = input.split_first().unwrap();
+    assert_eq!(how % 4, 0, "told from the input");
+    let mut live = Live::new(None);
+    for piece in rest.split(|&b| b == 0xFF) {
+        live.push(piece);
+    }
+    let end = live.finish();
+    assert_eq!(live.snapshot().len(), live.log().timeline().call_count());
+    drop(end);
+}
