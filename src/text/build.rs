@@ -218,7 +218,10 @@ pub(super) fn extend(store: &mut Store, number: u32, offset: u64, len: usize, fl
     let e = &mut store.events;
     let last = e.ty.len() - 1;
     e.end_line[last] = number;
-    e.length[last] = u32::try_from(offset + len as u64 - e.offset[last]).unwrap_or(u32::MAX);
+    // An event rebuilt from the middle of a flattened line that a lossy UTF-8 repair lengthened
+    // can start past the end of the line as counted here (found by the `finesse` fuzz target).
+    let end = (offset + len as u64).saturating_sub(e.offset[last]);
+    e.length[last] = u32::try_from(end).unwrap_or(u32::MAX);
     e.flags[last] |= flags;
 }
 

@@ -47,3 +47,28 @@ fn a_notification_cut_inside_a_character_is_said_at_that_character() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_flattened_line_lengthened_by_a_utf8_repair_is_read() {
+    // Found by the `finesse` fuzz target: a flattened dump line with invalid UTF-8 (the plain
+    // dump decoder failed on it too): an event rebuilt from the middle of the repaired line
+    // started past the line's end as counted, and the next field's extent underflowed.
+    let input = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fuzz/regressions/finesse-dump-after-notification.bin"
+    ))
+    .unwrap();
+    let log = crate::log::Log::open(
+        &input,
+        Some(crate::sniff::Format::Trace),
+        crate::binary::Options::default(),
+    );
+    for e in log.store().events() {
+        let (first, last) = e.lines();
+        assert!(first <= last);
+    }
+    assert!(
+        !crate::text::decode(&input).is_empty(),
+        "the dump decoder reads it too"
+    );
+}
