@@ -11,8 +11,9 @@
 //! than that (by the events' own times) are forgotten. The live view keeps each push's bytes
 //! while it may be needed; once the log has grown to twice what the last tidy kept, it is read
 //! again from the pushes of the calls still kept (and of the recent pushes that belong to no
-//! call), so that memory stays bounded and a push still costs the same on average. Call
-//! indices change at a tidy; keys do not.
+//! call), before the next push, so that memory stays bounded and a push still costs the same on
+//! average. Call indices hold from one push to the next (a tidy renumbers them); keys do not
+//! change.
 
 use ts_rs::TS;
 
@@ -102,6 +103,12 @@ impl Live {
     }
 
     fn push_with(&mut self, chunk: &[u8], now: Option<i64>, whole: bool) -> LivePush {
+        // A tidy renumbers the calls: it is made before a push, so that the indices a push
+        // returns hold until the next one.
+        let due = (2 * self.kept_events).max(self.tidy_events);
+        if self.options.keep_ended_ms.is_some() && self.log.store().len() >= due {
+            self.tidy();
+        }
         self.pushes += 1;
         self.log.clear_changes();
         take(&mut self.log, chunk);
@@ -154,7 +161,7 @@ impl Live {
         }
     }
 
-    /// Keeps the push's bytes; tidies once the log has doubled since the last tidy.
+    /// Keeps the push's bytes (until a tidy finds them no longer needed).
     fn keep(&mut self, chunk: &[u8], time: Option<i64>, whole: bool) {
         self.kept.push(Kept {
             whole,
@@ -162,9 +169,6 @@ impl Live {
             calls: self.log.timeline().touched().to_vec(),
             time,
         });
-        if self.log.store().len() >= (2 * self.kept_events).max(self.tidy_events) {
-            self.tidy();
-        }
     }
 
     /// Reads the log again from the pushes still needed: those of calls that have not ended

@@ -185,3 +185,35 @@ fn a_hex_dump_read_at_its_end_reports_its_diagnostics_then() {
     assert_eq!(live.snapshot().len(), live.log().timeline().call_count());
     drop(end);
 }
+
+#[test]
+fn change_indices_hold_until_the_next_push() {
+    // Found by the `live` fuzz target: a tidy made after a push renumbered the calls its
+    // changes named.
+    let input = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fuzz/regressions/live-tidy-renumbers.bin"
+    ))
+    .unwrap();
+    let (&how, rest) = input.split_first().unwrap();
+    assert_eq!((how % 4, how & 4), (2, 4), "frames, with a window");
+    let mut live = Live::with(cti_outcome::live::LiveOptions {
+        format: Some(cti_outcome::sniff::Format::Binary),
+        keep_ended_ms: Some(1_000.0),
+    });
+    live.tidy_from(8);
+    let mut now = 0;
+    for (i, piece) in rest.split(|&b| b == 0xFF).enumerate() {
+        now += 700;
+        let pushed = if i % 3 == 2 {
+            live.push_events_at(piece, Some(now))
+        } else {
+            live.push_at(piece, Some(now))
+        };
+        let calls = live.log().timeline().call_count();
+        assert!(
+            pushed.changes.iter().all(|c| (c.index as usize) < calls),
+            "push {i}"
+        );
+    }
+}
