@@ -277,9 +277,7 @@ export function callList(c) {
       startTime: text(c.startTime[i]),
       startMs: Number.isNaN(c.startMs[i]) ? undefined : c.startMs[i],
       durationMs: Number.isNaN(c.durationMs[i]) ? undefined : c.durationMs[i],
-      outcome: OUTCOMES[c.outcome[i]],
-      rule: table[c.rule[i]],
-      reason: table[c.reason[i]],
+      outcome: { kind: OUTCOMES[c.outcome[i]], rule: table[c.rule[i]], reason: table[c.reason[i]], evidence: [] },
       events: c.events[i],
     };
   }
@@ -443,7 +441,8 @@ export function makeApi(glue, { traces = false } = {}) {
 
     /** Every call as a list shows it (key, type, direction, agents, start, outcome, reason). */
     calls() {
-      return callList(this.callColumns());
+      // The list's columns carry the outcome's words; its evidence is the call's own.
+      return callList(this.callColumns()).map((row, i) => ({ ...row, outcome: this.call(i).outcome }));
     }
   }
 

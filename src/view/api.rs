@@ -6,7 +6,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::outcome::OutcomeKind;
 use crate::timeline::CallDirection;
 
 /// One row of `CtiLog.calls()`: what a list of calls shows and sorts by.
@@ -38,13 +37,9 @@ pub struct CallRow {
     /// Queue, ring and talk time in milliseconds, when the times tell any.
     #[ts(optional, type = "number")]
     pub duration_ms: Option<u64>,
-    /// How the call ended.
-    pub outcome: OutcomeKind,
-    /// The derivation rule that decided.
-    #[ts(type = "OutcomeRule")]
-    pub rule: String,
-    /// The reason in words.
-    pub reason: String,
+    /// How the call ended, why, and from what: the one outcome shape of every API (the same
+    /// as `call(i).outcome`, `buildTimeline` and the live view's change records).
+    pub outcome: super::timeline::Outcome,
     /// Number of events.
     pub events: u32,
 }

@@ -82,7 +82,7 @@ export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderByt
   const summary: LogSummary = opened.summary();
   const page: CtiEvent[] = opened.events(0, 100);
   const rows: CallRow[] = opened.calls();
-  const rule: OutcomeRule | undefined = rows[0]?.rule;
+  const rule: OutcomeRule | undefined = rows[0]?.outcome.rule;
   const columns: CallColumns = opened.callColumns();
   const eventColumns: EventColumns = opened.eventColumns(0, 10);
   const found: Uint32Array = opened.searchCalls('7');

@@ -34,7 +34,7 @@ const opened = cti.openLog(readFileSync(new URL('./sample.txt', import.meta.url)
 assert.deepEqual(opened.timeline(), cti.buildTimeline(log));
 assert.deepEqual(opened.events(0, 100), log.events);
 assert.deepEqual(opened.call(0), cti.buildTimeline(log).calls[0]);
-assert.deepEqual(opened.calls().map((c) => [c.key, c.outcome, c.rule]), [['1001', 'answered', 'answered']]);
+assert.deepEqual(opened.calls().map((c) => [c.key, c.outcome.kind, c.outcome.rule]), [['1001', 'answered', 'answered']]);
 assert.deepEqual([...opened.searchCalls('answered')], [0]);
 assert.ok(cti.wasmMemoryBytes() > 0);
 opened.free();
