@@ -152,11 +152,19 @@ pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
         .from_reader(&text[..]);
     let mut record = csv::ByteRecord::new();
     let mut bad_utf8 = false;
+    // Lines are counted here from each record's byte offset: the reader's own count is one low
+    // for every record after a CRLF (it ends a record at the `\r` and counts the `\n` later).
+    let mut counted = (0usize, 1u32);
     // A reader of a byte slice has no I/O to fail, and a flexible one no field count to check.
     while reader.read_byte_record(&mut record).unwrap_or(false) {
-        let line = record
+        let start = record
             .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+            .map_or(0, |p| crate::store::index(p.byte()));
+        let start = start + usize::from(text.get(start) == Some(&b'\n'));
+        let (from, line) = counted;
+        let newlines = memchr::memchr_iter(b'\n', &text[from.min(start)..start]).count();
+        let line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        counted = (start.max(from), line);
         if table.columns.is_empty() && table.header_len == 0 {
             table.columns = record
                 .iter()
@@ -308,5 +316,8 @@ mod tests {
         assert_eq!(t.value(1, 1), None);
         assert_eq!(t.column_of(Role::Connres), Some(1));
         assert_eq!(t.line(1), 3);
+        // An SSMS export ends its lines with CRLF: the same lines.
+        let crlf = read(b"ID;CONNRES\r\n1;0\r\n2;1\r\n", &RecordOptions::default());
+        assert_eq!((crlf.line(0), crlf.line(1)), (2, 3));
     }
 }
