@@ -23,6 +23,7 @@
 pub mod binary;
 pub mod capture;
 pub mod codes;
+pub mod collection;
 pub mod diagnostic;
 pub mod error;
 #[cfg(feature = "finesse")]

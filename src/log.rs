@@ -149,6 +149,10 @@ impl Log {
     /// first bytes.
     pub fn set_year(&mut self, year: crate::traces::Year) {
         self.year = Some(year);
+        if self.format == Some(Format::Trace) && self.seen == 0 {
+            // The trace decoder was made when the format was given, before the year was.
+            self.settle(Format::Trace);
+        }
     }
 
     /// Says how many bytes the whole input has (a file's size): once the first of them are

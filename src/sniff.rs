@@ -259,8 +259,10 @@ const MAGIC: &[(&[u8], Form, &str)] = &[
     (b"7z\xBC\xAF", Form::Other, "a 7-Zip archive"),
 ];
 
-/// What a file's first bytes say it is, when it is a known kind of file that is no CTI log.
-fn kind_of_file(first: &[u8]) -> Option<&'static str> {
+/// What a file's first bytes say it is, when it is a known kind of file that is no CTI log
+/// (`"a PNG image"`).
+#[must_use]
+pub fn kind_of_file(first: &[u8]) -> Option<&'static str> {
     MAGIC
         .iter()
         .find(|(m, form, _)| *form == Form::Other && first.starts_with(m))

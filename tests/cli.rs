@@ -321,3 +321,80 @@ fn each_cisco_trace_is_read_and_said() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn several_files_a_folder_or_an_archive_read_as_one_log() {
+    let dir = "tests/fixtures/collections";
+    let whole = run(&[
+        "timeline",
+        "--summary",
+        "--year",
+        "2026",
+        "tests/fixtures/traces/mivr-consult-transfer.log",
+    ]);
+    assert!(whole.status.success());
+    let files = ["MIVR001.log", "MIVR047.log", "MIVR046.log"].map(|f| format!("{dir}/rotated/{f}"));
+    let mut given = vec!["timeline", "--summary", "--year", "2026"];
+    given.extend(files.iter().map(String::as_str));
+    for args in [
+        given.clone(),
+        vec![
+            "timeline",
+            "--summary",
+            "--year",
+            "2026",
+            "tests/fixtures/collections/rotated",
+        ],
+        vec![
+            "timeline",
+            "--summary",
+            "--year",
+            "2026",
+            "tests/fixtures/collections/rtmt-mivr.zip",
+        ],
+        vec![
+            "timeline",
+            "--summary",
+            "--year",
+            "2026",
+            "tests/fixtures/collections/mivr.tar.gz",
+        ],
+    ] {
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert_eq!(
+            out.stdout, whole.stdout,
+            "{args:?}: the calls of the log itself"
+        );
+        assert!(
+            stderr.contains(
+                "read 3 files as one trace log, in the order of their first event's time"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("MIVR046.log … "), "{stderr}");
+    }
+    let out = run(&["decode", "tests/fixtures/collections/encrypted.zip"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("could not read tests/fixtures/collections/encrypted.zip/uccx/MIVR/MIVR047.log: an encrypted zip entry"), "{stderr}");
+    assert!(stderr.contains("skipped tests/fixtures/collections/encrypted.zip/uccx/MIVR/screenshot.png: not a CTI log: a PNG image"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 2);
+    assert_eq!(json["skipped"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        json["events"][0]["file"],
+        "tests/fixtures/collections/encrypted.zip/uccx/MIVR/MIVR046.log"
+    );
+
+    let out = run(&["decode", "tests/fixtures/collections/too-deep.zip"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.ends_with(
+            "decode: no CTI log among the 1 file found (each is listed above with the reason)\n"
+        ),
+        "{stderr}"
+    );
+}

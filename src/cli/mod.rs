@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+mod collection;
 mod records;
 
 use cti_outcome::binary::{self, Options, Width};
@@ -20,8 +21,8 @@ use lexopt::prelude::*;
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: cti-outcome decode [--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--pretty] FILE|-
-       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--summary] [--pretty] FILE|-
+usage: cti-outcome decode [--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--pretty] FILE…|-
+       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--summary] [--pretty] FILE…|-
        cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
        cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
        cti-outcome records [--column ROLE=NAME]… [--direction inbound|outbound] [--summary] [--pretty] FILE|-
@@ -36,7 +37,11 @@ decode   decodes a CTI text dump, a Cisco server trace (a Finesse webservices lo
          packets, connections, events, diagnostics, framing } (the server's port: 42027, 43027,
          42030, 43030, any --port, or any port whose bytes are frames); says on stderr which
          form it read and why. MIVR records carry no year: --year gives it, else the file's
-         modification time does
+         modification time does. Several FILEs, a folder or an archive (zip, tar, gzip, and
+         one archive inside another) are one log: their files joined in the order of their
+         first event's time, a record a rotation cut joined again; the JSON adds { files,
+         skipped } and each event, note and diagnostic names its file, its line counted there;
+         stderr lists each file that is no log, or could not be read, with the reason
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
          --summary one line per call (call, type, agents, outcome, reason)
 encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
@@ -98,6 +103,8 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
 #[derive(Default)]
 struct Input {
     file: Option<OsString>,
+    /// Further FILEs: with them (or a folder, or an archive) the input is a collection.
+    more: Vec<OsString>,
     format: Option<Format>,
     width: Option<Width>,
     version: Option<u32>,
@@ -105,6 +112,21 @@ struct Input {
     ports: Vec<u16>,
     /// `--year`: the year of trace records written without one (MIVR).
     year: Option<i32>,
+}
+
+/// What `decode` and `timeline` read: one file, or a collection of files.
+enum Decoded {
+    One(Log, Option<Captured>),
+    Collection(cti_outcome::collection::Collected),
+}
+
+impl Decoded {
+    fn into_log(self) -> Log {
+        match self {
+            Decoded::One(log, _) => log,
+            Decoded::Collection(collected) => collected.log,
+        }
+    }
 }
 
 /// A capture's connections and framing, when the input was one.
@@ -143,17 +165,37 @@ impl Input {
                 self.ports.push(port);
             }
             Owned::Value(v) if self.file.is_none() => self.file = Some(v.clone()),
+            Owned::Value(v) if self.file.as_ref().is_some_and(|f| f != "-") && v != "-" => {
+                self.more.push(v.clone());
+            }
             _ => return Ok(false),
         }
         Ok(true)
     }
 
     /// Reads and decodes the input, telling on stderr which form it was read as, and why.
-    fn decode(self, command: &str) -> Result<(Log, Option<Captured>), String> {
+    fn decode(self, command: &str) -> Result<Decoded, String> {
         let year = self
             .year
             .map(|year| Year { year, month: None })
             .or_else(|| self.file.as_ref().filter(|f| *f != "-").and_then(file_year));
+        if collection::is_collection(self.file.as_ref(), &self.more) {
+            let frames = Options {
+                width: self.width,
+                version: self.version,
+            };
+            return collection::read(command, self, frames, year).map(Decoded::Collection);
+        }
+        let (log, captured) = self.decode_one(command, year)?;
+        Ok(Decoded::One(log, captured))
+    }
+
+    /// Reads and decodes one file (or standard input).
+    fn decode_one(
+        self,
+        command: &str,
+        year: Option<Year>,
+    ) -> Result<(Log, Option<Captured>), String> {
         let bytes = read_input(command, self.file)?;
         let options = Options {
             width: self.width,
@@ -281,7 +323,13 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("decode: unexpected {}", arg.describe()));
         }
     }
-    let (log, captured) = input.decode("decode")?;
+    let (log, captured) = match input.decode("decode")? {
+        Decoded::One(log, captured) => (log, captured),
+        Decoded::Collection(collected) => {
+            print_json(&view::collection::decoded(&collected), pretty)?;
+            return no_events(&collected.log);
+        }
+    };
     let store = log.store();
     if let Some(c) = captured {
         print_json(
@@ -332,7 +380,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
-    let (log, _) = input.decode("timeline")?;
+    let log = input.decode("timeline")?.into_log();
     let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
         print_json(&timeline, pretty)?;
