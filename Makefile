@@ -163,7 +163,7 @@ bench-data:
 
 ## fuzz: every cargo-fuzz target (tests/fuzz) for SECONDS each; needs a nightly toolchain
 SECONDS ?= 60
-FUZZ_TARGETS := binary_decode binary_stream text_decode timeline capture records trace_finesse trace_mivr trace_dumplog finesse live
+FUZZ_TARGETS := binary_decode binary_stream text_decode timeline capture records trace_finesse trace_mivr trace_dumplog finesse live collection
 fuzz:
 	@if ! rustup toolchain list | grep -q '^nightly'; then \
 	  echo "fuzz: SKIPPED, NOT RUN: cargo-fuzz needs a nightly Rust toolchain and this machine has none" >&2; \

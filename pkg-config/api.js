@@ -30,6 +30,9 @@
  * @typedef {import('./cti_outcome.js').CallChange} CallChange
  * @typedef {import('./cti_outcome.js').LiveOptions} LiveOptions
  * @typedef {import('./cti_outcome.js').LivePush} LivePush
+ * @typedef {import('./cti_outcome.js').FileSpan} FileSpan
+ * @typedef {import('./cti_outcome.js').Skipped} Skipped
+ * @typedef {import('./collection.js').CollectionInput} CollectionInput
  */
 
 /** An event of either form.
@@ -55,6 +58,19 @@
  *   timeline(): Timeline,
  *   calls(): CallRow[],
  * }} CtiLog
+ */
+
+/**
+ * Several files, a folder or an archive read as one log (`openCollection`): the files joined in
+ * the order of their first call's time, a record a rotation cut joined again.
+ * @typedef {object} CtiCollection
+ * @property {CtiLog} log The joined log, finished; its lines and byte offsets count through
+ *   the files in `files`' order.
+ * @property {FileSpan[]} files The files read, in the order they were joined.
+ * @property {Skipped[]} skipped The files not read, and why (what is no log; a corrupt or
+ *   encrypted archive entry, with `error`).
+ * @property {(line: number) => { file: string, line: number } | undefined} locate The file of
+ *   a one-based line of the joined log, and the line counted in that file.
  */
 
 /**
@@ -95,6 +111,9 @@
  *   Decodes any input form, detected unless `options.format` names it.
  * @property {(input: string | Uint8Array, options?: LogOptions) => CtiLog} openLog Decodes a
  *   whole log into a `CtiLog` kept in wasm memory: the way to large logs.
+ * @property {(inputs: Iterable<CollectionInput>, options?: LogOptions) => Promise<CtiCollection>}
+ *   openCollection Reads several files, a folder's files or an archive (zip, tar, gzip; one
+ *   archive inside another) as one log, in the order of their first call's time.
  * @property {(frames: Uint8Array, rows: Float64Array) => CtiLog} logOfFrames A `CtiLog` of a
  *   capture's frames: pass what `readCapture` (`cti-outcome/capture`) returned.
  * @property {(events: EventsInput) => Timeline} buildTimeline Groups events into calls (with
@@ -111,7 +130,7 @@
 /**
  * Everything `cti-outcome/traces` exports besides `init` and `initSync`: Cisco server traces
  * (Finesse webservices, MIVR ICD_CTI, `dumplog`) read into logs with the main entry's shapes.
- * @typedef {Pick<CtiOutcome, 'decodeInput' | 'openLog' | 'wasmMemoryBytes' | 'CtiLog'> & {
+ * @typedef {Pick<CtiOutcome, 'decodeInput' | 'openLog' | 'openCollection' | 'wasmMemoryBytes' | 'CtiLog'> & {
  *   decodeLog(input: string | Uint8Array, options?: LogOptions): DecodedText,
  * }} CtiOutcomeTraces
  */
@@ -168,6 +187,7 @@
 
 import { DIRECTIONS, KINDS, OUTCOMES, SNIFF_BYTES, TRACE_FORMS } from './lists.js';
 import { stringTable } from './strings.js';
+import { expandInputs, feedCollection, locateLine, planCollection } from './collection.js';
 
 /** Fields `from..to` of a column batch, as objects shaped like the CLI's JSON. The common
  * shapes are written as literals, which engines build far faster than objects grown key by key;
@@ -526,6 +546,21 @@ export function makeApi(glue, { traces = false } = {}) {
     return log;
   }
 
+  /** Several files, a folder's or an archive's, as one log (src/collection). */
+  async function openCollection(inputs, options = {}) {
+    const { members, skipped } = await expandInputs(inputs);
+    const plan = await planCollection(members, { sniff, CtiLog, callList, traces }, options);
+    const log = new CtiLog({ ...options, format: plan.format });
+    try {
+      const { files } = await feedCollection(log, members, plan);
+      log.finish();
+      return { log, files, skipped: [...skipped, ...plan.skipped], locate: (line) => locateLine(files, line) };
+    } catch (e) {
+      log.free();
+      throw e;
+    }
+  }
+
   /** What form `input` has, and why (src/sniff.rs: its first 64 KiB are read). */
   function sniff(input) {
     const [form, reason] = glue.sniffForm(headOf(input)).split('\t');
@@ -542,6 +577,7 @@ export function makeApi(glue, { traces = false } = {}) {
     decodeFrames: (bytes, options) => /** @type {DecodedFrames} */ (without(decoded(bytes, { ...options, format: 'binary' }))),
     decodeInput: (input, options) => /** @type {DecodedInput} */ (decoded(input, options)),
     openLog,
+    openCollection,
     logOfFrames,
     buildTimeline,
     version: () => glue.version(),
@@ -557,8 +593,8 @@ export function makeApi(glue, { traces = false } = {}) {
  * @param {typeof import('./cti_outcome.js')} glue
  * @returns {CtiOutcomeTraces} */
 export function tracesApi(glue) {
-  const { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog } = makeApi(glue, { traces: true });
-  return { decodeLog, decodeInput, openLog, wasmMemoryBytes, CtiLog };
+  const { decodeLog, decodeInput, openLog, openCollection, wasmMemoryBytes, CtiLog } = makeApi(glue, { traces: true });
+  return { decodeLog, decodeInput, openLog, openCollection, wasmMemoryBytes, CtiLog };
 }
 
 /** Event objects written as the text dump the decoders read (`MsgType:` and `Name: value`

@@ -54,7 +54,14 @@ const shapes = readFileSync(types, 'utf8');
 writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
 
 const built = ENTRIES.filter((e) => modules.includes(e.module));
-for (const name of ['api.js', 'strings.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
+for (const name of ['api.js', 'collection.js', 'zip-reader.d.ts', 'strings.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
+// zip.js (BSD-3-Clause; its licence kept in the bundle's head), bundled into one module that
+// collection.js loads when an archive is opened: the package keeps no dependencies.
+const nodeModules = join(here, '..', 'tests', 'e2e', 'node_modules');
+const zipLicence = readFileSync(join(nodeModules, '@zip.js', 'zip.js', 'LICENSE'), 'utf8').replaceAll('*/', '* /');
+execFileSync(join(nodeModules, '.bin', 'esbuild'), [join(here, 'zip-reader.js'), '--bundle', '--format=esm', '--minify',
+  `--banner:js=/*! zip.js, bundled from @zip.js/zip.js for cti-outcome's zip-reader.js:\n${zipLicence}*/`,
+  '--log-level=warning', `--outfile=${join(out, 'zip-reader.js')}`], { stdio: 'inherit', env: { ...process.env, NODE_PATH: nodeModules } });
 // The lists that name the columns' numbers, generated from the Rust enums
 // (`cargo run --example typescript -- --lists`), for import and require alike.
 const lists = readFileSync(join(dist, 'lists.js'), 'utf8');
@@ -72,16 +79,19 @@ writeFileSync(
   `'use strict';\n${strings.replace(/^export function /gm, 'function ')}\nmodule.exports = { stringTable, stringAt };\n`,
 );
 
-// api.js is written once as an ES module; Node's require gets the same code as CommonJS.
-const api = readFileSync(join(here, 'api.js'), 'utf8');
-const exportsOf = [...api.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
-if (exportsOf.length === 0) throw new Error('api.js: no exported functions');
-writeFileSync(
-  join(out, 'api.cjs'),
-  `'use strict';\n${api
-    .replace(/^import \{ ([\w, ]+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
-    .replace(/^export function /gm, 'function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
-);
+// api.js and collection.js are written once as ES modules; Node's require gets the same code as
+// CommonJS.
+for (const name of ['api', 'collection']) {
+  const source = readFileSync(join(here, `${name}.js`), 'utf8');
+  const exportsOf = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
+  if (exportsOf.length === 0) throw new Error(`${name}.js: no exported functions`);
+  writeFileSync(
+    join(out, `${name}.cjs`),
+    `'use strict';\n${source
+      .replace(/^import \{ ([\w, ]+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
+      .replace(/^export (async )?function /gm, '$1function ')}\nmodule.exports = { ${exportsOf.join(', ')} };\n`,
+  );
+}
 // api.js's types (its JSDoc, checked against its code) as api.d.ts: the functions' declarations.
 const tsc = join(here, '..', 'tests', 'e2e', 'node_modules', '.bin', 'tsc');
 execFileSync(tsc, ['--allowJs', '--checkJs', '--declaration', '--emitDeclarationOnly', '--stripInternal',
@@ -127,7 +137,7 @@ manifest.exports = Object.fromEntries([
 ]);
 manifest.files = [
   ...built.flatMap((e) => [...Object.keys(entryFiles(e)), `${glueName(e)}.js`, `${glueName(e)}_node.cjs`, `${glueName(e)}_bg.wasm`]),
-  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'strings.js', 'strings.cjs', 'strings.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
+  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'collection.js', 'collection.cjs', 'collection.d.ts', 'zip-reader.js', 'zip-reader.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'strings.js', 'strings.cjs', 'strings.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
 ];
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

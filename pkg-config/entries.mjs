@@ -10,7 +10,7 @@ export const ENTRIES = [
     api: 'makeApi',
     type: 'CtiOutcome',
     about: 'CTI text dumps, hex dumps and GED-188 frames decoded into events, calls and agents',
-    functions: ['decodeLog', 'decodeFrames', 'decodeInput', 'openLog', 'logOfFrames', 'buildTimeline', 'sniff', 'version', 'wasmMemoryBytes'],
+    functions: ['decodeLog', 'decodeFrames', 'decodeInput', 'openLog', 'openCollection', 'logOfFrames', 'buildTimeline', 'sniff', 'version', 'wasmMemoryBytes'],
     classes: ['CtiLog', 'FrameDecoder', 'TimelineBuilder'],
   },
   {
@@ -55,7 +55,7 @@ export const ENTRIES = [
     api: 'tracesApi',
     type: 'CtiOutcomeTraces',
     about: 'Cisco server traces (Finesse webservices, MIVR ICD_CTI, UCCE dumplog) read into logs',
-    functions: ['decodeLog', 'decodeInput', 'openLog', 'wasmMemoryBytes'],
+    functions: ['decodeLog', 'decodeInput', 'openLog', 'openCollection', 'wasmMemoryBytes'],
     classes: ['CtiLog'],
   },
 ];

@@ -155,15 +155,8 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// A capture, or a kind of file that is no CTI log, by its magic number.
 fn magic(head: &[u8]) -> Option<Sniffed> {
-    let (_, form, _) = MAGIC.iter().find(|(m, ..)| head.starts_with(m))?;
-    Some(Sniffed::new(
-        *form,
-        match form {
-            Form::Pcap => "it starts with the pcap magic number",
-            Form::Pcapng => "it starts with the pcapng magic number",
-            _ => "its magic number is no CTI log's",
-        },
-    ))
+    let &(_, form, what) = MAGIC.iter().find(|(m, ..)| head.starts_with(m))?;
+    Some(Sniffed::new(form, what))
 }
 
 /// A dump, flattened when its first `MsgType:` line (`line`, from `MsgType` on) holds further
@@ -224,14 +217,21 @@ fn is_records_text(text: &[u8]) -> bool {
     crate::records::is_header(&String::from_utf8_lossy(line))
 }
 
+/// Why a pcap capture is one.
+const PCAP: &str = "it starts with the pcap magic number";
+
 /// Magic numbers: of packet captures (microsecond and nanosecond pcap in both byte orders, and
-/// pcapng), and of kinds of files that are no CTI log, with what they are.
+/// pcapng) with why, and of kinds of files that are no CTI log with what they are.
 const MAGIC: &[(&[u8], Form, &str)] = &[
-    (b"\xD4\xC3\xB2\xA1", Form::Pcap, "a packet capture"),
-    (b"\xA1\xB2\xC3\xD4", Form::Pcap, "a packet capture"),
-    (b"\x4D\x3C\xB2\xA1", Form::Pcap, "a packet capture"),
-    (b"\xA1\xB2\x3C\x4D", Form::Pcap, "a packet capture"),
-    (b"\x0A\x0D\x0D\x0A", Form::Pcapng, "a packet capture"),
+    (b"\xD4\xC3\xB2\xA1", Form::Pcap, PCAP),
+    (b"\xA1\xB2\xC3\xD4", Form::Pcap, PCAP),
+    (b"\x4D\x3C\xB2\xA1", Form::Pcap, PCAP),
+    (b"\xA1\xB2\x3C\x4D", Form::Pcap, PCAP),
+    (
+        b"\x0A\x0D\x0D\x0A",
+        Form::Pcapng,
+        "it starts with the pcapng magic number",
+    ),
     (b"\x89PNG", Form::Other, "a PNG image"),
     (b"\xFF\xD8\xFF", Form::Other, "a JPEG image"),
     (b"GIF8", Form::Other, "a GIF image"),
@@ -261,8 +261,7 @@ const MAGIC: &[(&[u8], Form, &str)] = &[
 
 /// What a file's first bytes say it is, when it is a known kind of file that is no CTI log
 /// (`"a PNG image"`).
-#[must_use]
-pub fn kind_of_file(first: &[u8]) -> Option<&'static str> {
+fn kind_of_file(first: &[u8]) -> Option<&'static str> {
     MAGIC
         .iter()
         .find(|(m, form, _)| *form == Form::Other && first.starts_with(m))

@@ -49,9 +49,9 @@ pub use encode::encode_packed;
 #[cfg(feature = "wasm-live")]
 pub use live::LiveView;
 #[cfg(all(feature = "wasm-main", not(feature = "wasm-traces")))]
-pub use log::{log_of_events, log_of_frames, sniff_form};
+pub use log::{log_of_events, log_of_frames};
 #[cfg(feature = "wasm-main")]
-pub use log::{version, wasm_memory_bytes, CtiLog};
+pub use log::{sniff_form, version, wasm_memory_bytes, CtiLog};
 #[cfg(feature = "wasm-records")]
 pub use records::{decode_connres, decode_records, RecordLog};
 

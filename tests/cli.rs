@@ -368,9 +368,8 @@ fn several_files_a_folder_or_an_archive_read_as_one_log() {
             "{args:?}: the calls of the log itself"
         );
         assert!(
-            stderr.contains(
-                "read 3 files as one trace log, in the order of their first event's time"
-            ),
+            stderr
+                .contains("read 3 files as one trace log, in the order of their first call's time"),
             "{stderr}"
         );
         assert!(stderr.contains("MIVR046.log … "), "{stderr}");

@@ -5,6 +5,8 @@
 // steps, so it works while reading, while the calls are worked out and while they are listed.
 import init, { CtiLog, logOfFrames, sniff, wasmMemoryBytes } from './pkg/index.js';
 import { SNIFF_BYTES, TRACE_FORMS } from './pkg/lists.js';
+import { callList } from './pkg/api.js';
+import { expandInputs, feedCollection, isArchive, planCollection } from './pkg/collection.js';
 
 const CHUNK = 4 * 1024 * 1024;
 /** How often the growing call list is sent while a log is read (ms). */
@@ -120,46 +122,34 @@ async function tracesModule() {
   return traces;
 }
 
-async function open({ file }) {
-  await init();
+/** The main module's API, as the log of a text or frames input uses it. */
+const MAIN = { CtiLog, wasmMemoryBytes };
+
+/** Forgets the log open before. */
+function reset() {
   frameAt = null;
   records = false;
   cancelled = false;
   peakMemory = 0;
   timings = {};
-  // One place tells every form apart (src/sniff.rs); the page says what it found and why.
-  const sniffed = sniff(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
-  module = { CtiLog, wasmMemoryBytes };
-  if (sniffed.form === 'pcap' || sniffed.form === 'pcapng') return openCapture(file, performance.now());
-  if (sniffed.form === 'records') return openRecords(file, performance.now());
-  if (TRACE_FORMS.some((f) => f === sniffed.form)) module = await tracesModule();
+  module = MAIN;
   log?.free();
-  // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
-  // fresh memory instead of the buffers growth leaves free, and ends about a second later.
-  // MIVR records carry no year: the file's modification time gives it (said in a note).
-  const modified = new Date(file.lastModified ?? Date.now());
-  log = new module.CtiLog({ year: modified.getUTCFullYear(), month: modified.getUTCMonth() + 1 });
-  blob = file;
-  cancelled = false;
-  peakMemory = 0;
-  timings = {};
-  const started = performance.now();
+  log = null;
+}
+
+/**
+ * What to do after each chunk: progress, the growing call list now and then, a breath for a
+ * cancel. Resolves to whether to go on.
+ * @param {number} total bytes in all
+ * @param {number} started
+ */
+function stepper(total, started) {
   let nextPartial = FIRST_PARTIAL;
   let lastPartial = 0;
-  let loaded = 0;
-  const read = (at) => file.slice(at, at + CHUNK).arrayBuffer();
-  // The next chunk is read while this one is decoded.
-  let reading = file.size > 0 ? read(0) : null;
-  while (reading && !cancelled) {
-    const t = performance.now();
-    const bytes = new Uint8Array(await reading);
-    timings.read = (timings.read ?? 0) + performance.now() - t;
-    loaded += bytes.length;
-    reading = loaded < file.size ? read(loaded) : null;
-    timed('decode', () => log.push(bytes));
-    post({ type: 'progress', phase: 'reading', loaded, total: file.size, events: log.length, memory: memory() });
+  return async (/** @type {number} */ loaded) => {
+    post({ type: 'progress', phase: 'reading', loaded, total, events: log.length, memory: memory() });
     const due = lastPartial === 0 ? loaded >= nextPartial : performance.now() - lastPartial > nextPartial;
-    if (reading && log.length > 0 && due) {
+    if (loaded < total && log.length > 0 && due) {
       const before = performance.now();
       postCalls(true, started);
       lastPartial = performance.now();
@@ -167,18 +157,90 @@ async function open({ file }) {
       nextPartial = Math.max(PARTIAL_EVERY, 10 * (lastPartial - before));
     }
     await breathe();
-  }
-  // What was read is decoded to the end either way; a cancel keeps the calls found so far.
-  post({ type: 'progress', phase: 'calls', loaded, total: file.size, events: log.length, memory: memory() });
+    return !cancelled;
+  };
+}
+
+/** What was read is decoded to the end either way; a cancel keeps the calls found so far.
+ * @param {number} loaded @param {number} total @param {number} started
+ * @param {Partial<PageSummary>} extra what the page is told besides the log's summary */
+async function finishLog(loaded, total, started, extra) {
+  post({ type: 'progress', phase: 'calls', loaded, total, events: log.length, memory: memory() });
   await breathe();
   timed('finish', () => log.finish());
-  const summary = timed('summary', () => log.summary());
-  summary.sniffed = sniffed;
-  post({ type: 'summary', summary, cancelled, loaded, total: file.size, memory: memory() });
+  const summary = { ...timed('summary', () => log.summary()), ...extra };
+  post({ type: 'summary', summary, cancelled, loaded, total, memory: memory() });
   await breathe();
   postCalls(false, started);
   const ms = performance.now() - started;
-  post({ type: 'done', cancelled, loaded, total: file.size, ms, memory: memory(), timings });
+  post({ type: 'done', cancelled, loaded, total, ms, memory: memory(), timings });
+}
+
+/** MIVR records carry no year: the file's modification time gives it (said in a note).
+ * @param {Blob[]} blobs */
+function yearOf(blobs) {
+  const times = blobs.map((b) => /** @type {Blob & { lastModified?: number }} */ (b).lastModified ?? 0);
+  const modified = new Date(Math.max(...times) || Date.now());
+  return { year: modified.getUTCFullYear(), month: modified.getUTCMonth() + 1 };
+}
+
+/**
+ * Several files, a folder's or an archive's, read as one log (src/collection): the files the
+ * page was given, or an archive's, in the order of their first call's time.
+ * @param {{ name: string, blob: Blob }[]} inputs
+ */
+async function openCollection(inputs) {
+  const started = performance.now();
+  let t = performance.now();
+  const { members, skipped } = await expandInputs(inputs.map(({ name, blob }) => ({ name, data: blob })));
+  timings.unpack = performance.now() - t;
+  const heads = await Promise.all(members.map(async (m) => sniff(new Uint8Array(await m.blob.slice(0, SNIFF_BYTES).arrayBuffer()))));
+  const traces = heads.some((h) => TRACE_FORMS.some((f) => f === h.form));
+  if (traces) module = await tracesModule();
+  const options = yearOf(inputs.map((i) => i.blob));
+  t = performance.now();
+  const plan = await planCollection(members, { sniff, CtiLog: module.CtiLog, callList, traces }, options);
+  timings.plan = performance.now() - t;
+  const placed = plan.files.map((p) => members[p.index]);
+  const total = placed.reduce((sum, m) => sum + m.blob.size, 0);
+  log = new module.CtiLog({ ...options, format: plan.format });
+  const { files, fed } = await feedCollection(log, members, plan, stepper(total, started));
+  blob = fed;
+  const sniffed = heads[plan.files[0]?.index ?? -1];
+  await finishLog(fed.size, total, started, { sniffed, files, skipped: [...skipped, ...plan.skipped] });
+}
+
+async function open({ file, inputs }) {
+  await init();
+  reset();
+  const given = inputs ?? [{ name: 'log', blob: file }];
+  if (given.length > 1 || await isArchive(given[0].blob)) return openCollection(given);
+  file = given[0].blob;
+  // One place tells every form apart (src/sniff.rs); the page says what it found and why.
+  const sniffed = sniff(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (sniffed.form === 'pcap' || sniffed.form === 'pcapng') return openCapture(file, performance.now());
+  if (sniffed.form === 'records') return openRecords(file, performance.now());
+  if (TRACE_FORMS.some((f) => f === sniffed.form)) module = await tracesModule();
+  // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
+  // fresh memory instead of the buffers growth leaves free, and ends about a second later.
+  log = new module.CtiLog(yearOf([file]));
+  blob = file;
+  const started = performance.now();
+  const step = stepper(file.size, started);
+  let loaded = 0;
+  const read = (at) => file.slice(at, at + CHUNK).arrayBuffer();
+  // The next chunk is read while this one is decoded.
+  let reading = file.size > 0 ? read(0) : null;
+  while (reading) {
+    const t = performance.now();
+    const bytes = new Uint8Array(await reading);
+    timings.read = (timings.read ?? 0) + performance.now() - t;
+    loaded += bytes.length;
+    reading = loaded < file.size ? read(loaded) : null;
+    timed('decode', () => log.push(bytes));
+    if (!(await step(loaded))) break;
+  }
+  await finishLog(loaded, file.size, started, { sniffed });
 }
 
 /** Text from `blob`: lines `fromLine..=toLine` (one-based), or `length` bytes at `offset`. */

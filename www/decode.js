@@ -22,15 +22,15 @@ export async function decodeConnres(code, direction, cause) {
 }
 
 /**
- * Decodes `file` (a Blob) in the Worker. `on` receives `{ type: 'progress' | 'calls' |
+ * Decodes a file (a Blob), or several as one log (a folder's, an archive's), in the Worker. `on` receives `{ type: 'progress' | 'calls' |
  * 'summary' | 'done' | 'error', … }` messages: progress while reading, the call list early
  * (partial) and at the end, then the summary (notes, diagnostics, counts) and done.
  */
 /**
- * @param {Blob} file
+ * @param {Blob | import('./messages.js').Input[]} source one file, or several (read as one log)
  * @param {(message: import('./messages.js').Posted) => void} on
  */
-export function open(file, on) {
+export function open(source, on) {
   worker?.terminate();
   for (const [, reject] of waiting.values()) reject(new Error('a new log was opened'));
   waiting.clear();
@@ -46,7 +46,7 @@ export function open(file, on) {
     }
   };
   worker.onerror = (e) => on({ type: 'error', message: e.message });
-  worker.postMessage({ type: 'open', file });
+  worker.postMessage(source instanceof Blob ? { type: 'open', file: source } : { type: 'open', inputs: source });
 }
 
 /** Stops reading: the calls found so far are worked out and listed. */

@@ -3,6 +3,32 @@
 // the diagnostics list, whose line numbers jump to the raw text.
 import { byId, el } from './dom.js';
 import { raw } from './decode.js';
+import { locateLine } from './pkg/collection.js';
+import { state } from './state.js';
+
+/** Lines of the log in words: `line 12–14`, or in a collection `MIVR047.log line 3–5`
+ * (counted in the file the first is in).
+ * @param {number} line @param {number} [end] */
+function lineOf(line, end = line) {
+  const files = state.summary?.files;
+  const at = (files && locateLine(files, line)) || { file: '', line };
+  const range = end > line ? `${at.line}–${at.line + end - line}` : `${at.line}`;
+  return `${at.file ? `${at.file} ` : ''}line ${range}`;
+}
+
+/** A collection's files, in the order joined, and the files not read with the reason.
+ * @param {import('./messages.js').PageSummary} summary */
+export function drawFiles(summary) {
+  byId('files-box').hidden = !summary.files;
+  const placed = { time: 'placed by its first call\'s time', name: 'no call with a time: placed by name', given: '' };
+  byId('files').replaceChildren(...(summary.files ?? []).map((f) => el(
+    'li', {}, f.name, el('span', { class: 'muted' }, ` ${f.lines} lines${f.time ? `, from ${f.time}` : ''}`,
+      placed[f.placedBy] ? `; ${placed[f.placedBy]}` : '', f.joined ? '; its first line continues the file before' : ''),
+  )));
+  byId('skipped').replaceChildren(...(summary.skipped ?? []).map((s) => el(
+    'li', { class: s.error ? 'error' : 'muted' }, `${s.name}: ${s.error ? 'could not be read' : 'not read'}: ${s.reason}`,
+  )));
+}
 
 export async function drawDetail(event) {
   const host = byId('detail');
@@ -12,7 +38,7 @@ export async function drawDetail(event) {
   }
   const where = event.packet !== undefined
     ? `packet ${event.packet}, ${event.from === 'server' ? 'server → client' : 'client → server'} on connection ${event.connection + 1}, ${event.length} bytes`
-    : event.offset !== undefined ? `byte ${event.offset}, ${event.length} bytes` : `line ${event.line}${event.endLine > event.line ? `–${event.endLine}` : ''}`;
+    : event.offset !== undefined ? `byte ${event.offset}, ${event.length} bytes` : lineOf(event.line, event.endLine);
   const rows = event.fields.map((f) => el(
     'tr', { class: f.unknown ? 'unknown' : undefined },
     el('th', { scope: 'row' }, f.label ?? f.name, f.index !== undefined ? `[${f.index}]` : ''),
@@ -38,7 +64,7 @@ export function drawDiagnostics(diagnostics) {
   const items = diagnostics.slice(0, 500).map((d) => {
     if (d.packet !== undefined) return el('li', { class: d.severity }, `packet ${d.packet}: ${d.code}: ${d.message}`);
     if (d.row !== undefined) return el('li', { class: d.severity }, `row ${d.row}${d.column ? `, column ${d.column}` : ''}: ${d.code}: ${d.message}`);
-    const at = d.offset !== undefined ? `byte ${d.offset}` : `line ${d.line}, column ${d.column}`;
+    const at = d.offset !== undefined ? `byte ${d.offset}` : `${lineOf(d.line)}, column ${d.column}`;
     const jump = el('button', { type: 'button', class: 'link' }, at);
     jump.addEventListener('click', () => showRaw(d));
     return el('li', { class: d.severity }, jump, `: ${d.code}: ${d.message}`);

@@ -8,21 +8,29 @@ import { setupCallView, showCall, shown, redraw } from './call-view.js';
 import {
   agentColumns, calls as fetchCalls, cancel, events as fetchEvents, load, open, others, search, session, version,
 } from './decode.js';
-import { drawDetail, drawDiagnostics } from './detail.js';
+import { drawDetail, drawDiagnostics, drawFiles } from './detail.js';
 import { drawNoEvents, drawOthers } from './others.js';
 import { applyPalette } from './palette.js';
 import { drawSession } from './session.js';
 import { byId, el } from './dom.js';
 import { exportCsv, exportJson } from './export.js';
 import { setupLive } from './live.js';
+import { natural } from './pkg/collection.js';
 import { selectedRow, state, subscribe, update } from './state.js';
 
 applyPalette();
 
 const EMPTY = CallTable.empty();
 
-function openBlob(blob, name) {
-  update({ source: { name, file: blob }, summary: null, table: EMPTY, selected: null, event: null });
+/**
+ * Opens one file, or several as one log (the Worker joins them in the order of their first
+ * call's time; an archive is opened the same way).
+ * @param {Blob | import('./messages.js').Input[]} source
+ * @param {string} name
+ */
+function openBlob(source, name) {
+  const file = source instanceof Blob ? source : undefined;
+  update({ source: { name, file }, summary: null, table: EMPTY, selected: null, event: null });
   byId('result').hidden = true;
   byId('call').hidden = true;
   byId('detail').hidden = true;
@@ -33,7 +41,47 @@ function openBlob(blob, name) {
   byId('cancel', HTMLButtonElement).disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
   document.body.dataset.state = 'decoding';
-  open(blob, (m) => onDecoder(m, name));
+  open(source, (m) => onDecoder(m, name));
+}
+
+/** Opens files the page was given: one as itself, several as one log.
+ * @param {import('./messages.js').Input[]} inputs */
+function openInputs(inputs) {
+  if (inputs.length === 1) openBlob(inputs[0].blob, inputs[0].name);
+  else if (inputs.length > 1) openBlob(inputs, `${inputs.length} files`);
+}
+
+/** A file input's files, by their path in a chosen folder when there is one.
+ * @param {HTMLInputElement} input */
+const inputsOf = (input) => [...(input.files ?? [])].map((f) => ({ name: f.webkitRelativePath || f.name, blob: f }));
+
+/**
+ * Dropped files and folders (a folder's files, at any depth, by their path in it).
+ * @param {DataTransfer} data
+ * @returns {Promise<import('./messages.js').Input[]>}
+ */
+async function dropped(data) {
+  const entries = [...data.items].map((item) => item.webkitGetAsEntry?.()).filter((e) => e !== null && e !== undefined);
+  if (entries.length === 0) return [...data.files].map((f) => ({ name: f.name, blob: f }));
+  /** @type {import('./messages.js').Input[]} */
+  const out = [];
+  /** @param {FileSystemEntry} entry */
+  const walk = async (entry) => {
+    if (entry.isFile) {
+      const file = await new Promise((resolve, reject) => /** @type {FileSystemFileEntry} */ (entry).file(resolve, reject));
+      out.push({ name: entry.fullPath.replace(/^\//, ''), blob: file });
+      return;
+    }
+    const reader = /** @type {FileSystemDirectoryEntry} */ (entry).createReader();
+    for (;;) {
+      /** @type {FileSystemEntry[]} */
+      const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+      if (batch.length === 0) break;
+      for (const child of batch) await walk(child);
+    }
+  };
+  for (const entry of entries) await walk(entry);
+  return out.sort((a, b) => natural(a.name, b.name));
 }
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
@@ -131,8 +179,10 @@ function showSummary(summary, m, name) {
   const cut = m.cancelled ? `; cancelled after ${mb(m.loaded)} of ${mb(m.total)} MB, the calls found so far are listed` : '';
   const trace = TRACES[summary.sniffed?.form];
   const what = trace ? `${trace} (${summary.sniffed.reason})` : summary.format ?? 'nothing';
-  byId('summary').textContent = `${name}: read as ${what}${framing}: ${counts}${cut}`;
+  const joined = summary.files ? ` from ${summary.files.length} of ${summary.files.length + (summary.skipped?.length ?? 0)} files` : '';
+  byId('summary').textContent = `${name}: read as ${what}${joined}${framing}: ${counts}${cut}`;
   byId('result').hidden = false;
+  drawFiles(summary);
   drawDiagnostics(summary.diagnostics);
   drawNoEvents(summary);
 }
@@ -244,10 +294,9 @@ async function main() {
   await load();
   byId('version').textContent = `version ${version()}`;
   byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text', HTMLTextAreaElement).value]), 'pasted log'));
-  byId('file', HTMLInputElement).addEventListener('change', () => {
-    const [file] = byId('file', HTMLInputElement).files;
-    if (file) openBlob(file, file.name);
-  });
+  for (const id of ['file', 'folder']) {
+    byId(id, HTMLInputElement).addEventListener('change', () => openInputs(inputsOf(byId(id, HTMLInputElement))));
+  }
   byId('sample', HTMLSelectElement).addEventListener('change', () => byId('sample', HTMLSelectElement).value && openSample(byId('sample', HTMLSelectElement).value));
   byId('cancel', HTMLButtonElement).addEventListener('click', () => {
     cancel();
@@ -259,11 +308,10 @@ async function main() {
     byId('drop').classList.add('over');
   });
   document.body.addEventListener('dragleave', () => byId('drop').classList.remove('over'));
-  document.body.addEventListener('drop', (e) => {
+  document.body.addEventListener('drop', async (e) => {
     e.preventDefault();
     byId('drop').classList.remove('over');
-    const [file] = e.dataTransfer.files;
-    if (file) openBlob(file, file.name);
+    if (e.dataTransfer) openInputs(await dropped(e.dataTransfer));
   });
   const searchBox = byId('search', HTMLInputElement);
   searchBox.addEventListener('input', () => searchFor(searchBox.value));

@@ -1,6 +1,6 @@
 // The Worker protocol between the page (decode.js) and decode-worker.js, checked by
 // `make lint` (tsc --project www). Shapes come from the package's generated declarations.
-import type { CallColumns, LogSummary, RecordsHead, Sniffed } from './pkg/index.js';
+import type { CallColumns, FileSpan, LogSummary, RecordsHead, Skipped, Sniffed } from './pkg/index.js';
 
 /** The log as the page shows it: a CtiLog's summary, or a call-record export's head, a
  * capture's packets, and what `sniff` said. */
@@ -16,11 +16,18 @@ export type PageSummary = Omit<LogSummary, 'format' | 'framing' | 'agentCount' |
     sniffed?: Sniffed;
     /** A call-record export's encoding. */
     encoding?: string;
+    /** Several files, a folder or an archive: the files read, in the order joined. */
+    files?: FileSpan[];
+    /** …and the files not read, with the reason. */
+    skipped?: Skipped[];
   };
+
+/** A file the page was given, by its path (a dropped folder's files keep theirs). */
+export type Input = { name: string; blob: Blob };
 
 /** What the page asks; every request but `open` and `cancel` carries an `id` its reply echoes. */
 export type Request =
-  | { type: 'open'; file: Blob }
+  | { type: 'open'; file?: Blob; inputs?: Input[] }
   | { type: 'cancel' }
   | { type: 'call'; index: number }
   | { type: 'calls'; indices: number[] }

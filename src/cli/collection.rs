@@ -31,12 +31,7 @@ pub(super) fn is_collection(file: Option<&OsString>, more: &[OsString]) -> bool 
 }
 
 /// Reads the collection, telling on stderr what was read, in what order, and what not.
-pub(super) fn read(
-    command: &str,
-    input: Input,
-    frames: Options,
-    year: Option<Year>,
-) -> Result<Collected, String> {
+pub(super) fn read(input: Input, frames: Options, year: Option<Year>) -> Result<Collected, String> {
     let paths: Vec<PathBuf> = input
         .file
         .into_iter()
@@ -67,17 +62,13 @@ pub(super) fn read(
     }
     let files = &collected.files.0;
     let (Some(first), Some(last)) = (files.first(), files.last()) else {
-        let n = collected.skipped.len();
-        let files = if n == 1 { "file" } else { "files" };
-        return Err(format!(
-            "{command}: no CTI log among the {n} {files} found (each is listed above with the reason)"
-        ));
+        return Ok(collected);
     };
     let format = collected.log.format().map_or("nothing", |f| f.as_str());
     let order = match files.iter().filter(|f| f.time.is_none()).count() {
-        0 => "in the order of their first event's time".to_owned(),
-        n if n == files.len() => "by name (no event time found in their first 64 KiB)".to_owned(),
-        n => format!("in the order of their first event's time; {n} without one last, by name"),
+        0 => "in the order of their first call's time".to_owned(),
+        n if n == files.len() => "by name (no call with a time in their first 64 KiB)".to_owned(),
+        n => format!("in the order of their first call's time; {n} without one last, by name"),
     };
     if files.len() == 1 {
         eprintln!("cti-outcome: read 1 file as a {format} log: {}", first.name);
@@ -90,4 +81,17 @@ pub(super) fn read(
         );
     }
     Ok(collected)
+}
+
+/// Fails (exit status 2) when no file of the collection was a log, after the JSON (whose
+/// `skipped` says why for each) has been written.
+pub(super) fn none_read(command: &str, collected: &Collected) -> Result<(), String> {
+    if !collected.files.is_empty() {
+        return Ok(());
+    }
+    let n = collected.skipped.len();
+    let files = if n == 1 { "file" } else { "files" };
+    Err(format!(
+        "{command}: no CTI log among the {n} {files} found (each is listed above with the reason)"
+    ))
 }

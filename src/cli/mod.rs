@@ -39,7 +39,7 @@ decode   decodes a CTI text dump, a Cisco server trace (a Finesse webservices lo
          form it read and why. MIVR records carry no year: --year gives it, else the file's
          modification time does. Several FILEs, a folder or an archive (zip, tar, gzip, and
          one archive inside another) are one log: their files joined in the order of their
-         first event's time, a record a rotation cut joined again; the JSON adds { files,
+         first call's time, a record a rotation cut joined again; the JSON adds { files,
          skipped } and each event, note and diagnostic names its file, its line counted there;
          stderr lists each file that is no log, or could not be read, with the reason
 timeline groups the events into calls and agents: { calls, agents } JSON, or with
@@ -120,15 +120,6 @@ enum Decoded {
     Collection(cti_outcome::collection::Collected),
 }
 
-impl Decoded {
-    fn into_log(self) -> Log {
-        match self {
-            Decoded::One(log, _) => log,
-            Decoded::Collection(collected) => collected.log,
-        }
-    }
-}
-
 /// A capture's connections and framing, when the input was one.
 struct Captured {
     capture: capture::Capture,
@@ -184,7 +175,7 @@ impl Input {
                 width: self.width,
                 version: self.version,
             };
-            return collection::read(command, self, frames, year).map(Decoded::Collection);
+            return collection::read(self, frames, year).map(Decoded::Collection);
         }
         let (log, captured) = self.decode_one(command, year)?;
         Ok(Decoded::One(log, captured))
@@ -327,6 +318,7 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
         Decoded::One(log, captured) => (log, captured),
         Decoded::Collection(collected) => {
             print_json(&view::collection::decoded(&collected), pretty)?;
+            collection::none_read("decode", &collected)?;
             return no_events(&collected.log);
         }
     };
@@ -380,7 +372,13 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
-    let log = input.decode("timeline")?.into_log();
+    let log = match input.decode("timeline")? {
+        Decoded::One(log, _) => log,
+        Decoded::Collection(collected) => {
+            collection::none_read("timeline", &collected)?;
+            collected.log
+        }
+    };
     let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
         print_json(&timeline, pretty)?;

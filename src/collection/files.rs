@@ -30,7 +30,7 @@ pub struct FileSpan {
     /// Bytes it has (a later file's UTF-8 byte-order mark left out).
     #[ts(type = "number")]
     pub bytes: u64,
-    /// Its earliest event time among its first 64 KiB, as written; what placed it.
+    /// The earliest start of a call among its first 64 KiB, as written; what placed it.
     pub time: Option<String>,
     /// What placed it among the others.
     pub placed_by: PlacedBy,
@@ -40,9 +40,10 @@ pub struct FileSpan {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlacedBy {
-    /// Its earliest event time (files with the same time by name).
+    /// The earliest start of a call among its first 64 KiB (files with the same time by name).
     Time,
-    /// Its name, among the files whose first 64 KiB hold no event time (after those that do).
+    /// Its name, among the files whose first 64 KiB hold no call with a time (after those
+    /// that do).
     Name,
     /// Its position in the input, as given (a single file, or times that are not comparable).
     Given,

@@ -2,7 +2,7 @@
 //! a folder of them, or what an archive holds ([`archive`], native only).
 //!
 //! Files are put in the order of their content's time, not of their names ([`plan`]): each
-//! file's first 64 KiB are decoded and the earliest event time among them places the file.
+//! file's first 64 KiB are decoded and the earliest start of a call among them places the file.
 //! The files are then fed, one after the other, into one [`Log`] ([`Collection`]): a record
 //! that a rotation cut is joined again (the next file continues the line), a call that spans
 //! two files is one call, and the [`Files`] table turns the joined log's lines back into each
@@ -17,7 +17,7 @@ pub mod archive;
 mod files;
 mod order;
 
-pub use files::{FileSpan, Files, Located};
+pub use files::{FileSpan, Files, Located, PlacedBy};
 pub use order::{plan, Placed, Plan, PlanOptions, HEAD_BYTES};
 
 use serde::Serialize;

@@ -33,7 +33,7 @@ pub struct Placed {
     pub name: String,
     /// Its form.
     pub form: Form,
-    /// Its earliest event time among its first bytes, as written.
+    /// The earliest start of a call among its first bytes, as written.
     pub time: Option<String>,
     /// What placed it.
     pub placed_by: PlacedBy,
@@ -50,18 +50,22 @@ pub struct Plan {
     pub skipped: Vec<Skipped>,
 }
 
-/// A file's sort key: its earliest time (dated times before times of day), then its name.
+/// A file's sort key: the earliest start of a call in its first bytes, then its name. Dated
+/// times come before times of day (a rotated file whose date line is in an earlier file has
+/// only times of day: it comes after the dated ones).
 struct Candidate {
     placed: Placed,
     format: Format,
+    /// Whether the time is of a day (no date), and its milliseconds.
     time: Option<(bool, i64)>,
 }
 
 /// Decides how a collection is read from each file's name and first [`HEAD_BYTES`] bytes
 /// (fewer for a shorter file): files of no log form are skipped with the reason; the others
 /// are read with one decoder (a trace's when any file is a trace, dumps pasted among them
-/// read too), files it cannot read are skipped; the rest are ordered by their earliest event
-/// time, then by name (numbers in names compared as numbers: `MIVR9` before `MIVR10`).
+/// read too), files it cannot read are skipped; the rest are ordered by the earliest start of a
+/// call among their first bytes, then by name (numbers in names compared as numbers: `MIVR9`
+/// before `MIVR10`); files without one come last, by name.
 #[must_use]
 pub fn plan(heads: &[(&str, &[u8])], options: &PlanOptions) -> Plan {
     let mut plan = Plan::default();
@@ -128,16 +132,12 @@ fn candidate(
     let format = match (options.format, sniffed.form.format()) {
         _ if sniffed.form == Form::Empty => return Err("it is empty".to_owned()),
         (Some(format), _) | (None, Some(format)) => format,
-        (None, None) => {
-            let what = crate::sniff::kind_of_file(head).map_or(sniffed.reason, Into::into);
-            return Err(format!("not a CTI log: {what}"));
-        }
+        (None, None) => return Err(format!("not a CTI log: {}", sniffed.reason)),
     };
     let mut log = Log::new(Some(format), options.frames);
     if let Some(year) = options.year {
         log.set_year(year);
     }
-    log.set_timeline(false);
     log.push(head);
     log.finish();
     let store = log.store();
@@ -161,8 +161,12 @@ fn candidate(
             sniffed.reason
         ));
     }
-    let first = store
-        .events()
+    // The earliest start of a call: what the package's call columns give too (`startMs`).
+    let first = log
+        .timeline()
+        .calls
+        .iter()
+        .map(|call| store.event(call.start as usize))
         .filter_map(|e| e.time_ms().map(|(ms, of_day)| ((of_day, ms), e)))
         .min_by_key(|&(key, _)| key);
     Ok(Candidate {

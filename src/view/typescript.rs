@@ -123,6 +123,9 @@ pub fn declarations() -> String {
         super::record_columns::RecordsHead<'static>,
         OutcomeCount,
         CodeCount<'static>,
+        crate::collection::FileSpan,
+        crate::collection::PlacedBy,
+        crate::collection::Skipped,
     );
     #[cfg(feature = "finesse")]
     live(&mut out, &cfg);
@@ -154,6 +157,18 @@ fn rules(out: &mut String) {
         "/** The rules that link calls. */\nexport type LinkRule = {};",
         union(LINK_RULES)
     );
+}
+
+/// Each form `sniff` names and the format a log reads it as (`Form::format`), for collections.
+fn form_formats() -> String {
+    let pairs: Vec<String> = <crate::sniff::Form as strum::VariantArray>::VARIANTS
+        .iter()
+        .filter_map(|f| Some(format!("'{}': '{}'", f.as_str(), f.format()?.as_str())))
+        .collect();
+    format!(
+        "/**\n * The format a log reads each form `sniff` names as (forms not listed are no log).\n */\nexport const FORM_FORMATS = Object.freeze(/** @type {{const}} */ ({{ {} }}));\n",
+        pairs.join(", ")
+    )
 }
 
 /// The lists that turn the columns' numbers into names, as a JavaScript module (`lists.js` in
@@ -200,6 +215,7 @@ pub fn lists() -> String {
             "/**\n * Bytes of an input `sniff` reads (from its start).\n */\nexport const SNIFF_BYTES = {};\n",
             crate::sniff::HEAD_BYTES
         ),
+        form_formats(),
     ]
     .join("")
 }

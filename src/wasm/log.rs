@@ -30,8 +30,7 @@ pub fn wasm_memory_bytes() -> f64 {
 
 /// What form `input` has (its first 64 KiB are read), and why: `form`, a tab, `reason` (the
 /// package's `sniff` makes the `Sniffed` object; one string costs the main module fewer bytes
-/// than an object would).
-#[cfg(not(feature = "wasm-traces"))]
+/// than an object would). In the traces module too: its `openCollection` tells files apart.
 #[wasm_bindgen(js_name = sniffForm)]
 #[must_use]
 pub fn sniff_form(input: &[u8]) -> String {

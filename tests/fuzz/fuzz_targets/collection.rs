@@ -1,0 +1,91 @@
+//! Collections (`cti_outcome::collection`): random bytes named as an archive (`.zip`, `.tar`,
+//! `.tar.gz`, `.gz`) are expanded and read without a panic, every member either read or
+//! skipped with a reason; and random bytes cut at random points into files fed in order are
+//! the same log as the bytes fed whole, every event's line found in a file that has it.
+#![no_main]
+
+use std::io::Write;
+
+use cti_outcome::binary::Options;
+use cti_outcome::collection::{archive, Collection, Placed, PlacedBy, PlanOptions};
+use cti_outcome::log::Log;
+use cti_outcome::sniff::{Form, Format};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&how, rest)) = data.split_first() else {
+        return;
+    };
+    if how & 1 == 0 {
+        archived(how, rest);
+    } else {
+        cut(how, rest);
+    }
+});
+
+/// The bytes as a file named as an archive: expanded and read.
+fn archived(how: u8, bytes: &[u8]) {
+    let name = [".zip", ".tar", ".tar.gz", ".gz"][usize::from(how >> 1) % 4];
+    let mut file = tempfile(name);
+    file.1.write_all(bytes).unwrap();
+    let expanded = archive::expand(&[file.0.clone()]);
+    let members = expanded.members.len();
+    let skipped = expanded.skipped.len();
+    let collected = archive::read(expanded, &PlanOptions::default());
+    assert!(collected.files.len() <= members);
+    assert!(collected.skipped.len() >= skipped);
+    assert!(collected.skipped.iter().all(|s| !s.reason.is_empty() && !s.name.is_empty()));
+    let _ = std::fs::remove_file(&file.0);
+}
+
+fn tempfile(suffix: &str) -> (std::path::PathBuf, std::fs::File) {
+    let path = std::env::temp_dir().join(format!("cti-outcome-fuzz-{}{suffix}", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    (path, file)
+}
+
+/// The bytes cut at the points the first byte's bits give, fed as files in order.
+fn cut(how: u8, bytes: &[u8]) {
+    let format = [Format::Text, Format::Trace, Format::Binary][usize::from(how >> 1) % 3];
+    let whole = Log::open(bytes, Some(format), Options::default());
+    let mut collection = Collection::new(Log::new(Some(format), Options::default()));
+    let mut from = 0;
+    let step = usize::from(how >> 3).max(1) * 7;
+    let mut n = 0;
+    while from < bytes.len() || n == 0 {
+        let to = (from + step + n * 13 % 29).min(bytes.len());
+        // A later file's byte-order mark is left out: cut elsewhere.
+        if from > 0 && bytes[from..].starts_with(b"\xEF\xBB\xBF") {
+            return;
+        }
+        collection.begin(&Placed {
+            index: n,
+            name: format!("part-{n}"),
+            form: Form::Dump,
+            time: None,
+            placed_by: PlacedBy::Given,
+        });
+        collection.push(&bytes[from..to]);
+        from = to;
+        n += 1;
+    }
+    let joined = collection.finish(Vec::new());
+    let (a, b) = (whole.store(), joined.log.store());
+    assert_eq!(a.len(), b.len());
+    assert_eq!(a.diagnostics().len(), b.diagnostics().len());
+    for i in 0..a.len() {
+        assert_eq!(a.event(i).lines(), b.event(i).lines());
+        assert_eq!(a.event(i).time_ms(), b.event(i).time_ms());
+    }
+    if b.form() == cti_outcome::store::Form::Text {
+        for e in b.events() {
+            let at = joined.files.locate(e.lines().0).expect("every event's line is in a file");
+            let file = &joined.files.0[at.file];
+            assert!(at.line >= 1 && at.line <= file.lines.max(1), "{at:?} of {file:?}");
+        }
+    }
+    assert_eq!(
+        joined.log.timeline().call_count(),
+        whole.timeline().call_count()
+    );
+}
