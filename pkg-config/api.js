@@ -549,7 +549,7 @@ export function makeApi(glue, { traces = false } = {}) {
   /** Several files, a folder's or an archive's, as one log (src/collection). */
   async function openCollection(inputs, options = {}) {
     const { members, skipped } = await expandInputs(inputs);
-    const plan = await planCollection(members, { sniff, CtiLog, callList, traces }, options);
+    const plan = await planCollection(members, { sniff, CtiLog, traces }, options);
     const log = new CtiLog({ ...options, format: plan.format });
     try {
       const { files } = await feedCollection(log, members, plan);

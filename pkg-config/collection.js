@@ -11,6 +11,7 @@
 // (src/collection/order.rs), and the package tests compare the two.
 
 import { FORM_FORMATS, SNIFF_BYTES } from './lists.js';
+import { stringAt } from './strings.js';
 
 /**
  * @typedef {import('./cti_outcome.js').FileSpan} FileSpan
@@ -19,6 +20,7 @@ import { FORM_FORMATS, SNIFF_BYTES } from './lists.js';
  * @typedef {import('./cti_outcome.js').Format} Format
  * @typedef {import('./cti_outcome.js').LogOptions} LogOptions
  * @typedef {import('./cti_outcome.js').Sniffed} Sniffed
+ * @typedef {import('./cti_outcome.js').CallColumns} CallColumns
  */
 
 /**
@@ -41,8 +43,7 @@ import { FORM_FORMATS, SNIFF_BYTES } from './lists.js';
  * columns, and whether it reads Cisco traces.
  * @typedef {{
  *   sniff: (input: Uint8Array) => Sniffed,
- *   CtiLog: new (options?: LogOptions) => { push(chunk: Uint8Array): void, finish(): void, free(): void, length: number, callColumns(): any },
- *   callList: (columns: any) => Array<{ startMs?: number, startTime?: string }>,
+ *   CtiLog: new (options?: LogOptions) => { push(chunk: Uint8Array): void, finish(): void, free(): void, length: number, callColumns(): CallColumns },
  *   traces: boolean,
  * }} Reader
  */
@@ -248,12 +249,12 @@ export async function planCollection(members, reader, options = {}) {
     }
     const log = new reader.CtiLog({ format, year: options.year, month: options.month });
     let count;
-    let rows;
+    let calls;
     try {
       log.push(head);
       log.finish();
       count = log.length;
-      rows = reader.callList(log.callColumns());
+      calls = log.callColumns();
     } finally {
       log.free();
     }
@@ -269,12 +270,12 @@ export async function planCollection(members, reader, options = {}) {
     // The earliest start of a call; times of day (below a day's milliseconds) after dated times.
     /** @type {{ key: [number, number], time?: string } | undefined} */
     let first;
-    for (const row of rows) {
-      if (row.startMs === undefined) continue;
+    calls.startMs.forEach((ms, i) => {
+      if (Number.isNaN(ms)) return;
       /** @type {[number, number]} */
-      const key = [row.startMs < MS_PER_DAY ? 1 : 0, row.startMs];
-      if (!first || before(key, first.key)) first = { key, time: row.startTime };
-    }
+      const key = [ms < MS_PER_DAY ? 1 : 0, ms];
+      if (!first || before(key, first.key)) first = { key, time: stringAt(calls, calls.startTime[i]) };
+    });
     candidates.push({ index, name, form: sniffed.form, format, time: first?.time, key: first?.key });
   }
   plan.format = given ?? (candidates.some((c) => c.format === 'trace') ? 'trace' : candidates[0]?.format);

@@ -5,7 +5,6 @@
 // steps, so it works while reading, while the calls are worked out and while they are listed.
 import init, { CtiLog, logOfFrames, sniff, wasmMemoryBytes } from './pkg/index.js';
 import { SNIFF_BYTES, TRACE_FORMS } from './pkg/lists.js';
-import { callList } from './pkg/api.js';
 import { expandInputs, feedCollection, isArchive, planCollection } from './pkg/collection.js';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -199,7 +198,7 @@ async function openCollection(inputs) {
   if (traces) module = await tracesModule();
   const options = yearOf(inputs.map((i) => i.blob));
   t = performance.now();
-  const plan = await planCollection(members, { sniff, CtiLog: module.CtiLog, callList, traces }, options);
+  const plan = await planCollection(members, { sniff, CtiLog: module.CtiLog, traces }, options);
   timings.plan = performance.now() - t;
   const placed = plan.files.map((p) => members[p.index]);
   const total = placed.reduce((sum, m) => sum + m.blob.size, 0);

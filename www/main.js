@@ -41,7 +41,8 @@ function openBlob(source, name) {
   byId('cancel', HTMLButtonElement).disabled = false;
   byId('summary').textContent = `Reading ${name}…`;
   document.body.dataset.state = 'decoding';
-  open(source, (m) => onDecoder(m, name));
+  // The name goes along: an archive's files are named after it.
+  open(source instanceof Blob ? [{ name, blob: source }] : source, (m) => onDecoder(m, name));
 }
 
 /** Opens files the page was given: one as itself, several as one log.

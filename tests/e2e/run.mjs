@@ -310,6 +310,50 @@ test('a call-record export opens: calls with outcomes, a call\'s legs on a time 
   await page.screenshot({ path: resolve(ARTIFACTS, 'records.png'), fullPage: true });
 });
 
+const COLLECTIONS = resolve(import.meta.dirname, '../fixtures/collections');
+test('rotated files, a folder and archives open as one log: the log\'s calls, its files in time order, what was not read and why', async (page) => {
+  await done(page);
+  const rotated = ['MIVR001.log', 'MIVR046.log', 'MIVR047.log', 'README.txt', 'core.4711', 'screenshot.png'];
+  await page.getByLabel('Open log files').setInputFiles(rotated.map((f) => resolve(COLLECTIONS, 'rotated', f)));
+  await page.getByRole('status').filter({ hasText: '6 files: read as a Unified CCX Engine (MIVR) log' }).waitFor();
+  await done(page);
+  const status = await page.getByRole('status').first().textContent();
+  expect(status.includes(' from 3 of 6 files: 10 events, 2 calls, 0 diagnostics'), true, status);
+  expect(await outcomes(page), ['1010 transferred', '1011 transferred'], 'the calls of the log itself');
+  const files = await page.getByRole('list', { name: 'Files read, in the order joined' }).locator('li').allTextContents();
+  expect(files.map((f) => f.split(' ')[0]), ['MIVR046.log', 'MIVR047.log', 'MIVR001.log'], 'in the order of their first call');
+  expect(files[2].includes('its first line continues the file before'), true, files[2]);
+  const skipped = await page.getByRole('list', { name: 'Files not read' }).locator('li').allTextContents();
+  expect(skipped.includes('screenshot.png: not read: not a CTI log: a PNG image'), true, skipped.join(' | '));
+  expect(skipped.some((s) => s.startsWith('core.4711: not read: not a CTI log: no GED-188 frame')), true, skipped.join(' | '));
+  // An event's place is its file's line.
+  await rows(page).first().click();
+  await page.locator('#ladder g[data-index]').first().click();
+  await page.locator('#detail h2', { hasText: 'MIVR046.log line 4' }).waitFor();
+  await page.screenshot({ path: resolve(ARTIFACTS, 'collection.png') });
+
+  for (const [archive, count] of [['rtmt-mivr.zip', 6], ['mivr.tar.gz', 6], ['mivr-gz.zip', 3]]) {
+    await page.getByLabel('Open log files').setInputFiles(resolve(COLLECTIONS, archive));
+    await page.getByRole('status').filter({ hasText: `${archive}: read as` }).waitFor();
+    await done(page);
+    const text = await page.getByRole('status').first().textContent();
+    expect(text.includes(` from 3 of ${count} files: 10 events, 2 calls`), true, text);
+    expect(await outcomes(page), ['1010 transferred', '1011 transferred'], archive);
+  }
+  await page.getByLabel('Open log files').setInputFiles(resolve(COLLECTIONS, 'encrypted.zip'));
+  await page.getByRole('status').filter({ hasText: 'encrypted.zip: read as' }).waitFor();
+  await done(page);
+  const bad = await page.getByRole('list', { name: 'Files not read' }).locator('li.error').allTextContents();
+  expect(bad, ['encrypted.zip/uccx/MIVR/MIVR047.log: could not be read: an encrypted zip entry: unpack it with its password first']);
+  // A folder, as a folder input gives it (each file with its path in the folder).
+  await page.getByLabel('Open a folder of log files').setInputFiles(resolve(COLLECTIONS, 'rotated'));
+  await page.getByRole('status').filter({ hasText: '6 files: read as' }).waitFor();
+  await done(page);
+  expect(await outcomes(page), ['1010 transferred', '1011 transferred'], 'the folder');
+  const names = await page.getByRole('list', { name: 'Files read, in the order joined' }).locator('li').allTextContents();
+  expect(names[0].startsWith('rotated/MIVR046.log '), true, names[0]);
+});
+
 test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the raw text', async (page) => {
   await done(page);
   await page.locator('summary', { hasText: 'Paste a log' }).click();
@@ -331,7 +375,7 @@ test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the 
   }, flow);
   await page.getByRole('status').filter({ hasText: 'dropped.txt: read as text' }).waitFor();
   expect(await outcomes(page), ['1001 answered']);
-  await page.getByLabel('Open a log file').setInputFiles(resolve(FLOWS, 'busy.txt'));
+  await page.getByLabel('Open log files').setInputFiles(resolve(FLOWS, 'busy.txt'));
   await page.getByRole('status').filter({ hasText: 'busy.txt: read as text' }).waitFor();
 });
 
@@ -360,7 +404,7 @@ test('an input with no event says why in one sentence: empty, plain text, an ima
     ['screen.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'No events: this looks like a PNG image'],
   ];
   for (const [name, bytes, sentence] of cases) {
-    await page.getByLabel('Open a log file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    await page.getByLabel('Open log files').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
     await page.getByRole('status').filter({ hasText: `${name}: read as` }).waitFor();
     const alert = page.locator('#no-events');
     await alert.waitFor();
@@ -370,7 +414,7 @@ test('an input with no event says why in one sentence: empty, plain text, an ima
   }
   const flow = readFileSync(resolve(FLOWS, 'busy.txt'), 'utf8');
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(flow, 'utf16le')]);
-  await page.getByLabel('Open a log file').setInputFiles({ name: 'busy-utf16.txt', mimeType: 'text/plain', buffer: utf16 });
+  await page.getByLabel('Open log files').setInputFiles({ name: 'busy-utf16.txt', mimeType: 'text/plain', buffer: utf16 });
   const status = page.getByRole('status').filter({ hasText: 'busy-utf16.txt: read as text' });
   await status.waitFor();
   await done(page);
@@ -450,7 +494,7 @@ test('a 100 MB log decodes with no main-thread task over 100 ms; its agent timel
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
       .observe({ type: 'longtask' });
   });
-  await page.getByLabel('Open a log file').setInputFiles(log);
+  await page.getByLabel('Open log files').setInputFiles(log);
   await page.getByRole('status').filter({ hasText: '100mb.txt: read as text' }).waitFor({ timeout: 120000 });
   await done(page);
   const long = await page.evaluate(() => window.longTasks);
@@ -500,7 +544,7 @@ test('a 1,000,000-row call-record export opens in the Worker with no main-thread
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
       .observe({ type: 'longtask' });
   });
-  await page.getByLabel('Open a log file').setInputFiles(file);
+  await page.getByLabel('Open log files').setInputFiles(file);
   await page.getByRole('status').filter({ hasText: 'million-rows.csv: read as call records' }).waitFor({ timeout: 120000 });
   await done(page);
   expect(await page.getByRole('status').first().textContent(),
@@ -517,7 +561,7 @@ test('a large log decodes in the Worker with progress, lists calls before it end
   // Sixty copies (about 240 MB): many 4 MB chunks, and seconds of reading to cancel in.
   const big = resolve(ARTIFACTS, 'big.txt');
   writeFileSync(big, Buffer.concat(Array(60).fill(sample)));
-  await page.getByLabel('Open a log file').setInputFiles(big);
+  await page.getByLabel('Open log files').setInputFiles(big);
   await page.locator('body[data-state="partial"]').waitFor({ timeout: 30000 });
   expect(await rows(page).count() > 0, true, 'calls listed before the end');
   expect(await page.getByLabel('Decoding progress').isVisible(), true);
