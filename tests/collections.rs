@@ -3,6 +3,7 @@
 //! rotated files whose numbers wrapped round, with a README, a core file and a PNG beside them,
 //! zipped as RTMT does, tarred, gzip-compressed, and damaged; generated logs of every text form
 //! are cut at random places into files with shuffled names.
+#![cfg(feature = "archives")]
 
 use std::path::{Path, PathBuf};
 
@@ -325,5 +326,71 @@ proptest! {
         prop_assert_eq!(joined.files.len(), named.len());
         let lines: u32 = joined.files.0.iter().map(|f| f.lines).sum();
         prop_assert_eq!(lines as usize, memchr::memchr_iter(b'\n', &log).count());
+    }
+}
+
+/// A generated MIVR log cut at record starts into 16 rotated files with shuffled names.
+fn rotated(log: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let starts = record_starts(log);
+    let mut files = Vec::new();
+    let mut from = 0;
+    for k in 1..=16 {
+        let to = if k == 16 {
+            log.len()
+        } else {
+            starts[k * starts.len() / 16]
+        };
+        // Names in an order of their own: by name, the parts would be shuffled.
+        files.push((
+            format!("MIVR{:03}.log", (k * 7) % 16 + 1),
+            log[from..to].to_vec(),
+        ));
+        from = to;
+    }
+    files
+}
+
+#[test]
+fn a_generated_log_as_16_rotated_files_zipped_and_tar_gzipped_is_the_log() {
+    use std::io::Write;
+    let log = generated(Some(Trace::Mivr), 11);
+    let files = rotated(&log);
+    let dir = tempdir();
+    let zip_path = dir.join("rtmt.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in &files {
+        zip.start_file(format!("Cisco/UCCX/MIVR/{name}"), deflated)
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+    let tgz_path = dir.join("mivr.tgz");
+    let gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&tgz_path).unwrap(),
+        flate2::Compression::fast(),
+    );
+    let mut tar = tar::Builder::new(gz);
+    for (name, bytes) in &files {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(bytes.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, name, bytes.as_slice())
+            .unwrap();
+    }
+    tar.into_inner().unwrap().finish().unwrap();
+    let mut alone = Log::new(None, Options::default());
+    alone.set_year(YEAR);
+    alone.push(&log);
+    alone.finish();
+    for path in [zip_path, tgz_path] {
+        let collected = open(&path);
+        assert_eq!(collected.files.len(), 16, "{}", path.display());
+        same(&events(&collected.log), &events(&alone)).unwrap();
+        same(&calls(&collected.log), &calls(&alone)).unwrap();
+        let first = &collected.files.0[0];
+        assert!(first.name.ends_with("MIVR008.log"), "{}", first.name);
     }
 }

@@ -101,6 +101,7 @@ fn main() {
     let trace_rates = trace_rates();
     let live = live_costs();
     live.print();
+    let (zip_vs_single, held_per_byte) = collection_costs(&text);
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let mut summary = serde_json::json!({
             "finesse_native_mb_s": round(trace_rates[0]),
@@ -112,15 +113,71 @@ fn main() {
             "timeline_native_events_s": round(timeline_events_s),
             "capture_native_mb_s": round(mb_s(capture.len(), captured)),
             "native_events": store.len(),
+            "collection_zip_vs_single_native": round(zip_vs_single),
+            "native_memory_per_input_byte": round(held_per_byte),
         });
         live.add_to(&mut summary);
-        std::fs::write(&path, format!("{summary:#}\n")).expect("summary written");
-        // The capture, for the browser's figure (tests/e2e/bench/bench.js reads data/capture.pcap).
-        let data = std::path::Path::new(&path).with_file_name("data");
-        std::fs::create_dir_all(&data).expect("data directory");
-        std::fs::write(data.join("capture.pcap"), &capture).expect("capture written");
-        println!("summary: {path}");
+        write_summary(&path, &summary, &capture);
     }
+}
+
+/// The summary, and the capture for the browser's figure (tests/e2e/bench/bench.js reads
+/// data/capture.pcap).
+fn write_summary(path: &str, summary: &serde_json::Value, capture: &[u8]) {
+    std::fs::write(path, format!("{summary:#}\n")).expect("summary written");
+    let data = std::path::Path::new(path).with_file_name("data");
+    std::fs::create_dir_all(&data).expect("data directory");
+    std::fs::write(data.join("capture.pcap"), capture).expect("capture written");
+    println!("summary: {path}");
+}
+
+/// The log as 16 rotated files in a deflated zip, opened as a collection, against the log
+/// itself (both with their calls): the time ratio; and the bytes a decoded log holds (store
+/// and timeline) per byte of input.
+fn collection_costs(text: &str) -> (f64, f64) {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("cti-outcome-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let path = dir.join("rotated.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("zip"));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    for k in 1..=16 {
+        let mut to = (k * bytes.len() / 16).max(from);
+        // Cut before a line that starts an event (a rotation at a record boundary).
+        while to < bytes.len() && !bytes[to..].starts_with(b"20") {
+            to += memchr::memchr(b'\n', &bytes[to..]).map_or(bytes.len() - to, |n| n + 1);
+        }
+        zip.start_file(format!("log{k:02}.txt"), deflated)
+            .expect("entry");
+        zip.write_all(&bytes[from..to]).expect("entry written");
+        from = to;
+    }
+    zip.finish().expect("zip finished");
+    let options = cti_outcome::collection::PlanOptions::default();
+    let single = best(|| cti_outcome::log::Log::open(bytes, None, Options::default()));
+    let joined = best(|| {
+        let expanded = cti_outcome::collection::archive::expand(std::slice::from_ref(&path));
+        cti_outcome::collection::archive::read(expanded, &options)
+    });
+    let log = cti_outcome::log::Log::open(bytes, None, Options::default());
+    let held = log.store().heap_bytes() + log.timeline().heap_bytes();
+    let _ = std::fs::remove_dir_all(&dir);
+    let ratio = joined.as_secs_f64() / single.as_secs_f64();
+    let per_byte = held as f64 / bytes.len() as f64;
+    println!(
+        "{:<46} {ratio:>8.2} × the log itself ({:.0} vs {:.0} ms)",
+        "16 rotated files in a zip, as one log",
+        joined.as_secs_f64() * 1e3,
+        single.as_secs_f64() * 1e3
+    );
+    println!(
+        "{:<46} {per_byte:>8.2} bytes per input byte",
+        "decoded log held (store and calls)"
+    );
+    (ratio, per_byte)
 }
 
 /// What a live desktop pays per pushed event.
