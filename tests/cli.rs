@@ -262,8 +262,13 @@ fn records_reads_an_export_with_a_mapping_and_decode_points_to_it() {
     ]));
     assert_eq!(mapped["calls"], 11);
     assert_eq!(mapped["diagnostics"], serde_json::json!([]));
-    let unmapped = stdout_json(&run(&["records", path]));
-    assert_eq!(unmapped["diagnostics"][0]["code"], "no-connres-column");
+    // Without the mapping: the JSON says why, and the command is refused (status 2).
+    let unmapped = run(&["records", path]);
+    assert_eq!(unmapped.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&unmapped.stdout).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "no-connres-column");
+    assert!(String::from_utf8_lossy(&unmapped.stderr)
+        .contains("records: no CONNRES column: no column is named CONNRES"));
     let bad = run(&["records", "--column", "result=Result", path]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("the roles are connres"));
@@ -396,4 +401,172 @@ fn several_files_a_folder_or_an_archive_read_as_one_log() {
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn every_command_has_its_help() {
+    for command in [
+        "decode", "timeline", "summary", "encode", "connres", "records", "generate",
+    ] {
+        for args in [
+            vec![command, "--help"],
+            vec![command, "-h"],
+            vec!["help", command],
+        ] {
+            let out = run(&args);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                text.starts_with(&format!("usage: cti-outcome {command} ")),
+                "{args:?}: {text}"
+            );
+            assert!(text.contains("exit status: 0 done"), "{args:?}");
+        }
+    }
+    let all = run(&["--help"]);
+    assert!(String::from_utf8_lossy(&all.stdout).contains("cti-outcome summary "));
+    let unknown = run(&["help", "nope"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr)
+        .contains("no command \"nope\"; the commands are decode, timeline, summary"));
+}
+
+#[test]
+fn exit_status_is_0_ok_1_errors_with_strict_2_usage_or_unreadable() {
+    let flawed = "tests/fixtures/logs/tolerance.txt";
+    let json: serde_json::Value = serde_json::from_slice(&run(&["decode", flawed]).stdout).unwrap();
+    let errors = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count();
+    assert!(errors > 0, "the fixture has error diagnostics");
+    for command in ["decode", "timeline", "summary"] {
+        assert_eq!(run(&[command, flawed]).status.code(), Some(0), "{command}");
+        let strict = run(&[command, "--strict", flawed]);
+        assert_eq!(strict.status.code(), Some(1), "{command} --strict");
+        assert!(
+            !strict.stdout.is_empty(),
+            "{command} --strict still writes its output"
+        );
+        let said = format!("the input had {errors} errors (--strict)");
+        assert!(
+            String::from_utf8_lossy(&strict.stderr).contains(&said),
+            "{command}"
+        );
+        let clean = run(&[command, "--strict", "src/generate/flows/busy.txt"]);
+        assert_eq!(
+            clean.status.code(),
+            Some(0),
+            "{command} --strict on a clean log"
+        );
+    }
+    assert_eq!(run(&["decode", "no/such/file.log"]).status.code(), Some(2));
+    assert_eq!(run(&["decode", "--frobnicate", "x"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["summary", "--output", "yaml", "x"]).status.code(),
+        Some(2)
+    );
+    let empty = tempfile("empty.log", b"");
+    assert_eq!(
+        run(&["timeline", empty.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+}
+
+fn tempfile(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("cti-outcome-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly_with_status_0() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let log = Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+        .args(["generate", "--mb", "20"])
+        .output()
+        .unwrap();
+    let path = tempfile("20mb.log", &log.stdout);
+    for args in [
+        vec!["timeline", "--summary"],
+        vec!["decode", "--pretty"],
+        vec!["generate", "--mb", "50"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cti-outcome"))
+            .args(&args)
+            .args((args[0] != "generate").then_some(path.to_str().unwrap()))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is gone (`| head -1`).
+        let out = child.wait_with_output().unwrap();
+        assert!(!first.is_empty());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("Broken pipe"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn summary_counts_calls_per_outcome_with_a_header_and_a_total() {
+    for path in [
+        "src/generate/flows/outbound-preview.txt",
+        "tests/fixtures/collections/rtmt-mivr.zip",
+        "tests/fixtures/records/calls.csv",
+    ] {
+        let table = run(&["summary", "--year", "2026", path]);
+        assert_eq!(table.status.code(), Some(0), "{path}");
+        let text = String::from_utf8_lossy(&table.stdout).into_owned();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0].split_whitespace().collect::<Vec<_>>(),
+            ["outcome", "calls", "share"],
+            "{path}"
+        );
+        let total: u64 = lines
+            .last()
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let summed: u64 = lines[1..lines.len() - 1]
+            .iter()
+            .map(|l| l.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(summed, total, "{path}: the rows add up to the total");
+        let calls = if path.contains("/records/") {
+            stdout_json(&run(&["records", "--summary", path]))["calls"]
+                .as_u64()
+                .unwrap()
+        } else {
+            stdout_json(&run(&["timeline", "--year", "2026", path]))["calls"]
+                .as_array()
+                .unwrap()
+                .len() as u64
+        };
+        assert_eq!(total, calls, "{path}: the total is the call count");
+        let json = stdout_json(&run(&[
+            "summary", "--output", "json", "--year", "2026", path,
+        ]));
+        assert_eq!(json["calls"].as_u64(), Some(calls));
+        let csv = run(&["summary", "--output", "csv", "--year", "2026", path]);
+        assert!(String::from_utf8_lossy(&csv.stdout).starts_with("outcome,calls,share\n"));
+    }
 }

@@ -6,59 +6,24 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 mod collection;
+mod generator;
+mod help;
+mod output;
 mod records;
+mod summary;
+
+use output::print_json;
 
 use cti_outcome::binary::{self, Options, Width};
 use cti_outcome::capture;
 use cti_outcome::codes::connres;
-use cti_outcome::generate::{self, traces};
+use cti_outcome::generate;
 use cti_outcome::log::Log;
 use cti_outcome::sniff::{sniff, Form as SniffedForm, Format};
 use cti_outcome::store::Form;
 use cti_outcome::traces::Year;
 use cti_outcome::view::{self, timeline::TimelineView};
 use lexopt::prelude::*;
-use serde::Serialize;
-
-const USAGE: &str = "\
-usage: cti-outcome decode [--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--pretty] FILE…|-
-       cti-outcome timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--summary] [--pretty] FILE…|-
-       cti-outcome encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-
-       cti-outcome connres CODE --direction inbound|outbound [--cause N] [--pretty]
-       cti-outcome records [--column ROLE=NAME]… [--direction inbound|outbound] [--summary] [--pretty] FILE|-
-       cti-outcome generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex|finesse|mivr|dumplog] [--width 1|2]
-       cti-outcome generate --every-type [--protocol-version N] [--format binary|hex]
-       cti-outcome --version
-
-decode   decodes a CTI text dump, a Cisco server trace (a Finesse webservices log, a Unified
-         CCX Engine MIVR log with ICD_CTI tracing, UCCE dumplog output of ctisvr, a PIM or the
-         OPC), binary GED-188 frames or a hex dump of them into { events, notes, diagnostics,
-         framing? } JSON, or a pcap/pcapng capture of CTI Server connections into { format,
-         packets, connections, events, diagnostics, framing } (the server's port: 42027, 43027,
-         42030, 43030, any --port, or any port whose bytes are frames); says on stderr which
-         form it read and why. MIVR records carry no year: --year gives it, else the file's
-         modification time does. Several FILEs, a folder or an archive (zip, tar, gzip, and
-         one archive inside another) are one log: their files joined in the order of their
-         first call's time, a record a rotation cut joined again; the JSON adds { files,
-         skipped } and each event, note and diagnostic names its file, its line counted there;
-         stderr lists each file that is no log, or could not be read, with the reason
-timeline groups the events into calls and agents: { calls, agents } JSON, or with
-         --summary one line per call (call, type, agents, outcome, reason)
-encode   writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex
-connres  explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)
-records  reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into
-         { format, encoding, separator, columns, rows, codes, calls, diagnostics }: rows that
-         share a call id are one call, each leg's CONNRES explained, the call's outcome with its
-         evidence; --summary counts calls per outcome and rows per CONNRES. Columns are found by
-         name (CONNRES, bOutbound, CauseCodesID, StatisticsPartAID or ID, dtCallStart,
-         dtCallConnect, dtCallEnd, dtQueueStart, bCallerHangup); --column connres=Result names
-         another (roles: connres, direction, cause, call, start, connect, end, queue,
-         callerHangup); --direction is the direction of rows that give none
-generate writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
-         the same for the same seed: text (default), GED-188 frames, their hex dump, or a Cisco
-         trace (finesse, mivr, dumplog: CTI records a fifth of the lines); with
-         --every-type, one frame of every message type with a layout, as a session of protocol
-         version N (default 24) writes them";
 
 pub fn main() -> ExitCode {
     match run(std::env::args_os().skip(1).collect()) {
@@ -71,30 +36,48 @@ pub fn main() -> ExitCode {
 }
 
 fn run(args: Vec<OsString>) -> Result<(), String> {
+    // `CMD --help` (or `-h`) anywhere before a `--`, and `help CMD`: that command's help.
+    let first = args.first().map(|a| a.to_string_lossy().into_owned());
+    let asks = args
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--help" || a == "-h");
+    let asked = match first.as_deref() {
+        Some("help") => Some(args.get(1).map(|a| a.to_string_lossy().into_owned())),
+        Some(name) if asks && !name.starts_with('-') => Some(Some(name.to_owned())),
+        _ => None,
+    };
+    if let Some(name) = asked {
+        let text = match name {
+            Some(name) => help::one(&name).ok_or(format!(
+                "no command {name:?}; the commands are {}",
+                help::names()
+            ))?,
+            None => help::all(),
+        };
+        return output::write_bytes(format!("{text}\n").as_bytes());
+    }
     let mut parser = lexopt::Parser::from_args(args);
     match parser.next().map_err(|e| e.to_string())? {
         Some(Value(cmd)) if cmd == "decode" => decode(&mut parser),
         Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
+        Some(Value(cmd)) if cmd == "summary" => summary::summary(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
         Some(Value(cmd)) if cmd == "records" => records::records(&mut parser),
-        Some(Value(cmd)) if cmd == "generate" => generate(&mut parser),
+        Some(Value(cmd)) if cmd == "generate" => generator::generate(&mut parser),
         Some(Long("version")) => {
-            println!("cti-outcome {}", cti_outcome::VERSION);
-            Ok(())
+            output::write_bytes(format!("cti-outcome {}\n", cti_outcome::VERSION).as_bytes())
         }
         Some(Long("help") | Short('h')) => {
-            println!("{USAGE}");
-            Ok(())
+            output::write_bytes(format!("{}\n", help::all()).as_bytes())
         }
         Some(other) => Err(format!(
             "unexpected {}; try --help",
             Owned::from(other).describe()
         )),
-        None => Err(
-            "missing command (decode, timeline, encode, connres, records or generate); try --help"
-                .to_owned(),
-        ),
+        None => Err(format!("missing command ({}); try --help", help::names())),
     }
 }
 
@@ -112,6 +95,8 @@ struct Input {
     ports: Vec<u16>,
     /// `--year`: the year of trace records written without one (MIVR).
     year: Option<i32>,
+    /// `--strict`: error diagnostics end the command with status 1.
+    strict: bool,
 }
 
 /// What `decode` and `timeline` read: one file, or a collection of files.
@@ -148,6 +133,7 @@ impl Input {
                         format!("--year must be a year such as 2026, got {text:?}")
                     })?);
             }
+            Owned::Long(l) if l == "strict" => self.strict = true,
             Owned::Long(l) if l == "port" => {
                 let text = string(parser.value())?;
                 let port = text
@@ -314,12 +300,13 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("decode: unexpected {}", arg.describe()));
         }
     }
+    let strict = input.strict;
     let (log, captured) = match input.decode("decode")? {
         Decoded::One(log, captured) => (log, captured),
         Decoded::Collection(collected) => {
             print_json(&view::collection::decoded(&collected), pretty)?;
             collection::none_read("decode", &collected)?;
-            return no_events(&collected.log);
+            return no_events(&collected.log, strict);
         }
     };
     let store = log.store();
@@ -328,7 +315,7 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             &view::capture::decoded_capture(store, &c.capture, &c.framing),
             pretty,
         )?;
-        return no_events(&log);
+        return no_events(&log, strict);
     }
     match store.form() {
         Form::Text => print_json(&view::decoded_text(store), pretty),
@@ -341,13 +328,15 @@ fn decode(parser: &mut lexopt::Parser) -> Result<(), String> {
             pretty,
         ),
     }?;
-    no_events(&log)
+    no_events(&log, strict)
 }
 
 /// Fails (exit status 2) with the reason when the input held no event at all, after the JSON
-/// (whose diagnostics say the same) has been written.
-fn no_events(log: &Log) -> Result<(), String> {
+/// (whose diagnostics say the same) has been written; with `--strict`, ends with status 1 when
+/// the input had errors.
+fn no_events(log: &Log, strict: bool) -> Result<(), String> {
     if !log.store().is_empty() {
+        output::strict(strict, log.store().diagnostics());
         return Ok(());
     }
     let why = log
@@ -372,6 +361,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             return Err(format!("timeline: unexpected {}", arg.describe()));
         }
     }
+    let strict = input.strict;
     let log = match input.decode("timeline")? {
         Decoded::One(log, _) => log,
         Decoded::Collection(collected) => {
@@ -382,7 +372,7 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
     let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
     if !summary {
         print_json(&timeline, pretty)?;
-        return no_events(&log);
+        return no_events(&log, strict);
     }
     let mut out = io::stdout().lock();
     for call in &timeline.calls {
@@ -407,9 +397,9 @@ fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
             agents,
             call.outcome.kind.as_str()
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| output::closed(&e))?;
     }
-    no_events(&log)
+    no_events(&log, strict)
 }
 
 fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
@@ -449,87 +439,7 @@ fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {
     } else {
         encoded.bytes
     };
-    io::stdout()
-        .lock()
-        .write_all(&out)
-        .map_err(|e| e.to_string())
-}
-
-fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let mut options = generate::Options::default();
-    let (mut megabytes, mut format, mut frame_width) = (None, Written::Text, Width::Two);
-    let (mut every_type, mut version) = (false, 24);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("every-type") => every_type = true,
-            Long("protocol-version") => {
-                version = u32::try_from(count("--protocol-version", parser)?)
-                    .map_err(|_| "--protocol-version is too large".to_owned())?;
-            }
-            Long("calls") => options.calls = count("--calls", parser)?,
-            Long("mb") => megabytes = Some(count("--mb", parser)?),
-            Long("seed") => options.seed = count("--seed", parser)? as u64,
-            Long("agents") => options.agents = count("--agents", parser)?,
-            Long("format") => {
-                format = match string(parser.value())?.as_str() {
-                    "text" => Written::Text,
-                    "binary" => Written::Binary,
-                    "hex" => Written::Hex,
-                    "finesse" => Written::Trace(traces::Trace::Finesse),
-                    "mivr" => Written::Trace(traces::Trace::Mivr),
-                    "dumplog" => Written::Trace(traces::Trace::Dumplog),
-                    other => {
-                        return Err(format!(
-                    "--format must be text, binary, hex, finesse, mivr or dumplog, got {other:?}"
-                ))
-                    }
-                }
-            }
-            Long("width") => frame_width = width(&string(parser.value())?)?,
-            other => {
-                return Err(format!(
-                    "generate: unexpected {}",
-                    Owned::from(other).describe()
-                ))
-            }
-        }
-    }
-    let write = |events: &[generate::Generated]| -> Vec<u8> {
-        match format {
-            Written::Text => generate::write_text(events).into_bytes(),
-            Written::Binary => generate::write_frames(events, frame_width),
-            Written::Hex => {
-                generate::write_hex(&generate::write_frames(events, frame_width)).into_bytes()
-            }
-            Written::Trace(trace) => traces::write(events, trace).into_bytes(),
-        }
-    };
-    let out = if every_type {
-        let frames = generate::every_type(version);
-        match format {
-            Written::Hex => generate::write_hex(&frames).into_bytes(),
-            Written::Binary => frames,
-            _ => return Err("generate --every-type writes frames: --format binary or hex".into()),
-        }
-    } else {
-        if let Some(mb) = megabytes {
-            options.calls = generate::calls_for(mb * 1_000_000, options, |e| write(e).len());
-        }
-        write(&generate::generate(options))
-    };
-    io::stdout()
-        .lock()
-        .write_all(&out)
-        .map_err(|e| e.to_string())
-}
-
-/// What `generate` writes.
-#[derive(Clone, Copy)]
-enum Written {
-    Text,
-    Binary,
-    Hex,
-    Trace(traces::Trace),
+    output::write_bytes(&out)
 }
 
 /// A whole number argument.
@@ -617,15 +527,4 @@ fn number(argument: &str, text: &str) -> Result<f64, String> {
     text.trim()
         .parse::<f64>()
         .map_err(|_| format!("connres: `{argument}` must be a whole number, got {text:?}"))
-}
-
-fn print_json<T: Serialize>(value: &T, pretty: bool) -> Result<(), String> {
-    let mut out = io::stdout().lock();
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut out, value)
-    } else {
-        serde_json::to_writer(&mut out, value)
-    };
-    written.map_err(|e| e.to_string())?;
-    writeln!(out).map_err(|e| e.to_string())
 }

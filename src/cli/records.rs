@@ -7,15 +7,17 @@ use cti_outcome::records::{self, RecordOptions, Role};
 use cti_outcome::view::records as view;
 use lexopt::prelude::*;
 
-use super::{print_json, read_input, string, Owned};
+use super::{output, print_json, read_input, string, Owned};
 
 /// Reads FILE and prints `{ format, …, calls, diagnostics }`, or with `--summary` the counts.
 pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
     let mut options = RecordOptions::default();
     let (mut file, mut pretty, mut summary): (Option<OsString>, _, _) = (None, false, false);
+    let mut strict = false;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("pretty") => pretty = true,
+            Long("strict") => strict = true,
             Long("summary") => summary = true,
             Long("column") => options.columns.push(mapping(&string(parser.value())?)?),
             Long("direction") => {
@@ -48,9 +50,26 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
         records.calls.calls.len()
     );
     if summary {
-        print_json(&view::summary(&records), pretty)
+        print_json(&view::summary(&records), pretty)?;
     } else {
-        print_json(&view::decoded_records(&records), pretty)
+        print_json(&view::decoded_records(&records), pretty)?;
+    }
+    refuse_without_connres("records", &records)?;
+    output::strict(strict, &records.table.diagnostics);
+    Ok(())
+}
+
+/// An export with no CONNRES column has no outcome to give: refused (status 2) with the
+/// diagnostic's sentence, after the JSON that says the same.
+pub fn refuse_without_connres(command: &str, records: &records::Records) -> Result<(), String> {
+    match records
+        .table
+        .diagnostics
+        .iter()
+        .find(|d| d.code == cti_outcome::DiagnosticCode::NoConnresColumn)
+    {
+        Some(d) => Err(format!("{command}: {}", d.message)),
+        None => Ok(()),
     }
 }
 

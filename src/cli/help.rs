@@ -1,0 +1,129 @@
+//! What each command takes and does: `cti-outcome --help` lists them all, `cti-outcome CMD
+//! --help` (or `cti-outcome help CMD`) one.
+
+use std::fmt::Write as _;
+
+/// A command: its usage lines and what it does.
+struct Command {
+    name: &'static str,
+    usage: &'static [&'static str],
+    about: &'static str,
+}
+
+const COMMON: &str = "[--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict]";
+
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "decode",
+        usage: &["decode [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--pretty] FILE…|-"],
+        about: "decodes a CTI text dump, a Cisco server trace (a Finesse webservices log, a Unified
+CCX Engine MIVR log with ICD_CTI tracing, UCCE dumplog output of ctisvr, a PIM or the
+OPC), binary GED-188 frames or a hex dump of them into { events, notes, diagnostics,
+framing? } JSON, or a pcap/pcapng capture of CTI Server connections into { format,
+packets, connections, events, diagnostics, framing } (the server's port: 42027, 43027,
+42030, 43030, any --port, or any port whose bytes are frames); says on stderr which
+form it read and why. MIVR records carry no year: --year gives it, else the file's
+modification time does. Several FILEs, a folder or an archive (zip, tar, gzip, and
+one archive inside another) are one log: their files joined in the order of their
+first call's time, a record a rotation cut joined again; the JSON adds { files,
+skipped } and each event, note and diagnostic names its file, its line counted there;
+stderr lists each file that is no log, or could not be read, with the reason",
+    },
+    Command {
+        name: "timeline",
+        usage: &["timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--summary] [--pretty] FILE…|-"],
+        about: "groups the events into calls and agents: { calls, agents } JSON, or with
+--summary one line per call (call, type, agents, outcome, reason). Reads what decode reads",
+    },
+    Command {
+        name: "summary",
+        usage: &["summary [--format …] [--width 1|2] [--year Y] [--strict] [--output text|json|csv] FILE…|-"],
+        about: "counts the calls of a log (or of several files, a folder or an archive) or of a
+call-record export by outcome: a table with a header, each outcome's calls and share,
+and the total (--output json or csv for machines)",
+    },
+    Command {
+        name: "encode",
+        usage: &["encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-"],
+        about: "writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex",
+    },
+    Command {
+        name: "connres",
+        usage: &["connres CODE --direction inbound|outbound [--cause N] [--pretty]"],
+        about: "explains a CONNRES end-of-call code (and the Q.850 cause behind code 5)",
+    },
+    Command {
+        name: "records",
+        usage: &["records [--column ROLE=NAME]… [--direction inbound|outbound] [--strict] [--summary] [--pretty] FILE|-"],
+        about: "reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into
+{ format, encoding, separator, columns, rows, codes, calls, diagnostics }: rows that
+share a call id are one call, each leg's CONNRES explained, the call's outcome with its
+evidence; --summary counts calls per outcome and rows per CONNRES. Columns are found by
+name (CONNRES, bOutbound, CauseCodesID, StatisticsPartAID or ID, dtCallStart,
+dtCallConnect, dtCallEnd, dtQueueStart, bCallerHangup); --column connres=Result names
+another (roles: connres, direction, cause, call, start, connect, end, queue,
+callerHangup); --direction is the direction of rows that give none. An export with no
+CONNRES column is refused (status 2)",
+    },
+    Command {
+        name: "generate",
+        usage: &[
+            "generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex|finesse|mivr|dumplog] [--width 1|2]",
+            "generate --every-type [--protocol-version N] [--format binary|hex]",
+        ],
+        about: "writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
+the same for the same seed: text (default), GED-188 frames, their hex dump, or a Cisco
+trace (finesse, mivr, dumplog: CTI records a fifth of the lines); with
+--every-type, one frame of every message type with a layout, as a session of protocol
+version N (default 24) writes them",
+    },
+];
+
+const STATUS: &str =
+    "exit status: 0 done (also when a reader of the output, such as `head`, stops early);
+1 the input had errors (diagnostics of severity error), only with --strict; 2 a bad
+argument, an unreadable file, or an input with nothing to read";
+
+/// Every command's usage and what it does.
+pub fn all() -> String {
+    let mut out = String::from("usage: ");
+    for (i, command) in COMMANDS.iter().enumerate() {
+        for (j, line) in command.usage.iter().enumerate() {
+            if i + j > 0 {
+                out.push_str("       ");
+            }
+            let _ = writeln!(out, "cti-outcome {line}");
+        }
+    }
+    out.push_str(
+        "       cti-outcome help COMMAND | COMMAND --help\n       cti-outcome --version\n",
+    );
+    for command in COMMANDS {
+        let about = command.about.replace('\n', "\n         ");
+        let _ = write!(out, "\n{:<8} {about}", command.name);
+    }
+    let _ = write!(out, "\n\n{STATUS}");
+    out
+}
+
+/// One command's usage and what it does; `None` for no such command.
+pub fn one(name: &str) -> Option<String> {
+    let command = COMMANDS.iter().find(|c| c.name == name)?;
+    let mut out = String::new();
+    for (j, line) in command.usage.iter().enumerate() {
+        let lead = if j == 0 { "usage: " } else { "       " };
+        let _ = writeln!(out, "{lead}cti-outcome {line}");
+    }
+    let _ = write!(out, "\n{}\n", command.about);
+    if matches!(name, "decode" | "timeline" | "summary") {
+        let _ = write!(out, "\noptions of what is read: {COMMON}\n");
+    }
+    let _ = write!(out, "\n{STATUS}");
+    Some(out)
+}
+
+/// The command names, for messages.
+pub fn names() -> String {
+    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+    names.join(", ")
+}
