@@ -570,3 +570,30 @@ fn summary_counts_calls_per_outcome_with_a_header_and_a_total() {
         assert!(String::from_utf8_lossy(&csv.stdout).starts_with("outcome,calls,share\n"));
     }
 }
+
+#[test]
+fn ladder_prints_a_call_as_text_and_names_the_calls_when_the_key_is_wrong() {
+    let flow = "src/generate/flows/consult-transfer.txt";
+    let out = run(&["ladder", "1010", flow]);
+    assert_eq!(out.status.code(), Some(0));
+    let expected = std::fs::read_to_string("tests/e2e/expected/consult-transfer-1010.txt").unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        expected,
+        "the page's text export of the call"
+    );
+    let timed = "tests/fixtures/traces/mivr-consult-transfer.log";
+    let relative = String::from_utf8_lossy(
+        &run(&["ladder", "--relative", "--year", "2026", "1010", timed]).stdout,
+    )
+    .into_owned();
+    assert!(
+        relative.contains("\nfrom start ") && relative.contains("\n+0.000 s "),
+        "{relative}"
+    );
+    let wrong = run(&["ladder", "999", flow]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .contains("ladder: no call \"999\" in the log; its calls are 1010, 1011"));
+    assert_eq!(run(&["ladder", flow]).status.code(), Some(2), "no CALL");
+}

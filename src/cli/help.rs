@@ -43,6 +43,14 @@ call-record export by outcome: a table with a header, each outcome's calls and s
 and the total (--output json or csv for machines)",
     },
     Command {
+        name: "ladder",
+        usage: &["ladder [--relative] [--format …] [--year Y] CALL FILE…|-"],
+        about: "draws one call (its key, as timeline --summary lists them) and the calls linked to it
+as a text ladder: the parties as columns, each event a row with its arrow, the values
+that explain it and the time since the row before (--relative: times from the first
+event); the same text the page's \"Timeline as text\" exports",
+    },
+    Command {
         name: "encode",
         usage: &["encode --width 1|2 [--protocol-version N] [--hex] FILE.json|-"],
         about: "writes events (an array, or decode's output) as GED-188 frames: raw bytes, or hex",

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 mod collection;
 mod generator;
 mod help;
+mod ladder;
 mod output;
 mod records;
 mod summary;
@@ -63,6 +64,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
         Some(Value(cmd)) if cmd == "decode" => decode(&mut parser),
         Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
         Some(Value(cmd)) if cmd == "summary" => summary::summary(&mut parser),
+        Some(Value(cmd)) if cmd == "ladder" => ladder::ladder(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
         Some(Value(cmd)) if cmd == "records" => records::records(&mut parser),

@@ -10,6 +10,7 @@ pub mod collection;
 pub mod column_set;
 pub mod columns;
 pub mod event;
+pub mod ladder;
 #[cfg(feature = "finesse")]
 pub mod live;
 pub mod record_columns;

@@ -124,6 +124,31 @@ test('a consult transfer is one flow: both calls in one ladder, a colour per cal
   expect(page.url().includes('#call='), false, 'Escape closes the call and its link');
 });
 
+test('the CLI\'s ladder command prints the page\'s "Timeline as text" for every call of the samples', async (page) => {
+  await done(page);
+  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  let compared = 0;
+  for (const file of ['consult-transfer.txt', 'conference.txt', 'outbound-preview.txt', 'mivr-consult-transfer.log', 'dumplog-consult-transfer.log', 'consult-transfer.pcapng']) {
+    await openSample(page, file);
+    for (const key of await page.evaluate(() => [...document.querySelectorAll('#calls-body tr[data-key]')].map((tr) => tr.dataset.key))) {
+      await rows(page).filter({ hasText: key }).first().click();
+      await page.getByRole('list', { name: `Timeline of call ${key}` }).waitFor();
+      for (const relative of [false, true]) {
+        if ((await page.getByLabel('Times from the first event').isChecked()) !== relative) {
+          await page.getByLabel('Times from the first event').click();
+        }
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as text' }).click()]);
+        const args = ['ladder', ...(relative ? ['--relative'] : []), key, resolve(site, 'samples', file)];
+        const printed = execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        expect(printed, readFileSync(await download.path(), 'utf8'), `${file} call ${key}${relative ? ' (relative)' : ''}`);
+        compared += 1;
+      }
+    }
+    if (await page.getByLabel('Times from the first event').isChecked()) await page.getByLabel('Times from the first event').click();
+  }
+  if (compared < 16) throw new Error(`only ${compared} ladders compared`);
+});
+
 test('why, on screen: a call the library cannot place says what is missing, and remarks are shown', async (page) => {
   await done(page);
   await rows(page).filter({ hasText: '16800095' }).click();
