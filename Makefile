@@ -144,7 +144,7 @@ bench: package bench-data $(if $(VIEWER_SIZES),site)
 	node tests/e2e/bench.mjs bench $(PACKAGE) dist/bench/data $(foreach s,$(TABLE_SIZES),$(s)mb)
 	@for s in $(VIEWER_SIZES); do \
 	  f=dist/bench/data/$${s}mb.txt; \
-	  calls=$$(target/release/cti-outcome timeline --summary $$f 2>/dev/null | wc -l); \
+	  calls=$$(target/release/cti-outcome timeline --output ndjson $$f 2>/dev/null | wc -l); \
 	  node tests/e2e/bench.mjs viewer $(SITE) $$f $$calls; \
 	done
 

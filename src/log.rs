@@ -149,6 +149,8 @@ impl Log {
     /// first bytes.
     pub fn set_year(&mut self, year: crate::traces::Year) {
         self.year = Some(year);
+        // (Only a build with the trace decoders has one to make again.)
+        #[cfg(feature = "traces")]
         if self.format == Some(Format::Trace) && self.seen == 0 {
             // The trace decoder was made when the format was given, before the year was.
             self.settle(Format::Trace);

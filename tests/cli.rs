@@ -116,19 +116,79 @@ fn timeline_prints_the_library_json_and_a_summary_line_per_call() {
     let timeline = cti_outcome::timeline::build(&mut store);
     let expected =
         serde_json::to_value(cti_outcome::view::timeline::timeline(&store, &timeline)).unwrap();
-    assert_eq!(stdout_json(&run(&["timeline", path])), expected);
+    let mut printed = stdout_json(&run(&["timeline", path]));
+    // The tool adds the log's diagnostics and each piece of evidence's lines.
+    assert_eq!(printed["diagnostics"], serde_json::json!([]));
+    printed.as_object_mut().unwrap().remove("diagnostics");
+    for call in printed["calls"].as_array_mut().unwrap() {
+        let mut lists = vec![call["outcome"]["evidence"].clone()];
+        lists.extend(
+            call["links"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["evidence"].clone()),
+        );
+        for evidence in lists.iter().flat_map(|l| l.as_array().unwrap()) {
+            let event = store.event(usize::try_from(evidence["event"].as_u64().unwrap()).unwrap());
+            let (line, end) = event.lines();
+            assert_eq!(
+                (evidence["line"].as_u64(), evidence["endLine"].as_u64()),
+                (Some(u64::from(line)), Some(u64::from(end)))
+            );
+        }
+        strip(&mut call["outcome"]["evidence"]);
+        for link in call["links"].as_array_mut().unwrap() {
+            strip(&mut link["evidence"]);
+        }
+    }
+    assert_eq!(printed, expected);
 
     let out = run(&["timeline", "--summary", path]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
-    let skipped: Vec<&str> = lines[1].split_whitespace().take(4).collect();
+    assert_eq!(lines.len(), 5, "a header, three calls, the totals: {text}");
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["call", "type", "direction", "agents", "outcome", "reason"]
+    );
+    let skipped: Vec<&str> = lines[2].split_whitespace().take(5).collect();
     assert_eq!(
         skipped,
-        ["16800098", "CALLTYPE_RESERVATION", "chli4020", "skipped"]
+        [
+            "16800098",
+            "CALLTYPE_RESERVATION",
+            "internal",
+            "chli4020",
+            "skipped"
+        ]
     );
-    assert!(lines[1].ends_with("(BAResponse = Skip)"));
+    assert!(lines[2].ends_with("(BAResponse = Skip)"));
+    assert_eq!(lines[4], "3 calls: 2 skipped, 1 unknown");
+    let csv = String::from_utf8(run(&["timeline", "--output", "csv", path]).stdout).unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    let ndjson = String::from_utf8(run(&["timeline", "--output", "ndjson", path]).stdout).unwrap();
+    let keys: Vec<String> = ndjson
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["key"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(keys, ["16800095", "16800098", "16800099"]);
+}
+
+/// Leaves out the places the tool adds to each piece of evidence.
+fn strip(evidence: &mut serde_json::Value) {
+    for e in evidence.as_array_mut().unwrap() {
+        let e = e.as_object_mut().unwrap();
+        for key in ["file", "line", "endLine", "offset", "packet"] {
+            e.remove(key);
+        }
+    }
 }
 
 /// Text → `encode` → bytes or hex → `decode` (detected) gives the same events, and the
@@ -169,7 +229,7 @@ fn encode_then_decode_in_every_form() {
         let summary = run(&["timeline", "--summary", frames]);
         let text = String::from_utf8(summary.stdout).unwrap();
         assert!(
-            text.starts_with("1001") && text.contains("answered"),
+            text.lines().nth(1).is_some_and(|l| l.starts_with("1001")) && text.contains("answered"),
             "{text}"
         );
         let forced = run(&["decode", "--format", "text", frames]);

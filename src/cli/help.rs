@@ -31,9 +31,13 @@ stderr lists each file that is no log, or could not be read, with the reason",
     },
     Command {
         name: "timeline",
-        usage: &["timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--summary] [--pretty] FILE…|-"],
-        about: "groups the events into calls and agents: { calls, agents } JSON, or with
---summary one line per call (call, type, agents, outcome, reason). Reads what decode reads",
+        usage: &["timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--output json|ndjson|csv|text] [--summary] [--pretty] FILE…|-"],
+        about: "groups the events into calls and agents: { calls, agents, session?, diagnostics }
+JSON, each piece of evidence with its place in the input (line and endLine, with file
+for a collection; offset for frames; packet for captures); --output ndjson one call per
+line; csv a row per call (call, type, direction, agents, start, outcome, rule, reason);
+text (or --summary) a table with a header, a line per call and the totals per outcome.
+Reads what decode reads",
     },
     Command {
         name: "summary",

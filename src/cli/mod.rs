@@ -2,7 +2,7 @@
 //! line to stderr and exit with status 2.
 
 use std::ffi::OsString;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 
 mod collection;
@@ -12,6 +12,7 @@ mod ladder;
 mod output;
 mod records;
 mod summary;
+mod timeline;
 
 use output::print_json;
 
@@ -23,7 +24,7 @@ use cti_outcome::log::Log;
 use cti_outcome::sniff::{sniff, Form as SniffedForm, Format};
 use cti_outcome::store::Form;
 use cti_outcome::traces::Year;
-use cti_outcome::view::{self, timeline::TimelineView};
+use cti_outcome::view;
 use lexopt::prelude::*;
 
 pub fn main() -> ExitCode {
@@ -62,7 +63,7 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
     let mut parser = lexopt::Parser::from_args(args);
     match parser.next().map_err(|e| e.to_string())? {
         Some(Value(cmd)) if cmd == "decode" => decode(&mut parser),
-        Some(Value(cmd)) if cmd == "timeline" => timeline(&mut parser),
+        Some(Value(cmd)) if cmd == "timeline" => timeline::timeline(&mut parser),
         Some(Value(cmd)) if cmd == "summary" => summary::summary(&mut parser),
         Some(Value(cmd)) if cmd == "ladder" => ladder::ladder(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
@@ -349,59 +350,6 @@ fn no_events(log: &Log, strict: bool) -> Result<(), String> {
         .find(|d| d.code == cti_outcome::DiagnosticCode::NoEvents)
         .map_or_else(|| "no events".to_owned(), |d| d.message.clone());
     Err(why)
-}
-
-fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let mut input = Input::default();
-    let (mut pretty, mut summary) = (false, false);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
-        if arg == Owned::Long("pretty".into()) {
-            pretty = true;
-        } else if arg == Owned::Long("summary".into()) {
-            summary = true;
-        } else if !input.take(parser, &arg)? {
-            return Err(format!("timeline: unexpected {}", arg.describe()));
-        }
-    }
-    let strict = input.strict;
-    let log = match input.decode("timeline")? {
-        Decoded::One(log, _) => log,
-        Decoded::Collection(collected) => {
-            collection::none_read("timeline", &collected)?;
-            collected.log
-        }
-    };
-    let timeline: TimelineView = view::timeline::timeline(log.store(), log.timeline());
-    if !summary {
-        print_json(&timeline, pretty)?;
-        return no_events(&log, strict);
-    }
-    let mut out = io::stdout().lock();
-    for call in &timeline.calls {
-        let call_type = call.call_type.as_ref().map_or_else(
-            || "-".to_owned(),
-            |t| t.symbol.clone().unwrap_or_else(|| t.value.to_string()),
-        );
-        let agents = if call.agents.is_empty() {
-            "-".to_owned()
-        } else {
-            call.agents.join(",")
-        };
-        let mut reason = call.outcome.reason.clone();
-        if let Some(missing) = &call.outcome.missing {
-            reason = format!("{reason}; {missing}");
-        }
-        writeln!(
-            out,
-            "{:<12} {:<28} {:<12} {:<12} {reason}",
-            call.key,
-            call_type,
-            agents,
-            call.outcome.kind.as_str()
-        )
-        .map_err(|e| output::closed(&e))?;
-    }
-    no_events(&log, strict)
 }
 
 fn encode(parser: &mut lexopt::Parser) -> Result<(), String> {

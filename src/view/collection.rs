@@ -75,7 +75,17 @@ pub fn decoded(collected: &Collected) -> DecodedCollection<'_> {
     }
 }
 
-impl Located<'_> {
+impl<'a> Located<'a> {
+    /// A store's diagnostics, each with its file (`cti-outcome timeline` of a collection).
+    #[must_use]
+    pub fn diagnostics(store: &'a Store, files: &'a Files) -> Located<'a> {
+        Located {
+            store,
+            files,
+            list: List::Diagnostics,
+        }
+    }
+
     /// The file of one-based joined line `line`, and the line in it.
     fn line(&self, line: u32) -> (&str, u32) {
         self.files

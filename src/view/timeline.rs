@@ -208,6 +208,24 @@ pub struct Evidence {
     pub value: Option<String>,
     /// The value's meaning, when known.
     pub meaning: Option<String>,
+    /// Where the event is in the input, as the command-line tool's `timeline` adds it (the
+    /// package's logs answer `events(i)` instead): the file of a collection, …
+    #[cfg(not(target_arch = "wasm32"))]
+    pub file: Option<String>,
+    /// … one-based first and last line (text, counted in `file` for a collection), …
+    #[cfg(not(target_arch = "wasm32"))]
+    pub line: Option<u32>,
+    /// … (the last line)
+    #[cfg(not(target_arch = "wasm32"))]
+    #[serde(rename = "endLine")]
+    pub end_line: Option<u32>,
+    /// … zero-based byte offset (frames), …
+    #[cfg(not(target_arch = "wasm32"))]
+    #[ts(optional, type = "number")]
+    pub offset: Option<u64>,
+    /// … or one-based packet number (captures).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub packet: Option<u32>,
 }
 
 /// One agent: state segments in order and the calls handled.
@@ -457,6 +475,16 @@ fn evidence(store: &Store, ev: &Ev) -> Evidence {
         field: field_name,
         value,
         meaning,
+        #[cfg(not(target_arch = "wasm32"))]
+        file: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        line: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        end_line: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        offset: None,
+        #[cfg(not(target_arch = "wasm32"))]
+        packet: None,
     }
 }
 
