@@ -3,7 +3,7 @@
 //! rotated files whose numbers wrapped round, with a README, a core file and a PNG beside them,
 //! zipped as RTMT does, tarred, gzip-compressed, and damaged; generated logs of every text form
 //! are cut at random places into files with shuffled names.
-#![cfg(feature = "archives")]
+#![cfg(all(feature = "archives", not(target_arch = "wasm32")))]
 
 use std::path::{Path, PathBuf};
 
