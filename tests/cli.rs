@@ -657,3 +657,22 @@ fn ladder_prints_a_call_as_text_and_names_the_calls_when_the_key_is_wrong() {
         .contains("ladder: no call \"999\" in the log; its calls are 1010, 1011"));
     assert_eq!(run(&["ladder", flow]).status.code(), Some(2), "no CALL");
 }
+
+#[test]
+fn an_empty_value_is_no_label_on_the_ladder() {
+    let dump = b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 7\n  CallType: CALLTYPE_RESERVATION\nMsgType: CALL_DATA_UPDATE_EVENT\n  ConnectionCallID: 7\n  BAResponse:\nMsgType: CALL_DATA_UPDATE_EVENT\n  ConnectionCallID: 7\n  BAResponse: Accept\n";
+    let path = tempfile("empty-value.txt", dump);
+    let out = run(&["ladder", "7", path.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("CALL_DATA_UPDATE"))
+        .collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        !rows[0].contains("BAResponse"),
+        "an empty BAResponse is not shown: {}",
+        rows[0]
+    );
+    assert!(rows[1].ends_with("BAResponse Accept"), "{}", rows[1]);
+}

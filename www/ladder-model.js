@@ -4,7 +4,8 @@
 // order with the lanes it goes between, the values that explain it, its time (absolute or from
 // the first event) and the delta from the row before, and the log's step notes.
 
-/** Fields whose values say why an event happened; shown on its arrow. */
+/** Fields whose values say why an event happened; shown on its arrow (an empty value is not
+ * shown: `BAResponse` with nothing after it says nothing about a response). */
 export const EXPLAINING = ['EventCause', 'LocalConnectionState', 'BAResponse', 'AgentState'];
 
 const field = (e, name) => e.fields.find((f) => f.name === name)?.raw || undefined;
@@ -109,7 +110,7 @@ export function ladderModel(flows, notes = [], { relative = false } = {}) {
     const ms = timeMs(e.time);
     const [from, to] = ends(e, ids);
     const values = EXPLAINING.map((name) => e.fields.find((f) => f.name === name))
-      .filter(Boolean).map((f) => `${f.name} ${f.symbol ?? f.raw}`);
+      .filter((f) => f !== undefined && f.raw !== '').map((f) => `${f.name} ${f.symbol ?? f.raw}`);
     rows.push({
       event: e, flow, from, to, kind: kind(e),
       type: e.type.replace(/_EVENT$/, ''),

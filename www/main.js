@@ -48,6 +48,7 @@ function openBlob(source, name) {
 /** Opens files the page was given: one as itself, several as one log.
  * @param {import('./messages.js').Input[]} inputs */
 function openInputs(inputs) {
+  byId('sample', HTMLSelectElement).value = ''; // the menu no longer names what is open
   if (inputs.length === 1) openBlob(inputs[0].blob, inputs[0].name);
   else if (inputs.length > 1) openBlob(inputs, `${inputs.length} files`);
 }
@@ -86,6 +87,8 @@ async function dropped(data) {
 }
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
+/** `1 call`, `2 calls`. @param {number} n @param {string} noun */
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function onDecoder(m, name) {
   if (m.type === 'progress') {
@@ -176,7 +179,7 @@ function showSummary(summary, m, name) {
   }
   const framing = summary.framing?.width ? ` (${summary.framing.width}-byte field headers)`
     : summary.encoding?.startsWith('utf16') ? ` (${ENCODINGS[summary.encoding]})` : '';
-  const counts = `${summary.eventCount} events, ${summary.callCount} calls, ${summary.diagnostics.length} diagnostics`;
+  const counts = [count(summary.eventCount, 'event'), count(summary.callCount, 'call'), count(summary.diagnostics.length, 'diagnostic')].join(', ');
   const cut = m.cancelled ? `; cancelled after ${mb(m.loaded)} of ${mb(m.total)} MB, the calls found so far are listed` : '';
   const trace = TRACES[summary.sniffed?.form];
   const what = trace ? `${trace} (${summary.sniffed.reason})` : summary.format ?? 'nothing';
@@ -294,7 +297,10 @@ async function main() {
   setupLive();
   await load();
   byId('version').textContent = `version ${version()}`;
-  byId('decode').addEventListener('click', () => openBlob(new Blob([byId('text', HTMLTextAreaElement).value]), 'pasted log'));
+  byId('decode').addEventListener('click', () => {
+    byId('sample', HTMLSelectElement).value = '';
+    openBlob(new Blob([byId('text', HTMLTextAreaElement).value]), 'pasted log');
+  });
   for (const id of ['file', 'folder']) {
     byId(id, HTMLInputElement).addEventListener('change', () => openInputs(inputsOf(byId(id, HTMLInputElement))));
   }

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use super::event::Field;
 use super::timeline::Call;
 
-/// Fields whose values say why an event happened; shown on its row.
+/// Fields whose values say why an event happened; shown on its row (not when empty: an empty
+/// `BAResponse` says nothing about a response).
 const EXPLAINING: [&str; 4] = [
     "EventCause",
     "LocalConnectionState",
@@ -330,7 +331,12 @@ pub fn ladder_text(
             let _ = write!(what, " [{}]", flows[flow].call.key);
         }
         for name in EXPLAINING {
-            if let Some(f) = e.fields.iter().find(|f| f.name == name) {
+            if let Some(f) = e
+                .fields
+                .iter()
+                .find(|f| f.name == name)
+                .filter(|f| !f.raw.is_empty())
+            {
                 let _ = write!(
                     what,
                     "  {} {}",

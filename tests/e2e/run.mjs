@@ -344,6 +344,7 @@ test('rotated files, a folder and archives open as one log: the log\'s calls, it
   await done(page);
   const status = await page.getByRole('status').first().textContent();
   expect(status.includes(' from 3 of 6 files: 10 events, 2 calls, 0 diagnostics'), true, status);
+  expect(await page.getByLabel('Bundled sample').inputValue(), '', 'the sample menu no longer names what is open');
   expect(await outcomes(page), ['1010 transferred', '1011 transferred'], 'the calls of the log itself');
   const files = await page.getByRole('list', { name: 'Files read, in the order joined' }).locator('li').allTextContents();
   expect(files.map((f) => f.split(' ')[0]), ['MIVR046.log', 'MIVR047.log', 'MIVR001.log'], 'in the order of their first call');
