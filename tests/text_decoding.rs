@@ -290,3 +290,26 @@ fn events_come_back_from_their_pieces_unchanged() {
     let json = |s: &Store| serde_json::to_string(&view::Events::new(s, 0, usize::MAX)).unwrap();
     assert_eq!(json(&back), json(&decoded));
 }
+
+/// A flattened paste is said once, at its first line, with the counts of all its lines (not
+/// one identical warning per line).
+#[test]
+fn a_flattened_paste_is_said_once_with_its_counts() {
+    let paste = b"MsgType: BEGIN_CALL_EVENT ConnectionCallID: 1 CallType: 1\nMsgType: END_CALL_EVENT ConnectionCallID: 1\n\nMsgType: BEGIN_CALL_EVENT ConnectionCallID: 2 CallType: 1 ANI: 5\n";
+    let store = cti_outcome::text::decode(paste);
+    assert_eq!(store.len(), 3);
+    let flattened: Vec<_> = store
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code == cti_outcome::DiagnosticCode::Flattened)
+        .collect();
+    assert_eq!(flattened.len(), 1);
+    assert_eq!(
+        flattened[0].message,
+        "3 events and 6 fields read from 3 lines, the first here"
+    );
+    assert_eq!(
+        flattened[0].at,
+        cti_outcome::At::Text { line: 1, column: 1 }
+    );
+}

@@ -243,6 +243,47 @@ impl TextDecoder {
         self.push_field(store, number, offset, line, &written, value);
     }
 
+    /// Says once, at the first such line, that events and fields were read from lines that held
+    /// several (with the counts of every such line so far), not once per line.
+    fn said_flattened(
+        &mut self,
+        store: &mut Store,
+        number: u32,
+        column: u32,
+        events: usize,
+        fields: usize,
+    ) {
+        let said = self.flattened.filter(|&(at, ..)| {
+            store
+                .diagnostics
+                .get(at)
+                .is_some_and(|d| d.code == DiagnosticCode::Flattened)
+        });
+        let (at, lines, events, fields) = match said {
+            Some((at, lines, e, f)) => (at, lines + 1, e + events, f + fields),
+            None => {
+                store.diagnostics.push(Diagnostic::text(
+                    DiagnosticCode::Flattened,
+                    number,
+                    column,
+                    "",
+                ));
+                (store.diagnostics.len() - 1, 1, events, fields)
+            }
+        };
+        self.flattened = Some((at, lines, events, fields));
+        let read = match (events, fields) {
+            (0, n) => format!("{n} fields"),
+            (1, n) => format!("an event and {n} fields"),
+            (e, n) => format!("{e} events and {n} fields"),
+        };
+        store.diagnostics[at].message = if lines == 1 {
+            format!("{read} read from one line")
+        } else {
+            format!("{read} read from {lines} lines, the first here")
+        };
+    }
+
     /// Decodes `line` piece by piece when it holds more than one (events, fields, prose before
     /// an event); `false` when it is an ordinary line, left to the caller.
     #[inline(never)] // called from several places of the line dispatch: one copy
@@ -314,17 +355,7 @@ impl TextDecoder {
         if let Some(open) = &mut self.open {
             open.flat = true;
         }
-        let what = match (events, fields) {
-            (0, n) => format!("{n} fields read from one line"),
-            (1, n) => format!("an event and {n} fields read from one line"),
-            (e, n) => format!("{e} events and {n} fields read from one line"),
-        };
-        store.diagnostics.push(Diagnostic::text(
-            DiagnosticCode::Flattened,
-            number,
-            line.column(0),
-            &what,
-        ));
+        self.said_flattened(store, number, line.column(0), events, fields);
         true
     }
 }

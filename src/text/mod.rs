@@ -61,6 +61,8 @@ pub struct TextDecoder {
     /// The latest timestamp as written.
     last_time: Vec<u8>,
     utf8_reported: bool,
+    /// Lines read as flattened: the one diagnostic that says so, the lines, events and fields.
+    flattened: Option<(usize, u32, usize, usize)>,
     started: bool,
     /// Tests compare decoding with and without the shapes.
     #[cfg(test)]
