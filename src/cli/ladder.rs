@@ -1,7 +1,7 @@
 //! `cti-outcome ladder CALL FILE…`: one call and the calls linked to it as a text ladder, the
 //! text the page's "Timeline as text" exports.
 
-use cti_outcome::store::Form;
+use cti_outcome::store::{Form, Store};
 use cti_outcome::view::event::{frame_event, text_event};
 use cti_outcome::view::ladder::{ladder_text, Flow, Step};
 use cti_outcome::view::timeline::{timeline, Call};
@@ -49,41 +49,56 @@ pub fn ladder(parser: &mut lexopt::Parser) -> Result<(), String> {
             keys.join(", ")
         )
     })?;
-    let steps = |call: &Call| -> Vec<Step<'_>> {
-        call.events
-            .iter()
-            .map(|&i| {
-                let e = store.event(i as usize);
-                if store.form() == Form::Text {
-                    let t = text_event(e);
-                    Step {
-                        index: i,
-                        type_name: t.type_name.into_owned(),
-                        time: t.time.map(Into::into),
-                        lines: Some((t.line, t.end_line)),
-                        from: None,
-                        fields: t.fields,
-                    }
-                } else {
-                    let f = frame_event(e);
-                    Step {
-                        index: i,
-                        type_name: f.type_name.into_owned(),
-                        time: f.time,
-                        lines: None,
-                        from: f.from,
-                        fields: f.fields,
-                    }
-                }
-            })
-            .collect()
+    let flows = flows_of(store, call, |key| find(key));
+    let title = format!(
+        "Call {} · {} · {name}",
+        call.key,
+        call.outcome.kind.as_str()
+    );
+    output::write_bytes(ladder_text(&flows, store.notes(), &title, relative).as_bytes())
+}
+
+/// The call's events as the ladder reads them.
+fn steps<'s>(store: &'s Store, call: &Call) -> Vec<Step<'s>> {
+    let step = |i: u32| {
+        let e = store.event(i as usize);
+        if store.form() == Form::Text {
+            let t = text_event(e);
+            Step {
+                index: i,
+                type_name: t.type_name.into_owned(),
+                time: t.time.map(Into::into),
+                lines: Some((t.line, t.end_line)),
+                from: None,
+                fields: t.fields,
+            }
+        } else {
+            let f = frame_event(e);
+            Step {
+                index: i,
+                type_name: f.type_name.into_owned(),
+                time: f.time,
+                lines: None,
+                from: f.from,
+                fields: f.fields,
+            }
+        }
     };
+    call.events.iter().map(|&i| step(i)).collect()
+}
+
+/// The call, then the calls linked to it, each once, with its kinds of link (`consult,
+/// transfer`), as the page lists them.
+fn flows_of<'a>(
+    store: &'a Store,
+    call: &'a Call,
+    find: impl Fn(&str) -> Option<&'a Call>,
+) -> Vec<Flow<'a>> {
     let mut flows = vec![Flow {
         call,
-        steps: steps(call),
+        steps: steps(store, call),
         link: None,
     }];
-    // The linked calls, each once, with their kinds of link (`consult, transfer`).
     let mut linked: Vec<(&str, String)> = Vec::new();
     for l in &call.links {
         let kind = serde_json::to_value(l.kind)
@@ -99,15 +114,10 @@ pub fn ladder(parser: &mut lexopt::Parser) -> Result<(), String> {
         if let Some(other) = find(other) {
             flows.push(Flow {
                 call: other,
-                steps: steps(other),
+                steps: steps(store, other),
                 link: Some(kinds),
             });
         }
     }
-    let title = format!(
-        "Call {} · {} · {name}",
-        call.key,
-        call.outcome.kind.as_str()
-    );
-    output::write_bytes(ladder_text(&flows, store.notes(), &title, relative).as_bytes())
+    flows
 }

@@ -22,33 +22,7 @@ enum Output {
 }
 
 pub fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
-    let mut input = Input::default();
-    let (mut pretty, mut how) = (false, Output::Json);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
-        match arg {
-            Owned::Long(l) if l == "pretty" => pretty = true,
-            // The per-call table, as before `--output`.
-            Owned::Long(l) if l == "summary" => how = Output::Text,
-            Owned::Long(l) if l == "output" => {
-                how = match string(parser.value())?.as_str() {
-                    "json" => Output::Json,
-                    "ndjson" => Output::Ndjson,
-                    "csv" => Output::Csv,
-                    "text" => Output::Text,
-                    other => {
-                        return Err(format!(
-                            "timeline: --output must be json, ndjson, csv or text, got {other:?}"
-                        ))
-                    }
-                }
-            }
-            arg => {
-                if !input.take(parser, &arg)? {
-                    return Err(format!("timeline: unexpected {}", arg.describe()));
-                }
-            }
-        }
-    }
+    let (input, pretty, how) = arguments(parser)?;
     let strict = input.strict;
     let (log, files) = match input.decode("timeline")? {
         Decoded::One(log, _) => (log, None),
@@ -90,6 +64,38 @@ pub fn timeline(parser: &mut lexopt::Parser) -> Result<(), String> {
         Output::Text => output::write_bytes(table(&timeline).as_bytes())?,
     }
     no_events(&log, strict)
+}
+
+/// What `timeline` was asked: the input, `--pretty`, and how the calls are written.
+fn arguments(parser: &mut lexopt::Parser) -> Result<(Input, bool, Output), String> {
+    let mut input = Input::default();
+    let (mut pretty, mut how) = (false, Output::Json);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())?.map(Owned::from) {
+        match arg {
+            Owned::Long(l) if l == "pretty" => pretty = true,
+            // The per-call table, as before `--output`.
+            Owned::Long(l) if l == "summary" => how = Output::Text,
+            Owned::Long(l) if l == "output" => {
+                how = match string(parser.value())?.as_str() {
+                    "json" => Output::Json,
+                    "ndjson" => Output::Ndjson,
+                    "csv" => Output::Csv,
+                    "text" => Output::Text,
+                    other => {
+                        return Err(format!(
+                            "timeline: --output must be json, ndjson, csv or text, got {other:?}"
+                        ))
+                    }
+                }
+            }
+            arg => {
+                if !input.take(parser, &arg)? {
+                    return Err(format!("timeline: unexpected {}", arg.describe()));
+                }
+            }
+        }
+    }
+    Ok((input, pretty, how))
 }
 
 /// The timeline with the log's diagnostics (each with its file in a collection).

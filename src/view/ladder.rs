@@ -322,32 +322,8 @@ pub fn ladder_text(
         }
         let ms = e.time.as_deref().and_then(time_ms);
         let (from, to) = ends(e, &lanes);
-        let mut what = e
-            .type_name
-            .strip_suffix("_EVENT")
-            .unwrap_or(&e.type_name)
-            .to_owned();
-        if multi {
-            let _ = write!(what, " [{}]", flows[flow].call.key);
-        }
-        for name in EXPLAINING {
-            if let Some(f) = e
-                .fields
-                .iter()
-                .find(|f| f.name == name)
-                .filter(|f| !f.raw.is_empty())
-            {
-                let _ = write!(
-                    what,
-                    "  {} {}",
-                    f.name,
-                    f.symbol.as_deref().unwrap_or(&f.raw)
-                );
-            }
-        }
-        if let (Some(ms), Some(before)) = (ms, previous) {
-            let _ = write!(what, "  (+{})", span(ms - before));
-        }
+        let key = multi.then_some(flows[flow].call.key.as_str());
+        let what = what(e, key, ms.zip(previous).map(|(ms, before)| ms - before));
         let time = match (ms, first_ms) {
             (Some(ms), Some(first)) if relative => format!("+{}", span(ms - first)),
             (Some(ms), _) => clock(ms),
@@ -363,6 +339,30 @@ pub fn ladder_text(
         }
     }
     out
+}
+
+/// What a row says of its event: its type (with its call's key when the ladder has several),
+/// the values that explain it, and the time since the row before.
+fn what(e: &Step<'_>, key: Option<&str>, delta: Option<i64>) -> String {
+    let mut what = e
+        .type_name
+        .strip_suffix("_EVENT")
+        .unwrap_or(&e.type_name)
+        .to_owned();
+    if let Some(key) = key {
+        let _ = write!(what, " [{key}]");
+    }
+    for name in EXPLAINING {
+        let found = e.fields.iter().find(|f| f.name == name);
+        if let Some(f) = found.filter(|f| !f.raw.is_empty()) {
+            let value = f.symbol.as_deref().unwrap_or(&f.raw);
+            let _ = write!(what, "  {} {value}", f.name);
+        }
+    }
+    if let Some(delta) = delta {
+        let _ = write!(what, "  (+{})", span(delta));
+    }
+    what
 }
 
 fn push_line(out: &mut String, line: &str) {
