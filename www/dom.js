@@ -62,3 +62,7 @@ export function download(name, data, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
+
+/** A count with its noun: `1 call`, `2 calls` (`replies` for `reply`).
+ * @param {number} n @param {string} noun */
+export const count = (n, noun) => `${n} ${n === 1 ? noun : noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`}`;

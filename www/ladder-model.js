@@ -12,6 +12,9 @@ const field = (e, name) => e.fields.find((f) => f.name === name)?.raw || undefin
 
 /** Parties of the calls, in lane order: callers, queues, agent devices, other devices, server. */
 function lanes(calls, events) {
+  // A capture shows who sent each frame, server or client: those are its lanes (the parties'
+  // lanes would stay empty, every arrow being between the two).
+  if (events.some((e) => e.from)) return [{ id: 'system', label: 'CTI server', role: 'system' }, { id: 'client', label: 'CTI client', role: 'client' }];
   const out = [];
   const devices = new Set(calls.flatMap((c) => c.devices));
   const add = (id, label, role) => {
@@ -32,8 +35,6 @@ function lanes(calls, events) {
   for (const d of devices) add(d, `Device ${d}`, 'agent');
   for (const e of events) for (const f of e.fields) if (/DeviceID$/.test(f.name) && f.raw) add(f.raw, `Device ${f.raw}`, 'other');
   add('system', 'CTI server', 'system');
-  // A capture shows who sent each frame: the client application's lane faces the server's.
-  if (events.some((e) => e.from)) add('client', 'CTI client', 'client');
   return out;
 }
 

@@ -12,7 +12,7 @@ import { drawDetail, drawDiagnostics, drawFiles } from './detail.js';
 import { drawNoEvents, drawOthers } from './others.js';
 import { applyPalette } from './palette.js';
 import { drawSession } from './session.js';
-import { byId, el } from './dom.js';
+import { byId, count, el } from './dom.js';
 import { exportCsv, exportJson } from './export.js';
 import { setupLive } from './live.js';
 import { natural } from './pkg/collection.js';
@@ -87,8 +87,7 @@ async function dropped(data) {
 }
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
-/** `1 call`, `2 calls`. @param {number} n @param {string} noun */
-const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 
 function onDecoder(m, name) {
   if (m.type === 'progress') {

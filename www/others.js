@@ -2,7 +2,7 @@
 // What is not in the call list: the sentence that says why a log gave no event at all, and the
 // "Other events" group, listing the events no call holds (agent states, session messages,
 // events whose call ID could not be read) so that every decoded event can be opened.
-import { byId, el } from './dom.js';
+import { byId, count, el } from './dom.js';
 
 const SHOWN = 1000;
 
@@ -22,7 +22,7 @@ export function drawOthers(indices, fetchEvents, onPick) {
   const box = byId('other-events', HTMLDetailsElement);
   box.hidden = indices.length === 0;
   box.open = false;
-  byId('other-events-title').textContent = `${indices.length} events in no call`;
+  byId('other-events-title').textContent = `${count(indices.length, 'event')} in no call`;
   const list = byId('other-events-list');
   list.replaceChildren();
   box.ontoggle = async () => {

@@ -2,7 +2,7 @@
 // The session lane: requests matched to their replies (by InvokeID) with round-trip times, the
 // requests no reply answered, replies to requests not in the log, and what FAILURE_EVENT and
 // SYSTEM_EVENT said. Hidden for logs without session messages (most text dumps).
-import { byId, el, formatMs } from './dom.js';
+import { byId, count, el, formatMs } from './dom.js';
 
 /** Shows `session` (or hides the lane when there is nothing in it). */
 export function drawSession(session) {
@@ -13,8 +13,8 @@ export function drawSession(session) {
     return;
   }
   const failed = exchanges.filter((x) => x.failure).length;
-  byId('session-summary').textContent = `${exchanges.length} requests, ${exchanges.length - unanswered.length} answered` +
-    ` (${failed} with a failure), ${unanswered.length} unanswered; ${unmatchedReplies.length} replies to requests not in the log`;
+  byId('session-summary').textContent = `${count(exchanges.length, 'request')}, ${exchanges.length - unanswered.length} answered` +
+    ` (${failed} with a failure), ${unanswered.length} unanswered; ${count(unmatchedReplies.length, 'reply')} to requests not in the log`;
   const shown = exchanges.slice(0, 500);
   const rows = shown.map((x) => el(
     'tr', { class: x.failure ? 'failure' : x.reply ? undefined : 'unanswered' },

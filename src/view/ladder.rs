@@ -61,6 +61,15 @@ fn field<'s>(e: &'s Step<'_>, name: &str) -> Option<&'s str> {
 
 /// The parties, in lane order: callers, queues, agent devices, other devices, the server.
 fn lanes(calls: &[&Call], steps: &[&Step<'_>]) -> Vec<Lane> {
+    // A capture shows who sent each frame, server or client: those are its lanes (the parties'
+    // lanes would stay empty, every arrow being between the two).
+    if steps.iter().any(|e| e.from.is_some()) {
+        let lane = |id: &str, label: &str| Lane {
+            id: id.to_owned(),
+            label: label.to_owned(),
+        };
+        return vec![lane("system", "CTI server"), lane("client", "CTI client")];
+    }
     let mut out: Vec<Lane> = Vec::new();
     let mut devices: Vec<&str> = Vec::new();
     for d in calls.iter().flat_map(|c| &c.devices) {
@@ -112,9 +121,6 @@ fn lanes(calls: &[&Call], steps: &[&Step<'_>]) -> Vec<Lane> {
         }
     }
     add(Some("system"), "CTI server".to_owned());
-    if steps.iter().any(|e| e.from.is_some()) {
-        add(Some("client"), "CTI client".to_owned());
-    }
     out
 }
 
