@@ -96,6 +96,9 @@ codes! {
     CaptureContents = Warning, "not CTI Server traffic";
     /// A call-record export has no column of CONNRES codes.
     NoConnresColumn = Error, "no CONNRES column";
+    /// A Cisco call-detail export lacks columns its calls are made from (the router call key,
+    /// CallDisposition; sessionID, contactDisposition).
+    MissingColumns = Error, "columns the calls are made from are missing";
     /// A column mapping names a column the header does not have.
     UnknownColumn = Error, "no such column";
     /// A row of a call-record export has more or fewer cells than its header names.

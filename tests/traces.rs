@@ -303,7 +303,14 @@ fn opc_and_pim_records_join_their_calls_and_explain_the_leg() {
             .map(|r| r.as_str().unwrap().to_owned())
             .collect()
     };
-    assert_eq!(remarks("1010"), ["the OPC's end-of-call record of a leg of this call (event 12, joined by its router call key): CallDisposition 13 (Disconnect/drop handled primary route), PeripheralCallType 2 (Pre-Route ACD In)"]);
+    let leg = "CallDisposition 13 (Disconnect/drop handled primary route), PeripheralCallType 2 (Pre-Route ACD In); ring 0 s, delay 0 s, talk 143 s, hold 28 s, work 0 s, local queue 0 s, in all 171 s";
+    assert_eq!(remarks("1010"), [format!("the OPC's end-of-call record of a leg of this call (event 12, joined by its router call key): {leg}")]);
+    // A Termination_Call_Detail row of the same leg (`cisco-records.md` §1.1) is explained the
+    // same way.
+    let tcd = "PeripheralID,RouterCallKeyDay,RouterCallKey,RouterCallKeySequenceNumber,PeripheralCallKey,PeripheralCallType,CallDisposition,NetworkTime,Duration,RingTime,DelayTime,TimeToAband,HoldTime,TalkTime,WorkTime,LocalQTime\r\n5004,146577,29204,1,1010,2,13,1,171,0,0,0,28,143,0,0\r\n";
+    let records = cti_outcome::records::read(tcd.as_bytes(), &Default::default());
+    let row = serde_json::to_value(cti_outcome::view::records::decoded_records(&records)).unwrap();
+    assert_eq!(row["calls"][0]["legs"][0]["cisco"]["explained"], leg);
     assert!(remarks("1011")[0]
         .starts_with("the PIM's CSTA DELIVERED (event 6) is joined by its CallID"));
     // Without a call to join, a leg record stays among the events no call holds.

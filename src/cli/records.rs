@@ -13,6 +13,7 @@ use super::{output, print_json, read_input, string, Owned};
 pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
     let mut options = RecordOptions::default();
     let (mut file, mut pretty, mut summary): (Option<OsString>, _, _) = (None, false, false);
+    let mut queue: Option<OsString> = None;
     let mut strict = false;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -27,6 +28,8 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
                 options.direction = Some(direction);
             }
             Value(v) if file.is_none() => file = Some(v),
+            // A UCCX ContactQueueDetail export beside its ContactCallDetail one.
+            Value(v) if queue.is_none() => queue = Some(v),
             other => {
                 return Err(format!(
                     "records: unexpected {}",
@@ -36,10 +39,12 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
         }
     }
     let bytes = read_input("records", file)?;
-    let records = records::read(&bytes, &options);
+    let queue = queue.map(|q| read_input("records", Some(q))).transpose()?;
+    let records = records::read_with_queue(&bytes, queue.as_deref(), &options);
     let t = &records.table;
     eprintln!(
-        "cti-outcome: read as call records ({}, {}-separated): {} rows, {} calls",
+        "cti-outcome: read as call records, {} ({}, {}-separated): {} rows, {} calls",
+        t.family.table(),
         t.encoding.describe(),
         match t.separator {
             b';' => "semicolon",
@@ -62,12 +67,13 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
 /// An export with no CONNRES column has no outcome to give: refused (status 2) with the
 /// diagnostic's sentence, after the JSON that says the same.
 pub fn refuse_without_connres(command: &str, records: &records::Records) -> Result<(), String> {
-    match records
-        .table
-        .diagnostics
-        .iter()
-        .find(|d| d.code == cti_outcome::DiagnosticCode::NoConnresColumn)
-    {
+    match records.table.diagnostics.iter().find(|d| {
+        matches!(
+            d.code,
+            cti_outcome::DiagnosticCode::NoConnresColumn
+                | cti_outcome::DiagnosticCode::MissingColumns
+        )
+    }) {
         Some(d) => Err(format!("{command}: {}", d.message)),
         None => Ok(()),
     }

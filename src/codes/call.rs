@@ -15,9 +15,12 @@ pub static EVENT_CAUSE: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: Some((1000, &CALLED_PARTY_DISPOSITION)),
 };
 
-/// EventCause values: reference `cti-protocol.md` §4.7 (V25-CONST; 1001–1057 extended causes, meanings from the matching §4.12 disposition).
+/// EventCause values: reference `cti-protocol.md` §4.7 (V25-CONST). The extended causes (CECX,
+/// 1000 + a CallDisposition code) carry no meaning of their own: [`CodeTable::explain`] gives the
+/// §4.12 disposition's, from [`CALLED_PARTY_DISPOSITION`].
 static EVENT_CAUSE_CODES: &[Code] = &[
     Code::new(1, "CEC_ACTIVE_MONITOR", ""),
     Code::new(2, "CEC_ALTERNATE", ""),
@@ -81,155 +84,64 @@ static EVENT_CAUSE_CODES: &[Code] = &[
     Code::new(60, "CEC_RECORD_AGENT_GREETING", ""),
     Code::new(61, "CEC_SNAPSHOT", ""),
     Code::new(62, "CEC_MAX_QUEUE_EXCEEDED", ""),
-    Code::new(1001, "CECX_ABAND_NETWORK", "Abandoned in Network"),
-    Code::new(1002, "CECX_ABAND_LOCAL_QUEUE", "Abandoned in Local Queue"),
-    Code::new(1003, "CECX_ABAND_RING", "Abandoned Ring"),
-    Code::new(1004, "CECX_ABAND_DELAY", "Abandoned Delay"),
-    Code::new(1005, "CECX_ABAND_INTERFLOW", "Abandoned Interflow"),
-    Code::new(
-        1006,
-        "CECX_ABAND_AGENT_TERMINAL",
-        "Abandoned Agent Terminal",
-    ),
-    Code::new(1007, "CECX_SHORT", "Short"),
-    Code::new(1008, "CECX_BUSY", "Busy"),
-    Code::new(1009, "CECX_FORCED_BUSY", "Forced Busy"),
-    Code::new(1010, "CECX_DROP_NO_ANSWER", "Disconnect/drop no answer"),
-    Code::new(1011, "CECX_DROP_BUSY", "Disconnect/drop busy"),
-    Code::new(1012, "CECX_DROP_REORDER", "Disconnect/drop reorder"),
-    Code::new(
-        1013,
-        "CECX_DROP_HANDLED_PRIMARY_ROUTE",
-        "Disconnect/drop handled primary route",
-    ),
-    Code::new(
-        1014,
-        "CECX_DROP_HANDLED_OTHER",
-        "Disconnect/drop handled other",
-    ),
-    Code::new(1015, "CECX_REDIRECTED", "Redirected"),
-    Code::new(1016, "CECX_CUT_THROUGH", "Cut Through"),
-    Code::new(1017, "CECX_INTRAFLOW", "Intraflow"),
-    Code::new(1018, "CECX_INTERFLOW", "Interflow"),
-    Code::new(1019, "CECX_RING_NO_ANSWER", "Ring No Answer"),
-    Code::new(1020, "CECX_INTERCEPT_REORDER", "Intercept reorder"),
-    Code::new(1021, "CECX_INTERCEPT_DENIAL", "Intercept denial"),
-    Code::new(1022, "CECX_TIME_OUT", "Time Out"),
-    Code::new(1023, "CECX_VOICE_ENERGY", "Voice Energy"),
-    Code::new(
-        1024,
-        "CECX_NONCLASSIFIED_ENERGY_DETECT",
-        "Non-classified Energy Detected",
-    ),
-    Code::new(1025, "CECX_NO_CUT_THROUGH", "No Cut Through"),
-    Code::new(1026, "CECX_UABORT", "U-Abort"),
-    Code::new(1027, "CECX_FAILED_SOFTWARE", "Failed Software"),
-    Code::new(1028, "CECX_BLIND_TRANSFER", "Blind Transfer"),
-    Code::new(1029, "CECX_ANNOUNCED_TRANSFER", "Announced Transfer"),
-    Code::new(1030, "CECX_CONFERENCED", "Conferenced"),
-    Code::new(1031, "CECX_DUPLICATE_TRANSFER", "Duplicate Transfer"),
-    Code::new(1032, "CECX_UNMONITORED_DEVICE", "Unmonitored Device"),
-    Code::new(1033, "CECX_ANSWERING_MACHINE", "Answering Machine"),
-    Code::new(
-        1034,
-        "CECX_NETWORK_BLIND_TRANSFER",
-        "Network Blind Transfer",
-    ),
-    Code::new(
-        1035,
-        "CECX_TASK_ABANDONED_IN_ROUTER",
-        "Task Abandoned in Router",
-    ),
-    Code::new(
-        1036,
-        "CECX_TASK_ABANDONED_BEFORE_OFFERED",
-        "Task Abandoned Before Offered",
-    ),
-    Code::new(
-        1037,
-        "CECX_TASK_ABANDONED_WHILE_OFFERED",
-        "Task Abandoned While Offered",
-    ),
-    Code::new(1038, "CECX_NORMAL_END_TASK", "Normal End Task"),
-    Code::new(1039, "CECX_CANT_OBTAIN_TASK_ID", "Can't Obtain Task ID"),
-    Code::new(
-        1040,
-        "CECX_AGENT_LOGGED_OUT_DURING_TASK",
-        "Agent Logged Out During Task",
-    ),
-    Code::new(
-        1041,
-        "CECX_MAX_TASK_LIFETIME_EXCEEDED",
-        "Maximum Task Lifetime Exceeded",
-    ),
-    Code::new(
-        1042,
-        "CECX_APPLICATION_PATH_WENT_DOWN",
-        "Application Path Went Down",
-    ),
-    Code::new(
-        1043,
-        "CECX_ICM_ROUTING_COMPLETE",
-        "Unified CCE Routing Complete",
-    ),
-    Code::new(
-        1044,
-        "CECX_ICM_ROUTING_DISABLED",
-        "Unified CCE Routing Disabled",
-    ),
-    Code::new(
-        1045,
-        "CECX_APPL_INVALID_MRD_ID",
-        "Application Invalid MRD ID",
-    ),
-    Code::new(
-        1046,
-        "CECX_APPL_INVALID_DIALOGUE_ID",
-        "Application Invalid Dialogue ID",
-    ),
-    Code::new(
-        1047,
-        "CECX_APPL_DUPLICATE_DIALOGUE_ID",
-        "Application Duplicate Dialogue ID",
-    ),
-    Code::new(
-        1048,
-        "CECX_APPL_INVALID_INVOKE_ID",
-        "Application Invalid Invoke ID",
-    ),
-    Code::new(
-        1049,
-        "CECX_APPL_INVALID_SCRIPT_SELECTOR",
-        "Application Invalid Script Selector",
-    ),
-    Code::new(
-        1050,
-        "CECX_APPL_TERMINATE_DIALOGUE",
-        "Application Terminate Dialogue",
-    ),
-    Code::new(
-        1051,
-        "CECX_TASK_ENDED_DURING_APP_INIT",
-        "Task Ended During Application Init",
-    ),
-    Code::new(
-        1052,
-        "CECX_CALLED_PARTY_DISCONNECTED",
-        "Called Party Disconnected",
-    ),
-    Code::new(1053, "CECX_PARTIAL_CALL", "Partial Call"),
-    Code::new(1054, "CECX_DROP_NETWORK_CONSULT", "Drop Network Consult"),
-    Code::new(
-        1055,
-        "CECX_NETWORK_CONSULT_TRANSFER",
-        "Network Consult Transfer",
-    ),
+    Code::new(1001, "CECX_ABAND_NETWORK", ""),
+    Code::new(1002, "CECX_ABAND_LOCAL_QUEUE", ""),
+    Code::new(1003, "CECX_ABAND_RING", ""),
+    Code::new(1004, "CECX_ABAND_DELAY", ""),
+    Code::new(1005, "CECX_ABAND_INTERFLOW", ""),
+    Code::new(1006, "CECX_ABAND_AGENT_TERMINAL", ""),
+    Code::new(1007, "CECX_SHORT", ""),
+    Code::new(1008, "CECX_BUSY", ""),
+    Code::new(1009, "CECX_FORCED_BUSY", ""),
+    Code::new(1010, "CECX_DROP_NO_ANSWER", ""),
+    Code::new(1011, "CECX_DROP_BUSY", ""),
+    Code::new(1012, "CECX_DROP_REORDER", ""),
+    Code::new(1013, "CECX_DROP_HANDLED_PRIMARY_ROUTE", ""),
+    Code::new(1014, "CECX_DROP_HANDLED_OTHER", ""),
+    Code::new(1015, "CECX_REDIRECTED", ""),
+    Code::new(1016, "CECX_CUT_THROUGH", ""),
+    Code::new(1017, "CECX_INTRAFLOW", ""),
+    Code::new(1018, "CECX_INTERFLOW", ""),
+    Code::new(1019, "CECX_RING_NO_ANSWER", ""),
+    Code::new(1020, "CECX_INTERCEPT_REORDER", ""),
+    Code::new(1021, "CECX_INTERCEPT_DENIAL", ""),
+    Code::new(1022, "CECX_TIME_OUT", ""),
+    Code::new(1023, "CECX_VOICE_ENERGY", ""),
+    Code::new(1024, "CECX_NONCLASSIFIED_ENERGY_DETECT", ""),
+    Code::new(1025, "CECX_NO_CUT_THROUGH", ""),
+    Code::new(1026, "CECX_UABORT", ""),
+    Code::new(1027, "CECX_FAILED_SOFTWARE", ""),
+    Code::new(1028, "CECX_BLIND_TRANSFER", ""),
+    Code::new(1029, "CECX_ANNOUNCED_TRANSFER", ""),
+    Code::new(1030, "CECX_CONFERENCED", ""),
+    Code::new(1031, "CECX_DUPLICATE_TRANSFER", ""),
+    Code::new(1032, "CECX_UNMONITORED_DEVICE", ""),
+    Code::new(1033, "CECX_ANSWERING_MACHINE", ""),
+    Code::new(1034, "CECX_NETWORK_BLIND_TRANSFER", ""),
+    Code::new(1035, "CECX_TASK_ABANDONED_IN_ROUTER", ""),
+    Code::new(1036, "CECX_TASK_ABANDONED_BEFORE_OFFERED", ""),
+    Code::new(1037, "CECX_TASK_ABANDONED_WHILE_OFFERED", ""),
+    Code::new(1038, "CECX_NORMAL_END_TASK", ""),
+    Code::new(1039, "CECX_CANT_OBTAIN_TASK_ID", ""),
+    Code::new(1040, "CECX_AGENT_LOGGED_OUT_DURING_TASK", ""),
+    Code::new(1041, "CECX_MAX_TASK_LIFETIME_EXCEEDED", ""),
+    Code::new(1042, "CECX_APPLICATION_PATH_WENT_DOWN", ""),
+    Code::new(1043, "CECX_ICM_ROUTING_COMPLETE", ""),
+    Code::new(1044, "CECX_ICM_ROUTING_DISABLED", ""),
+    Code::new(1045, "CECX_APPL_INVALID_MRD_ID", ""),
+    Code::new(1046, "CECX_APPL_INVALID_DIALOGUE_ID", ""),
+    Code::new(1047, "CECX_APPL_DUPLICATE_DIALOGUE_ID", ""),
+    Code::new(1048, "CECX_APPL_INVALID_INVOKE_ID", ""),
+    Code::new(1049, "CECX_APPL_INVALID_SCRIPT_SELECTOR", ""),
+    Code::new(1050, "CECX_APPL_TERMINATE_DIALOGUE", ""),
+    Code::new(1051, "CECX_TASK_ENDED_DURING_APP_INIT", ""),
+    Code::new(1052, "CECX_CALLED_PARTY_DISCONNECTED", ""),
+    Code::new(1053, "CECX_PARTIAL_CALL", ""),
+    Code::new(1054, "CECX_DROP_NETWORK_CONSULT", ""),
+    Code::new(1055, "CECX_NETWORK_CONSULT_TRANSFER", ""),
+    // 56 is not in the §4.12 list printed by the source: its meaning is kept here.
     Code::new(1056, "CECX_NETWORK_CONFERENCE", "Network conference"),
-    Code::new(
-        1057,
-        "CECX_ABAND_NETWORK_CONSULT",
-        "Abandon Network Consult",
-    ),
+    Code::new(1057, "CECX_ABAND_NETWORK_CONSULT", ""),
     Code::new(0xFFFF, "CEC_NONE", ""),
 ];
 
@@ -241,6 +153,7 @@ pub static LOCAL_CONNECTION_STATE: CodeTable = CodeTable {
     aliases: &[("LCS_ALERTIN", 2)],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// LocalConnectionState values: reference `cti-protocol.md` §4.6.
@@ -263,6 +176,7 @@ pub static DEVICE_ID_TYPE: CodeTable = CodeTable {
     aliases: &[("DEVID_AGENT_DEVICE_IDENTIFIER", 76)],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// DeviceIDType values: reference `cti-protocol.md` §4.8.
@@ -301,6 +215,7 @@ pub static CONNECTION_DEVICE_ID_TYPE: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// ConnectionDeviceIDType values: reference `cti-protocol.md` §4.10.
@@ -318,6 +233,7 @@ pub static CALL_TYPE: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// CallType values: reference `cti-protocol.md` §4.9.
@@ -378,6 +294,7 @@ pub static PERIPHERAL_TYPE: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// PeripheralType values: reference `cti-protocol.md` §4.5.
@@ -438,6 +355,7 @@ pub static CALLED_PARTY_DISPOSITION: CodeTable = CodeTable {
         "Invalid or no disposition (printed by UCCX dumps; no source gives its number, probably 0)",
     )],
     doubt: None,
+    meanings_from: None,
 };
 
 /// CalledPartyDisposition values: reference `cti-protocol.md` §4.12 (UCCE values; 56 is not printed in the source and is left out).
@@ -516,6 +434,7 @@ pub static LINE_TYPE: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// LineType values: reference `cti-protocol.md` §4.11.
@@ -536,14 +455,15 @@ static LINE_TYPE_CODES: &[Code] = &[
 
 /// PeripheralCallType of a Termination_Call_Detail row and of the OPC's TCD record:
 /// `cisco-records.md` §1.3 (SCHEMA's verbatim list, 1–19). 21, 42 and 43 are seen only in SQL
-/// written against real databases and are left out (UNCERTAIN there). The OPC trace prints the
+/// written against real databases and are left out (UNCERTAIN there; the export's view names
+/// them with that doubt). The OPC trace prints the
 /// symbol of 2 as `DBCD_PREROUTE_ACD_IN` (`cisco-logs.md` §3.4); no source gives the others'.
 pub static PERIPHERAL_CALL_TYPE: CodeTable = CodeTable::plain(
     "PeripheralCallType",
     "DBCD_",
-    // Only the OPC trace's records carry it, which the main WebAssembly module does not read:
-    // it leaves the table's text out.
-    if crate::traces::DECODED {
+    // Only the OPC trace's records and call-detail exports carry it, which the main WebAssembly
+    // module does not read: it leaves the table's text out.
+    if crate::traces::DECODED || cfg!(feature = "wasm-records") {
         PERIPHERAL_CALL_TYPES
     } else {
         &[]

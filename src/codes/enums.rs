@@ -182,6 +182,7 @@ pub static CALL_DIRECTION: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: Some("names from one source only, UNCERTAIN"),
+    meanings_from: None,
 };
 
 words!(SILENT_MONITOR_STATUS, "SilentMonitorStatus", "SilentMonitorStatus (tag 218): reference §4.13.",

@@ -98,6 +98,10 @@ pub struct CodeTable {
     pub unnumbered: &'static [(&'static str, &'static str)],
     /// What the reference doubts about the table, if anything (printed with its meanings).
     pub doubt: Option<&'static str>,
+    /// Values above `base` whose meaning is another table's value `value − base` (one table,
+    /// two uses: the extended EventCause values 1001–1065 are the CallDisposition codes 1–65,
+    /// `cti-protocol.md` §4.7).
+    pub meanings_from: Option<(u32, &'static CodeTable)>,
 }
 
 /// What a symbol written in a dump resolves to.
@@ -123,6 +127,7 @@ impl CodeTable {
             aliases: &[],
             unnumbered: &[],
             doubt: None,
+            meanings_from: None,
         }
     }
 
@@ -143,7 +148,12 @@ impl CodeTable {
         match self.get(value) {
             Some(code) => {
                 let symbol = (!code.symbol.is_empty()).then_some(code.symbol);
-                let meaning = code.meaning(self.prefix);
+                let meaning = match self.meanings_from {
+                    Some((base, other)) if code.meaning.is_empty() && value > base => other
+                        .get(value - base)
+                        .map_or_else(|| code.meaning(self.prefix), |c| c.meaning(other.prefix)),
+                    _ => code.meaning(self.prefix),
+                };
                 match self.doubt {
                     Some(doubt) => (symbol, Cow::Owned(format!("{meaning} ({doubt})"))),
                     None => (symbol, meaning),
@@ -302,6 +312,13 @@ mod tests {
             Some(0xFFFF)
         );
         assert_eq!(call::EVENT_CAUSE.find_symbol("NOT_A_CAUSE"), None);
+        // One table, two uses: an extended cause means its CallDisposition (1000 + code).
+        assert_eq!(
+            call::EVENT_CAUSE.explain(1019).1,
+            call::CALLED_PARTY_DISPOSITION.explain(19).1
+        );
+        assert_eq!(call::EVENT_CAUSE.explain(1019).1, "Ring No Answer");
+        assert_eq!(call::EVENT_CAUSE.explain(1056).1, "Network conference");
         assert!(matches!(
             call::CALLED_PARTY_DISPOSITION.find_symbol("CD_INVALID"),
             Some(SymbolMatch::Unnumbered("CD_INVALID", _))

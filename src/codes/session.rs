@@ -11,6 +11,7 @@ pub static AGENT_STATE: CodeTable = CodeTable {
     aliases: &[("AVAILABLEState", 3)],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// AgentState values: reference `cti-protocol.md` §4.4.
@@ -42,6 +43,7 @@ pub static SYSTEM_EVENT_ID: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// SystemEventID values: reference `cti-protocol.md` §4.2.
@@ -87,6 +89,7 @@ pub static STATUS: CodeTable = CodeTable {
     aliases: &[],
     unnumbered: &[],
     doubt: None,
+    meanings_from: None,
 };
 
 /// Status values: reference `cti-protocol.md` §4.1.

@@ -26,6 +26,10 @@ pub struct RowFacts {
     pub times: [Option<i64>; 4],
     /// Whether the caller hung up (`bCallerHangup` ≠ 0).
     pub caller_hangup: Option<bool>,
+    /// The leg's place in its call (Cisco exports).
+    pub sequence: Option<i64>,
+    /// The leg's CallDisposition or contactDisposition (Cisco exports).
+    pub disposition: Option<u32>,
 }
 
 /// The roles whose values are times, in [`RowFacts::times`] order.
@@ -46,6 +50,17 @@ pub enum RecordRule {
     PlatformAnswered,
     /// Nothing to tell the outcome from.
     NoConnres,
+    /// A Cisco export: the last leg's CallDisposition (UCCE) or contactDisposition (UCCX).
+    LastDisposition,
+    /// UCCE: every leg says 53 "Partial Call", so the row with the call's own disposition is
+    /// not in the export.
+    AllPartial,
+    /// UCCX: the last leg's conference, transfer or redirect flag is 1.
+    LegFlag,
+    /// UCCX: ContactQueueDetail's disposition (confirmed), where contactDisposition's is not.
+    QueueDetail,
+    /// A Cisco export: no leg has a disposition.
+    NoDisposition,
 }
 
 /// A call's outcome: its kind, the rule, and the row whose cells are the evidence.
@@ -57,6 +72,8 @@ pub struct RecordOutcome {
     pub rule: RecordRule,
     /// The row (index into the table) the evidence is in.
     pub row: Option<u32>,
+    /// The ContactQueueDetail row (index into its table) of the call, when one was given.
+    pub queue: Option<u32>,
 }
 
 /// A call: its rows (legs) in time order, direction and outcome.
@@ -68,6 +85,32 @@ pub struct Call {
     pub direction: Option<Direction>,
     /// How it ended.
     pub outcome: RecordOutcome,
+    /// Other calls of the export it is linked to.
+    pub links: Vec<Link>,
+    /// What grouped its rows.
+    pub grouped_by: super::cisco::GroupedBy,
+}
+
+/// A link from a call to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The other call (an index into [`Calls::calls`]).
+    pub call: u32,
+    /// How they are linked.
+    pub kind: LinkKind,
+}
+
+/// How two calls are linked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    /// UCCX: the other call is the consult session an agent placed while this call's leg was
+    /// transferred or conferenced to them (INFERENCE from the agent's number and the times).
+    Consult,
+    /// UCCX: this call is a consult session placed for the other call (as `consult`).
+    ConsultFor,
+    /// UCCE: both calls carry the same CallGUID (the CVP join; UNCERTAIN).
+    CallGuid,
 }
 
 /// The calls of an export.
@@ -84,6 +127,12 @@ pub struct Calls {
 /// Reads every row's facts and groups the rows into calls; bad cells are reported in `table`.
 #[must_use]
 pub fn calls(table: &mut Table, options: &RecordOptions) -> Calls {
+    calls_with(table, None, options)
+}
+
+/// As [`calls`], with a ContactQueueDetail table for a UCCX export.
+#[must_use]
+pub fn calls_with(table: &mut Table, queue: Option<&Table>, options: &RecordOptions) -> Calls {
     if table.is_empty() && table.header_len > 0 {
         let detail = format!(
             "the header names {} columns and no row follows",
@@ -92,6 +141,12 @@ pub fn calls(table: &mut Table, options: &RecordOptions) -> Calls {
         table
             .diagnostics
             .push(Diagnostic::row(DiagnosticCode::NoRows, 1, 0, &detail));
+    }
+    if table.family != super::Family::Jtel {
+        let mut bad = Vec::new();
+        let out = super::cisco::calls(table, queue, &mut bad);
+        table.diagnostics.append(&mut bad);
+        return out;
     }
     let mut out = Calls::default();
     let mut readings: FxHashMap<(u32, Direction, Option<u8>), u32> = FxHashMap::default();
@@ -193,7 +248,13 @@ fn row_facts(table: &Table, row: usize, bad: &mut Vec<Diagnostic>) -> RowFacts {
     facts
 }
 
-fn invalid(table: &Table, row: usize, role: Role, text: &str, expected: &str) -> Diagnostic {
+pub(super) fn invalid(
+    table: &Table,
+    row: usize,
+    role: Role,
+    text: &str,
+    expected: &str,
+) -> Diagnostic {
     let column = table.column_of(role).unwrap_or(0);
     let detail = format!(
         "{} must be {expected}, got {}",
@@ -239,10 +300,17 @@ fn group(table: &Table, calls: &Calls, options: &RecordOptions) -> Vec<Call> {
                 .find_map(|&r| calls.facts[r as usize].direction)
                 .or(options.direction);
             let outcome = outcome(table, calls, &rows, direction);
+            let grouped_by = if table.role_value(rows[0] as usize, Role::Call).is_some() {
+                super::cisco::GroupedBy::Key
+            } else {
+                super::cisco::GroupedBy::Alone
+            };
             Call {
                 rows,
                 direction,
                 outcome,
+                links: Vec::new(),
+                grouped_by,
             }
         })
         .collect();
@@ -279,6 +347,7 @@ fn outcome(
             kind,
             rule: RecordRule::APart,
             row,
+            queue: None,
         };
     }
     let kind_of = |r: u32| facts(r).connres.map(|i| calls.codes[i as usize].outcome);
@@ -290,6 +359,7 @@ fn outcome(
             kind: OutcomeKind::Answered,
             rule: RecordRule::LegAnswered,
             row: Some(r),
+            queue: None,
         };
     }
     if let Some(&r) = rows.iter().rev().find(|&&r| kind_of(r).is_some()) {
@@ -297,6 +367,7 @@ fn outcome(
             kind: kind_of(r).unwrap_or(OutcomeKind::Unknown),
             rule: RecordRule::LastLeg,
             row: Some(r),
+            queue: None,
         };
     }
     match connected {
@@ -304,11 +375,13 @@ fn outcome(
             kind: OutcomeKind::Answered,
             rule: RecordRule::PlatformAnswered,
             row: Some(r),
+            queue: None,
         },
         _ => RecordOutcome {
             kind: OutcomeKind::Unknown,
             rule: RecordRule::NoConnres,
             row: None,
+            queue: None,
         },
     }
 }

@@ -11,42 +11,103 @@
 //! calls with an outcome and its evidence) → the JSON view (`crate::view::records`).
 
 pub mod calls;
+pub mod cisco;
+pub mod family;
+mod links;
 pub mod table;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 pub use calls::{Call, Calls, RecordOutcome, RecordRule};
+pub use family::Family;
 pub use table::Table;
 
 /// What a column holds, for the columns the reader uses; every other column is kept as it is.
+/// Each [`Family`] names a role's column its own way ([`Role::names`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(rename = "RecordRole")]
 pub enum Role {
-    /// The CONNRES code of a call to a destination (`CONNRES`).
+    /// The CONNRES code of a call to a destination (jtel `CONNRES`).
     Connres,
-    /// The call's direction (`bOutbound`: 0 inbound, 1 outbound).
+    /// The call's direction (jtel `bOutbound`: 0 inbound, 1 outbound).
     Direction,
-    /// The Q.850 cause (`CauseCodesID`; 0 = no cause specified).
+    /// The Q.850 cause (jtel `CauseCodesID`; 0 = no cause specified).
     Cause,
-    /// The call the row belongs to (`StatisticsPartAID`, or `ID` on the A-part table).
+    /// The call the row belongs to (jtel `StatisticsPartAID`, or `ID` on the A-part table; UCCE `RouterCallKey`; UCCX `sessionID`).
     Call,
-    /// When the call (or leg) started (`dtCallStart`).
+    /// When the call (or leg) started (jtel `dtCallStart`; UCCE `StartDateTimeUTC`; UCCX `startDateTime`).
     Start,
-    /// When it was connected; absent when it never was (`dtCallConnect`).
+    /// When it was connected; absent when it never was (jtel `dtCallConnect`; UCCE `AnsweredDateTimeUTC`, newer releases only).
     Connect,
-    /// When it ended (`dtCallEnd`).
+    /// When it ended (jtel `dtCallEnd`; UCCE `CallTerminatedDateTimeUTC`, newer releases only; UCCX `endDateTime`).
     End,
-    /// When it entered the queue (`dtQueueStart`).
+    /// When it entered the queue (jtel `dtQueueStart`).
     Queue,
-    /// Whether the caller hung up (`bCallerHangup`, 0 = no).
+    /// Whether the caller hung up (jtel `bCallerHangup`, 0 = no).
     CallerHangup,
+    /// The day half of the router call key (UCCE `RouterCallKeyDay`).
+    CallDay,
+    /// The leg's place in its call (UCCE `RouterCallKeySequenceNumber`; UCCX `sessionSeqNum`).
+    Sequence,
+    /// How the leg ended (UCCE `CallDisposition`, 1–65; UCCX `contactDisposition`).
+    Disposition,
+    /// UCCE `CallDispositionFlag`: shown as written (no source gives its values).
+    DispositionFlag,
+    /// The leg's type (UCCE `PeripheralCallType`; UCCX `contactType`).
+    CallType,
+    /// UCCE `NewTransaction`: another row follows for this call.
+    NewTransaction,
+    /// The peripheral that wrote the row (UCCE `PeripheralID`).
+    Peripheral,
+    /// The peripheral's key for the call (UCCE `PeripheralCallKey`).
+    PeripheralCall,
+    /// The agent's peripheral number (UCCE `AgentPeripheralNumber`).
+    Agent,
+    /// The skill group (UCCE `SkillGroupSkillTargetID`).
+    SkillGroup,
+    /// The call's GUID (UCCE `CallGUID`; the CVP join).
+    CallGuid,
+    /// When the row was written, the leg's end, in the database's local time (UCCE `DateTime`).
+    Written,
+    /// The leg's length in seconds (UCCE `Duration`).
+    Duration,
+    /// Seconds ringing (UCCE `RingTime`).
+    Ring,
+    /// Seconds of delay (UCCE `DelayTime`).
+    Delay,
+    /// Seconds talking (UCCE `TalkTime`).
+    Talk,
+    /// Seconds on hold (UCCE `HoldTime`).
+    Hold,
+    /// Seconds of after-call work (UCCE `WorkTime`).
+    Work,
+    /// Seconds in the local queue (UCCE `LocalQTime`).
+    LocalQueue,
+    /// 1 on the leg that was transferred (UCCX `transfer`).
+    Transfer,
+    /// 1 on the leg that was redirected (UCCX `redirect`).
+    Redirect,
+    /// 1 on the leg that was conferenced (UCCX `conference`).
+    Conference,
+    /// Who placed the leg (UCCX `originatorType`: 1 an agent, 2 a device).
+    OriginatorType,
+    /// The placing party's number (UCCX `originatorDN`).
+    Originator,
+    /// Who received the leg (UCCX `destinationType`: 1 an agent, 2 a device).
+    DestinationType,
+    /// The receiving party's number (UCCX `destinationDN`).
+    Destination,
+    /// The script application (UCCX `applicationName`).
+    Application,
+    /// How the contact left its queue (UCCX ContactQueueDetail `disposition`, 1–5).
+    QueueDisposition,
 }
 
 impl Role {
     /// Every role, in the order the reader looks for them.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 37] = [
         Role::Connres,
         Role::Direction,
         Role::Cause,
@@ -56,6 +117,34 @@ impl Role {
         Role::End,
         Role::Queue,
         Role::CallerHangup,
+        Role::CallDay,
+        Role::Sequence,
+        Role::Disposition,
+        Role::DispositionFlag,
+        Role::CallType,
+        Role::NewTransaction,
+        Role::Peripheral,
+        Role::PeripheralCall,
+        Role::Agent,
+        Role::SkillGroup,
+        Role::CallGuid,
+        Role::Written,
+        Role::Duration,
+        Role::Ring,
+        Role::Delay,
+        Role::Talk,
+        Role::Hold,
+        Role::Work,
+        Role::LocalQueue,
+        Role::Transfer,
+        Role::Redirect,
+        Role::Conference,
+        Role::OriginatorType,
+        Role::Originator,
+        Role::DestinationType,
+        Role::Destination,
+        Role::Application,
+        Role::QueueDisposition,
     ];
 
     /// The role's key in a column mapping (`--column connres=Result`, `{ columns: { connres:
@@ -72,6 +161,34 @@ impl Role {
             Role::End => "end",
             Role::Queue => "queue",
             Role::CallerHangup => "callerHangup",
+            Role::CallDay => "callDay",
+            Role::Sequence => "sequence",
+            Role::Disposition => "disposition",
+            Role::DispositionFlag => "dispositionFlag",
+            Role::CallType => "callType",
+            Role::NewTransaction => "newTransaction",
+            Role::Peripheral => "peripheral",
+            Role::PeripheralCall => "peripheralCall",
+            Role::Agent => "agent",
+            Role::SkillGroup => "skillGroup",
+            Role::CallGuid => "callGuid",
+            Role::Written => "written",
+            Role::Duration => "duration",
+            Role::Ring => "ring",
+            Role::Delay => "delay",
+            Role::Talk => "talk",
+            Role::Hold => "hold",
+            Role::Work => "work",
+            Role::LocalQueue => "localQueue",
+            Role::Transfer => "transfer",
+            Role::Redirect => "redirect",
+            Role::Conference => "conference",
+            Role::OriginatorType => "originatorType",
+            Role::Originator => "originator",
+            Role::DestinationType => "destinationType",
+            Role::Destination => "destination",
+            Role::Application => "application",
+            Role::QueueDisposition => "queueDisposition",
         }
     }
 
@@ -81,23 +198,6 @@ impl Role {
         Role::ALL
             .into_iter()
             .find(|r| r.key().eq_ignore_ascii_case(key))
-    }
-
-    /// The column names the vendor's tables use for this role, tried in order (ASCII case
-    /// ignored).
-    #[must_use]
-    pub fn names(self) -> &'static [&'static str] {
-        match self {
-            Role::Connres => &["CONNRES"],
-            Role::Direction => &["bOutbound"],
-            Role::Cause => &["CauseCodesID"],
-            Role::Call => &["StatisticsPartAID", "ID"],
-            Role::Start => &["dtCallStart"],
-            Role::Connect => &["dtCallConnect"],
-            Role::End => &["dtCallEnd"],
-            Role::Queue => &["dtQueueStart"],
-            Role::CallerHangup => &["bCallerHangup"],
-        }
     }
 
     fn index(self) -> usize {
@@ -125,20 +225,51 @@ pub struct Records {
     pub table: Table,
     /// The calls, their legs and outcomes.
     pub calls: Calls,
+    /// The UCCX ContactQueueDetail export given with a ContactCallDetail one.
+    pub queue: Option<Table>,
 }
 
 /// Reads an export: its encoding and separator told from its first bytes, its header row, its
 /// rows, then its calls. Nothing is fatal: what was wrong is in `table.diagnostics`.
 #[must_use]
 pub fn read(bytes: &[u8], options: &RecordOptions) -> Records {
-    let mut table = table::read(bytes, options);
-    let calls = calls::calls(&mut table, options);
-    Records { table, calls }
+    read_with_queue(bytes, None, options)
 }
 
-/// Whether a header line names a column of the vendor's call records (CONNRES, `bOutbound`,
-/// `CauseCodesID`, `StatisticsPartAID`, a `dtCall…` time): how the input form detector tells an
-/// export from a CTI log.
+/// Reads a UCCX ContactCallDetail export with its ContactQueueDetail (joined on sessionID,
+/// `cisco-records.md` §2.2); the queue table's diagnostics are the export's, named as its.
+#[must_use]
+pub fn read_with_queue(bytes: &[u8], queue: Option<&[u8]>, options: &RecordOptions) -> Records {
+    let mut table = table::read(bytes, options);
+    let mut queue = queue.map(|q| table::read(q, options));
+    // Given in either order: the ContactQueueDetail is the one without contactDisposition.
+    if let Some(q) = queue.as_mut() {
+        if table.is_queue_detail() && !q.is_queue_detail() {
+            std::mem::swap(&mut table, q);
+        }
+    }
+    let queue = queue.map(|mut q| {
+        q.diagnostics
+            .retain(|d| d.code != crate::DiagnosticCode::MissingColumns);
+        for d in &mut q.diagnostics {
+            d.message = format!("ContactQueueDetail: {}", d.message);
+        }
+        q
+    });
+    let calls = calls::calls_with(&mut table, queue.as_ref(), options);
+    if let Some(q) = &queue {
+        table.diagnostics.extend(q.diagnostics.iter().cloned());
+    }
+    Records {
+        table,
+        calls,
+        queue,
+    }
+}
+
+/// Whether a header line names a column that tells a family of call records (CONNRES,
+/// `bOutbound`, a `dtCall…` time; `RouterCallKey`, `CallDisposition`; `sessionID`,
+/// `contactDisposition`, …): how the input form detector tells an export from a CTI log.
 #[must_use]
 pub fn is_header(line: &str) -> bool {
     let separators = line
@@ -149,10 +280,5 @@ pub fn is_header(line: &str) -> bool {
         && line
             .split([',', ';', '\t'])
             .map(|name| name.trim().trim_matches('"'))
-            .any(|name| {
-                Role::ALL
-                    .iter()
-                    .flat_map(|r| r.names())
-                    .any(|n| *n != "ID" && n.eq_ignore_ascii_case(name))
-            })
+            .any(family::tells)
 }

@@ -3,7 +3,7 @@
 //! line; the encoding (UTF-8 with or without a byte-order mark, UTF-16 with one) from the first
 //! bytes.
 
-use super::{RecordOptions, Role};
+use super::{family, Family, RecordOptions, Role};
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
 use crate::text::encoding::{self, Encoding};
 
@@ -18,8 +18,12 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Columns the header names.
     pub header_len: usize,
+    /// The table the export was saved from, told from its header.
+    pub family: Family,
+    /// The header's names that told the family.
+    pub told_by: Vec<String>,
     /// Each role's column (an index into `columns`).
-    roles: [Option<u32>; Role::ALL.len()],
+    roles: Vec<Option<u32>>,
     /// Every cell's text, one after the other.
     cells: String,
     /// Where each cell ends in `cells` (bytes).
@@ -56,7 +60,11 @@ impl Table {
     /// The column that holds `role`, if any.
     #[must_use]
     pub fn column_of(&self, role: Role) -> Option<usize> {
-        self.roles[role.index()].map(|c| c as usize)
+        self.roles
+            .get(role.index())
+            .copied()
+            .flatten()
+            .map(|c| c as usize)
     }
 
     /// The role column `column` holds, if any.
@@ -102,6 +110,15 @@ impl Table {
     #[must_use]
     pub fn row_number(row: usize) -> u32 {
         u32::try_from(row).map_or(u32::MAX, |r| r.saturating_add(2))
+    }
+
+    /// Whether this is a Unified CCX ContactQueueDetail export: sessionID and a `disposition`
+    /// column, no contactDisposition.
+    #[must_use]
+    pub fn is_queue_detail(&self) -> bool {
+        self.family == Family::UccxCcd
+            && self.column_of(Role::Disposition).is_none()
+            && self.column_of(Role::QueueDisposition).is_some()
     }
 
     /// The one-based line where row `row` starts.
@@ -231,8 +248,13 @@ impl Table {
         ));
     }
 
-    /// Finds each role's column: the mapping's name, else the vendor's names, ASCII case ignored.
+    /// Tells the family, then finds each role's column: the mapping's name, else the family's
+    /// names, ASCII case ignored.
     fn find_roles(&mut self, options: &RecordOptions) {
+        let (family, told_by) = family::detect(&self.columns[..self.header_len]);
+        self.family = family;
+        self.told_by = told_by.into_iter().map(str::to_owned).collect();
+        self.roles = vec![None; Role::ALL.len()];
         let header = &self.columns[..self.header_len];
         let find = |name: &str| {
             header
@@ -260,10 +282,12 @@ impl Table {
                     }
                     found
                 }
-                None => role.names().iter().find_map(|n| find(n)),
+                None => role.names(family).find_map(find),
             };
         }
-        if self.column_of(Role::Connres).is_none() && self.header_len > 0 {
+        if family != Family::Jtel {
+            self.require(family);
+        } else if self.column_of(Role::Connres).is_none() && self.header_len > 0 {
             let detail = format!(
                 "no column is named CONNRES; the header names {}. Name the column that holds the CONNRES codes with `--column connres=NAME` (in JavaScript, `{{ columns: {{ connres: 'NAME' }} }}`)",
                 self.header_list()
@@ -275,6 +299,40 @@ impl Table {
                 &detail,
             ));
         }
+    }
+
+    /// Names the columns a Cisco family's calls need that the header lacks, in one diagnostic.
+    fn require(&mut self, family: Family) {
+        let missing: Vec<String> = family
+            .required()
+            .iter()
+            .filter(|r| self.column_of(**r).is_none())
+            .map(|r| {
+                let name = r.names(family).next().unwrap_or_default();
+                format!("{name} (--column {}=NAME)", r.key())
+            })
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let hint = if self.is_queue_detail() {
+            ". It looks like a ContactQueueDetail export: give it together with its ContactCallDetail export"
+        } else {
+            ""
+        };
+        let detail = format!(
+            "read as {} (its header names {}), but it has no {}: its legs cannot be made into calls without them{hint}. The header names {}",
+            family.table(),
+            self.told_by.join(", "),
+            missing.join(", "),
+            self.header_list()
+        );
+        self.diagnostics.push(Diagnostic::row(
+            DiagnosticCode::MissingColumns,
+            1,
+            0,
+            &detail,
+        ));
     }
 
     /// The header's names, quoted and joined, for messages.

@@ -6,6 +6,7 @@ pub mod agent_columns;
 pub mod api;
 pub mod calls;
 pub mod capture;
+pub mod cisco_records;
 pub mod collection;
 pub mod column_set;
 pub mod columns;

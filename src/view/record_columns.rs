@@ -47,6 +47,8 @@ enum ReasonKey {
     Code(RecordRule, u32),
     APart(OutcomeKind, Option<u8>),
     Fixed(RecordRule),
+    /// A Cisco rule, the disposition and the ContactQueueDetail one (or the flagged kind).
+    Cisco(RecordRule, Option<u32>, Option<u32>, OutcomeKind),
 }
 
 /// The calls as columns: key, direction, first row, start, duration, outcome, rule, a short
@@ -107,12 +109,22 @@ pub fn rule_name(rule: RecordRule) -> &'static str {
         RecordRule::LastLeg => "last-leg",
         RecordRule::PlatformAnswered => "platform-answered",
         RecordRule::NoConnres => "no-connres",
+        RecordRule::LastDisposition => "last-disposition",
+        RecordRule::AllPartial => "all-partial",
+        RecordRule::LegFlag => "leg-flag",
+        RecordRule::QueueDetail => "queue-detail",
+        RecordRule::NoDisposition => "no-disposition",
     }
 }
 
 fn reason_key(records: &Records, call: &Call) -> ReasonKey {
     let o = call.outcome;
     let facts = &records.calls.facts;
+    if records.table.family != crate::records::Family::Jtel {
+        let code = o.row.and_then(|r| facts[r as usize].disposition);
+        let queue = super::cisco_records::queue_code(records, call);
+        return ReasonKey::Cisco(o.rule, code, queue, o.kind);
+    }
     match o.rule {
         RecordRule::LegAnswered | RecordRule::LastLeg => {
             match o.row.and_then(|r| facts[r as usize].connres) {
@@ -160,6 +172,9 @@ fn short_reason(records: &Records, key: ReasonKey) -> String {
             format!("connected by the platform ({connect} set); no leg has a CONNRES")
         }
         ReasonKey::Fixed(_) => "no row has a CONNRES".to_owned(),
+        ReasonKey::Cisco(rule, code, queue, kind) => {
+            super::cisco_records::short_reason(records, rule, code, queue, kind)
+        }
     }
 }
 

@@ -6,15 +6,17 @@ use serde::ser::{SerializeSeq, Serializer};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::cisco_records::{self as cisco, CiscoLeg};
 use super::{Diagnostics, RowDiagnostic};
 use crate::codes::connres::{Connres, Direction};
 use crate::codes::q850;
 use crate::outcome::OutcomeKind;
-use crate::records::{Call, RecordRule, Records, Role, Table};
+use crate::records::{Call, Family, RecordRule, Records, Role, Table};
 use crate::text::encoding::Encoding;
 
 /// What every view of an export starts with: how it was read, its columns, rows and codes.
 #[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(rename = "RecordsExport")]
 pub struct RecordsExport<'a> {
     /// Always `records`.
@@ -32,6 +34,12 @@ pub struct RecordsExport<'a> {
     /// Every distinct CONNRES reading of the export (code, direction, cause), decoded once, as
     /// `decodeConnres` decodes it; a leg's `connres` is an index into this list.
     pub codes: &'a [Connres],
+    /// The table the export was saved from, told from its header.
+    pub family: Family,
+    /// Which table it was read as, and the header's names that told.
+    pub read_as: String,
+    /// How its times were read (zones), in words.
+    pub clock: &'static str,
 }
 
 /// A decoded call-record export.
@@ -78,8 +86,10 @@ pub struct RecordCall<'a> {
     pub duration_ms: Option<f64>,
     /// How it ended, why, and the cells that say so.
     pub outcome: RecordOutcomeView<'a>,
-    /// Its rows, in time order.
+    /// Its rows, in time order (Cisco exports: in sequence order).
     pub legs: Vec<RecordLeg<'a>>,
+    /// What else to know: how its legs were grouped and linked, the calls it is linked to.
+    pub remarks: Vec<String>,
 }
 
 /// A call's outcome with its rule, reason and evidence.
@@ -105,6 +115,10 @@ pub struct RecordEvidence<'a> {
     pub column: &'a str,
     /// The cell as written (empty for a missing cell).
     pub value: &'a str,
+    /// The export the cell is in, when it is not the main one (`ContactQueueDetail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub source: Option<&'static str>,
 }
 
 /// A row of a call: a leg, when it has a CONNRES.
@@ -129,6 +143,8 @@ pub struct RecordLeg<'a> {
     pub queue_ms: Option<f64>,
     /// Every cell, by column (`null` past the row's end).
     pub cells: Vec<Option<&'a str>>,
+    /// A Cisco leg's codes explained.
+    pub cisco: Option<CiscoLeg<'a>>,
 }
 
 /// The calls, serialised one by one as they are made.
@@ -167,7 +183,30 @@ pub fn records_export(records: &Records) -> RecordsExport<'_> {
         columns: columns(t),
         rows: u32::try_from(t.len()).unwrap_or(u32::MAX),
         codes: &records.calls.codes,
+        family: t.family,
+        read_as: read_as(t),
+        clock: cisco::clock(t),
     }
+}
+
+/// `UCCE Termination_Call_Detail, told by its columns RouterCallKey, …`.
+fn read_as(t: &Table) -> String {
+    if t.told_by.is_empty() {
+        return format!(
+            "{}: no column tells a family; read as jtel's",
+            t.family.table()
+        );
+    }
+    let shown = t.told_by.len().min(4);
+    let more = match t.told_by.len() - shown {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!(
+        "{}, told by its columns {}{more}",
+        t.family.table(),
+        t.told_by[..shown].join(", ")
+    )
 }
 
 fn separator(b: u8) -> &'static str {
@@ -210,12 +249,16 @@ pub fn record_call<'a>(records: &'a Records, call: &Call) -> RecordCall<'a> {
         duration_ms,
         outcome: outcome_view(records, call),
         legs: call.rows.iter().map(|&r| leg(records, r)).collect(),
+        remarks: cisco::remarks(records, call),
     }
 }
 
 /// A call's key: its call id, or `row N` for a row without one.
 #[must_use]
 pub fn call_key(records: &Records, call: &Call) -> String {
+    if let Some(key) = cisco::call_key(records, call) {
+        return key;
+    }
     let row = call.rows[0] as usize;
     records
         .table
@@ -258,6 +301,7 @@ fn leg(records: &Records, r: u32) -> RecordLeg<'_> {
         end_ms: ms(2),
         queue_ms: ms(3),
         cells: (0..t.columns.len()).map(|c| t.raw(row, c)).collect(),
+        cisco: (t.family != Family::Jtel).then(|| cisco::leg(records, row)),
     }
 }
 
@@ -271,8 +315,9 @@ fn outcome_view<'a>(records: &'a Records, call: &Call) -> RecordOutcomeView<'a> 
         }
         RecordRule::PlatformAnswered => &[Role::Connect],
         RecordRule::NoConnres => &[],
+        rule => cisco::evidence_roles(t.family, rule),
     };
-    let evidence = o
+    let mut evidence: Vec<RecordEvidence> = o
         .row
         .map(|r| {
             roles
@@ -283,11 +328,22 @@ fn outcome_view<'a>(records: &'a Records, call: &Call) -> RecordOutcomeView<'a> 
                         row: Table::row_number(r as usize),
                         column: &t.columns[column],
                         value: t.raw(r as usize, column).unwrap_or(""),
+                        source: None,
                     })
                 })
                 .collect()
         })
         .unwrap_or_default();
+    if let Some((q, r)) = records.queue.as_ref().zip(o.queue) {
+        if let Some(column) = q.column_of(Role::QueueDisposition) {
+            evidence.push(RecordEvidence {
+                row: Table::row_number(r as usize),
+                column: &q.columns[column],
+                value: q.raw(r as usize, column).unwrap_or(""),
+                source: Some("ContactQueueDetail"),
+            });
+        }
+    }
     RecordOutcomeView {
         kind: o.kind,
         rule: o.rule,
@@ -299,6 +355,9 @@ fn outcome_view<'a>(records: &'a Records, call: &Call) -> RecordOutcomeView<'a> 
 /// Why a call ended as it did, in words.
 fn reason(records: &Records, call: &Call) -> String {
     let t = &records.table;
+    if t.family != Family::Jtel {
+        return cisco::reason(records, call);
+    }
     let name = |role: Role| t.column_of(role).map_or("", |c| t.columns[c].as_str());
     let o = call.outcome;
     let row = o.row.map_or(0, |r| Table::row_number(r as usize));
@@ -378,7 +437,7 @@ pub struct RecordsSummary<'a> {
     pub format: &'static str,
     /// Data rows.
     pub rows: u32,
-    /// Rows with a CONNRES.
+    /// Rows with a CONNRES (Cisco exports: with a disposition).
     pub legs: u32,
     /// Calls.
     pub calls: u32,
@@ -443,7 +502,12 @@ pub fn summary(records: &Records) -> RecordsSummary<'_> {
     RecordsSummary {
         format: "records",
         rows: count(records.table.len()),
-        legs: count(c.facts.iter().filter(|f| f.connres.is_some()).count()),
+        legs: count(
+            c.facts
+                .iter()
+                .filter(|f| f.connres.is_some() || f.disposition.is_some())
+                .count(),
+        ),
         calls: count(c.calls.len()),
         outcomes,
         codes,

@@ -49,7 +49,10 @@ pub fn decode_connres(
 }
 
 /// Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into its
-/// calls: every leg's CONNRES decoded, each call's outcome with its evidence.
+/// calls: jtel's statistics (every leg's CONNRES decoded), UCCE Termination_Call_Detail or
+/// Unified CCX ContactCallDetail (each leg's disposition explained), each call's outcome with
+/// its evidence. `queueDetail` is a UCCX ContactQueueDetail export joined to a ContactCallDetail
+/// one (either may come first).
 ///
 /// # Errors
 /// Throws for an input that is neither a string nor bytes, or options of the wrong type. What
@@ -59,8 +62,10 @@ pub fn decode_connres(
 pub fn decode_records(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<JsValue>,
+    #[wasm_bindgen(js_name = queueDetail, unchecked_param_type = "string | Uint8Array | undefined")]
+    queue_detail: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let records = read(&input, options.as_ref())?;
+    let records = read(&input, options.as_ref(), queue_detail.as_ref())?;
     Ok(to_js(&view::decoded_records(&records)))
 }
 
@@ -84,9 +89,11 @@ impl RecordLog {
         #[wasm_bindgen(unchecked_param_type = "RecordOptions | undefined")] options: Option<
             JsValue,
         >,
+        #[wasm_bindgen(js_name = queueDetail, unchecked_param_type = "string | Uint8Array | undefined")]
+        queue_detail: Option<JsValue>,
     ) -> Result<RecordLog, JsValue> {
         Ok(RecordLog {
-            records: read(&input, options.as_ref())?,
+            records: read(&input, options.as_ref(), queue_detail.as_ref())?,
         })
     }
 
@@ -131,16 +138,30 @@ impl RecordLog {
     }
 }
 
-/// Reads `input` (a string or bytes) with `options`.
-fn read(input: &JsValue, options: Option<&JsValue>) -> Result<Records, JsValue> {
+/// Reads `input` (a string or bytes) with `options`, and a ContactQueueDetail export beside it.
+fn read(
+    input: &JsValue,
+    options: Option<&JsValue>,
+    queue: Option<&JsValue>,
+) -> Result<Records, JsValue> {
     let options = record_options(options)?;
-    if let Some(text) = input.as_string() {
-        return Ok(records::read(text.as_bytes(), &options));
+    let input = bytes("input", input)?;
+    let queue = match queue.filter(|q| !q.is_undefined() && !q.is_null()) {
+        Some(q) => Some(bytes("queueDetail", q)?),
+        None => None,
+    };
+    Ok(records::read_with_queue(&input, queue.as_deref(), &options))
+}
+
+/// A string's UTF-8 or a `Uint8Array`'s bytes.
+fn bytes(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
     }
-    let bytes = input
+    let array = value
         .dyn_ref::<js_sys::Uint8Array>()
-        .ok_or_else(|| wrong_type("input", "a string or a Uint8Array", input))?;
-    Ok(records::read(&bytes.to_vec(), &options))
+        .ok_or_else(|| wrong_type(argument, "a string or a Uint8Array", value))?;
+    Ok(array.to_vec())
 }
 
 /// `{ columns?: { role: name }, direction?: 'inbound' | 'outbound' }`.
