@@ -44,6 +44,8 @@ site: package-dir
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
 	cp tests/fixtures/logs/*.txt src/generate/flows/*.txt tests/fixtures/traces/*.log tests/fixtures/captures/*.pcapng $(SITE)/samples/
 	cp tests/fixtures/records/calls.csv $(SITE)/samples/call-records.csv
+	cp tests/fixtures/records/cisco/tcd-ssms.csv $(SITE)/samples/ucce-termination-call-detail.csv
+	cp tests/fixtures/records/cisco/ccd-informix.csv $(SITE)/samples/uccx-contact-call-detail.csv
 	cargo build --quiet --bin cti-outcome
 	target/debug/cti-outcome generate --calls 3000 > $(SITE)/samples/generated-3000-calls.txt
 	target/debug/cti-outcome decode src/generate/flows/consult-transfer.txt 2>/dev/null \

@@ -179,9 +179,11 @@
  * @typedef {object} CtiOutcomeRecords
  * @property {(code: number, direction: Direction, cause?: number | null) => Connres} decodeConnres
  *   Decodes a CONNRES end-of-call code for a direction, with an optional Q.850 cause (0–127).
- * @property {(input: string | Uint8Array, options?: RecordOptions) => DecodedRecords} decodeRecords
- *   Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into calls.
- * @property {new (input: string | Uint8Array, options?: RecordOptions) => RecordLog} RecordLog
+ * @property {(input: string | Uint8Array, options?: RecordOptions, queueDetail?: string | Uint8Array) => DecodedRecords} decodeRecords
+ *   Reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into calls:
+ *   jtel's statistics, UCCE Termination_Call_Detail or Unified CCX ContactCallDetail (told by the
+ *   header); `queueDetail` is a ContactQueueDetail export joined to a ContactCallDetail one.
+ * @property {new (input: string | Uint8Array, options?: RecordOptions, queueDetail?: string | Uint8Array) => RecordLog} RecordLog
  *   An export kept in WebAssembly memory.
  */
 
@@ -656,7 +658,7 @@ export function captureApi(glue) {
 export function recordsApi(glue) {
   return {
     decodeConnres: (code, direction, cause) => glue.decodeConnres(code, direction, cause),
-    decodeRecords: (input, options) => glue.decodeRecords(input, options),
+    decodeRecords: (input, options, queueDetail) => glue.decodeRecords(input, options, queueDetail),
     RecordLog: glue.RecordLog,
   };
 }

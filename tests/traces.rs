@@ -303,7 +303,7 @@ fn opc_and_pim_records_join_their_calls_and_explain_the_leg() {
             .map(|r| r.as_str().unwrap().to_owned())
             .collect()
     };
-    let leg = "CallDisposition 13 (Disconnect/drop handled primary route), PeripheralCallType 2 (Pre-Route ACD In); ring 0 s, delay 0 s, talk 143 s, hold 28 s, work 0 s, local queue 0 s, in all 171 s";
+    let leg = "CallDisposition 13 (Disconnect/drop handled primary route), PeripheralCallType 2 (Pre-Route ACD In)";
     assert_eq!(remarks("1010"), [format!("the OPC's end-of-call record of a leg of this call (event 12, joined by its router call key): {leg}")]);
     // A Termination_Call_Detail row of the same leg (`cisco-records.md` §1.1) is explained the
     // same way.
@@ -311,6 +311,11 @@ fn opc_and_pim_records_join_their_calls_and_explain_the_leg() {
     let records = cti_outcome::records::read(tcd.as_bytes(), &Default::default());
     let row = serde_json::to_value(cti_outcome::view::records::decoded_records(&records)).unwrap();
     assert_eq!(row["calls"][0]["legs"][0]["cisco"]["explained"], leg);
+    // …and its times are the record's (`Duration=171 RingTime=0 … HoldTime=28 TalkTime=143`).
+    assert_eq!(
+        row["calls"][0]["legs"][0]["cisco"]["seconds"],
+        serde_json::json!({"ring": 0.0, "delay": 0.0, "talk": 143.0, "hold": 28.0, "work": 0.0, "localQueue": 0.0, "duration": 171.0})
+    );
     assert!(remarks("1011")[0]
         .starts_with("the PIM's CSTA DELIVERED (event 6) is joined by its CallID"));
     // Without a call to join, a leg record stays among the events no call holds.

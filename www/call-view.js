@@ -98,7 +98,10 @@ export function redraw() {
 function showRecordCall(call) {
   byId('call-title').textContent = `Call ${call.key} · ${call.direction} · ${call.legs.length} ${call.legs.length === 1 ? 'row' : 'rows'}`;
   byId('call-outcome').replaceChildren(el('span', { class: `outcome ${call.outcome.kind}` }, call.outcome.kind), ` ${call.outcome.reason}`);
-  byId('call-why').replaceChildren(...call.outcome.evidence.map((e) => el('li', {}, `Evidence: row ${e.row} ${e.column} = ${e.value || '(empty)'}`)));
+  byId('call-why').replaceChildren(
+    ...call.outcome.evidence.map((e) => el('li', {}, `Evidence: ${e.source ? `${e.source} ` : ''}row ${e.row} ${e.column} = ${e.value || '(empty)'}`)),
+    ...call.remarks.map((r) => el('li', {}, `Remark: ${r}`)),
+  );
   byId('call-links').replaceChildren();
   byId('call').hidden = false;
   shown.flows = [];

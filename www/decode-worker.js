@@ -92,15 +92,22 @@ async function openCapture(file, started) {
   post({ type: 'done', cancelled: false, loaded: file.size, total: file.size, ms: performance.now() - started, memory: memory(), timings });
 }
 
-/** An export is read whole by the records module into a RecordLog, kept here. */
-async function openRecords(file, started) {
+/**
+ * An export is read whole by the records module into a RecordLog, kept here; `queue` is a UCCX
+ * ContactQueueDetail export given with its ContactCallDetail one (either order).
+ * @param {Blob} file
+ * @param {number} started
+ * @param {Blob} [queue]
+ */
+async function openRecords(file, started, queue) {
   const [{ default: initRecords, RecordLog }] = await Promise.all([import('./pkg/records.js'), init()]);
   await initRecords();
   const bytes = new Uint8Array(await timed('read', () => file.arrayBuffer()));
+  const queueBytes = queue ? new Uint8Array(await queue.arrayBuffer()) : undefined;
   post({ type: 'progress', phase: 'records', loaded: file.size, total: file.size, events: 0, memory: memory() });
   await breathe();
   log?.free();
-  log = timed('records', () => new RecordLog(bytes));
+  log = timed('records', () => new RecordLog(bytes, undefined, queueBytes));
   records = true;
   blob = file;
   const head = log.head();
@@ -213,6 +220,11 @@ async function open({ file, inputs }) {
   await init();
   reset();
   const given = inputs ?? [{ name: 'log', blob: file }];
+  if (given.length === 2) {
+    // Two call-detail exports: a UCCX ContactCallDetail and its ContactQueueDetail.
+    const forms = await Promise.all(given.map(async (g) => sniff(new Uint8Array(await g.blob.slice(0, SNIFF_BYTES).arrayBuffer())).form));
+    if (forms.every((f) => f === 'records')) return openRecords(given[0].blob, performance.now(), given[1].blob);
+  }
   if (given.length > 1 || await isArchive(given[0].blob)) return openCollection(given);
   file = given[0].blob;
   // One place tells every form apart (src/sniff.rs); the page says what it found and why.

@@ -1,7 +1,8 @@
 // @ts-check
 // A call of a call-record export: its legs (rows) as bars on a time axis, each leg's CONNRES
-// explained (label, meaning, legacy flag, Q.850 cause name and class), and every cell of every
-// row, the columns no role uses included.
+// explained (label, meaning, legacy flag, Q.850 cause name and class) or, for a Cisco export,
+// its disposition, call type, agent and times, and every cell of every row, the columns no role
+// uses included.
 import { el, formatMs, svg } from './dom.js';
 
 const LEFT = 110;
@@ -36,21 +37,44 @@ function axis(call, codes) {
   );
   call.legs.forEach((leg, i) => {
     const y = 8 + i * (BAR + GAP);
-    const code = codes[leg.connres];
-    const g = svg('g', { class: `leg ${code?.outcome ?? 'none'}`, 'data-row': leg.row });
-    g.append(svg('title', {}, `row ${leg.row}: ${code ? `CONNRES ${code.code} ${code.label}` : 'no CONNRES'}`));
+    const { outcome, label } = legCode(leg, codes[leg.connres]);
+    const g = svg('g', { class: `leg ${outcome}`, 'data-row': leg.row });
+    g.append(svg('title', {}, `row ${leg.row}: ${label}`));
     g.append(svg('text', { x: 4, y: y + 15 }, `row ${leg.row}`));
     const s = spans[i];
     if (s) {
-      g.append(svg('rect', { x: x(s[0]), y, width: Math.max(3, x(s[1]) - x(s[0])), height: BAR, rx: 3, class: `outcome-fill ${code?.outcome ?? 'none'}` }));
+      g.append(svg('rect', { x: x(s[0]), y, width: Math.max(3, x(s[1]) - x(s[0])), height: BAR, rx: 3, class: `outcome-fill ${outcome}` }));
       for (const [ms, what] of [[leg.queueMs, 'queue'], [leg.connectMs, 'connect']]) {
         if (ms !== undefined) g.append(svg('line', { x1: x(ms), x2: x(ms), y1: y - 3, y2: y + BAR + 3, class: `mark ${what}` }, svg('title', {}, what)));
       }
-      g.append(svg('text', { x: x(s[0]) + 4, y: y + 15, class: 'bar-label' }, code ? `${code.code} ${code.label}` : 'no CONNRES'));
+      g.append(svg('text', { x: x(s[0]) + 4, y: y + 15, class: 'bar-label' }, label));
     }
     box.append(g);
   });
   return box;
+}
+
+/** A leg's outcome class and bar label: its CONNRES, or its Cisco disposition. */
+function legCode(leg, code) {
+  const d = leg.cisco?.disposition;
+  if (d) return { outcome: d.kind ?? 'none', label: `${d.code} ${d.meaning}` };
+  if (leg.cisco) return { outcome: 'none', label: 'no disposition' };
+  return { outcome: code?.outcome ?? 'none', label: code ? `${code.code} ${code.label}` : 'no CONNRES' };
+}
+
+/** A Cisco leg in words: disposition, call type, agent, skill group, CallDispositionFlag, times. */
+function explainCisco(c, head) {
+  const name = (role, fallback) => head.columns.find((col) => col.role === role)?.name ?? fallback;
+  const parts = [];
+  if (c.disposition) parts.push(el('span', { class: `outcome ${c.disposition.kind ?? 'none'}` }, c.disposition.kind ?? 'partial'), ` ${name('disposition', 'disposition')} ${c.disposition.code}: ${c.disposition.meaning}.`);
+  else parts.push(el('span', { class: 'muted' }, 'no disposition in this row.'));
+  if (c.sequence !== undefined) parts.push(` Leg ${c.sequence} of the call.`);
+  if (c.callType) parts.push(` ${name('callType', 'type')} ${c.callType.code}: ${c.callType.meaning}.`);
+  if (c.agent) parts.push(` Agent ${c.agent}.`);
+  if (c.skillGroup) parts.push(` Skill group ${c.skillGroup}.`);
+  if (c.dispositionFlag) parts.push(` CallDispositionFlag ${c.dispositionFlag.code}: ${c.dispositionFlag.meaning}.`);
+  if (c.explained) parts.push(el('div', { class: 'muted' }, c.explained));
+  return el('span', {}, ...parts);
 }
 
 /** One leg's CONNRES in words. */
@@ -68,16 +92,17 @@ function explain(code) {
 export function drawLegs(host, call, head) {
   const rows = call.legs.map((leg) => el('tr', { 'data-row': leg.row },
     el('th', { scope: 'row' }, `row ${leg.row}`),
-    el('td', {}, explain(head.codes[leg.connres])),
+    el('td', {}, leg.cisco ? explainCisco(leg.cisco, head) : explain(head.codes[leg.connres])),
   ));
+  const what = head.family === 'jtel' ? 'CONNRES' : 'disposition';
   const cells = call.legs.map((leg) => el('tr', {},
     el('th', { scope: 'row' }, `row ${leg.row}`),
     ...leg.cells.map((c) => el('td', {}, c ?? '')),
   ));
   host.replaceChildren(
     axis(call, head.codes),
-    el('table', { class: 'legs', 'aria-label': 'Legs and their CONNRES' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Leg'), el('th', { scope: 'col' }, 'CONNRES explained'))),
+    el('table', { class: 'legs', 'aria-label': `Legs and their ${what}` },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Leg'), el('th', { scope: 'col' }, `${what} explained`))),
       el('tbody', {}, rows)),
     el('details', { class: 'cells' },
       el('summary', {}, 'Every cell'),

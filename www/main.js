@@ -169,8 +169,11 @@ function showSummary(summary, m, name) {
   if (summary.records) {
     const r = summary.records;
     const encoding = r.encoding.startsWith('utf16') ? `, ${ENCODINGS[r.encoding]}` : '';
-    byId('summary').textContent = `${name}: read as call records (${SEPARATORS[r.separator]}-separated${encoding}): ` +
-      `${r.rows} rows, ${r.calls} calls, ${r.diagnostics.length} diagnostics`;
+    // A Cisco export says which table it was read as, and how its times were read.
+    const family = r.family === 'jtel' ? '' : `, ${r.readAs}`;
+    const clock = r.family === 'jtel' ? '' : `. Times: ${r.clock}`;
+    byId('summary').textContent = `${name}: read as call records${family} (${SEPARATORS[r.separator]}-separated${encoding}): ` +
+      `${count(r.rows, 'row')}, ${count(r.calls, 'call')}, ${count(r.diagnostics.length, 'diagnostic')}${clock}`;
     byId('result').hidden = false;
     drawDiagnostics(summary.diagnostics);
     byId('no-events').hidden = true;

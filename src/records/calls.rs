@@ -100,9 +100,8 @@ pub struct Link {
     pub kind: LinkKind,
 }
 
-/// How two calls are linked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "kebab-case")]
+/// How two calls are linked (said in the call's remarks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkKind {
     /// UCCX: the other call is the consult session an agent placed while this call's leg was
     /// transferred or conferenced to them (INFERENCE from the agent's number and the times).

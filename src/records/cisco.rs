@@ -74,40 +74,26 @@ pub fn call_type_direction(code: u32) -> Option<Direction> {
     }
 }
 
-/// A leg as the OPC's record and a Termination_Call_Detail row both describe it: its
-/// CallDisposition and PeripheralCallType explained, and its times in seconds. One sentence for
-/// both, so that the trace and the export explain the same leg the same way.
+/// A leg's codes as the OPC's record and a Termination_Call_Detail row both carry them: one
+/// sentence for both, so that the trace and the export explain the same leg the same way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LegCodes {
     /// CallDisposition.
     pub disposition: Option<u32>,
     /// PeripheralCallType.
     pub call_type: Option<u32>,
-    /// Ring, delay, talk, hold, work and local-queue time, and Duration (seconds).
-    pub seconds: [Option<i64>; 7],
 }
-
-/// The names of [`LegCodes::seconds`], in order.
-pub const SECONDS: [(Role, &str); 7] = [
-    (Role::Ring, "ring"),
-    (Role::Delay, "delay"),
-    (Role::Talk, "talk"),
-    (Role::Hold, "hold"),
-    (Role::Work, "work"),
-    (Role::LocalQueue, "local queue"),
-    (Role::Duration, "in all"),
-];
 
 impl LegCodes {
     /// `CallDisposition 13 (Disconnect/drop handled primary route), PeripheralCallType 2
-    /// (Pre-Route ACD In); ring 3 s, …`.
+    /// (Pre-Route ACD In)`.
     #[must_use]
     pub fn explain(&self) -> String {
         let code = |name: &str, table: &crate::codes::CodeTable, v: Option<u32>| match v {
             Some(v) => format!("{name} {v} ({})", table.explain(v).1),
             None => format!("no {name}"),
         };
-        let mut out = format!(
+        format!(
             "{}, {}",
             code(
                 "CallDisposition",
@@ -115,32 +101,22 @@ impl LegCodes {
                 self.disposition
             ),
             code("PeripheralCallType", &PERIPHERAL_CALL_TYPE, self.call_type)
-        );
-        let times: Vec<String> = SECONDS
-            .iter()
-            .zip(self.seconds)
-            .filter_map(|((_, name), s)| Some(format!("{name} {} s", s?)))
-            .collect();
-        if !times.is_empty() {
-            out.push_str("; ");
-            out.push_str(&times.join(", "));
-        }
-        out
+        )
     }
 }
 
 /// Row `row`'s leg codes (cells that are not whole numbers are left out; `facts` reports them).
 #[must_use]
 pub fn leg_codes(table: &Table, row: usize) -> LegCodes {
-    let number = |role| table.role_value(row, role).and_then(whole);
-    let mut seconds = [None; 7];
-    for (slot, (role, _)) in seconds.iter_mut().zip(SECONDS) {
-        *slot = number(role);
-    }
+    let code = |role| {
+        table
+            .role_value(row, role)
+            .and_then(whole)
+            .and_then(|n| u32::try_from(n).ok())
+    };
     LegCodes {
-        disposition: number(Role::Disposition).and_then(|n| u32::try_from(n).ok()),
-        call_type: number(Role::CallType).and_then(|n| u32::try_from(n).ok()),
-        seconds,
+        disposition: code(Role::Disposition),
+        call_type: code(Role::CallType),
     }
 }
 

@@ -45,70 +45,76 @@ impl Family {
     }
 }
 
-/// A column a family's table names: its role, and whether the name tells the family on its own
-/// (`RouterCallKey` does; `DateTime` or `transfer` could be anyone's).
-struct Column(Family, Role, &'static str, bool);
+/// A column a family's table names, and the role it has.
+struct Column(Family, Role, &'static str);
 
 use Family::{Jtel, UcceTcd as Tcd, UccxCcd as Ccd};
 
-/// The columns the reader uses, by family, in the order a role's names are tried.
-static COLUMNS: &[Column] = &[
-    Column(Jtel, Role::Connres, "CONNRES", true),
-    Column(Jtel, Role::Direction, "bOutbound", true),
-    Column(Jtel, Role::Cause, "CauseCodesID", true),
-    Column(Jtel, Role::Call, "StatisticsPartAID", true),
-    Column(Jtel, Role::Call, "ID", false),
-    Column(Jtel, Role::Start, "dtCallStart", true),
-    Column(Jtel, Role::Connect, "dtCallConnect", true),
-    Column(Jtel, Role::End, "dtCallEnd", true),
-    Column(Jtel, Role::Queue, "dtQueueStart", true),
-    Column(Jtel, Role::CallerHangup, "bCallerHangup", true),
-    Column(Tcd, Role::CallDay, "RouterCallKeyDay", true),
-    Column(Tcd, Role::Call, "RouterCallKey", true),
-    Column(Tcd, Role::Sequence, "RouterCallKeySequenceNumber", true),
-    Column(Tcd, Role::Disposition, "CallDisposition", true),
-    Column(Tcd, Role::DispositionFlag, "CallDispositionFlag", true),
-    Column(Tcd, Role::CallType, "PeripheralCallType", true),
-    Column(Tcd, Role::NewTransaction, "NewTransaction", true),
-    Column(Tcd, Role::Peripheral, "PeripheralID", true),
-    Column(Tcd, Role::PeripheralCall, "PeripheralCallKey", true),
-    Column(Tcd, Role::Agent, "AgentPeripheralNumber", true),
-    Column(Tcd, Role::SkillGroup, "SkillGroupSkillTargetID", true),
-    Column(Tcd, Role::CallGuid, "CallGUID", true),
-    Column(Tcd, Role::Start, "StartDateTimeUTC", true),
-    Column(Tcd, Role::Connect, "AnsweredDateTimeUTC", true),
-    Column(Tcd, Role::End, "CallTerminatedDateTimeUTC", true),
-    Column(Tcd, Role::Written, "DateTime", false),
-    Column(Tcd, Role::Duration, "Duration", false),
-    Column(Tcd, Role::Ring, "RingTime", true),
-    Column(Tcd, Role::Delay, "DelayTime", true),
-    Column(Tcd, Role::Talk, "TalkTime", true),
-    Column(Tcd, Role::Hold, "HoldTime", true),
-    Column(Tcd, Role::Work, "WorkTime", true),
-    Column(Tcd, Role::LocalQueue, "LocalQTime", true),
-    Column(Ccd, Role::Call, "sessionID", true),
-    Column(Ccd, Role::Sequence, "sessionSeqNum", true),
-    Column(Ccd, Role::Disposition, "contactDisposition", true),
-    Column(Ccd, Role::CallType, "contactType", true),
-    Column(Ccd, Role::Start, "startDateTime", false),
-    Column(Ccd, Role::End, "endDateTime", false),
-    Column(Ccd, Role::Transfer, "transfer", false),
-    Column(Ccd, Role::Redirect, "redirect", false),
-    Column(Ccd, Role::Conference, "conference", false),
-    Column(Ccd, Role::OriginatorType, "originatorType", true),
-    Column(Ccd, Role::Originator, "originatorDN", true),
-    Column(Ccd, Role::DestinationType, "destinationType", true),
-    Column(Ccd, Role::Destination, "destinationDN", true),
-    Column(Ccd, Role::Application, "applicationName", true),
-    Column(Ccd, Role::QueueDisposition, "disposition", false),
+/// The columns whose names tell their family on their own (`RouterCallKey` does; `DateTime` or
+/// `transfer` could be anyone's): what the input form detector looks for, and what tells the
+/// families apart. A role's names are tried in the order of this list, then [`OTHER`]'s.
+static TELLING: &[Column] = &[
+    Column(Jtel, Role::Connres, "CONNRES"),
+    Column(Jtel, Role::Direction, "bOutbound"),
+    Column(Jtel, Role::Cause, "CauseCodesID"),
+    Column(Jtel, Role::Call, "StatisticsPartAID"),
+    Column(Jtel, Role::Start, "dtCallStart"),
+    Column(Jtel, Role::Connect, "dtCallConnect"),
+    Column(Jtel, Role::End, "dtCallEnd"),
+    Column(Jtel, Role::Queue, "dtQueueStart"),
+    Column(Jtel, Role::CallerHangup, "bCallerHangup"),
+    Column(Tcd, Role::CallDay, "RouterCallKeyDay"),
+    Column(Tcd, Role::Call, "RouterCallKey"),
+    Column(Tcd, Role::Sequence, "RouterCallKeySequenceNumber"),
+    Column(Tcd, Role::Disposition, "CallDisposition"),
+    Column(Tcd, Role::DispositionFlag, "CallDispositionFlag"),
+    Column(Tcd, Role::CallType, "PeripheralCallType"),
+    Column(Tcd, Role::PeripheralCall, "PeripheralCallKey"),
+    Column(Tcd, Role::Start, "StartDateTimeUTC"),
+    Column(Ccd, Role::Call, "sessionID"),
+    Column(Ccd, Role::Sequence, "sessionSeqNum"),
+    Column(Ccd, Role::Disposition, "contactDisposition"),
+    Column(Ccd, Role::Originator, "originatorDN"),
+    Column(Ccd, Role::Destination, "destinationDN"),
+];
+
+/// The other columns the reader uses, by family.
+static OTHER: &[Column] = &[
+    Column(Jtel, Role::Call, "ID"),
+    Column(Tcd, Role::NewTransaction, "NewTransaction"),
+    Column(Tcd, Role::Peripheral, "PeripheralID"),
+    Column(Tcd, Role::Agent, "AgentPeripheralNumber"),
+    Column(Tcd, Role::SkillGroup, "SkillGroupSkillTargetID"),
+    Column(Tcd, Role::CallGuid, "CallGUID"),
+    Column(Tcd, Role::Connect, "AnsweredDateTimeUTC"),
+    Column(Tcd, Role::End, "CallTerminatedDateTimeUTC"),
+    Column(Tcd, Role::Written, "DateTime"),
+    Column(Tcd, Role::Duration, "Duration"),
+    Column(Tcd, Role::Ring, "RingTime"),
+    Column(Tcd, Role::Delay, "DelayTime"),
+    Column(Tcd, Role::Talk, "TalkTime"),
+    Column(Tcd, Role::Hold, "HoldTime"),
+    Column(Tcd, Role::Work, "WorkTime"),
+    Column(Tcd, Role::LocalQueue, "LocalQTime"),
+    Column(Ccd, Role::CallType, "contactType"),
+    Column(Ccd, Role::Start, "startDateTime"),
+    Column(Ccd, Role::End, "endDateTime"),
+    Column(Ccd, Role::Transfer, "transfer"),
+    Column(Ccd, Role::Redirect, "redirect"),
+    Column(Ccd, Role::Conference, "conference"),
+    Column(Ccd, Role::OriginatorType, "originatorType"),
+    Column(Ccd, Role::DestinationType, "destinationType"),
+    Column(Ccd, Role::Application, "applicationName"),
+    Column(Ccd, Role::QueueDisposition, "disposition"),
 ];
 
 impl Role {
     /// The column names `family`'s table uses for this role, tried in order (ASCII case
     /// ignored).
     pub fn names(self, family: Family) -> impl Iterator<Item = &'static str> {
-        COLUMNS
+        TELLING
             .iter()
+            .chain(OTHER)
             .filter(move |c| c.0 == family && c.1 == self)
             .map(|c| c.2)
     }
@@ -122,9 +128,9 @@ pub fn detect<'a>(header: &'a [String]) -> (Family, Vec<&'a str>) {
         header
             .iter()
             .filter(|h| {
-                COLUMNS
+                TELLING
                     .iter()
-                    .any(|c| c.0 == family && c.3 && c.2.eq_ignore_ascii_case(h))
+                    .any(|c| c.0 == family && c.2.eq_ignore_ascii_case(h))
             })
             .map(String::as_str)
             .collect()
@@ -140,9 +146,7 @@ pub fn detect<'a>(header: &'a [String]) -> (Family, Vec<&'a str>) {
 /// Whether `name` is a column that tells one of the families.
 #[must_use]
 pub fn tells(name: &str) -> bool {
-    COLUMNS
-        .iter()
-        .any(|c| c.3 && c.2.eq_ignore_ascii_case(name))
+    TELLING.iter().any(|c| c.2.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

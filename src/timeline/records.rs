@@ -92,34 +92,15 @@ fn written_number(store: &Store, fields: &[FieldRef], name: &[u8]) -> Option<u32
         .and_then(|n| u32::try_from(n).ok())
 }
 
-/// The OPC record's names of [`crate::records::cisco::SECONDS`] (`cisco-logs.md` §3.4).
-const OPC_SECONDS: [&str; 7] = [
-    "RingTime",
-    "DelayTime",
-    "TalkTime",
-    "HoldTime",
-    "WorkTime",
-    "LocalQTime",
-    "Duration",
-];
-
 /// What a joined record adds to its call, in words.
 pub(super) fn remark(store: &Store, event: u32) -> String {
     let e = store.event(event as usize);
     let number = |field| e.number(field).and_then(|n| u32::try_from(n).ok());
     match kind(store, event) {
         Some(Record::LegResult) => {
-            let fields: Vec<FieldRef> = e.fields().collect();
-            let named = |name: &str| {
-                fields
-                    .iter()
-                    .find(|f| matches!(f.name, FieldName::Id(id) if store.names.name_text(id) == name.as_bytes()))
-                    .and_then(|f| f.value.number())
-            };
             let codes = LegCodes {
                 disposition: number(FieldId::CallDisposition),
                 call_type: number(FieldId::PeripheralCallType),
-                seconds: OPC_SECONDS.map(named),
             };
             // The same sentence a Termination_Call_Detail row of this leg gets.
             format!(

@@ -44,8 +44,33 @@ pub struct CiscoLeg<'a> {
     pub agent: Option<&'a str>,
     /// SkillGroupSkillTargetID (UCCE).
     pub skill_group: Option<&'a str>,
-    /// UCCE: the leg in one sentence, as the OPC trace's record of it is explained.
+    /// UCCE: the leg's codes in one sentence, as the OPC trace's record of it is explained.
     pub explained: Option<String>,
+    /// UCCE: the leg's times in seconds (RingTime, DelayTime, TalkTime, HoldTime, WorkTime,
+    /// LocalQTime, Duration), as written.
+    pub seconds: Option<LegSeconds>,
+}
+
+/// A UCCE leg's times (s), each absent where the export has no such cell.
+#[serde_with::skip_serializing_none]
+#[derive(Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(optional_fields)]
+pub struct LegSeconds {
+    /// RingTime (s).
+    pub ring: Option<f64>,
+    /// DelayTime (s).
+    pub delay: Option<f64>,
+    /// TalkTime (s).
+    pub talk: Option<f64>,
+    /// HoldTime (s).
+    pub hold: Option<f64>,
+    /// WorkTime (s).
+    pub work: Option<f64>,
+    /// LocalQTime (s).
+    pub local_queue: Option<f64>,
+    /// Duration (s): LocalQTime + RingTime + TalkTime + WorkTime + HoldTime + DelayTime.
+    pub duration: Option<f64>,
 }
 
 /// Row `row`'s Cisco codes.
@@ -72,6 +97,19 @@ pub fn leg(records: &Records, row: usize) -> CiscoLeg<'_> {
         }),
         skill_group: t.role_value(row, Role::SkillGroup),
         explained: tcd.then(|| cisco::leg_codes(t, row).explain()),
+        seconds: tcd.then(|| {
+            #[allow(clippy::cast_precision_loss)] // seconds of a call leg are small
+            let s = |role| number(role).map(|n| n as f64);
+            LegSeconds {
+                ring: s(Role::Ring),
+                delay: s(Role::Delay),
+                talk: s(Role::Talk),
+                hold: s(Role::Hold),
+                work: s(Role::Work),
+                local_queue: s(Role::LocalQueue),
+                duration: s(Role::Duration),
+            }
+        }),
     }
 }
 

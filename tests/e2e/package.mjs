@@ -115,6 +115,25 @@ test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of i
   }
 });
 
+test('cti-outcome/records reads a UCCE Termination_Call_Detail export, and a UCCX ContactCallDetail with its ContactQueueDetail, as the command-line tool does', async () => {
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const records = require(join(installed, 'records-node.cjs'));
+  const dir = join(root, 'tests/fixtures/records/cisco');
+  const file = (name) => readFileSync(join(dir, name));
+  const cli = join(root, 'target/debug/cti-outcome');
+  const tcd = records.decodeRecords(file('tcd-ssms.csv'));
+  expect(JSON.stringify(tcd), JSON.stringify(JSON.parse(run(cli, ['records', join(dir, 'tcd-ssms.csv')], root))), 'TCD: the CLI\'s JSON');
+  expect(tcd.calls.map((c) => `${c.key} ${c.outcome.kind}`).join(', '),
+    '152018-2001 answered, 152018-2002 answered, peripheral 5000 call 7003 answered, 152018-2004 abandoned, 152018-2005 no_answer, 152018-2006 failed, 152018-2007 conferenced, 152018-2008 unknown');
+  const ccd = records.decodeRecords(file('ccd-informix.csv'), undefined, file('cqd-informix.csv'));
+  const cliCcd = JSON.parse(run(cli, ['records', join(dir, 'ccd-informix.csv'), join(dir, 'cqd-informix.csv')], root));
+  expect(JSON.stringify(ccd), JSON.stringify(cliCcd), 'CCD with CQD: the CLI\'s JSON');
+  const kept = new records.RecordLog(file('cqd-informix.csv'), undefined, file('ccd-informix.csv'));
+  expect(kept.head().family, 'uccx-ccd', 'either order');
+  expect(JSON.stringify(kept.call(3)), JSON.stringify(cliCcd.calls[3]), 'a call of a RecordLog');
+  kept.free();
+});
+
 test('openCollection: rotated files, a folder, zip, tar and gzip give the command-line tool\'s files, skipped files and calls', async () => {
   const require = (await import('node:module')).createRequire(import.meta.url);
   const main = require(join(installed, 'node.cjs'));

@@ -336,6 +336,38 @@ test('a call-record export opens: calls with outcomes, a call\'s legs on a time 
   await page.screenshot({ path: resolve(ARTIFACTS, 'records.png'), fullPage: true });
 });
 
+const CISCO_RECORDS = resolve(import.meta.dirname, '../fixtures/records/cisco');
+test('Cisco call-detail exports open: TCD legs by router call key with each disposition explained, CCD with its queue detail', async (page) => {
+  await done(page);
+  await openSample(page, 'ucce-termination-call-detail.csv');
+  const status = await page.getByRole('status').first().textContent();
+  expect(status.startsWith('ucce-termination-call-detail.csv: read as call records, UCCE Termination_Call_Detail, told by its columns'), true, status);
+  expect(status.includes(': 13 rows, 8 calls, 0 diagnostics. Times: times are UTC'), true, status);
+  expect(await outcomes(page), ['152018-2001 answered', '152018-2002 answered', 'peripheral 5000 call 7003 answered',
+    '152018-2004 abandoned', '152018-2005 no_answer', '152018-2006 failed', '152018-2007 conferenced', '152018-2008 unknown']);
+  await rows(page).filter({ hasText: '152018-2002' }).click();
+  const legs = page.getByRole('table', { name: 'Legs and their disposition' });
+  await legs.waitFor();
+  const explained = await legs.locator('tbody tr').allTextContents();
+  expect(explained.length, 3, 'three legs, in sequence order');
+  expect(explained[0].includes('CallDisposition 53: Partial Call.') && explained[0].includes('Leg 1 of the call.'), true, explained[0]);
+  expect(explained[1].includes('CallDisposition 29: Announced Transfer.') && explained[1].includes('Agent 5001.'), true, explained[1]);
+  expect(explained[2].includes('PeripheralCallType 4: Transfer In.'), true, explained[2]);
+  expect(await page.locator('#ladder svg rect').count(), 3, 'a bar per leg');
+  const why = await page.getByRole('list', { name: /^Why/ }).textContent();
+  expect(why.includes('Evidence: row 14 CallDisposition = 13') && why.includes('Remark: row 2 ended with CallDisposition 29 (Announced Transfer)'), true, why);
+  // A UCCX ContactCallDetail export with its ContactQueueDetail, given together.
+  await page.getByLabel('Open log files').setInputFiles(['ccd-informix.csv', 'cqd-informix.csv'].map((f) => resolve(CISCO_RECORDS, f)));
+  await page.getByRole('status').filter({ hasText: 'read as call records, Unified CCX ContactCallDetail' }).waitFor();
+  await done(page);
+  expect(await outcomes(page), ['100001 answered', '100002 answered', '100003 answered', '100004 abandoned', '100005 answered', '100006 failed', '100007 conferenced']);
+  await rows(page).filter({ hasText: '100004' }).click();
+  await page.locator('#call-why li', { hasText: 'ContactQueueDetail row 3 disposition = 1' }).waitFor();
+  const outcome = await page.locator('#call-outcome').textContent();
+  expect(outcome.startsWith('abandoned ContactQueueDetail gives disposition 1, Abandoned (confirmed)'), true, outcome);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'cisco-records.png'), fullPage: true });
+});
+
 const COLLECTIONS = resolve(import.meta.dirname, '../fixtures/collections');
 test('rotated files, a folder and archives open as one log: the log\'s calls, its files in time order, what was not read and why', async (page) => {
   await done(page);

@@ -103,6 +103,10 @@ export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderByt
   const records: DecodedRecords = decodeRecords('ID,bOutbound,CONNRES\n1,0,1\n', { columns: { connres: 'CONNRES' }, direction: 'inbound' });
   const leg: RecordLeg | undefined = records.calls[0]?.legs[0];
   lines.push(records.codes[leg?.connres ?? -1]?.label ?? 'none', records.separator);
+  // A UCCX ContactCallDetail export with its ContactQueueDetail: legs with Cisco codes.
+  const ccd: DecodedRecords = decodeRecords('sessionID,sessionSeqNum,contactDisposition\n7,0,2\n', undefined, 'sessionID,sessionSeqNum,disposition\n7,0,1\n');
+  const family: 'jtel' | 'ucce-tcd' | 'uccx-ccd' = ccd.family;
+  lines.push(family, ccd.clock, ccd.calls[0]?.legs[0]?.cisco?.disposition?.meaning ?? 'none', ccd.calls[0]?.remarks.join('; ') ?? '');
   const kept = new RecordLog(new Uint8Array(0));
   const head = kept.head();
   const listed: CallColumns = kept.callColumns();
