@@ -308,7 +308,10 @@ fn opc_and_pim_records_join_their_calls_and_explain_the_leg() {
     // A Termination_Call_Detail row of the same leg (`cisco-records.md` §1.1) is explained the
     // same way.
     let tcd = "PeripheralID,RouterCallKeyDay,RouterCallKey,RouterCallKeySequenceNumber,PeripheralCallKey,PeripheralCallType,CallDisposition,NetworkTime,Duration,RingTime,DelayTime,TimeToAband,HoldTime,TalkTime,WorkTime,LocalQTime\r\n5004,146577,29204,1,1010,2,13,1,171,0,0,0,28,143,0,0\r\n";
-    let records = cti_outcome::records::read(tcd.as_bytes(), &Default::default());
+    let records = cti_outcome::records::read(
+        tcd.as_bytes(),
+        &cti_outcome::records::RecordOptions::default(),
+    );
     let row = serde_json::to_value(cti_outcome::view::records::decoded_records(&records)).unwrap();
     assert_eq!(row["calls"][0]["legs"][0]["cisco"]["explained"], leg);
     // …and its times are the record's (`Duration=171 RingTime=0 … HoldTime=28 TalkTime=143`).
