@@ -151,6 +151,7 @@ pub fn calls_with(table: &mut Table, queue: Option<&Table>, options: &RecordOpti
     let mut readings: FxHashMap<(u32, Direction, Option<u8>), u32> = FxHashMap::default();
     let mut undirected = 0u32;
     let mut bad = Vec::new();
+    out.facts.reserve_exact(table.len());
     for row in 0..table.len() {
         let mut facts = row_facts(table, row, &mut bad);
         if let Some(code) = code_of(table, row, &mut bad) {

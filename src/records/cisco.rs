@@ -140,6 +140,7 @@ pub fn flag(text: &str) -> Option<bool> {
 /// Every row's facts, its calls and their outcomes; bad cells go to `bad`.
 pub(super) fn calls(table: &Table, queue: Option<&Table>, bad: &mut Vec<Diagnostic>) -> Calls {
     let mut out = Calls::default();
+    out.facts.reserve_exact(table.len());
     for row in 0..table.len() {
         out.facts.push(facts(table, row, bad));
     }
@@ -202,15 +203,15 @@ fn facts(table: &Table, row: usize, bad: &mut Vec<Diagnostic>) -> RowFacts {
     let duration = number(Role::Duration, "a whole number of seconds");
     let start = time(Role::Start, bad);
     let end = time(Role::End, bad);
-    let written = time(Role::Written, bad);
     let ms = |s: i64| s.saturating_mul(1000);
-    f.times = match (start, written) {
-        (Some(s), _) => [Some(s), None, end.or(duration.map(|d| s + ms(d))), None],
+    f.times = match start {
+        Some(s) => [Some(s), None, end.or(duration.map(|d| s + ms(d))), None],
         // Only the row's local write time: the start is that less the leg's Duration.
-        (None, Some(w)) if table.column_of(Role::Start).is_none() => {
-            [duration.map(|d| w - ms(d)), None, Some(w), None]
-        }
-        _ => [None, None, end, None],
+        None if table.column_of(Role::Start).is_none() => match time(Role::Written, bad) {
+            Some(w) => [duration.map(|d| w - ms(d)), None, Some(w), None],
+            None => [None, None, end, None],
+        },
+        None => [None, None, end, None],
     };
     f.times[1] = time(Role::Connect, bad);
     f
@@ -230,42 +231,94 @@ pub enum GroupedBy {
 /// Rows grouped into calls, each call's rows in sequence order (start, then file order, where a
 /// row has no sequence number).
 fn group(table: &Table, facts: &[RowFacts]) -> Vec<(Vec<u32>, GroupedBy)> {
-    let mut by_key: FxHashMap<(bool, &str, &str), usize> = FxHashMap::default();
-    let mut groups: Vec<(Vec<u32>, GroupedBy)> = Vec::new();
+    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
+    // Calls have a few legs each: room for half as many calls as rows saves rehashing.
+    by_key.reserve(table.len() / 2);
+    let mut groups: Vec<(Vec<u32>, GroupedBy)> = Vec::with_capacity(table.len() / 2);
+    let columns = KeyColumns::of(table);
+    // Exports often list a call's legs one after the other: the last row's call is tried first.
+    let mut last: Option<(Key, usize)> = None;
     for row in 0..table.len() {
-        let value = |role| table.role_value(row, role);
-        let key = match (table.family, value(Role::CallDay), value(Role::Call)) {
-            (Family::UcceTcd, Some(_), Some(key)) if whole(key) == Some(0) => {
-                value(Role::Peripheral)
-                    .zip(value(Role::PeripheralCall))
-                    .map(|(p, k)| (true, p, k))
-            }
-            (Family::UcceTcd, Some(day), Some(key)) => Some((false, day, key)),
-            (Family::UccxCcd, _, Some(session)) => Some((false, session, "")),
-            _ => None,
-        };
         let r = u32::try_from(row).unwrap_or(u32::MAX);
-        let Some(key) = key else {
+        let Some((key, by)) = columns.key(table, row) else {
             groups.push((vec![r], GroupedBy::Alone));
             continue;
         };
-        let next = groups.len();
-        let at = *by_key.entry(key).or_insert(next);
-        if at == next {
-            let by = if key.0 {
-                GroupedBy::Peripheral
-            } else {
-                GroupedBy::Key
-            };
-            groups.push((Vec::new(), by));
-        }
+        let at = match last {
+            Some((k, at)) if k == key => at,
+            _ => {
+                let next = groups.len();
+                let at = *by_key.entry(key).or_insert(next);
+                if at == next {
+                    groups.push((Vec::new(), by));
+                }
+                at
+            }
+        };
+        last = Some((key, at));
         groups[at].0.push(r);
     }
     for (rows, _) in &mut groups {
         let f = |r: u32| &facts[r as usize];
-        rows.sort_by_key(|&r| (f(r).sequence.unwrap_or(i64::MAX), f(r).times[0], r));
+        if rows.len() > 1 {
+            rows.sort_by_key(|&r| (f(r).sequence.unwrap_or(i64::MAX), f(r).times[0], r));
+        }
     }
     groups
+}
+
+/// What groups a row with others: two numbers where the cells are numbers (as they are in
+/// exports), else the cells' text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Numbers(bool, i64, i64),
+    Text(bool, &'a str, &'a str),
+}
+
+/// The columns a row's key is read from, found once.
+struct KeyColumns {
+    family: Family,
+    day: Option<usize>,
+    call: Option<usize>,
+    peripheral: Option<usize>,
+    peripheral_call: Option<usize>,
+}
+
+impl KeyColumns {
+    fn of(table: &Table) -> Self {
+        KeyColumns {
+            family: table.family,
+            day: table.column_of(Role::CallDay),
+            call: table.column_of(Role::Call),
+            peripheral: table.column_of(Role::Peripheral),
+            peripheral_call: table.column_of(Role::PeripheralCall),
+        }
+    }
+
+    /// Row `row`'s key and what it groups by.
+    fn key<'a>(&self, table: &'a Table, row: usize) -> Option<(Key<'a>, GroupedBy)> {
+        let value = |column: Option<usize>| table.value(row, column?);
+        let (peripheral, a, b) = match (self.family, value(self.day), value(self.call)) {
+            (Family::UcceTcd, Some(_), Some("0")) => {
+                let (p, k) = value(self.peripheral).zip(value(self.peripheral_call))?;
+                (true, p, k)
+            }
+            (Family::UcceTcd, Some(day), Some(key)) => (false, day, key),
+            (Family::UccxCcd, _, Some(session)) => (false, session, ""),
+            _ => return None,
+        };
+        let by = if peripheral {
+            GroupedBy::Peripheral
+        } else {
+            GroupedBy::Key
+        };
+        let number = |t: &str| if t.is_empty() { Some(0) } else { whole(t) };
+        let key = match (number(a), number(b)) {
+            (Some(x), Some(y)) => Key::Numbers(peripheral, x, y),
+            _ => Key::Text(peripheral, a, b),
+        };
+        Some((key, by))
+    }
 }
 
 /// ContactQueueDetail rows by sessionID: the last (highest sessionSeqNum) of each.

@@ -156,9 +156,28 @@ pub fn separator_of(text: &[u8]) -> u8 {
 #[must_use]
 pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
     let (encoding, text) = encoding::whole_utf8(bytes);
-    let separator = separator_of(&text);
+    // Cells are copied as bytes into one arena and checked as UTF-8 once, at the end (cells of
+    // valid UTF-8 cut at ASCII separators, quotes and line ends are valid); only an export with
+    // bytes that are not UTF-8 is read again, cell by cell, to show them as U+FFFD.
+    let mut table = rows(&text, true).unwrap_or_else(|| {
+        let mut table = rows(&text, false).unwrap_or_default();
+        table.diagnostics.push(Diagnostic::row(
+            DiagnosticCode::InvalidUtf8,
+            1,
+            0,
+            "cells with bytes that are no UTF-8 are shown with U+FFFD",
+        ));
+        table
+    });
+    table.encoding = encoding;
+    table.find_roles(options);
+    table
+}
+
+/// The header and rows of `text`; `None` when `checked_once` and a cell is not UTF-8.
+fn rows(text: &[u8], checked_once: bool) -> Option<Table> {
+    let separator = separator_of(text);
     let mut table = Table {
-        encoding,
         separator,
         ..Table::default()
     };
@@ -166,9 +185,9 @@ pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
         .delimiter(separator)
         .has_headers(false)
         .flexible(true)
-        .from_reader(&text[..]);
+        .from_reader(text);
     let mut record = csv::ByteRecord::new();
-    let mut bad_utf8 = false;
+    let mut arena: Vec<u8> = Vec::new();
     // Lines are counted here from each record's byte offset: the reader's own count is one low
     // for every record after a CRLF (it ends a record at the `\r` and counts the `\n` later).
     let mut counted = (0usize, 1u32);
@@ -179,7 +198,11 @@ pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
             .map_or(0, |p| crate::store::index(p.byte()));
         let start = start + usize::from(text.get(start) == Some(&b'\n'));
         let (from, line) = counted;
-        let newlines = memchr::memchr_iter(b'\n', &text[from.min(start)..start]).count();
+        // Usually one line end since the last record: a plain count, not a search.
+        let newlines = text[from.min(start)..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         let line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
         counted = (start.max(from), line);
         if table.columns.is_empty() && table.header_len == 0 {
@@ -190,34 +213,39 @@ pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
             table.header_len = table.columns.len();
             continue;
         }
+        if table.rows.is_empty() {
+            table.reserve(text.len() - start, record.as_slice().len() + record.len());
+            arena.reserve(if checked_once { text.len() - start } else { 0 });
+        }
         let first = u32::try_from(table.ends.len()).unwrap_or(u32::MAX);
         for cell in &record {
-            match std::str::from_utf8(cell) {
-                Ok(s) => table.cells.push_str(s),
-                Err(_) => {
-                    bad_utf8 = true;
-                    table.cells.push_str(&String::from_utf8_lossy(cell));
-                }
+            if checked_once {
+                arena.extend_from_slice(cell);
+                table.ends.push(arena.len());
+            } else {
+                table.cells.push_str(&String::from_utf8_lossy(cell));
+                table.ends.push(table.cells.len());
             }
-            table.ends.push(table.cells.len());
         }
         let len = u32::try_from(record.len()).unwrap_or(u32::MAX);
         table.rows.push(Row { first, len, line });
         table.check_width(table.rows.len() - 1);
     }
-    if bad_utf8 {
-        table.diagnostics.push(Diagnostic::row(
-            DiagnosticCode::InvalidUtf8,
-            1,
-            0,
-            "cells with bytes that are no UTF-8 are shown with U+FFFD",
-        ));
+    if checked_once {
+        table.cells = String::from_utf8(arena).ok()?;
     }
-    table.find_roles(options);
-    table
+    Some(table)
 }
 
 impl Table {
+    /// Room for the rows of `rest` bytes, guessed from the first row's `first` bytes.
+    fn reserve(&mut self, rest: usize, first: usize) {
+        let rows = rest / first.max(1) + 1;
+        self.rows.reserve(rows + rows / 8);
+        self.ends
+            .reserve((rows + rows / 8).saturating_mul(self.header_len));
+    }
+
     /// Reports a row whose cell count is not the header's, and names the cells past its end.
     fn check_width(&mut self, row: usize) {
         let cells = self.rows[row].len as usize;

@@ -166,25 +166,26 @@ fn disposition_flag(code: u32) -> LegCode {
     }
 }
 
-/// A Cisco call's key: `RouterCallKeyDay-RouterCallKey`, `peripheral P call K` for a call the
-/// router did not route, or the sessionID.
-#[must_use]
-pub fn call_key(records: &Records, call: &Call) -> Option<String> {
+/// Appends a Cisco call's key to `out`: `RouterCallKeyDay-RouterCallKey`, `peripheral P call K`
+/// for a call the router did not route, or the sessionID; `false` (nothing written) for a jtel
+/// call or a row alone.
+pub fn write_call_key(records: &Records, call: &Call, out: &mut String) -> bool {
     let t = &records.table;
     let row = call.rows[0] as usize;
     let value = |role| t.role_value(row, role).unwrap_or("");
-    match (t.family, call.grouped_by) {
-        (Family::Jtel, _) | (_, GroupedBy::Alone) => None,
-        (Family::UcceTcd, GroupedBy::Key) => {
-            Some(format!("{}-{}", value(Role::CallDay), value(Role::Call)))
-        }
-        (Family::UcceTcd, GroupedBy::Peripheral) => Some(format!(
-            "peripheral {} call {}",
+    let parts: [&str; 4] = match (t.family, call.grouped_by) {
+        (Family::Jtel, _) | (_, GroupedBy::Alone) => return false,
+        (Family::UcceTcd, GroupedBy::Key) => [value(Role::CallDay), "-", value(Role::Call), ""],
+        (Family::UcceTcd, GroupedBy::Peripheral) => [
+            "peripheral ",
             value(Role::Peripheral),
-            value(Role::PeripheralCall)
-        )),
-        (Family::UccxCcd, _) => Some(value(Role::Call).to_owned()),
-    }
+            " call ",
+            value(Role::PeripheralCall),
+        ],
+        (Family::UccxCcd, _) => [value(Role::Call), "", "", ""],
+    };
+    parts.iter().for_each(|p| out.push_str(p));
+    true
 }
 
 /// The call's ContactQueueDetail disposition, when a queue table was given.

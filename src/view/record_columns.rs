@@ -59,8 +59,10 @@ pub fn record_call_columns(records: &Records) -> CallColumns {
     let mut t = Table::default();
     let mut reasons: FxHashMap<ReasonKey, u32> = FxHashMap::default();
     let facts = &records.calls.facts;
+    let mut key = String::new();
     for (i, call) in records.calls.calls.iter().enumerate() {
-        let key = super::records::call_key(records, call);
+        key.clear();
+        super::records::write_call_key(records, call, &mut key);
         let (_, duration) = super::records::call_span(records, call);
         c.key.push(t.push(&key));
         let index = u32::try_from(i).unwrap_or(u32::MAX);

@@ -256,14 +256,24 @@ pub fn record_call<'a>(records: &'a Records, call: &Call) -> RecordCall<'a> {
 /// A call's key: its call id, or `row N` for a row without one.
 #[must_use]
 pub fn call_key(records: &Records, call: &Call) -> String {
-    if let Some(key) = cisco::call_key(records, call) {
-        return key;
+    let mut key = String::new();
+    write_call_key(records, call, &mut key);
+    key
+}
+
+/// Appends a call's key to `out` (the call list writes half a million keys into one buffer).
+pub fn write_call_key(records: &Records, call: &Call, out: &mut String) {
+    if cisco::write_call_key(records, call, out) {
+        return;
     }
     let row = call.rows[0] as usize;
-    records
-        .table
-        .role_value(row, Role::Call)
-        .map_or_else(|| format!("row {}", Table::row_number(row)), str::to_owned)
+    match records.table.role_value(row, Role::Call) {
+        Some(id) => out.push_str(id),
+        None => {
+            out.push_str("row ");
+            out.push_str(&Table::row_number(row).to_string());
+        }
+    }
 }
 
 /// A call's earliest start as written, and the ms from it to the latest end.

@@ -91,6 +91,18 @@ try {
           ` | records wasm memory ${mb(r.memoryAfter)} MB`,
       );
     }
+    const cisco = {};
+    for (const family of ['tcd', 'ccd']) {
+      const page = await freshPage();
+      const r = await page.evaluate(([f, rows, runs]) => window.benchCiscoRecords(f, rows, runs), [family, 1_000_000, 3]);
+      await page.close();
+      cisco[family] = r;
+      console.log(
+        `${r.family} 1000000 rows: ${r.calls} calls, ${mb(r.csvBytes)} MB of CSV | (r) RecordLog + head + call columns + a call ${r.rMs.toFixed(0)} ms` +
+          ` | (j) JSON.parse ${r.jMs.toFixed(0)} ms (${mb(r.jsonBytes)} MB of JSON) | r/j ${(r.rMs / r.jMs).toFixed(2)} (target ≤ 1.0)` +
+          ` | records wasm memory ${mb(r.memoryAfter)} MB`,
+      );
+    }
     const tracePage = await freshPage();
     const traces = await tracePage.evaluate((n) => window.benchTraces(n), 3);
     await tracePage.close();
@@ -137,6 +149,13 @@ try {
       records_1m_page_vs_json_parse: +(records[1].rMs / records[1].jMs).toFixed(3),
       records_100k_objects_vs_json_parse: +(records[0].oMs / records[0].jMs).toFixed(3),
       records_1m_wasm_memory_bytes: records[1].memoryAfter,
+      tcd_1m_page_ms: Math.round(cisco.tcd.rMs),
+      tcd_1m_json_parse_ms: Math.round(cisco.tcd.jMs),
+      tcd_1m_page_vs_json_parse: +(cisco.tcd.rMs / cisco.tcd.jMs).toFixed(3),
+      ccd_1m_page_ms: Math.round(cisco.ccd.rMs),
+      ccd_1m_json_parse_ms: Math.round(cisco.ccd.jMs),
+      ccd_1m_page_vs_json_parse: +(cisco.ccd.rMs / cisco.ccd.jMs).toFixed(3),
+      cisco_records: cisco,
       records,
       largest_log: largest.size,
       largest_log_bytes: largest.textBytes,

@@ -149,6 +149,68 @@ window.benchRecords = async (n, runs) => {
 };
 
 /**
+ * Cisco call-detail exports as analysts save them (a query's columns, not the whole table: the
+ * same rows as JSON must stay within the engine's longest string), `n` rows, calls of one to
+ * three legs: UCCE Termination_Call_Detail (SSMS: CRLF, NULL, `.000` times; intermediate legs
+ * 53) or Unified CCX ContactCallDetail (lower-case names, empty cells, `t`/`f` flags).
+ */
+const TCD_COLUMNS = ['RouterCallKeyDay', 'RouterCallKey', 'RouterCallKeySequenceNumber', 'StartDateTimeUTC', 'PeripheralID',
+  'PeripheralCallKey', 'PeripheralCallType', 'CallDisposition', 'AgentPeripheralNumber', 'Duration', 'TalkTime', 'LocalQTime'];
+const CCD_COLUMNS = ['sessionid', 'sessionseqnum', 'contacttype', 'contactdisposition', 'originatortype', 'originatordn',
+  'destinationtype', 'destinationdn', 'startdatetime', 'enddatetime', 'transfer', 'redirect', 'conference', 'applicationname'];
+function ciscoRows(family, n) {
+  const tcd = family === 'tcd';
+  const columns = tcd ? TCD_COLUMNS : CCD_COLUMNS;
+  const lines = [columns.join(',')];
+  const objects = [];
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  const date = (s) => `${new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ')}.${tcd ? '000' : '123'}`;
+  const endings = tcd ? [13, 13, 13, 13, 2, 3, 19, 60, 28, 29, 30, 1] : [2, 2, 2, 2, 1, 4];
+  let t = Date.UTC(2026, 0, 1) / 1000;
+  for (let call = 1, i = 0; i < n; call += 1) {
+    t += 3 + (next() % 30);
+    const legs = 1 + (next() % 3);
+    for (let l = 0; l < legs && i < n; l += 1, i += 1) {
+      const last = l === legs - 1;
+      const start = t + l * 20;
+      const length = 5 + (next() % 300);
+      const agent = String(5000 + (next() % 400));
+      const cells = tcd
+        ? [152018 + Math.floor(call / 500000), call, l + 1, date(start), 5000, 7000 + call, l === 0 ? 2 : 4,
+          last ? endings[next() % endings.length] : 53, l === 0 ? 'NULL' : agent, length, l === 0 ? 0 : length - 5, l === 0 ? length : 0]
+        : [call, l, l === 0 ? 1 : 5, last ? endings[next() % endings.length] : 2, l === 0 ? 3 : 1, l === 0 ? '+4930555010' : agent,
+          1, agent, date(start), date(start + length), last ? 'f' : 't', 'f', 'f', l === 0 ? 'CustomerService' : ''];
+      const text = cells.map(String);
+      lines.push(text.join(','));
+      objects.push(JSON.stringify(Object.fromEntries(columns.map((c, k) => [c, text[k]]))));
+    }
+  }
+  const eol = tcd ? '\r\n' : '\n';
+  return { csv: new TextEncoder().encode(`${lines.join(eol)}${eol}`), json: `[${objects.join(',')}]` };
+}
+
+// A Cisco export of `n` rows: (r) what the page does (a RecordLog, its head, the call list as
+// columns, the first call in full) against (j) JSON.parse of the same rows as JSON.
+window.benchCiscoRecords = async (family, n, runs) => {
+  const { csv, json } = ciscoRows(family, n);
+  const r = best(runs, () => {
+    const log = new RecordLog(csv);
+    const head = log.head();
+    const calls = log.callColumns();
+    const first = log.call(0);
+    log.free();
+    return { rows: head.rows, calls: calls.key.length, legs: first.legs.length, diagnostics: head.diagnostics.length, family: head.family };
+  });
+  const j = best(runs, () => JSON.parse(json).length);
+  if (r.result.rows !== j.result || r.result.diagnostics) throw new Error(`${family}: ${JSON.stringify(r.result)} for ${j.result} rows`);
+  return {
+    family: r.result.family, rows: n, calls: r.result.calls, csvBytes: csv.length, jsonBytes: json.length,
+    rMs: r.ms, jMs: j.ms, runs: { r: r.times, j: j.times }, memoryAfter: recordsWasm.memory.buffer.byteLength,
+  };
+};
+
+/**
  * The live view (`cti-outcome/live`) as a desktop feeds it: the frames the native benchmark
  * pushed (`data/live.bin`, a generated log's first 1,000,000), one push each at its generated
  * time (`data/live-times.f64`), keeping ended calls for an hour. µs per event over 100,000
