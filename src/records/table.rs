@@ -199,6 +199,7 @@ fn rows(text: &[u8], checked_once: bool) -> Option<Table> {
         let start = start + usize::from(text.get(start) == Some(&b'\n'));
         let (from, line) = counted;
         // Usually one line end since the last record: a plain count, not a search.
+        #[allow(clippy::naive_bytecount)]
         let newlines = text[from.min(start)..start]
             .iter()
             .filter(|&&b| b == b'\n')
