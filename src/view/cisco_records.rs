@@ -184,7 +184,9 @@ pub fn write_call_key(records: &Records, call: &Call, out: &mut String) -> bool 
         ],
         (Family::UccxCcd, _) => [value(Role::Call), "", "", ""],
     };
-    parts.iter().for_each(|p| out.push_str(p));
+    for p in parts {
+        out.push_str(p);
+    }
     true
 }
 
