@@ -66,16 +66,25 @@ event); the same text the page's \"Timeline as text\" exports",
     },
     Command {
         name: "records",
-        usage: &["records [--column ROLE=NAME]… [--direction inbound|outbound] [--strict] [--summary] [--pretty] FILE|-"],
+        usage: &["records [--column ROLE=NAME]… [--direction inbound|outbound] [--strict] [--summary] [--pretty] FILE|- [QUEUE-FILE]"],
         about: "reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into
-{ format, encoding, separator, columns, rows, codes, calls, diagnostics }: rows that
-share a call id are one call, each leg's CONNRES explained, the call's outcome with its
-evidence; --summary counts calls per outcome and rows per CONNRES. Columns are found by
-name (CONNRES, bOutbound, CauseCodesID, StatisticsPartAID or ID, dtCallStart,
-dtCallConnect, dtCallEnd, dtQueueStart, bCallerHangup); --column connres=Result names
-another (roles: connres, direction, cause, call, start, connect, end, queue,
-callerHangup); --direction is the direction of rows that give none. An export with no
-CONNRES column is refused (status 2)",
+{ format, encoding, separator, columns, rows, codes, family, readAs, clock, calls,
+diagnostics }. The header tells the family: jtel's statistics (rows sharing a call id are
+one call, each leg's CONNRES explained), UCCE Termination_Call_Detail (legs by
+RouterCallKeyDay + RouterCallKey in RouterCallKeySequenceNumber order, the last leg's
+CallDisposition) or Unified CCX ContactCallDetail (legs by sessionID in sessionSeqNum
+order, contactDisposition and the transfer, redirect and conference flags); QUEUE-FILE is
+a ContactQueueDetail export joined to a ContactCallDetail one (either order). Each call's
+outcome comes with its evidence; --summary counts calls per outcome and rows per CONNRES.
+Columns are found by name, ASCII case ignored; --column ROLE=NAME names another (jtel:
+connres, direction, cause, call, start, connect, end, queue, callerHangup; UCCE: callDay,
+call, sequence, disposition, dispositionFlag, callType, newTransaction, peripheral,
+peripheralCall, agent, skillGroup, callGuid, start, connect, end, written, duration, ring,
+delay, talk, hold, work, localQueue; UCCX: call, sequence, disposition, callType, start,
+end, transfer, redirect, conference, originatorType, originator, destinationType,
+destination, application, queueDisposition); --direction is the direction of jtel rows
+that give none. An export with no CONNRES column, or a Cisco one without its key columns,
+is refused (status 2)",
     },
     Command {
         name: "generate",

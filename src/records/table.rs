@@ -156,9 +156,9 @@ pub fn separator_of(text: &[u8]) -> u8 {
 #[must_use]
 pub fn read(bytes: &[u8], options: &RecordOptions) -> Table {
     let (encoding, text) = encoding::whole_utf8(bytes);
-    // Cells are copied as bytes into one arena and checked as UTF-8 once, at the end (cells of
-    // valid UTF-8 cut at ASCII separators, quotes and line ends are valid); only an export with
-    // bytes that are not UTF-8 is read again, cell by cell, to show them as U+FFFD.
+    // Cells are copied as bytes into one arena and checked as UTF-8 once, at the end, with each
+    // cell's end on a character boundary; only an export with bytes that are not UTF-8 is read
+    // again, cell by cell, to show them as U+FFFD.
     let mut table = rows(&text, true).unwrap_or_else(|| {
         let mut table = rows(&text, false).unwrap_or_default();
         table.diagnostics.push(Diagnostic::row(
@@ -234,6 +234,11 @@ fn rows(text: &[u8], checked_once: bool) -> Option<Table> {
     }
     if checked_once {
         table.cells = String::from_utf8(arena).ok()?;
+        // Bytes that are no UTF-8 in two cells can make a valid character once joined: each
+        // cell must end on a character boundary too.
+        if !table.ends.iter().all(|&e| table.cells.is_char_boundary(e)) {
+            return None;
+        }
     }
     Some(table)
 }
@@ -406,5 +411,16 @@ mod tests {
         // An SSMS export ends its lines with CRLF: the same lines.
         let crlf = read(b"ID;CONNRES\r\n1;0\r\n2;1\r\n", &RecordOptions::default());
         assert_eq!((crlf.line(0), crlf.line(1)), (2, 3));
+    }
+
+    #[test]
+    fn bytes_that_are_no_utf8_are_replaced_per_cell_even_when_neighbours_join_into_a_character() {
+        // 0xD5 ends one cell and 0x9A starts the next: together they are U+055A.
+        let t = read(b"ID,CONNRES\n\xD5,\x9A\n", &RecordOptions::default());
+        assert_eq!(
+            (t.raw(0, 0), t.raw(0, 1)),
+            (Some("\u{FFFD}"), Some("\u{FFFD}"))
+        );
+        assert_eq!(t.diagnostics[0].code, DiagnosticCode::InvalidUtf8);
     }
 }

@@ -614,6 +614,41 @@ test('a 1,000,000-row call-record export opens in the Worker with no main-thread
   rmSync(file);
 });
 
+test('a 1,000,000-row UCCE Termination_Call_Detail export opens in the Worker with no main-thread task over 100 ms', async (page) => {
+  await done(page);
+  // A TCD query's columns as SSMS saves them (CRLF, `.000` times), one to three legs per call,
+  // the legs before a call's last Partial Call (53), as tests/e2e/bench/bench.js writes them.
+  const file = resolve(ARTIFACTS, 'million-tcd-rows.csv');
+  const lines = ['RouterCallKeyDay,RouterCallKey,RouterCallKeySequenceNumber,StartDateTimeUTC,PeripheralID,PeripheralCallKey,PeripheralCallType,CallDisposition,AgentPeripheralNumber,Duration,TalkTime,LocalQTime'];
+  const endings = [13, 13, 13, 2, 19, 60, 29, 30];
+  const t0 = Date.UTC(2026, 2, 2) / 1000;
+  const date = (s) => `${new Date(s * 1000).toISOString().slice(0, 19).replace('T', ' ')}.000`;
+  let calls = 0;
+  for (let i = 0, call = 1; i < 1_000_000; call += 1, calls += 1) {
+    const legs = 1 + (call % 3);
+    for (let l = 0; l < legs && i < 1_000_000; l += 1, i += 1) {
+      const start = t0 + call * 5 + l * 20;
+      const disposition = l < legs - 1 ? 53 : endings[call % endings.length];
+      lines.push(`152018,${call},${l + 1},${date(start)},5000,${7000 + call},${l ? 4 : 2},${disposition},${l ? 5000 + (call % 300) : 'NULL'},60,${l ? 55 : 0},${l ? 0 : 60}`);
+    }
+  }
+  writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+  await page.getByLabel('Open log files').setInputFiles(file);
+  await page.getByRole('status').filter({ hasText: 'million-tcd-rows.csv: read as call records, UCCE Termination_Call_Detail' }).waitFor({ timeout: 120000 });
+  await done(page);
+  const status = await page.getByRole('status').first().textContent();
+  expect(status.includes(`: 1000000 rows, ${calls} calls, 0 diagnostics.`), true, status);
+  const long = await page.evaluate(() => window.longTasks);
+  console.log(`     main-thread tasks over 50 ms while reading: ${long.length} (${long.map(Math.round).join(', ')} ms)`);
+  expect(long.filter((ms) => ms > 100), [], 'tasks over 100 ms');
+  rmSync(file);
+});
+
 test('a large log decodes in the Worker with progress, lists calls before it ends, and can be cancelled', async (page) => {
   await done(page);
   const sample = readFileSync(resolve(site, 'samples/generated-3000-calls.txt'));
