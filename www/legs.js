@@ -94,7 +94,7 @@ export function drawLegs(host, call, head) {
     el('th', { scope: 'row' }, `row ${leg.row}`),
     el('td', {}, leg.cisco ? explainCisco(leg.cisco, head) : explain(head.codes[leg.connres])),
   ));
-  const what = head.family === 'jtel' ? 'CONNRES' : 'disposition';
+  const [what, column] = head.family === 'jtel' ? ['CONNRES', 'CONNRES'] : ['disposition', 'Disposition'];
   const cells = call.legs.map((leg) => el('tr', {},
     el('th', { scope: 'row' }, `row ${leg.row}`),
     ...leg.cells.map((c) => el('td', {}, c ?? '')),
@@ -102,7 +102,7 @@ export function drawLegs(host, call, head) {
   host.replaceChildren(
     axis(call, head.codes),
     el('table', { class: 'legs', 'aria-label': `Legs and their ${what}` },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Leg'), el('th', { scope: 'col' }, `${what} explained`))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Leg'), el('th', { scope: 'col' }, `${column} explained`))),
       el('tbody', {}, rows)),
     el('details', { class: 'cells' },
       el('summary', {}, 'Every cell'),
