@@ -271,3 +271,30 @@ fn the_command_line_reads_both_families_and_refuses_an_export_without_keys() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("but it has no RouterCallKeyDay"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Rows are one call exactly when they share a router call key, whatever their order: in
+    /// key order (no index is made), shuffled, or ascending and then not.
+    #[test]
+    fn legs_are_grouped_by_their_key_in_any_order(
+        keys in proptest::collection::vec((0u8..3, 0u16..40), 1..120),
+    ) {
+        let mut csv = String::from("RouterCallKeyDay,RouterCallKey,RouterCallKeySequenceNumber,CallDisposition\r\n");
+        for (seq, (day, key)) in keys.iter().enumerate() {
+            let line = format!("{},{},{seq},13\r\n", 152_018 + u32::from(*day), key + 1);
+            csv += &line;
+        }
+        let r = records::read(csv.as_bytes(), &RecordOptions::default());
+        let mut distinct: Vec<(u8, u16)> = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        proptest::prop_assert_eq!(r.calls.calls.len(), distinct.len());
+        for call in &r.calls.calls {
+            let of = |row: u32| keys[row as usize];
+            let first = of(call.rows[0]);
+            proptest::prop_assert!(call.rows.iter().all(|&row| of(row) == first));
+        }
+    }
+}

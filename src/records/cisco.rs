@@ -130,10 +130,13 @@ pub fn whole(text: &str) -> Option<i64> {
 /// A yes/no flag as SQL Server (`1`/`0`) or Informix (`t`/`f`) writes it.
 #[must_use]
 pub fn flag(text: &str) -> Option<bool> {
-    match text.to_ascii_lowercase().as_str() {
-        "1" | "t" | "true" | "y" => Some(true),
-        "0" | "f" | "false" | "n" => Some(false),
-        _ => None,
+    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if is(["1", "t", "true", "y"]) {
+        Some(true)
+    } else if is(["0", "f", "false", "n"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -153,11 +156,15 @@ pub(super) fn calls(table: &Table, queue: Option<&Table>, bad: &mut Vec<Diagnost
                 .zip(table.role_value(rows[0] as usize, Role::Call))
                 .and_then(|(_, id)| queue_rows.get(id).copied());
             let mut call = Call {
-                direction: rows.iter().find_map(|&r| {
-                    let t = table.role_value(r as usize, Role::CallType)?;
-                    (table.family == Family::UcceTcd)
-                        .then(|| call_type_direction(u32::try_from(whole(t)?).ok()?))?
-                }),
+                // UCCX's contactType numbers are not known: only UCCE legs give a direction.
+                direction: (table.family == Family::UcceTcd)
+                    .then(|| {
+                        rows.iter().find_map(|&r| {
+                            let t = table.role_value(r as usize, Role::CallType)?;
+                            call_type_direction(u32::try_from(whole(t)?).ok()?)
+                        })
+                    })
+                    .flatten(),
                 outcome: outcome(table, &out.facts, &rows, queue.zip(queue_row)),
                 rows,
                 links: Vec::new(),
@@ -231,10 +238,8 @@ pub enum GroupedBy {
 /// Rows grouped into calls, each call's rows in sequence order (start, then file order, where a
 /// row has no sequence number).
 fn group(table: &Table, facts: &[RowFacts]) -> Vec<(Vec<u32>, GroupedBy)> {
-    let mut by_key: FxHashMap<Key, usize> = FxHashMap::default();
-    // Calls have a few legs each: room for half as many calls as rows saves rehashing.
-    by_key.reserve(table.len() / 2);
     let mut groups: Vec<(Vec<u32>, GroupedBy)> = Vec::with_capacity(table.len() / 2);
+    let mut calls = CallKeys::default();
     let columns = KeyColumns::of(table);
     // Exports often list a call's legs one after the other: the last row's call is tried first.
     let mut last: Option<(Key, usize)> = None;
@@ -242,14 +247,14 @@ fn group(table: &Table, facts: &[RowFacts]) -> Vec<(Vec<u32>, GroupedBy)> {
         let r = u32::try_from(row).unwrap_or(u32::MAX);
         let Some((key, by)) = columns.key(table, row) else {
             groups.push((vec![r], GroupedBy::Alone));
+            calls.alone();
             continue;
         };
         let at = match last {
             Some((k, at)) if k == key => at,
             _ => {
-                let next = groups.len();
-                let at = *by_key.entry(key).or_insert(next);
-                if at == next {
+                let at = calls.find_or_add(key);
+                if at == groups.len() {
                     groups.push((Vec::new(), by));
                 }
                 at
@@ -267,9 +272,72 @@ fn group(table: &Table, facts: &[RowFacts]) -> Vec<(Vec<u32>, GroupedBy)> {
     groups
 }
 
+/// The calls found so far, by key. While each new key is above every earlier one (an export
+/// in key order, as a query with ORDER BY writes it) no key can repeat and none is looked up;
+/// the first that is not makes the index: calls by their key's hash (a small map that stays
+/// in cache far better than one of keys), keys whose hashes collide in an exact map.
+#[derive(Default)]
+struct CallKeys<'a> {
+    first: Vec<Option<Key<'a>>>,
+    ascending: Option<Key<'a>>,
+    indexed: bool,
+    by_hash: FxHashMap<u64, u32>,
+    collided: FxHashMap<Key<'a>, u32>,
+}
+
+impl<'a> CallKeys<'a> {
+    /// A call of a row without a key.
+    fn alone(&mut self) {
+        self.first.push(None);
+    }
+
+    /// The call of `key` (an index into the calls so far, or the next one, added).
+    fn find_or_add(&mut self, key: Key<'a>) -> usize {
+        let next = self.first.len();
+        if !self.indexed {
+            if self.ascending.is_none_or(|top| key > top) {
+                self.ascending = Some(key);
+                self.first.push(Some(key));
+                return next;
+            }
+            self.index();
+        }
+        let n = u32::try_from(next).unwrap_or(u32::MAX);
+        let slot = *self.by_hash.entry(hash(&key)).or_insert(n);
+        let at = if slot == n || self.first[slot as usize] == Some(key) {
+            slot
+        } else {
+            *self.collided.entry(key).or_insert(n)
+        };
+        if at == n {
+            self.first.push(Some(key));
+        }
+        at as usize
+    }
+
+    /// Indexes the calls so far.
+    fn index(&mut self) {
+        self.indexed = true;
+        self.by_hash.reserve(self.first.capacity());
+        for (i, key) in self.first.iter().enumerate() {
+            let Some(key) = key else { continue };
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            // Keys so far are distinct: a hash already taken is a collision.
+            if *self.by_hash.entry(hash(key)).or_insert(i) != i {
+                self.collided.insert(*key, i);
+            }
+        }
+    }
+}
+
+fn hash(key: &Key) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
 /// What groups a row with others: two numbers where the cells are numbers (as they are in
 /// exports), else the cells' text.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Key<'a> {
     Numbers(bool, i64, i64),
     Text(bool, &'a str, &'a str),

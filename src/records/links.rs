@@ -52,6 +52,9 @@ fn consults(table: &Table, calls: &Calls) -> Vec<(u32, u32, LinkKind)> {
         }
     }
     let mut out = Vec::new();
+    if by_agent.is_empty() {
+        return out;
+    }
     for (i, call) in calls.calls.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         for &r in &call.rows {
