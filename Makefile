@@ -17,7 +17,7 @@ TARBALL := dist/cti-outcome-$(VERSION).tgz
 # `--quiet` only for builds: wasm-pack passes it on to the test runner, which rejects it.
 WASM_PACK := wasm-pack
 
-.PHONY: demo test site package package-dir toolchain wasm lint lint-www test-rust test-wasm test-e2e test-package test-memory bench bench-data fuzz clean
+.PHONY: demo test site package package-dir toolchain wasm lint lint-www test-rust test-wasm test-e2e test-package test-memory test-engines bench bench-data fuzz clean
 
 ## demo: build the viewer and serve it with the bundled samples on http://127.0.0.1:$(PORT)/
 demo: site
@@ -25,7 +25,7 @@ demo: site
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory $(SITE)
 
 ## test: every test: lint, native, wasm in Node and headless Chromium, the page in Chromium
-test: toolchain lint test-rust test-wasm test-package test-memory test-e2e
+test: toolchain lint test-rust test-wasm test-package test-memory test-e2e test-engines
 
 # The sample list for the page: [{ file, label, default? }]; the seed page opens first.
 define SAMPLE_INDEX
@@ -127,6 +127,11 @@ test-package: package
 
 test-e2e: site
 	node tests/e2e/run.mjs $(SITE)
+
+# The Parquet export read by a real engine: DuckDB (PyPI's duckdb, installed by the toolchain).
+test-engines:
+	cargo build --quiet --bin cti-outcome
+	python3 tests/engines/duckdb_week.py target/debug/cti-outcome
 
 ## test-memory: 100 decodes of a generated 10 MB log in Chromium; wasm memory must not grow
 test-memory: package

@@ -55,6 +55,12 @@ if ! command -v tcpdump >/dev/null || ! command -v tshark >/dev/null || ! comman
   apt-get install -y -qq --no-install-recommends tcpdump tshark >/dev/null
 fi
 
+# The Parquet export's engine test reads the dataset with DuckDB (PyPI's embedded engine).
+if ! python3 -c 'import duckdb' 2>/dev/null; then
+  say "installing PyPI's duckdb 2.0.1"
+  python3 -m pip install --quiet --disable-pip-version-check duckdb==2.0.1
+fi
+
 if ! has wasm-pack "$WASM_PACK_VERSION"; then
   say "building wasm-pack $WASM_PACK_VERSION (about 3 minutes)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --quiet

@@ -238,6 +238,7 @@ fn generated(trace: Option<Trace>, seed: u64) -> Vec<u8> {
         calls: 60,
         seed,
         agents: 5,
+        ..generate::Options::default()
     });
     match trace {
         Some(trace) => traces::write(&events, trace).into_bytes(),

@@ -30,6 +30,17 @@ pub fn generate(parser: &mut lexopt::Parser) -> Result<(), String> {
             Long("mb") => megabytes = Some(count("--mb", parser)?),
             Long("seed") => options.seed = count("--seed", parser)? as u64,
             Long("agents") => options.agents = count("--agents", parser)?,
+            Long("start") => {
+                let text = string(parser.value())?;
+                options.start_ms = match cti_outcome::time::parse(text.as_bytes()) {
+                    Some(cti_outcome::time::Stamp::Absolute(ms)) => ms,
+                    _ => {
+                        return Err(format!(
+                            "--start must be a date and time such as 2026-03-02T08:00:00Z, got {text:?}"
+                        ))
+                    }
+                };
+            }
             Long("format") => {
                 format = match string(parser.value())?.as_str() {
                     "text" => Written::Text,

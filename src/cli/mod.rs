@@ -6,10 +6,16 @@ use std::io::{self, Read};
 use std::process::ExitCode;
 
 mod collection;
+#[cfg(feature = "export")]
+mod export;
+#[cfg(feature = "export")]
+mod export_rows;
 mod generator;
 mod help;
 mod ladder;
 mod output;
+#[cfg(feature = "export")]
+mod parquet;
 mod records;
 mod summary;
 mod timeline;
@@ -66,6 +72,8 @@ fn run(args: Vec<OsString>) -> Result<(), String> {
         Some(Value(cmd)) if cmd == "timeline" => timeline::timeline(&mut parser),
         Some(Value(cmd)) if cmd == "summary" => summary::summary(&mut parser),
         Some(Value(cmd)) if cmd == "ladder" => ladder::ladder(&mut parser),
+        #[cfg(feature = "export")]
+        Some(Value(cmd)) if cmd == "export" => export::export(&mut parser),
         Some(Value(cmd)) if cmd == "encode" => encode(&mut parser),
         Some(Value(cmd)) if cmd == "connres" => connres(&mut parser),
         Some(Value(cmd)) if cmd == "records" => records::records(&mut parser),

@@ -81,6 +81,8 @@ pub struct Options {
     pub seed: u64,
     /// Size of the agent pool; extensions are 3000, 3001, …
     pub agents: usize,
+    /// The log's first moment (ms since 1970-01-01 UTC); by default 2024-05-01T08:00:00Z.
+    pub start_ms: i64,
 }
 
 impl Default for Options {
@@ -89,6 +91,7 @@ impl Default for Options {
             calls: 1000,
             seed: 1,
             agents: 50,
+            start_ms: BASE_MS,
         }
     }
 }
@@ -164,7 +167,7 @@ pub fn generate(options: Options) -> Vec<Generated> {
                     raw.clone_from(new);
                 }
             }
-            event.time_ms = BASE_MS + start_ms + offset;
+            event.time_ms = options.start_ms + start_ms + offset;
             timed.push((start_ms + offset, copy, event));
         }
     }
@@ -172,7 +175,7 @@ pub fn generate(options: Options) -> Vec<Generated> {
     timed.into_iter().map(|(_, _, event)| event).collect()
 }
 
-/// 2024-05-01T08:00:00Z, the generated logs' first moment.
+/// 2024-05-01T08:00:00Z, the generated logs' first moment unless `start_ms` says otherwise.
 const BASE_MS: i64 = 1_714_550_400_000;
 
 /// How many calls make about `bytes` of output in the form `write` gives (its length in bytes),

@@ -17,6 +17,7 @@ use cti_outcome::generate::{
     self, calls_for, traces, write_frames, write_text, Options as Generate,
 };
 
+#[allow(clippy::too_many_lines)] // one run: its inputs, its table of rates and its summary, in order
 fn main() {
     let mb: f64 = std::env::var("BENCH_MB")
         .ok()
@@ -102,12 +103,14 @@ fn main() {
     let live = live_costs();
     live.print();
     let (zip_vs_single, held_per_byte) = collection_costs(&text);
+    let text_mb_s = mb_s(text.len(), text_decode);
+    let export_mb_s = export_rate(text.len(), text_mb_s);
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let mut summary = serde_json::json!({
             "finesse_native_mb_s": round(trace_rates[0]),
             "mivr_native_mb_s": round(trace_rates[1]),
             "dumplog_native_mb_s": round(trace_rates[2]),
-            "text_native_mb_s": round(mb_s(text.len(), text_decode)),
+            "text_native_mb_s": round(text_mb_s),
             "binary_native_mb_s": round(mb_s(frames.len(), binary)),
             "binary_detected_native_mb_s": round(mb_s(frames.len(), detected)),
             "timeline_native_events_s": round(timeline_events_s),
@@ -115,10 +118,61 @@ fn main() {
             "native_events": store.len(),
             "collection_zip_vs_single_native": round(zip_vs_single),
             "native_memory_per_input_byte": round(held_per_byte),
+            "export_native_mb_s": round(export_mb_s),
+            "export_vs_text_decode_native": round(export_mb_s / text_mb_s),
         });
         live.add_to(&mut summary);
         write_summary(&path, &summary, &capture);
     }
+}
+
+/// `cti-outcome export` (the release build the Makefile makes first) of about `bytes` of text
+/// logs, as eight files of their own seeds in a folder, on all cores: MB/s, best of three runs
+/// (each into a new dataset: a second run into the same one would find them exported).
+fn export_rate(bytes: usize, text_mb_s: f64) -> f64 {
+    let cli = std::path::Path::new("target/release/cti-outcome");
+    assert!(
+        cli.exists(),
+        "the export benchmark runs target/release/cti-outcome: build it first (make bench does)"
+    );
+    let dir = std::env::temp_dir().join(format!("cti-outcome-export-{}", std::process::id()));
+    let logs = dir.join("logs");
+    std::fs::create_dir_all(&logs).expect("temporary folder");
+    let per_file = calls_for(bytes / 8, Generate::default(), |e| write_text(e).len());
+    let mut total = 0;
+    for seed in 1..=8 {
+        let text = write_text(&generate::generate(Generate {
+            calls: per_file,
+            seed,
+            ..Generate::default()
+        }));
+        total += text.len();
+        std::fs::write(logs.join(format!("ctisvr-{seed}.log")), text).expect("log written");
+    }
+    let mut runs = Vec::new();
+    for run in 0..3 {
+        let out = dir.join(format!("dataset-{run}"));
+        let t = Instant::now();
+        let status = std::process::Command::new(cli)
+            .args(["export", "--out"])
+            .arg(&out)
+            .arg(&logs)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("cti-outcome export runs");
+        runs.push(t.elapsed());
+        assert!(status.success(), "cti-outcome export failed");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let best = runs.into_iter().min().unwrap_or_default();
+    let rate = total as f64 / 1e6 / best.as_secs_f64();
+    println!(
+        "{:<46} {:>8.1} MB/s ({:.2} of the text decode rate, target ≥ 0.5)",
+        "export: text logs to Parquet (all cores)",
+        rate,
+        rate / text_mb_s
+    );
+    rate
 }
 
 /// The summary, and the capture for the browser's figure (tests/e2e/bench/bench.js reads

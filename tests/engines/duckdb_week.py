@@ -1,0 +1,89 @@
+"""`cti-outcome export` read by DuckDB (the `duckdb` package from PyPI, installed by
+.ci/toolchain.sh): a generated week of logs, three files a day in a folder per day, plus a file
+that is no log, becomes a Parquet dataset; DuckDB's calls per day and outcome must equal the
+command-line tool's own `summary` of each file, summed per day; the file that is no log is
+reported by its name and the others are exported; a second run writes nothing, and a run with
+one more day writes only its files.
+
+    python3 tests/engines/duckdb_week.py target/debug/cti-outcome
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+
+import duckdb
+
+CLI = os.path.abspath(sys.argv[1])
+WORK = tempfile.mkdtemp(prefix='cti-outcome-duckdb-')
+LOGS = os.path.join(WORK, 'logs')
+OUT = os.path.join(WORK, 'dataset')
+failures = []
+
+
+def check(ok, what):
+    print(f"{'ok  ' if ok else 'FAIL'} {what}")
+    if not ok:
+        failures.append(what)
+
+
+def day_logs(day):
+    """Three generated logs of 2026-03-<day>, each with its own seed and hour."""
+    date = f'2026-03-{day:02d}'
+    folder = os.path.join(LOGS, date)
+    os.makedirs(folder, exist_ok=True)
+    expected = Counter()
+    for part in range(3):
+        path = os.path.join(folder, f'ctisvr-{part + 1}.log')
+        with open(path, 'wb') as f:
+            subprocess.run([CLI, 'generate', '--calls', '120', '--seed', str(day * 10 + part),
+                            '--start', f'{date}T{8 + 3 * part:02d}:00:00Z'], stdout=f, check=True)
+        summary = json.loads(subprocess.run([CLI, 'summary', '--output', 'json', path],
+                                            capture_output=True, check=True).stdout)
+        for o in summary['outcomes']:
+            expected[(date, o['kind'])] += o['count']
+    return expected
+
+
+def export():
+    return subprocess.run([CLI, 'export', '--out', OUT, LOGS], capture_output=True, text=True)
+
+
+expected = Counter()
+for day in range(2, 9):
+    expected += day_logs(day)
+with open(os.path.join(LOGS, 'notes.txt'), 'w') as f:
+    f.write('shift handover: nothing to report\n')
+
+run = export()
+check(run.returncode == 1, f'a run with a file that is no log ends with status 1 (got {run.returncode})')
+check('notes.txt: nothing to export' in run.stderr, 'the file that is no log is reported by its name')
+check('21 inputs written' in run.stderr, f'the 21 logs are exported: {run.stderr.strip().splitlines()[-1]}')
+
+calls = f"read_parquet('{OUT}/calls/*/*.parquet', hive_partitioning = true)"
+rows = duckdb.sql(f'SELECT CAST(date AS VARCHAR), outcome, count(*) FROM {calls} GROUP BY ALL').fetchall()
+got = Counter({(d, o): n for d, o, n in rows})
+check(got == expected, f'calls per day and outcome: DuckDB {sum(got.values())}, the CLI {sum(expected.values())}'
+      + ('' if got == expected else f'; differ at {sorted(set(got.items()) ^ set(expected.items()))[:6]}'))
+version = duckdb.sql(f"SELECT DISTINCT CAST(value AS VARCHAR) FROM parquet_kv_metadata('{OUT}/calls/*/*.parquet') "
+                     "WHERE CAST(key AS VARCHAR) = 'cti_outcome.schema_version'").fetchall()
+check(version == [('1',)], f'every part says schema version 1: {version}')
+states = duckdb.sql(f"SELECT count(*) FROM read_parquet('{OUT}/agent_states/*/*.parquet')").fetchall()[0][0]
+check(states > 0, f'agent states: {states}')
+
+again = export()
+check('0 inputs written' in again.stderr and '21 already in' in again.stderr,
+      f'a second run writes nothing: {again.stderr.strip().splitlines()[-1]}')
+expected += day_logs(9)
+more = export()
+check('3 inputs written' in more.stderr and '21 already in' in more.stderr,
+      f'one more day writes only its files: {more.stderr.strip().splitlines()[-1]}')
+got = Counter({(d, o): n for d, o, n in duckdb.sql(
+    f'SELECT CAST(date AS VARCHAR), outcome, count(*) FROM {calls} GROUP BY ALL').fetchall()})
+check(got == expected, 'after the new day, the counts still agree')
+
+shutil.rmtree(WORK)
+sys.exit(1 if failures else 0)
