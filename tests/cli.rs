@@ -466,7 +466,7 @@ fn several_files_a_folder_or_an_archive_read_as_one_log() {
 #[test]
 fn every_command_has_its_help() {
     for command in [
-        "decode", "timeline", "summary", "encode", "connres", "records", "generate",
+        "decode", "timeline", "summary", "encode", "connres", "records", "generate", "export",
     ] {
         for args in [
             vec![command, "--help"],

@@ -100,9 +100,7 @@ fn call_row(name: &str, store: &Store, call: Call) -> (Option<i64>, Vec<Cell>) {
         .call_type
         .as_ref()
         .map(|t| t.symbol.clone().unwrap_or_else(|| t.value.to_string()));
-    let direction = serde_json::to_value(call.direction)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned));
+    let direction: &'static str = call.direction.into();
     let links = call
         .links
         .iter()
@@ -121,7 +119,7 @@ fn call_row(name: &str, store: &Store, call: Call) -> (Option<i64>, Vec<Cell>) {
         Cell::Time(start),
         Cell::Time(end),
         Cell::Int(start.zip(end).map(|(s, e)| e - s)),
-        Cell::Text(direction),
+        text(direction),
         Cell::Text(call_type),
         Cell::Texts(call.agents),
         Cell::Texts(call.devices),

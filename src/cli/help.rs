@@ -89,14 +89,29 @@ is refused (status 2)",
     Command {
         name: "generate",
         usage: &[
-            "generate [--calls N | --mb M] [--seed S] [--agents A] [--format text|binary|hex|finesse|mivr|dumplog] [--width 1|2]",
+            "generate [--calls N | --mb M] [--seed S] [--agents A] [--start TIME] [--format text|binary|hex|finesse|mivr|dumplog] [--width 1|2]",
             "generate --every-type [--protocol-version N] [--format binary|hex]",
         ],
         about: "writes a realistic log of N calls (or about M megabytes, 10^6 bytes) of mixed kinds,
 the same for the same seed: text (default), GED-188 frames, their hex dump, or a Cisco
-trace (finesse, mivr, dumplog: CTI records a fifth of the lines); with
---every-type, one frame of every message type with a layout, as a session of protocol
-version N (default 24) writes them",
+trace (finesse, mivr, dumplog: CTI records a fifth of the lines), starting at TIME
+(2026-03-02T08:00:00Z; by default 2024-05-01T08:00:00Z); with --every-type, one frame of
+every message type with a layout, as a session of protocol version N (default 24) writes
+them",
+    },
+    Command {
+        name: "export",
+        usage: &["export [--out DIR] [--events] [--year Y] [--jobs N] INPUT…"],
+        about: "writes every INPUT (files, folders, zip/tar/gzip archives; CTI logs, Cisco traces,
+frames, captures, call-record exports) into a Parquet dataset for DuckDB and Spark in DIR
+(default cti-outcome-dataset): calls/date=YYYY-MM-DD/part-HASH.parquet, and likewise
+legs (call-record exports), agent_states and, with --events, events; schema version 1 in
+every file's metadata (cti_outcome.schema_version) and in DIR/_manifest.json. Each input
+is read on its own, N at a time (default: every core); HASH is its content hash, and the
+manifest lists what was exported: a second run writes only inputs not exported before.
+Times are UTC timestamps (a log's times without a zone are taken as UTC); rows without a
+date go to date=__HIVE_DEFAULT_PARTITION__. An input that cannot be read or holds no
+events is named on stderr and the others are exported; the status is then 1",
     },
 ];
 

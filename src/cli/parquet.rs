@@ -328,9 +328,11 @@ pub fn write(
 
 fn write_file(path: &Path, schema: &Arc<Schema>, batch: &RecordBatch) -> Result<(), String> {
     let failed = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    // Statistics per column chunk (what engines prune files and row groups by), not per page.
+    // Statistics per column chunk (what engines prune files and row groups by), not per page;
+    // Snappy, the codec DuckDB and Spark write by default.
     let props = WriterProperties::builder()
         .set_statistics_enabled(parquet::file::properties::EnabledStatistics::Chunk)
+        .set_compression(parquet::basic::Compression::SNAPPY)
         .set_key_value_metadata(Some(vec![KeyValue::new(
             "cti_outcome.schema_version".to_owned(),
             SCHEMA_VERSION.to_string(),
