@@ -128,10 +128,11 @@ test-package: package
 test-e2e: site
 	node tests/e2e/run.mjs $(SITE)
 
-# The Parquet export read by a real engine: DuckDB (PyPI's duckdb, installed by the toolchain).
+# The Parquet export read by real engines: DuckDB, and the Spark job in local mode (PyPI's duckdb
+# and pyspark, Debian's OpenJDK, installed by the toolchain).
 test-engines:
 	cargo build --quiet --bin cti-outcome
-	python3 tests/engines/duckdb_week.py target/debug/cti-outcome
+	python3 tests/engines/week.py target/debug/cti-outcome
 
 ## test-memory: 100 decodes of a generated 10 MB log in Chromium; wasm memory must not grow
 test-memory: package

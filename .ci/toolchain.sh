@@ -55,10 +55,20 @@ if ! command -v tcpdump >/dev/null || ! command -v tshark >/dev/null || ! comman
   apt-get install -y -qq --no-install-recommends tcpdump tshark >/dev/null
 fi
 
-# The Parquet export's engine test reads the dataset with DuckDB (PyPI's embedded engine).
+# The Parquet export's engine test reads the dataset with DuckDB (PyPI's embedded engine) and
+# runs the Spark job in local mode (PyPI's pyspark, on Debian's OpenJDK).
 if ! python3 -c 'import duckdb' 2>/dev/null; then
   say "installing PyPI's duckdb 2.0.1"
   python3 -m pip install --quiet --disable-pip-version-check duckdb==2.0.1
+fi
+if ! python3 -c 'import pyspark' 2>/dev/null; then
+  say "installing PyPI's pyspark 4.3.0 (about 300 MB)"
+  python3 -m pip install --quiet --disable-pip-version-check pyspark==4.3.0
+fi
+if ! command -v java >/dev/null; then
+  say "installing Debian's OpenJDK 17 (for Spark)"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
 fi
 
 if ! has wasm-pack "$WASM_PACK_VERSION"; then

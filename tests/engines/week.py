@@ -1,11 +1,13 @@
-"""`cti-outcome export` read by DuckDB (the `duckdb` package from PyPI, installed by
-.ci/toolchain.sh): a generated week of logs, three files a day in a folder per day, plus a file
-that is no log, becomes a Parquet dataset; DuckDB's calls per day and outcome must equal the
-command-line tool's own `summary` of each file, summed per day; the file that is no log is
-reported by its name and the others are exported; a second run writes nothing, and a run with
-one more day writes only its files.
+"""`cti-outcome export` read by DuckDB, and the same logs decoded inside Spark tasks
+(`duckdb` and `pyspark` from PyPI, installed by .ci/toolchain.sh, with Debian's OpenJDK): a
+generated week of logs, three files a day in a folder per day, plus a file that is no log,
+becomes a Parquet dataset; DuckDB's calls per day and outcome must equal the command-line
+tool's own `summary` of each file, summed per day; the file that is no log is reported by its
+name and the others are exported; a second run writes nothing, and a run with one more day
+writes only its files. Then tests/engines/spark_job.py, in Spark's local mode, must count the
+same calls per day and outcome (three ways: the tool, DuckDB, Spark).
 
-    python3 tests/engines/duckdb_week.py target/debug/cti-outcome
+    python3 tests/engines/week.py target/debug/cti-outcome
 """
 import json
 import os
@@ -84,6 +86,28 @@ check('3 inputs written' in more.stderr and '21 already in' in more.stderr,
 got = Counter({(d, o): n for d, o, n in duckdb.sql(
     f'SELECT CAST(date AS VARCHAR), outcome, count(*) FROM {calls} GROUP BY ALL').fetchall()})
 check(got == expected, 'after the new day, the counts still agree')
+
+# Spark: the job decodes the same folder inside its tasks and writes its own dataset.
+import time  # noqa: E402
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import spark_job  # noqa: E402
+
+started = time.monotonic()
+spark = (SparkSession.builder.master('local[2]').appName('cti-outcome test')
+         .config('spark.ui.enabled', 'false').config('spark.ui.showConsoleProgress', 'false').config('spark.sql.session.timeZone', 'UTC').getOrCreate())
+spark.sparkContext.setLogLevel('ERROR')
+errors = spark_job.run(spark, CLI, LOGS, os.path.join(WORK, 'spark'))
+check([os.path.basename(p) for p, _ in errors] == ['notes.txt'], f'Spark names the file that is no log: {errors}')
+counted = spark.read.parquet(os.path.join(WORK, 'spark', 'calls')).groupBy('date', 'outcome').count().collect()
+spark_counts = Counter({(str(r['date']), r['outcome']): r['count'] for r in counted})
+spark.stop()
+check(spark_counts == expected, f'Spark counts the same calls per day and outcome: {sum(spark_counts.values())}'
+      + ('' if spark_counts == expected else f'; differ at {sorted(set(spark_counts.items()) ^ set(expected.items()))[:6]}'))
+seconds = time.monotonic() - started
+check(seconds < 180, f'the Spark part took {seconds:.0f} s (target under 3 minutes)')
 
 shutil.rmtree(WORK)
 sys.exit(1 if failures else 0)
