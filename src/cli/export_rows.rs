@@ -5,7 +5,7 @@ use cti_outcome::log::Log;
 use cti_outcome::records::{self, RecordOptions};
 use cti_outcome::sniff::{sniff, Form as SniffedForm};
 use cti_outcome::store::{Form, Store};
-use cti_outcome::view::timeline::{Call, TimelineView};
+use cti_outcome::view::timeline::{Agent, Call};
 use cti_outcome::{binary, capture, view};
 
 use super::parquet::{Cell, Rows};
@@ -50,13 +50,22 @@ pub fn tables(name: &str, bytes: &[u8], year: Option<i32>, events: bool) -> Resu
             .map_or_else(|| sniffed.reason.to_string(), |d| d.message.clone());
         return Err(format!("nothing to export: {why}"));
     }
-    let mut timeline = view::timeline::timeline(store, log.timeline());
+    // Call by call and agent by agent: not the whole timeline view, whose session (requests and
+    // replies) the dataset has no table for.
+    let t = log.timeline();
     let mut out = Tables::default();
-    for call in std::mem::take(&mut timeline.calls) {
-        let (start, row) = call_row(name, store, call);
+    for i in 0..t.call_count() {
+        let (start, row) = call_row(name, store, view::timeline::call_view(store, t, i));
         out.calls.push(start, row);
     }
-    agent_rows(name, store, &timeline, &mut out.agent_states);
+    for i in 0..t.agent_count() {
+        agent_rows(
+            name,
+            store,
+            &view::timeline::agent(store, t, i),
+            &mut out.agent_states,
+        );
+    }
     if events {
         event_rows(name, store, &mut out.events);
     }
@@ -133,29 +142,28 @@ fn call_row(name: &str, store: &Store, call: Call) -> (Option<i64>, Vec<Cell>) {
     (start, row)
 }
 
-fn agent_rows(name: &str, store: &Store, timeline: &TimelineView, out: &mut Rows) {
-    for agent in &timeline.agents {
-        for s in &agent.segments {
-            let start = time(store, s.start.event);
-            let end = s.end.as_ref().and_then(|p| time(store, p.event));
-            let state = s
-                .state
-                .symbol
-                .clone()
-                .unwrap_or_else(|| s.state.value.to_string());
-            out.push(
-                start,
-                vec![
-                    text(name),
-                    text(&agent.key),
-                    text(&state),
-                    Cell::Int(s.reason_code),
-                    Cell::Time(start),
-                    Cell::Time(end),
-                    Cell::Int(s.duration_ms.and_then(|d| i64::try_from(d).ok())),
-                ],
-            );
-        }
+/// An agent's state spans.
+fn agent_rows(name: &str, store: &Store, agent: &Agent, out: &mut Rows) {
+    for s in &agent.segments {
+        let start = time(store, s.start.event);
+        let end = s.end.as_ref().and_then(|p| time(store, p.event));
+        let state = s
+            .state
+            .symbol
+            .clone()
+            .unwrap_or_else(|| s.state.value.to_string());
+        out.push(
+            start,
+            vec![
+                text(name),
+                text(&agent.key),
+                text(&state),
+                Cell::Int(s.reason_code),
+                Cell::Time(start),
+                Cell::Time(end),
+                Cell::Int(s.duration_ms.and_then(|d| i64::try_from(d).ok())),
+            ],
+        );
     }
 }
 
