@@ -6,6 +6,8 @@
 
 use std::process::Command;
 
+mod common;
+
 use cti_outcome::records::{self, Family, RecordOptions, Role};
 use cti_outcome::view::records::decoded_records;
 use serde_json::Value;
@@ -21,22 +23,7 @@ fn decode(bytes: &[u8], queue: Option<&[u8]>, options: &RecordOptions) -> Value 
     serde_json::to_value(decoded_records(&records)).unwrap()
 }
 
-/// (key, outcome kind, rule) of every call.
-fn outcomes(decoded: &Value) -> Vec<(String, String, String)> {
-    decoded["calls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let s = |v: &Value| v.as_str().unwrap().to_owned();
-            (
-                s(&c["key"]),
-                s(&c["outcome"]["kind"]),
-                s(&c["outcome"]["rule"]),
-            )
-        })
-        .collect()
-}
+use common::record_outcomes as outcomes;
 
 fn call<'a>(decoded: &'a Value, key: &str) -> &'a Value {
     decoded["calls"]

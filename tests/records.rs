@@ -3,6 +3,8 @@
 //! reported with its row and column while the row is still shown.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cti_outcome::records::{self, RecordOptions, Role};
 use cti_outcome::view::records::{decoded_records, summary};
 use cti_outcome::{DiagnosticCode, Direction};
@@ -100,19 +102,7 @@ fn the_export_decodes_to_its_snapshot() {
 #[test]
 fn each_way_a_call_ends_is_told_by_its_rule() {
     let decoded = decode(&file("calls.csv"), &RecordOptions::default());
-    let got: Vec<(String, String, String)> = decoded["calls"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| {
-            let s = |v: &Value| v.as_str().unwrap().to_owned();
-            (
-                s(&c["key"]),
-                s(&c["outcome"]["kind"]),
-                s(&c["outcome"]["rule"]),
-            )
-        })
-        .collect();
+    let got = common::record_outcomes(&decoded);
     let want = [
         ("1001", "answered", "leg-answered"),
         ("1002", "abandoned", "last-leg"),

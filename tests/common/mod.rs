@@ -1,4 +1,5 @@
-//! Helpers the timeline and link tests share: the bundled logs, and their timelines as views.
+//! Helpers the integration tests share: the bundled logs, their timelines as views, and the
+//! (key, outcome, rule) of a decoded call-record export's calls.
 #![allow(dead_code)]
 
 use std::fs;
@@ -59,4 +60,21 @@ pub fn call<'t>(timeline: &'t Timeline, key: &str) -> &'t Call {
                 timeline.calls.iter().map(|c| &c.key).collect::<Vec<_>>()
             )
         })
+}
+
+/// (key, outcome kind, rule) of every call of a decoded call-record export (its JSON).
+pub fn record_outcomes(decoded: &serde_json::Value) -> Vec<(String, String, String)> {
+    decoded["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
+            (
+                s(&c["key"]),
+                s(&c["outcome"]["kind"]),
+                s(&c["outcome"]["rule"]),
+            )
+        })
+        .collect()
 }

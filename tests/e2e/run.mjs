@@ -26,6 +26,15 @@ async function openSample(page, file) {
   await done(page);
 }
 
+/** Records the page's main-thread tasks over 50 ms in `window.longTasks` (ms). */
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
+      .observe({ type: 'longtask' });
+  });
+}
+
 async function outcomes(page) {
   return page.evaluate(() => [...document.querySelectorAll('#calls-body tr[data-key]')]
     .map((tr) => `${tr.dataset.key} ${tr.querySelector('.outcome').textContent}`));
@@ -548,11 +557,7 @@ test('a 100 MB log decodes with no main-thread task over 100 ms; its agent timel
   const log = resolve(ARTIFACTS, '100mb.txt');
   const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
   writeFileSync(log, execFileSync(cli, ['generate', '--mb', '100'], { maxBuffer: 200 * 1024 * 1024 }));
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
-      .observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await page.getByLabel('Open log files').setInputFiles(log);
   await page.getByRole('status').filter({ hasText: '100mb.txt: read as text' }).waitFor({ timeout: 120000 });
   await done(page);
@@ -598,11 +603,7 @@ test('a 1,000,000-row call-record export opens in the Worker with no main-thread
     }
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
-      .observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await page.getByLabel('Open log files').setInputFiles(file);
   await page.getByRole('status').filter({ hasText: 'million-rows.csv: read as call records' }).waitFor({ timeout: 120000 });
   await done(page);
@@ -633,11 +634,7 @@ test('a 1,000,000-row UCCE Termination_Call_Detail export opens in the Worker wi
     }
   }
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
-      .observe({ type: 'longtask' });
-  });
+  await watchLongTasks(page);
   await page.getByLabel('Open log files').setInputFiles(file);
   await page.getByRole('status').filter({ hasText: 'million-tcd-rows.csv: read as call records, UCCE Termination_Call_Detail' }).waitFor({ timeout: 120000 });
   await done(page);

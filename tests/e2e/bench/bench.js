@@ -123,6 +123,16 @@ function recordRows(n) {
   return { csv: new TextEncoder().encode(`${lines.join('\n')}\n`), json: `[${objects.join(',')}]` };
 }
 
+/** What the page does with an export: a RecordLog, its head, the call list as columns, the first call in full. */
+function openAsPage(csv) {
+  const log = new RecordLog(csv);
+  const head = log.head();
+  const calls = log.callColumns();
+  const first = log.call(0);
+  log.free();
+  return { rows: head.rows, calls: calls.key.length, legs: first.legs.length, diagnostics: head.diagnostics.length, family: head.family };
+}
+
 // Call records, `n` rows: (r) what the page does (a RecordLog, its head, the call list as
 // columns, the first call in full), (o) every call as objects (`decodeRecords`; only up to
 // 200,000 rows: beyond, its JSON passes the engine's longest string), (j) JSON.parse of the
@@ -130,14 +140,7 @@ function recordRows(n) {
 window.benchRecords = async (n, runs) => {
   const { csv, json } = recordRows(n);
   const before = recordsWasm.memory.buffer.byteLength;
-  const r = best(runs, () => {
-    const log = new RecordLog(csv);
-    const head = log.head();
-    const calls = log.callColumns();
-    const first = log.call(0);
-    log.free();
-    return { rows: head.rows, calls: calls.key.length, legs: first.legs.length, diagnostics: head.diagnostics.length };
-  });
+  const r = best(runs, () => openAsPage(csv));
   const j = best(runs, () => JSON.parse(json).length);
   if (r.result.rows !== j.result || r.result.diagnostics) throw new Error(`records: ${JSON.stringify(r.result)} for ${j.result} rows`);
   const o = n <= 200000 ? best(runs, () => decodeRecords(csv).calls.length) : null;
@@ -194,14 +197,7 @@ function ciscoRows(family, n) {
 // columns, the first call in full) against (j) JSON.parse of the same rows as JSON.
 window.benchCiscoRecords = async (family, n, runs) => {
   const { csv, json } = ciscoRows(family, n);
-  const r = best(runs, () => {
-    const log = new RecordLog(csv);
-    const head = log.head();
-    const calls = log.callColumns();
-    const first = log.call(0);
-    log.free();
-    return { rows: head.rows, calls: calls.key.length, legs: first.legs.length, diagnostics: head.diagnostics.length, family: head.family };
-  });
+  const r = best(runs, () => openAsPage(csv));
   const j = best(runs, () => JSON.parse(json).length);
   if (r.result.rows !== j.result || r.result.diagnostics) throw new Error(`${family}: ${JSON.stringify(r.result)} for ${j.result} rows`);
   return {
