@@ -262,8 +262,9 @@ const RECORDS: &str = include_str!("../fixtures/records/calls.csv");
 
 #[wasm_bindgen_test]
 fn an_export_decodes_to_calls_with_legs_as_a_string_or_bytes() {
-    let from_text = decode_records(JsValue::from_str(RECORDS), None).unwrap();
-    let from_bytes = decode_records(Uint8Array::from(RECORDS.as_bytes()).into(), None).unwrap();
+    let from_text = decode_records(JsValue::from_str(RECORDS), None, None).unwrap();
+    let from_bytes =
+        decode_records(Uint8Array::from(RECORDS.as_bytes()).into(), None, None).unwrap();
     assert_eq!(
         JSON::stringify(&from_text).unwrap(),
         JSON::stringify(&from_bytes).unwrap()
@@ -276,19 +277,43 @@ fn an_export_decodes_to_calls_with_legs_as_a_string_or_bytes() {
         "columns",
         options(&[("connres", JsValue::from_str("Outcome"))]),
     )]);
-    let mapped = decode_records(JsValue::from_str(RECORDS), Some(columns)).unwrap();
+    let mapped = decode_records(JsValue::from_str(RECORDS), Some(columns), None).unwrap();
     let diagnostics: Array = get(&mapped, "diagnostics").unchecked_into();
     assert_eq!(get(&diagnostics.get(0), "code"), "unknown-column");
     let bad = options(&[("columns", options(&[("result", JsValue::from_str("x"))]))]);
-    let message = error_message(decode_records(JsValue::from_str(RECORDS), Some(bad)).unwrap_err());
+    let message =
+        error_message(decode_records(JsValue::from_str(RECORDS), Some(bad), None).unwrap_err());
     assert!(message.contains("is no role"), "{message}");
-    let wrong = error_message(decode_records(JsValue::from(5), None).unwrap_err());
+    let wrong = error_message(decode_records(JsValue::from(5), None, None).unwrap_err());
     assert!(wrong.contains("a string or a Uint8Array"), "{wrong}");
+}
+
+const CCD: &str = include_str!("../fixtures/records/cisco/ccd-informix.csv");
+const CQD: &str = include_str!("../fixtures/records/cisco/cqd-informix.csv");
+
+#[wasm_bindgen_test]
+fn a_contact_call_detail_export_joins_its_queue_detail_in_either_order() {
+    let text = JsValue::from_str;
+    let joined = decode_records(text(CCD), None, Some(text(CQD))).unwrap();
+    let swapped = decode_records(text(CQD), None, Some(text(CCD))).unwrap();
+    assert_eq!(
+        JSON::stringify(&joined).unwrap(),
+        JSON::stringify(&swapped).unwrap()
+    );
+    assert_eq!(get(&joined, "family"), "uccx-ccd");
+    let calls: Array = get(&joined, "calls").unchecked_into();
+    let abandoned = get(&calls.get(3), "outcome");
+    assert_eq!(
+        (get(&abandoned, "kind"), get(&abandoned, "rule")),
+        (text("abandoned"), text("queue-detail"))
+    );
+    let wrong = error_message(decode_records(text(CCD), None, Some(JsValue::from(5))).unwrap_err());
+    assert!(wrong.contains("queueDetail"), "{wrong}");
 }
 
 #[wasm_bindgen_test]
 fn a_record_log_lists_calls_as_columns_and_answers_for_one() {
-    let log = RecordLog::new(JsValue::from_str(RECORDS), None).unwrap();
+    let log = RecordLog::new(JsValue::from_str(RECORDS), None, None).unwrap();
     let head = log.head();
     assert_eq!(get(&head, "rows"), 13);
     let columns = log.call_columns();
