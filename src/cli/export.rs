@@ -180,33 +180,18 @@ fn one(asked: &Asked, member: &Member, manifest: &Manifest) -> Done {
     if manifest.inputs.contains_key(&hash) {
         return Done::Known;
     }
-    let tables = match export_rows::tables(&name, &bytes, asked.year, asked.events) {
-        Ok(t) => t,
-        Err(why) => return Done::Failed(format!("{name}: {why}")),
+    let mut tables = Tables::new(&asked.out, &hash);
+    let calls = match export_rows::write(&name, &bytes, asked.year, asked.events, &mut tables) {
+        Ok(calls) => calls,
+        Err(why) => {
+            tables.abandon();
+            return Done::Failed(format!("{name}: {why}"));
+        }
     };
-    match write(&asked.out, tables, &hash) {
-        Ok((calls, parts)) => Done::Written(hash, Exported { name, calls, parts }),
+    match tables.finish() {
+        Ok(parts) => Done::Written(hash, Exported { name, calls, parts }),
         Err(why) => Done::Failed(format!("{name}: {why}")),
     }
-}
-
-/// Writes an input's tables; its calls and parts.
-fn write(out: &Path, tables: Tables, hash: &str) -> Result<(u64, Vec<String>), String> {
-    let calls = u64::try_from(tables.calls.len()).unwrap_or(u64::MAX);
-    let mut parts = Vec::new();
-    let Tables {
-        calls: c,
-        legs,
-        agent_states,
-        events,
-    } = tables;
-    for (rows, (name, columns)) in [c, legs, agent_states, events]
-        .into_iter()
-        .zip(parquet::TABLES)
-    {
-        parts.extend(parquet::write(out, name, columns, rows, hash)?);
-    }
-    Ok((calls, parts))
 }
 
 fn read_manifest(path: &Path) -> Result<Manifest, String> {

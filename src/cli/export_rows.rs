@@ -1,33 +1,85 @@
 //! One input of `cti-outcome export` decoded into the dataset's rows: a CTI log's (text, trace,
 //! frames, capture) calls, agent states and events, or a call-record export's calls and legs.
+//! Rows go straight from the calls model ([`view::dataset`]) to the tables' column builders.
+
+use std::path::Path;
 
 use cti_outcome::log::Log;
 use cti_outcome::records::{self, RecordOptions};
 use cti_outcome::sniff::{sniff, Form as SniffedForm};
 use cti_outcome::store::{Form, Store};
-use cti_outcome::view::timeline::{Agent, Call};
+use cti_outcome::view::dataset;
 use cti_outcome::{binary, capture, view};
 
-use super::parquet::{Cell, Rows};
+use super::parquet::{Table, TABLES};
 
-/// An input's rows, by table.
-#[derive(Default)]
-pub struct Tables {
+/// An input's tables, each written by day as rows come.
+pub struct Tables<'o> {
     /// `calls`.
-    pub calls: Rows,
+    pub calls: Table<'o>,
     /// `legs` (call-record exports).
-    pub legs: Rows,
+    pub legs: Table<'o>,
     /// `agent_states`.
-    pub agent_states: Rows,
+    pub agent_states: Table<'o>,
     /// `events` (with `--events`).
-    pub events: Rows,
+    pub events: Table<'o>,
 }
 
-/// Decodes `bytes` (named `name`) into rows; why not, when it holds nothing to read.
-pub fn tables(name: &str, bytes: &[u8], year: Option<i32>, events: bool) -> Result<Tables, String> {
+impl<'o> Tables<'o> {
+    /// The tables of the input whose parts are named `part-{id}`, under `out`.
+    pub fn new(out: &'o Path, id: &'o str) -> Self {
+        let [calls, legs, agent_states, events] = TABLES.map(|t| Table::new(out, t, id));
+        Tables {
+            calls,
+            legs,
+            agent_states,
+            events,
+        }
+    }
+
+    /// Closes every table: the parts written, relative to the output folder.
+    ///
+    /// # Errors
+    /// When a part cannot be written (the others are removed).
+    pub fn finish(self) -> Result<Vec<String>, String> {
+        let mut parts = Vec::new();
+        let mut failed = None;
+        for table in [self.calls, self.legs, self.agent_states, self.events] {
+            if failed.is_some() {
+                table.abandon();
+                continue;
+            }
+            match table.finish() {
+                Ok(p) => parts.extend(p),
+                Err(e) => failed = Some(e),
+            }
+        }
+        match failed {
+            None => Ok(parts),
+            Some(e) => Err(e),
+        }
+    }
+
+    /// Removes every part begun.
+    pub fn abandon(self) {
+        for table in [self.calls, self.legs, self.agent_states, self.events] {
+            table.abandon();
+        }
+    }
+}
+
+/// Decodes `bytes` (named `name`) into `out`'s tables: the number of calls; why not, when it
+/// holds nothing to read or a part cannot be written.
+pub fn write(
+    name: &str,
+    bytes: &[u8],
+    year: Option<i32>,
+    events: bool,
+    out: &mut Tables<'_>,
+) -> Result<u64, String> {
     let sniffed = sniff(bytes);
     let log = match sniffed.form {
-        SniffedForm::Records => return records_tables(name, bytes),
+        SniffedForm::Records => return write_records(name, bytes, out),
         SniffedForm::Pcap | SniffedForm::Pcapng => {
             let (store, _, _) = capture::decode(bytes, &capture::CaptureOptions::default());
             Log::of_store(store)
@@ -50,26 +102,24 @@ pub fn tables(name: &str, bytes: &[u8], year: Option<i32>, events: bool) -> Resu
             .map_or_else(|| sniffed.reason.to_string(), |d| d.message.clone());
         return Err(format!("nothing to export: {why}"));
     }
-    // Call by call and agent by agent: not the whole timeline view, whose session (requests and
-    // replies) the dataset has no table for.
     let t = log.timeline();
-    let mut out = Tables::default();
+    let mut rows = dataset::Rows::new(store, t);
     for i in 0..t.call_count() {
-        let (start, row) = call_row(name, store, view::timeline::call_view(store, t, i));
-        out.calls.push(start, row);
+        call_row(name, store, &rows.call(i), &mut out.calls)?;
     }
     for i in 0..t.agent_count() {
-        agent_rows(
-            name,
-            store,
-            &view::timeline::agent(store, t, i),
-            &mut out.agent_states,
-        );
+        let mut failed = Ok(());
+        rows.agent_states(i, |s| {
+            if failed.is_ok() {
+                failed = state_row(name, store, s, &mut out.agent_states);
+            }
+        });
+        failed?;
     }
     if events {
-        event_rows(name, store, &mut out.events);
+        event_rows(name, store, &mut out.events)?;
     }
-    Ok(out)
+    Ok(u64::try_from(t.call_count()).unwrap_or(u64::MAX))
 }
 
 /// An event's timestamp (ms, UTC), when it has a date.
@@ -91,107 +141,72 @@ fn place(store: &Store, event: u32) -> Option<i64> {
     })
 }
 
-fn text(s: &str) -> Cell {
-    Cell::Text(Some(s.to_owned()))
+/// A call's row.
+fn call_row(
+    name: &str,
+    store: &Store,
+    call: &dataset::CallRow<'_>,
+    out: &mut Table<'_>,
+) -> Result<(), String> {
+    let start = time(store, call.start_event);
+    let end = call.end_event.and_then(|e| time(store, e));
+    out.push(start, |r| {
+        r.text(Some(name))
+            .text(Some(call.key))
+            .time(start)
+            .time(end)
+            .int(start.zip(end).map(|(s, e)| e - s))
+            .text(Some(call.direction))
+            .text(call.call_type)
+            .texts(call.agents())
+            .texts(call.devices.iter().map(|d| &**d))
+            .text(None)
+            .text(Some(call.outcome))
+            .text(Some(call.rule))
+            .text(Some(call.reason))
+            .places(name, call.evidence.iter().map(|&e| place(store, e)))
+            .texts(call.links.iter().map(String::as_str));
+    })
 }
 
-/// A call's row, and its start.
-fn call_row(name: &str, store: &Store, call: Call) -> (Option<i64>, Vec<Cell>) {
-    let start = time(store, call.start.event);
-    let end = call.end.as_ref().and_then(|p| time(store, p.event));
-    let evidence = call
-        .outcome
-        .evidence
-        .iter()
-        .map(|e| (name.to_owned(), place(store, e.event)))
-        .collect();
-    let call_type = call
-        .call_type
-        .as_ref()
-        .map(|t| t.symbol.clone().unwrap_or_else(|| t.value.to_string()));
-    let direction: &'static str = call.direction.into();
-    let links = call
-        .links
-        .iter()
-        .map(|l| {
-            let kind = serde_json::to_value(l.kind).ok();
-            format!(
-                "{}:{}",
-                kind.as_ref().and_then(|k| k.as_str()).unwrap_or(""),
-                l.call
-            )
-        })
-        .collect();
-    let row = vec![
-        text(name),
-        Cell::Text(Some(call.key)),
-        Cell::Time(start),
-        Cell::Time(end),
-        Cell::Int(start.zip(end).map(|(s, e)| e - s)),
-        text(direction),
-        Cell::Text(call_type),
-        Cell::Texts(call.agents),
-        Cell::Texts(call.devices),
-        Cell::Text(None),
-        text(call.outcome.kind.as_str()),
-        Cell::Text(Some(call.outcome.rule)),
-        Cell::Text(Some(call.outcome.reason)),
-        Cell::Places(evidence),
-        Cell::Texts(links),
-    ];
-    (start, row)
+/// An agent's span in one state.
+fn state_row(
+    name: &str,
+    store: &Store,
+    s: &dataset::StateRow<'_>,
+    out: &mut Table<'_>,
+) -> Result<(), String> {
+    let start = time(store, s.start_event);
+    let end = s.end_event.and_then(|e| time(store, e));
+    out.push(start, |r| {
+        r.text(Some(name))
+            .text(Some(s.agent))
+            .text(Some(s.state))
+            .int(s.reason_code)
+            .time(start)
+            .time(end)
+            .int(s.duration_ms.and_then(|d| i64::try_from(d).ok()));
+    })
 }
 
-/// An agent's state spans.
-fn agent_rows(name: &str, store: &Store, agent: &Agent, out: &mut Rows) {
-    for s in &agent.segments {
-        let start = time(store, s.start.event);
-        let end = s.end.as_ref().and_then(|p| time(store, p.event));
-        let state = s
-            .state
-            .symbol
-            .clone()
-            .unwrap_or_else(|| s.state.value.to_string());
-        out.push(
-            start,
-            vec![
-                text(name),
-                text(&agent.key),
-                text(&state),
-                Cell::Int(s.reason_code),
-                Cell::Time(start),
-                Cell::Time(end),
-                Cell::Int(s.duration_ms.and_then(|d| i64::try_from(d).ok())),
-            ],
-        );
-    }
-}
-
-fn event_rows(name: &str, store: &Store, out: &mut Rows) {
+fn event_rows(name: &str, store: &Store, out: &mut Table<'_>) -> Result<(), String> {
     for e in store.events() {
         let i = u32::try_from(e.index()).unwrap_or(u32::MAX);
         let t = view::text_event(e);
-        let fields = t
-            .fields
-            .iter()
-            .map(|f| (f.name.to_string(), f.raw.to_string()))
-            .collect();
         let at = time(store, i);
-        out.push(
-            at,
-            vec![
-                text(name),
-                Cell::Int(place(store, i)),
-                Cell::Time(at),
-                text(&t.type_name),
-                Cell::Map(fields),
-            ],
-        );
+        out.push(at, |r| {
+            r.text(Some(name))
+                .int(place(store, i))
+                .time(at)
+                .text(Some(&t.type_name))
+                .map(t.fields.iter().map(|f| (&*f.name, &*f.raw)));
+        })?;
     }
+    Ok(())
 }
 
 /// A call-record export's calls and legs.
-fn records_tables(name: &str, bytes: &[u8]) -> Result<Tables, String> {
+fn write_records(name: &str, bytes: &[u8], out: &mut Tables<'_>) -> Result<u64, String> {
     let records = records::read(bytes, &RecordOptions::default());
     let refused = records.table.diagnostics.iter().find(|d| {
         matches!(
@@ -203,56 +218,41 @@ fn records_tables(name: &str, bytes: &[u8]) -> Result<Tables, String> {
     if let Some(d) = refused {
         return Err(d.message.clone());
     }
-    let family = serde_json::to_value(records.table.family)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
-    let mut out = Tables::default();
+    let family = records.table.family.as_str();
     for call in &records.calls.calls {
         let view = view::records::record_call(&records, call);
-        // Milliseconds of real dates are whole numbers well within 2^53.
-        #[allow(clippy::cast_possible_truncation)]
-        let ms = |v: Option<f64>| v.map(|v| v as i64);
         let start = view.legs.iter().filter_map(|l| ms(l.start_ms)).min();
         let end = view.legs.iter().filter_map(|l| ms(l.end_ms)).max();
-        let agents: Vec<String> = view
-            .legs
-            .iter()
-            .filter_map(|l| l.cisco.as_ref()?.agent.map(str::to_owned))
-            .collect();
-        let skill_group = view
-            .legs
-            .iter()
-            .find_map(|l| l.cisco.as_ref()?.skill_group.map(str::to_owned));
-        let evidence = view
-            .outcome
-            .evidence
-            .iter()
-            .map(|e| (name.to_owned(), Some(i64::from(e.row))))
-            .collect();
-        leg_rows(name, &records, &view, &family, &mut out.legs);
-        out.calls.push(
-            start,
-            vec![
-                text(name),
-                text(&view.key),
-                Cell::Time(start),
-                Cell::Time(end),
-                Cell::Int(ms(view.duration_ms)),
-                text(view.direction),
-                Cell::Text(None),
-                Cell::Texts(agents),
-                Cell::Texts(Vec::new()),
-                Cell::Text(skill_group),
-                text(view.outcome.kind.as_str()),
-                text(view::record_columns::rule_name(view.outcome.rule)),
-                text(&view.outcome.reason),
-                Cell::Places(evidence),
-                Cell::Texts(Vec::new()),
-            ],
-        );
+        let skill_group = view.legs.iter().find_map(|l| l.cisco.as_ref()?.skill_group);
+        leg_rows(name, &records, &view, family, &mut out.legs)?;
+        out.calls.push(start, |r| {
+            r.text(Some(name))
+                .text(Some(&view.key))
+                .time(start)
+                .time(end)
+                .int(ms(view.duration_ms))
+                .text(Some(view.direction))
+                .text(None)
+                .texts(view.legs.iter().filter_map(|l| l.cisco.as_ref()?.agent))
+                .texts([])
+                .text(skill_group)
+                .text(Some(view.outcome.kind.as_str()))
+                .text(Some(view::record_columns::rule_name(view.outcome.rule)))
+                .text(Some(&view.outcome.reason))
+                .places(
+                    name,
+                    view.outcome.evidence.iter().map(|e| Some(i64::from(e.row))),
+                )
+                .texts([]);
+        })?;
     }
-    Ok(out)
+    Ok(u64::try_from(records.calls.calls.len()).unwrap_or(u64::MAX))
+}
+
+/// Milliseconds of a call-record time: real dates are whole numbers well within 2^53.
+#[allow(clippy::cast_possible_truncation)]
+fn ms(v: Option<f64>) -> Option<i64> {
+    v.map(|v| v as i64)
 }
 
 /// The legs of a call of a call-record export.
@@ -261,40 +261,35 @@ fn leg_rows(
     records: &records::Records,
     view: &view::records::RecordCall<'_>,
     family: &str,
-    out: &mut Rows,
-) {
-    // Milliseconds of real dates are whole numbers well within 2^53.
-    #[allow(clippy::cast_possible_truncation)]
-    let ms = |v: Option<f64>| v.map(|v| v as i64);
+    out: &mut Table<'_>,
+) -> Result<(), String> {
     for leg in &view.legs {
         let cisco = leg.cisco.as_ref();
         let code = cisco.and_then(|c| c.disposition.as_ref());
         let connres = leg.connres.map(|i| &records.calls.codes[i as usize]);
-        out.push(
-            ms(leg.start_ms),
-            vec![
-                text(name),
-                text(&view.key),
-                Cell::Int(Some(i64::from(leg.row))),
-                Cell::Int(Some(i64::from(leg.line))),
-                text(family),
-                Cell::Time(ms(leg.start_ms)),
-                Cell::Time(ms(leg.end_ms)),
-                Cell::Int(
+        let meaning = code
+            .map(|c| c.meaning.to_string())
+            .or(connres.map(|c| c.label.to_string()));
+        out.push(ms(leg.start_ms), |r| {
+            r.text(Some(name))
+                .text(Some(&view.key))
+                .int(Some(i64::from(leg.row)))
+                .int(Some(i64::from(leg.line)))
+                .text(Some(family))
+                .time(ms(leg.start_ms))
+                .time(ms(leg.end_ms))
+                .int(
                     code.map(|c| i64::from(c.code))
                         .or(connres.map(|c| i64::from(c.code))),
-                ),
-                Cell::Text(
-                    code.map(|c| c.meaning.to_string())
-                        .or(connres.map(|c| c.label.to_string())),
-                ),
-                Cell::Text(
+                )
+                .text(meaning.as_deref())
+                .text(
                     code.and_then(|c| c.kind)
                         .or(connres.map(|c| c.outcome))
-                        .map(|k| k.as_str().to_owned()),
-                ),
-                Cell::Text(cisco.and_then(|c| c.agent.map(str::to_owned))),
-            ],
-        );
+                        .map(cti_outcome::OutcomeKind::as_str),
+                )
+                .text(cisco.and_then(|c| c.agent));
+        })?;
     }
+    Ok(())
 }

@@ -8,8 +8,9 @@ use ts_rs::TS;
 use super::Role;
 
 /// The table an export was saved from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, TS)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, TS, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[ts(rename = "RecordFamily")]
 pub enum Family {
     /// jtel's statistics tables (CONNRES per leg, `jtel-records.md`).
@@ -24,6 +25,12 @@ pub enum Family {
 }
 
 impl Family {
+    /// The family as the JSON writes it (`ucce-tcd`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// The table's name, for messages.
     #[must_use]
     pub fn table(self) -> &'static str {

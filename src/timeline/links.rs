@@ -16,8 +16,9 @@ use super::outcome::{self, is_reservation};
 use super::{reservation, CallDirection, Derived};
 
 /// How two calls are related.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LinkKind {
     /// CALL_TRANSFERRED_EVENT names both calls (primary and secondary).
     Transfer,
@@ -31,6 +32,14 @@ pub enum LinkKind {
     SameReservation,
     /// The call is one of the connected parties a transfer or conference lists.
     Party,
+}
+
+impl LinkKind {
+    /// The kind as the JSON writes it (`same_reservation`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
 }
 
 /// The linking rules: (rule id, when it links → which kind).

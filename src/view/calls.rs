@@ -57,7 +57,7 @@ column_set! {
 /// What a reason's words depend on: the rule's fixed text, or the evidence field's event type,
 /// field and value (a cause's meaning), or the devices of a transfer.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum ReasonKey {
+pub(crate) enum ReasonKey {
     Fixed(usize, usize),
     Cause(bool, Option<u16>, Option<FieldId>, FieldValue),
 }
@@ -126,7 +126,7 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
 
 /// Appends a call's key (as [`KeyText`] writes it) to `out` without the formatting machinery:
 /// the call list writes one per call.
-fn key_text(out: &mut String, call_id: u32, nth: u32) {
+pub(crate) fn key_text(out: &mut String, call_id: u32, nth: u32) {
     fn digits(out: &mut String, mut n: u32) {
         let mut buf = [0u8; 10];
         let mut at = buf.len();
@@ -197,7 +197,7 @@ fn reason_index(
 }
 
 /// What an outcome's reason in words depends on, when fewer things than the whole call.
-fn reason_key(store: &Store, o: &crate::timeline::Outcome) -> Option<ReasonKey> {
+pub(crate) fn reason_key(store: &Store, o: &crate::timeline::Outcome) -> Option<ReasonKey> {
     match o.reason {
         Reason::Text(text) => Some(ReasonKey::Fixed(text.as_ptr() as usize, text.len())),
         Reason::Failed(true) | Reason::Cleared => o.evidence.first().and_then(|ev| {

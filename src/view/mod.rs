@@ -10,6 +10,7 @@ pub mod cisco_records;
 pub mod collection;
 pub mod column_set;
 pub mod columns;
+pub mod dataset;
 pub mod event;
 pub mod ladder;
 #[cfg(feature = "finesse")]

@@ -87,6 +87,32 @@ got = Counter({(d, o): n for d, o, n in duckdb.sql(
     f'SELECT CAST(date AS VARCHAR), outcome, count(*) FROM {calls} GROUP BY ALL').fetchall()})
 check(got == expected, 'after the new day, the counts still agree')
 
+# Events (`--events`) and a call-record export (legs) in a dataset of their own: one day's logs
+# and the Termination_Call_Detail fixture.
+EXTRA = os.path.join(WORK, 'extra')
+day2 = [os.path.join(LOGS, '2026-03-02', f) for f in sorted(os.listdir(os.path.join(LOGS, '2026-03-02')))]
+tcd = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures', 'records', 'cisco', 'tcd-ssms.csv')
+extra = subprocess.run([CLI, 'export', '--events', '--out', EXTRA, *day2, tcd], capture_output=True, text=True)
+check(extra.returncode == 0, f'--events with a call-record export: status {extra.returncode} {extra.stderr.strip()[-300:]}')
+decoded = sum(len(json.loads(subprocess.run([CLI, 'decode', p], capture_output=True, check=True).stdout)['events'])
+              for p in day2)
+events = f"read_parquet('{EXTRA}/events/*/*.parquet', hive_partitioning = true)"
+got_events = duckdb.sql(f'SELECT count(*) FROM {events}').fetchall()[0][0]
+check(got_events == decoded, f'every event of the day is a row of events: {got_events} of {decoded}')
+ids = duckdb.sql(f"SELECT count(*) FROM {events} WHERE type = 'BEGIN_CALL_EVENT' "
+                 "AND fields['ConnectionCallID'] IS NOT NULL").fetchall()[0][0]
+begins = duckdb.sql(f"SELECT count(*) FROM {events} WHERE type = 'BEGIN_CALL_EVENT'").fetchall()[0][0]
+check(begins > 0 and ids == begins, f"the fields map answers fields['ConnectionCallID']: {ids} of {begins}")
+with open(tcd, encoding='utf-8') as f:
+    tcd_rows = sum(1 for line in f if line.strip()) - 1
+legs = duckdb.sql(f"SELECT count(*), count(DISTINCT family) FROM read_parquet('{EXTRA}/legs/*/*.parquet')").fetchall()[0]
+check(legs == (tcd_rows, 1), f'one leg per Termination_Call_Detail row: {legs[0]} of {tcd_rows}')
+tcd_summary = json.loads(subprocess.run([CLI, 'summary', '--output', 'json', tcd], capture_output=True,
+                                        check=True).stdout)
+tcd_calls = duckdb.sql(f"SELECT count(*) FROM read_parquet('{EXTRA}/calls/*/*.parquet') "
+                       "WHERE source_file LIKE '%tcd-ssms.csv'").fetchall()[0][0]
+check(tcd_calls == tcd_summary['calls'], f"the export's calls: {tcd_calls} of {tcd_summary['calls']}")
+
 # Spark: the job decodes the same folder inside its tasks and writes its own dataset.
 import time  # noqa: E402
 

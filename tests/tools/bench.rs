@@ -105,6 +105,7 @@ fn main() {
     let (zip_vs_single, held_per_byte) = collection_costs(&text);
     let text_mb_s = mb_s(text.len(), text_decode);
     let export_mb_s = export_rate(text.len(), text_mb_s);
+    let export_memory = export_memory(&text);
     if let Ok(path) = std::env::var("BENCH_SUMMARY") {
         let mut summary = serde_json::json!({
             "finesse_native_mb_s": round(trace_rates[0]),
@@ -120,6 +121,8 @@ fn main() {
             "native_memory_per_input_byte": round(held_per_byte),
             "export_native_mb_s": round(export_mb_s),
             "export_vs_text_decode_native": round(export_mb_s / text_mb_s),
+            "export_peak_rss_per_input_byte": round(export_memory.0),
+            "export_rss_vs_summary": round(export_memory.1),
         });
         live.add_to(&mut summary);
         write_summary(&path, &summary, &capture);
@@ -173,6 +176,57 @@ fn export_rate(bytes: usize, text_mb_s: f64) -> f64 {
         rate / text_mb_s
     );
     rate
+}
+
+/// The peak memory (resident set, bytes) of `cti-outcome export --jobs 1` of the benchmark's
+/// text log as one file, per byte of it; and its ratio to that of `cti-outcome summary` of the
+/// same file (decoding and calls alone, no rows): what the dataset's rows add, which streamed
+/// row groups keep small whatever the file's size.
+fn export_memory(text: &str) -> (f64, f64) {
+    let cli = std::path::Path::new("target/release/cti-outcome");
+    let dir = std::env::temp_dir().join(format!("cti-outcome-rss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let log = dir.join("ctisvr.log");
+    std::fs::write(&log, text).expect("log written");
+    let out = dir.join("dataset");
+    let export = peak_rss(
+        std::process::Command::new(cli)
+            .args(["export", "--jobs", "1", "--out"])
+            .arg(&out)
+            .arg(&log),
+    );
+    let summary = peak_rss(std::process::Command::new(cli).arg("summary").arg(&log));
+    let _ = std::fs::remove_dir_all(&dir);
+    let per_byte = export as f64 / text.len() as f64;
+    println!(
+        "{:<46} {:>8.2} bytes per input byte ({:.2} of `summary`'s: decoding and calls alone)",
+        "export: peak memory (one file, one job)",
+        per_byte,
+        export as f64 / summary as f64
+    );
+    (per_byte, export as f64 / summary as f64)
+}
+
+/// Runs `command` (its output discarded) and waits for it: its peak resident set (bytes), as
+/// `getrusage(RUSAGE_CHILDREN)` tells a fresh Python process whose one child it is (the
+/// standard library's `resource` module; the crate itself forbids `unsafe`).
+fn peak_rss(command: &std::process::Command) -> u64 {
+    const REPORT: &str = "import resource, subprocess, sys\n\
+        subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n\
+        print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
+    let out = std::process::Command::new("python3")
+        .args(["-c", REPORT])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .output()
+        .expect("python3 runs (the benchmark measures a child's peak memory with it)");
+    assert!(out.status.success(), "the measured command succeeded");
+    let kib: u64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a size in KiB");
+    // Linux reports kibibytes.
+    kib * 1024
 }
 
 /// The summary, and the capture for the browser's figure (tests/e2e/bench/bench.js reads
