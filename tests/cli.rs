@@ -318,6 +318,8 @@ fn records_reads_an_export_with_a_mapping_and_decode_points_to_it() {
         "--column",
         "call=CallID",
         "--summary",
+        "--output",
+        "json",
         path,
     ]));
     assert_eq!(mapped["calls"], 11);
@@ -612,7 +614,19 @@ fn summary_counts_calls_per_outcome_with_a_header_and_a_total() {
             .sum();
         assert_eq!(summed, total, "{path}: the rows add up to the total");
         let calls = if path.contains("/records/") {
-            stdout_json(&run(&["records", "--summary", path]))["calls"]
+            // `records --summary` is the same table (and its CONNRES rows after it).
+            let records = run(&["records", "--summary", path]);
+            let records = String::from_utf8_lossy(&records.stdout).into_owned();
+            assert!(
+                records.starts_with(&text),
+                "{path}: records --summary:\n{records}"
+            );
+            assert!(
+                records.contains("\nconnres       rows  meaning\n"),
+                "{records}"
+            );
+            assert!(records.contains("Q.850 cause 17 User busy"), "{records}");
+            stdout_json(&run(&["records", "--summary", "--output", "json", path]))["calls"]
                 .as_u64()
                 .unwrap()
         } else {

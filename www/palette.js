@@ -8,9 +8,14 @@
 export const LIGHT = Object.freeze({
   bg: '#fff', fg: '#111827', muted: '#6b7280', line: '#d1d5db', panel: '#f9fafb', accent: '#2563eb',
   error: '#b91c1c', warning: '#a16207', selected: '#dbeafe',
-  answered: '#15803d', abandoned: '#b45309', no_answer: '#7c3aed', busy: '#c2410c', rejected: '#be123c',
-  skipped: '#0e7490', accepted: '#047857', failed: '#b91c1c', blocked: '#9f1239', transferred: '#1d4ed8',
-  conferenced: '#4338ca', still_active: '#0f766e', legacy: '#57534e', unknown: '#6b7280',
+  // Outcomes: fourteen colours chosen for distance, not taste: every two at least CIEDE2000
+  // ΔE 28 apart, each at least 3:1 against the background (WCAG's contrast for marks); the e2e
+  // suite checks ΔE ≥ 20 between any two as the page computes them, in both schemes. Fourteen
+  // colours cannot all stay apart for every kind of colour blindness: the outcome is always
+  // written beside its colour, which only helps the eye find it.
+  answered: '#2ea500', abandoned: '#f66900', no_answer: '#d95cff', busy: '#937800', rejected: '#ff406c',
+  skipped: '#009e9f', accepted: '#1d5500', failed: '#a10000', blocked: '#920060', transferred: '#0b33ff',
+  conferenced: '#0491fd', still_active: '#003f45', legacy: '#241b1a', unknown: '#787480',
   'flow-1': '#db2777', 'flow-2': '#059669', 'flow-3': '#d97706', 'flow-4': '#7c3aed', 'flow-5': '#0891b2',
 });
 
@@ -19,9 +24,10 @@ export const DARK = Object.freeze({
   ...LIGHT,
   bg: '#111827', fg: '#e5e7eb', muted: '#9ca3af', line: '#374151', panel: '#1f2937', accent: '#60a5fa',
   error: '#f87171', warning: '#facc15', selected: '#1e3a8a',
-  answered: '#4ade80', abandoned: '#fbbf24', no_answer: '#c4b5fd', busy: '#fb923c', rejected: '#fb7185',
-  skipped: '#67e8f9', accepted: '#6ee7b7', failed: '#f87171', blocked: '#fda4af', transferred: '#93c5fd',
-  conferenced: '#a5b4fc', still_active: '#5eead4', legacy: '#d6d3d1', unknown: '#9ca3af',
+  // The same rule against the dark background (ΔE ≥ 28 between any two, 3:1 against it).
+  answered: '#04d800', abandoned: '#fe5600', no_answer: '#bb09ff', busy: '#ffe400', rejected: '#ff9ada',
+  skipped: '#2afff5', accepted: '#0b7504', failed: '#cf004a', blocked: '#a07900', transferred: '#0064cc',
+  conferenced: '#a7c9ff', still_active: '#219097', legacy: '#ffd0b8', unknown: '#837e83',
 });
 
 /** @param {Readonly<Record<string, string>>} colours */

@@ -66,7 +66,7 @@ event); the same text the page's \"Timeline as text\" exports",
     },
     Command {
         name: "records",
-        usage: &["records [--column ROLE=NAME]… [--direction inbound|outbound] [--strict] [--summary] [--pretty] FILE|- [QUEUE-FILE]"],
+        usage: &["records [--column ROLE=NAME]… [--direction inbound|outbound] [--strict] [--summary [--output text|json]] [--pretty] FILE|- [QUEUE-FILE]"],
         about: "reads a call-record export (CSV, semicolon- or tab-separated, with a header row) into
 { format, encoding, separator, columns, rows, codes, family, readAs, clock, calls,
 diagnostics }. The header tells the family: jtel's statistics (rows sharing a call id are
@@ -75,7 +75,8 @@ RouterCallKeyDay + RouterCallKey in RouterCallKeySequenceNumber order, the last 
 CallDisposition) or Unified CCX ContactCallDetail (legs by sessionID in sessionSeqNum
 order, contactDisposition and the transfer, redirect and conference flags); QUEUE-FILE is
 a ContactQueueDetail export joined to a ContactCallDetail one (either order). Each call's
-outcome comes with its evidence; --summary counts calls per outcome and rows per CONNRES.
+outcome comes with its evidence; --summary prints the table `summary` prints (a header,
+calls per outcome, the total) and rows per CONNRES code, --output json the same as JSON.
 Columns are found by name, ASCII case ignored; --column ROLE=NAME names another (jtel:
 connres, direction, cause, call, start, connect, end, queue, callerHangup; UCCE: callDay,
 call, sequence, disposition, dispositionFlag, callType, newTransaction, peripheral,

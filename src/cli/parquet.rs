@@ -515,14 +515,25 @@ mod tests {
         let reader = SerializedFileReader::new(file).expect("a Parquet file");
         let groups = reader.metadata().row_groups();
         assert_eq!(groups.len(), 4);
-        let rows: i64 = groups.iter().map(|g| g.num_rows()).sum();
+        let rows: i64 = groups
+            .iter()
+            .map(parquet::file::metadata::RowGroupMetaData::num_rows)
+            .sum();
         assert_eq!(usize::try_from(rows).ok(), Some(n));
 
         let mut abandoned = Table::new(&out, TABLES[0], "gone");
         abandoned
             .push(None, |r| {
-                r.text(Some("x")).text(Some("1")).time(None).time(None).int(None);
-                r.text(Some("unknown")).text(None).texts([]).texts([]).text(None);
+                r.text(Some("x"))
+                    .text(Some("1"))
+                    .time(None)
+                    .time(None)
+                    .int(None);
+                r.text(Some("unknown"))
+                    .text(None)
+                    .texts([])
+                    .texts([])
+                    .text(None);
                 r.text(Some("unknown")).text(Some("r")).text(Some("why"));
                 r.places("x", []).texts([]);
             })

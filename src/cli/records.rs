@@ -9,17 +9,31 @@ use lexopt::prelude::*;
 
 use super::{output, print_json, read_input, string, Owned};
 
-/// Reads FILE and prints `{ format, …, calls, diagnostics }`, or with `--summary` the counts.
+/// Reads FILE and prints `{ format, …, calls, diagnostics }`, or with `--summary` the counts:
+/// the table `summary` prints (a header, calls per outcome, the total) and rows per CONNRES
+/// code, or with `--output json` all of it as JSON.
 pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
     let mut options = RecordOptions::default();
     let (mut file, mut pretty, mut summary): (Option<OsString>, _, _) = (None, false, false);
     let mut queue: Option<OsString> = None;
     let mut strict = false;
+    let mut json = false;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("pretty") => pretty = true,
             Long("strict") => strict = true,
             Long("summary") => summary = true,
+            Long("output") => {
+                json = match string(parser.value())?.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    other => {
+                        return Err(format!(
+                            "records: --output must be json or text (of --summary), got {other:?}"
+                        ))
+                    }
+                };
+            }
             Long("column") => options.columns.push(mapping(&string(parser.value())?)?),
             Long("direction") => {
                 let text = string(parser.value())?;
@@ -54,7 +68,9 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
         t.len(),
         records.calls.calls.len()
     );
-    if summary {
+    if summary && !json {
+        output::write_bytes(summary_text(&view::summary(&records)).as_bytes())?;
+    } else if summary {
         print_json(&view::summary(&records), pretty)?;
     } else {
         print_json(&view::decoded_records(&records), pretty)?;
@@ -62,6 +78,31 @@ pub fn records(parser: &mut lexopt::Parser) -> Result<(), String> {
     refuse_without_connres("records", &records)?;
     output::strict(strict, &records.table.diagnostics);
     Ok(())
+}
+
+/// `--summary` as text: the outcome table of `summary`, then rows per CONNRES code (jtel).
+fn summary_text(s: &view::RecordsSummary<'_>) -> String {
+    use std::fmt::Write as _;
+    let mut out = super::summary::table(s.calls, &s.outcomes, false);
+    if !s.codes.is_empty() {
+        let _ = writeln!(out, "\n{:<8} {:>9}  meaning", "connres", "rows");
+        for c in &s.codes {
+            let r = c.connres;
+            let _ = write!(
+                out,
+                "{:<8} {:>9}  {} ({})",
+                r.code,
+                c.count,
+                r.label,
+                r.direction.as_str()
+            );
+            let _ = match &r.cause {
+                Some(cause) => writeln!(out, ", Q.850 cause {} {}", cause.code, cause.name),
+                None => writeln!(out),
+            };
+        }
+    }
+    out
 }
 
 /// An export with no CONNRES column has no outcome to give: refused (status 2) with the

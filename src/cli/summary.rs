@@ -73,7 +73,8 @@ pub fn summary(parser: &mut lexopt::Parser) -> Result<(), String> {
     match how {
         Output::Json => output::print_json(&counts, false)?,
         Output::Csv | Output::Text => {
-            output::write_bytes(table(&counts, how == Output::Csv).as_bytes())?;
+            let csv = how == Output::Csv;
+            output::write_bytes(table(counts.calls, &counts.outcomes, csv).as_bytes())?;
         }
     }
     output::strict(strict, &diagnostics);
@@ -113,26 +114,26 @@ fn count(kinds: &[OutcomeKind]) -> Counts {
     }
 }
 
-/// The counts as a table (a header, a row per outcome, the total), or as CSV.
-fn table(counts: &Counts, csv: bool) -> String {
+/// `calls` counted by outcome as a table (a header, a row per outcome, the total), or as CSV.
+pub(super) fn table(calls: u32, outcomes: &[OutcomeCount], csv: bool) -> String {
     let share = |n: u32| {
-        if counts.calls == 0 {
+        if calls == 0 {
             0.0
         } else {
-            f64::from(n) * 100.0 / f64::from(counts.calls)
+            f64::from(n) * 100.0 / f64::from(calls)
         }
     };
     let mut out = String::new();
     if csv {
         out.push_str("outcome,calls,share\n");
-        for o in &counts.outcomes {
+        for o in outcomes {
             let _ = writeln!(out, "{},{},{:.1}", o.kind.as_str(), o.count, share(o.count));
         }
-        let _ = writeln!(out, "total,{},100.0", counts.calls);
+        let _ = writeln!(out, "total,{calls},100.0");
         return out;
     }
     let _ = writeln!(out, "{:<14} {:>9} {:>7}", "outcome", "calls", "share");
-    for o in &counts.outcomes {
+    for o in outcomes {
         let _ = writeln!(
             out,
             "{:<14} {:>9} {:>6.1}%",
@@ -145,8 +146,8 @@ fn table(counts: &Counts, csv: bool) -> String {
         out,
         "{:<14} {:>9} {:>6.1}%",
         "total",
-        counts.calls,
-        if counts.calls == 0 { 0.0 } else { 100.0 }
+        calls,
+        if calls == 0 { 0.0 } else { 100.0 }
     );
     out
 }

@@ -13,8 +13,9 @@ use crate::error::{ArgumentError, Got};
 use crate::outcome::OutcomeKind;
 
 /// Which side placed the call: the meaning of a CONNRES code depends on it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, ts_rs::TS, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Direction {
     /// A call to a destination made for an inbound call (ACD, IVR).
     Inbound,
@@ -26,6 +27,12 @@ pub enum Direction {
 pub const DIRECTION_EXPECTED: &str = "\"inbound\" or \"outbound\"";
 
 impl Direction {
+    /// The direction as the JSON writes it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// Parses `inbound` or `outbound` (ASCII case ignored).
     ///
     /// # Errors

@@ -35,6 +35,55 @@ async function watchLongTasks(page) {
   });
 }
 
+/** CIE L*a*b* (D65) of an sRGB `#rrggbb`. */
+function lab(hex) {
+  const lin = (i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const [r, g, b] = [1, 3, 5].map(lin);
+  const f = (t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const x = f((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047);
+  const y = f(0.2126729 * r + 0.7151522 * g + 0.072175 * b);
+  const z = f((0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+/** CIEDE2000 colour difference (Sharma, Wu and Dalal's formulation; kL = kC = kH = 1). */
+function deltaE2000([l1, a1, b1], [l2, a2, b2]) {
+  const rad = Math.PI / 180;
+  const cBar = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2;
+  const g = 0.5 * (1 - Math.sqrt(cBar ** 7 / (cBar ** 7 + 25 ** 7)));
+  const [p1, p2] = [(1 + g) * a1, (1 + g) * a2];
+  const [c1, c2] = [Math.hypot(p1, b1), Math.hypot(p2, b2)];
+  const hue = (b, a) => (a === 0 && b === 0 ? 0 : ((Math.atan2(b, a) / rad) + 360) % 360);
+  const [h1, h2] = [hue(b1, p1), hue(b2, p2)];
+  let dh = c1 * c2 === 0 ? 0 : h2 - h1;
+  if (dh > 180) dh -= 360; else if (dh < -180) dh += 360;
+  const dH = 2 * Math.sqrt(c1 * c2) * Math.sin((dh / 2) * rad);
+  const lBar = (l1 + l2) / 2;
+  const cBarP = (c1 + c2) / 2;
+  let hBar = h1 + h2;
+  if (c1 * c2 !== 0) hBar = Math.abs(h1 - h2) <= 180 ? hBar / 2 : (hBar < 360 ? (hBar + 360) / 2 : (hBar - 360) / 2);
+  const t = 1 - 0.17 * Math.cos((hBar - 30) * rad) + 0.24 * Math.cos(2 * hBar * rad)
+    + 0.32 * Math.cos((3 * hBar + 6) * rad) - 0.2 * Math.cos((4 * hBar - 63) * rad);
+  const dTheta = 30 * Math.exp(-(((hBar - 275) / 25) ** 2));
+  const rc = 2 * Math.sqrt(cBarP ** 7 / (cBarP ** 7 + 25 ** 7));
+  const sl = 1 + (0.015 * (lBar - 50) ** 2) / Math.sqrt(20 + (lBar - 50) ** 2);
+  const sc = 1 + 0.045 * cBarP;
+  const sh = 1 + 0.015 * cBarP * t;
+  const rt = -Math.sin(2 * dTheta * rad) * rc;
+  const [dl, dc, dhh] = [(l2 - l1) / sl, (c2 - c1) / sc, dH / sh];
+  return Math.sqrt(dl * dl + dc * dc + dhh * dhh + rt * dc * dhh);
+}
+
+// Sharma et al.'s test data (pairs 1, 7 and 17): the formula above is the standard one.
+for (const [a, b, d] of [[[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425],
+  [[50, 0, 0], [50, -1, 2], 2.3669], [[50, 2.5, 0], [73, 25, -18], 27.1492]]) {
+  const got = deltaE2000(a, b);
+  if (Math.abs(got - d) > 1e-3) throw new Error(`CIEDE2000 of ${a} and ${b} is ${d}, computed ${got}`);
+}
+
 async function outcomes(page) {
   return page.evaluate(() => [...document.querySelectorAll('#calls-body tr[data-key]')]
     .map((tr) => `${tr.dataset.key} ${tr.querySelector('.outcome').textContent}`));
@@ -663,6 +712,27 @@ test('a large log decodes in the Worker with progress, lists calls before it end
   expect(/cancelled after [\d.]+ of [\d.]+ MB/.test(status), true, status);
   expect(await rows(page).count() > 0, true, 'the calls found so far are listed');
   rmSync(big);
+});
+
+test('every two outcome colours are CIEDE2000 ΔE ≥ 20 apart, in the light and the dark scheme', async (page) => {
+  await done(page);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const colours = await page.evaluate(async () => {
+      const { OUTCOMES } = await import('./pkg/lists.js');
+      const style = getComputedStyle(document.documentElement);
+      return OUTCOMES.map((o) => [o, style.getPropertyValue(`--${o}`).trim()]);
+    });
+    expect(colours.length >= 14 && colours.every(([, c]) => /^#[0-9a-f]{6}$/i.test(c)), true, JSON.stringify(colours));
+    const close = [];
+    for (let i = 0; i < colours.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const d = deltaE2000(lab(colours[i][1]), lab(colours[j][1]));
+        if (d < 20) close.push(`${colours[i][0]} ${colours[i][1]} ~ ${colours[j][0]} ${colours[j][1]}: ΔE ${d.toFixed(1)}`);
+      }
+    }
+    expect(close, [], `${scheme}: outcome colours too close`);
+  }
 });
 
 test('readable in a narrow window and in the dark scheme', async (page) => {
