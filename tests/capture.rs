@@ -18,6 +18,27 @@ use cti_outcome::{At, DiagnosticCode};
 
 const OPEN: &[u8] = b"MsgType: OPEN_REQ\n  InvokeID: 1\n  VersionNumber: 24\n  IdleTimeout: 60\n  ClientID: capture-test\n";
 const FLOW: &[u8] = include_bytes!("../src/generate/flows/consult-transfer.txt");
+/// The agent desktop asks for the hold the flow's CALL_HELD_EVENT reports (GED-188's
+/// HOLD_CALL_REQ and its CONF; `cti-protocol.md` §4): the client's request is a step of call
+/// 1010, so its ladder has an arrow from the client as well as the server's.
+const HOLD: &[u8] = b"MsgType: HOLD_CALL_REQ\n  InvokeID: 2\n  PeripheralID: 5000\n  ConnectionCallID: 1010\n  ConnectionDeviceIDType: CONNECTION_ID_STATIC\n  Reservation: 0\n  ConnectionDeviceID: 2006\n  AgentInstrument: 2006\n";
+const HELD: &[u8] = b"MsgType: HOLD_CALL_CONF\n  InvokeID: 2\n";
+/// The server's frames before the client's hold request: BEGIN_CALL and CALL_ESTABLISHED.
+const BEFORE_HOLD: usize = 2;
+
+/// The frames each side sends, in the order the session sends them: the client's, the
+/// server's (the CONF right after the request, then the rest of the flow), and all of them in
+/// the order they cross the wire.
+fn conversation() -> (Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<Vec<u8>>) {
+    let client = [frames(OPEN), frames(HOLD)].concat();
+    let mut server = frames(FLOW);
+    server.insert(BEFORE_HOLD, frames(HELD).remove(0));
+    let mut wire = vec![client[0].clone()];
+    wire.extend_from_slice(&server[..BEFORE_HOLD]);
+    wire.push(client[1].clone());
+    wire.extend_from_slice(&server[BEFORE_HOLD..]);
+    (client, server, wire)
+}
 
 /// The frames a text log encodes to (width 2, protocol version 24).
 fn frames(text: &[u8]) -> Vec<Vec<u8>> {
@@ -87,35 +108,42 @@ fn stop(mut child: Child) {
     child.wait().unwrap();
 }
 
-/// A session: the client sends OPEN_REQ, the server the flow's events, each frame written in
-/// two pieces (so frames span segments); returns the bytes each side sent.
+/// A session: the client sends OPEN_REQ, the server the flow's events; after the call is
+/// answered the client asks for the hold and the server confirms it before its next event.
+/// Each server frame is written in two pieces (so frames span segments); returns the bytes
+/// each side sent.
 fn session(listener: &TcpListener) -> (Vec<u8>, Vec<u8>) {
     let port = listener.local_addr().unwrap().port();
-    let client_frames = frames(OPEN);
-    let server_frames = frames(FLOW);
+    let (client_frames, server_frames, _) = conversation();
     let (sent_c, sent_s) = (client_frames.concat(), server_frames.concat());
     let server = std::thread::scope(|scope| {
         let server = scope.spawn(|| {
             let (mut s, _) = listener.accept().unwrap();
             s.set_nodelay(true).unwrap();
-            let mut open = vec![0u8; sent_c.len()];
-            s.read_exact(&mut open).unwrap();
-            for f in &server_frames {
+            let mut got = vec![0u8; client_frames[0].len()];
+            s.read_exact(&mut got).unwrap();
+            for (i, f) in server_frames.iter().enumerate() {
+                if i == BEFORE_HOLD {
+                    let mut hold = vec![0u8; client_frames[1].len()];
+                    s.read_exact(&mut hold).unwrap();
+                    got.extend(hold);
+                }
                 let half = f.len() / 2;
                 s.write_all(&f[..half]).unwrap();
                 std::thread::sleep(Duration::from_millis(3));
                 s.write_all(&f[half..]).unwrap();
                 std::thread::sleep(Duration::from_millis(3));
             }
-            open
+            got
         });
         let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
         c.set_nodelay(true).unwrap();
-        for f in &client_frames {
-            c.write_all(f).unwrap();
-        }
+        c.write_all(&client_frames[0]).unwrap();
+        let answered: usize = server_frames[..BEFORE_HOLD].iter().map(Vec::len).sum();
         let mut got = vec![0u8; sent_s.len()];
-        c.read_exact(&mut got).unwrap();
+        c.read_exact(&mut got[..answered]).unwrap();
+        c.write_all(&client_frames[1]).unwrap();
+        c.read_exact(&mut got[answered..]).unwrap();
         assert_eq!(got, sent_s);
         server.join().unwrap()
     });
@@ -168,7 +196,12 @@ fn real_loopback_sessions_decode_to_the_frames_sent() {
     );
     // How the bundled sample (tests/fixtures/captures/) was recorded.
     if let Some(to) = std::env::var_os("CTI_OUTCOME_RECORD_SAMPLE") {
-        std::fs::copy(&pcapng, to).unwrap();
+        std::fs::copy(&pcapng, &to).unwrap();
+        std::fs::write(
+            Path::new(&to).with_extension("frames"),
+            conversation().2.concat(),
+        )
+        .unwrap();
     }
 
     for file in [&pcap, &pcapng] {
@@ -363,11 +396,7 @@ fn the_bundled_capture_sample_decodes_to_its_calls() {
     let (mut store, framing, c) = capture::decode(&bytes, &CaptureOptions::default());
     assert_eq!((c.format, c.connections.len()), ("pcapng", 1));
     // Exactly the frames the test sent, in order; the wasm suites compare against the same file.
-    let sent: Vec<u8> = frames(OPEN)
-        .into_iter()
-        .chain(frames(FLOW))
-        .flatten()
-        .collect();
+    let sent: Vec<u8> = conversation().2.concat();
     let fixture = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/captures/consult-transfer.frames"),
@@ -378,9 +407,17 @@ fn the_bundled_capture_sample_decodes_to_its_calls() {
         "consult-transfer.frames is what the session sent"
     );
     let read = capture::read(&bytes, &CaptureOptions::default());
+    let in_time_order: Vec<u8> = read
+        .rows
+        .iter()
+        .flat_map(|r| {
+            let at = usize::try_from(r.at).unwrap();
+            read.frames[at..at + r.len as usize].iter().copied()
+        })
+        .collect();
     assert_eq!(
-        read.frames, sent,
-        "the capture holds exactly the frames sent"
+        in_time_order, sent,
+        "the capture holds exactly the frames sent, in the order they were sent"
     );
     assert!(c.connections[0].cti && store.diagnostics().is_empty());
     assert_eq!(framing[0].version, Some(24), "learned from the OPEN_REQ");

@@ -282,6 +282,28 @@ fn the_readme_prints_every_rule() {
     }
 }
 
+/// The README's "What an outcome means" lists every kind once, in the code's order.
+#[test]
+fn the_readme_says_what_every_outcome_means() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("### What an outcome means")
+        .nth(1)
+        .and_then(|s| s.split("\n\n").nth(2))
+        .expect("the README has the outcome table");
+    let listed: Vec<&str> = section
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .collect();
+    let kinds: Vec<&str> = cti_outcome::OutcomeKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(listed, kinds);
+}
+
 #[test]
 fn the_call_list_columns_say_what_the_call_views_say() {
     for path in flows() {

@@ -124,4 +124,14 @@ export function setupCallView() {
     redraw();
   });
   byId('close-call').addEventListener('click', () => update({ selected: null, event: null }));
+  // The ladder takes its pane's width: drawn again when that changes (the window, the layout
+  // with a call open, a scrollbar coming or going).
+  let width = 0;
+  new ResizeObserver(() => {
+    const now = byId('ladder').clientWidth;
+    if (now !== width) {
+      width = now;
+      redraw();
+    }
+  }).observe(byId('ladder'));
 }

@@ -33,8 +33,7 @@ const LADDER_CSS = `
 .axis { fill: ${c.muted}; font-family: monospace } .note { font-style: italic; fill: ${c.muted} }
 .hit { fill: transparent } .selected .hit { fill: ${c.selected} }
 .mark, .head { stroke: none } .arrow { stroke-width: 2 }
-.offer { fill: ${c.accent}; stroke: ${c.accent} } .answer { fill: ${c.answered}; stroke: ${c.answered} }
-.end { fill: ${c.error}; stroke: ${c.error} } .other { fill: ${c.muted}; stroke: ${c.muted} }
+.flow-0 .arrow, .flow-0 .mark, .flow-0 .head { fill: ${c.accent}; stroke: ${c.accent} }
 .band { fill: ${c.panel}; stroke: ${c.line} } .band-label { font-size: 10px }
 .title { font-weight: 600 } .delta, .event-values { fill: ${c.muted}; font-size: 11px }
 ${flows.join('\n')}

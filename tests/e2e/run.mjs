@@ -167,6 +167,18 @@ test('a consult transfer is one flow: both calls in one ladder, a colour per cal
   await ladder.waitFor();
   expect(await ladder.getByRole('listitem', { name: /\(call 1011\)$/ }).count() >= 3, true, 'the consult call\'s events in the same ladder');
   expect((await page.locator('#ladder .legend').textContent()).includes('call 1011 (transfer, consult): transferred'), true);
+  // A colour means a call: every arrow and mark has its call's legend colour, whatever the event.
+  const mixed = await page.evaluate(() => {
+    const fill = (e) => getComputedStyle(e).fill;
+    const swatches = [...document.querySelectorAll('#ladder .swatch')].map(fill);
+    return [...document.querySelectorAll('#ladder g.event')].flatMap((g) => {
+      const flow = Number(/flow-(\d)/.exec(g.getAttribute('class'))[1]);
+      return [...g.querySelectorAll('.arrow, .mark, .head')]
+        .filter((m) => (m.matches('.arrow') ? getComputedStyle(m).stroke : fill(m)) !== swatches[flow])
+        .map(() => g.getAttribute('aria-label'));
+    });
+  });
+  expect(mixed, [], 'steps in another colour than their call\'s');
   const established = await ladder.getByRole('listitem', { name: /^CALL_ESTABLISHED_EVENT/ }).first().textContent();
   expect(established.includes('EventCause CEC_NONE · LocalConnectionState LCS_CONNECT'), true, established);
   // Why, on screen: the evidence events open in the ladder.
@@ -256,6 +268,111 @@ for (const [width, height] of [[1400, 900], [420, 800]]) {
     await page.screenshot({ path: resolve(ARTIFACTS, `records-${width}.png`), fullPage: true });
   });
 }
+
+/** What is wrong with the layout on screen: panels over one another or content out of its
+ * panel; a ladder narrower than its pane (or wider, though its lanes would fit); a label cut
+ * beside free space; a cell of the calls cut while the table has room. */
+function layoutProblems() {
+  const out = [];
+  const visible = (e) => !e.closest('[hidden]') && e.getClientRects().length > 0;
+  const panes = [...document.querySelectorAll('main > section')].filter(visible);
+  const boxes = panes.map((p) => [p.getAttribute('aria-label'), p.getBoundingClientRect()]);
+  boxes.forEach(([na, a], i) => boxes.slice(0, i).forEach(([nb, b]) => {
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${na} overlaps ${nb}`);
+  }));
+  for (const p of panes) {
+    if (getComputedStyle(p).overflowX === 'visible' && p.scrollWidth > p.clientWidth + 1) {
+      out.push(`${p.getAttribute('aria-label')}: content ${p.scrollWidth}px wide in ${p.clientWidth}px`);
+    }
+  }
+  const host = document.getElementById('ladder');
+  const drawing = host.querySelector('svg.ladder-svg');
+  if (drawing && visible(host)) {
+    const w = Number(drawing.getAttribute('width'));
+    const lanes = drawing.querySelectorAll('line.lane').length;
+    if (w < 0.95 * host.clientWidth) out.push(`the ladder is ${w}px in a ${host.clientWidth}px pane`);
+    if (w > host.clientWidth + 1 && 150 + lanes * 120 + 8 <= host.clientWidth) out.push(`the ladder is wider than its pane (${w} > ${host.clientWidth}px) though its ${lanes} lanes fit`);
+    for (const t of drawing.querySelectorAll('text')) {
+      if (!t.querySelector('title') || t.classList.contains('lane-label') || t.classList.contains('band-label')) continue;
+      const b = t.getBBox();
+      const free = t.getAttribute('text-anchor') === 'end' ? b.x - 150 : w - 4 - (b.x + b.width);
+      if (free > 16) out.push(`"${t.firstChild.textContent}" cut with ${Math.round(free)}px free`);
+    }
+  }
+  for (const td of document.querySelectorAll('#calls td')) {
+    if (!visible(td) || td.scrollWidth <= td.clientWidth + 1) continue;
+    const table = td.closest('table');
+    if (table.offsetWidth < table.parentElement.clientWidth - 2) out.push(`a cell of the calls is cut while the table has room: ${td.textContent}`);
+  }
+  return out;
+}
+
+for (const [width, height] of [[1400, 900], [420, 800]]) {
+  test(`at ${width}×${height}, every sample with a call open: panels apart, the ladder as wide as its pane, nothing cut beside free space`, async (page) => {
+    await page.setViewportSize({ width, height });
+    await done(page);
+    const samples = await page.locator('#sample option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    expect(samples.length >= 25, true, `samples: ${samples.length}`);
+    const problems = [];
+    for (const file of samples) {
+      await openSample(page, file);
+      if (await rows(page).count() > 0) {
+        await rows(page).first().click();
+        await page.locator('#ladder svg').waitFor();
+        const step = page.locator('#ladder svg [role=listitem]').first();
+        if (await step.count()) {
+          await step.click();
+          await page.getByRole('region', { name: 'Event detail' }).waitFor();
+        }
+        await page.waitForTimeout(50); // the ladder redrawn for its pane's final width
+      }
+      problems.push(...(await page.evaluate(layoutProblems)).map((p) => `${file}: ${p}`));
+    }
+    await page.screenshot({ path: resolve(ARTIFACTS, `layout-${width}.png`), fullPage: true });
+    expect(problems, [], 'layout');
+  });
+}
+
+test('the README\'s screenshot is what the page draws (under 1 % of its pixels differ)', async (page) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await done(page);
+  await openSample(page, 'consult-transfer.pcapng');
+  await rows(page).first().click();
+  await page.getByRole('list', { name: 'Timeline of call 1010' }).waitFor();
+  await page.waitForTimeout(100); // the ladder redrawn for its pane's final width
+  const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 900 } });
+  const kept = resolve(import.meta.dirname, 'expected/viewer-1400.png');
+  if (process.env.UPDATE_SCREENSHOT) {
+    writeFileSync(kept, shot);
+    try {
+      execFileSync('python3', [resolve(import.meta.dirname, 'shrink-screenshot.py'), kept], { stdio: 'inherit' });
+    } catch {
+      console.log('     NOT SHRUNK: tests/e2e/shrink-screenshot.py needs Pillow (pip install pillow)');
+    }
+    console.log(`     wrote ${kept} (${readFileSync(kept).length} bytes)`);
+    return;
+  }
+  const differ = await page.evaluate(async ([a, b]) => {
+    const pixels = async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      return ctx.getImageData(0, 0, img.width, img.height);
+    };
+    const [x, y] = [await pixels(a), await pixels(b)];
+    if (x.width !== y.width || x.height !== y.height) return 1;
+    let n = 0;
+    for (let i = 0; i < x.data.length; i += 4) {
+      if ([0, 1, 2].some((k) => Math.abs(x.data[i + k] - y.data[i + k]) > 40)) n += 1;
+    }
+    return n / (x.width * x.height);
+  }, [shot.toString('base64'), readFileSync(kept).toString('base64')]);
+  if (differ >= 0.01) writeFileSync(resolve(ARTIFACTS, 'viewer-1400-now.png'), shot);
+  expect(differ < 0.01, true, `${(differ * 100).toFixed(2)} % of the pixels differ from ${kept} (the page now: artifacts/viewer-1400-now.png; UPDATE_SCREENSHOT=1 writes it again)`);
+});
 
 test('a deep link to a call of another log says the call is not in this one', async (page, server) => {
   await done(page);
@@ -356,6 +473,11 @@ test('a packet capture opens: its calls, packets in the detail, and a client ↔
   const lanes = await page.locator('#ladder svg text').allTextContents();
   expect(lanes.includes('CTI client') && lanes.includes('CTI server'), true, `client and server lanes: ${lanes.slice(0, 6)}`);
   expect(lanes.some((t) => /^(Caller|Device) /.test(t)), false, 'no party lanes that no arrow would use');
+  // The desktop's HOLD_CALL_REQ goes client → server, the events server → client.
+  const ways = await page.evaluate(() => [...document.querySelectorAll('#ladder svg line.arrow')]
+    .map((l) => Math.sign(Number(l.getAttribute('x2')) - Number(l.getAttribute('x1')))));
+  expect(ways.includes(1) && ways.includes(-1), true, `arrows both ways: ${ways}`);
+  expect(await ladder.getByRole('listitem', { name: /^HOLD_CALL_REQ at / }).count(), 1, 'the client\'s request is a step of the call');
   await ladder.getByRole('listitem').first().click();
   const detail = page.getByRole('region', { name: 'Event detail' });
   await detail.getByRole('heading', { name: 'Bytes', exact: true }).waitFor();
