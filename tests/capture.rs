@@ -26,10 +26,13 @@ const HELD: &[u8] = b"MsgType: HOLD_CALL_CONF\n  InvokeID: 2\n";
 /// The server's frames before the client's hold request: BEGIN_CALL and CALL_ESTABLISHED.
 const BEFORE_HOLD: usize = 2;
 
+/// Frames, one after another.
+type Frames = Vec<Vec<u8>>;
+
 /// The frames each side sends, in the order the session sends them: the client's, the
 /// server's (the CONF right after the request, then the rest of the flow), and all of them in
 /// the order they cross the wire.
-fn conversation() -> (Vec<Vec<u8>>, Vec<Vec<u8>>, Vec<Vec<u8>>) {
+fn conversation() -> (Frames, Frames, Frames) {
     let client = [frames(OPEN), frames(HOLD)].concat();
     let mut server = frames(FLOW);
     server.insert(BEFORE_HOLD, frames(HELD).remove(0));
