@@ -1,7 +1,7 @@
 // @ts-check
 // The call list: one row per call, sortable, filtered, and virtualised (only the rows in view
 // are in the DOM) so that 100,000 calls scroll smoothly.
-import { byId, el, formatMs } from './dom.js';
+import { byId, count, el, formatMs } from './dom.js';
 import { state, update } from './state.js';
 
 const ROW = 28; // px, fixed so that the scroll position maps to a row
@@ -102,7 +102,7 @@ export function drawCounts(s, change) {
   if (!('table' in change)) return;
   const sorted = s.table.counts();
   byId('counts').replaceChildren(
-    el('span', { class: 'count total' }, `${s.table.length} calls`),
+    el('span', { class: 'count total' }, count(s.table.length, 'call')),
     ...sorted.map(([kind, n]) => el('span', { class: `count outcome ${kind}` }, `${kind}: ${n}`)),
   );
   const outcome = byId('filter-outcome', HTMLSelectElement);

@@ -6,7 +6,6 @@
 import { el, formatMs, svg } from './dom.js';
 
 const LEFT = 110;
-const WIDTH = 640;
 const BAR = 22;
 const GAP = 14;
 
@@ -17,12 +16,17 @@ function span(leg) {
   return from === undefined ? null : [from, Math.max(from, to)];
 }
 
-/** The bars: one per leg, coloured by its CONNRES outcome, queue and connect marked. */
-function axis(call, codes) {
+/** The bars: one per leg, coloured by its CONNRES outcome, queue and connect marked; drawn at
+ * the width of its pane (`paneWidth` px), its text at the page's size, never scaled down. */
+function axis(call, codes, paneWidth) {
   const spans = call.legs.map(span);
   const known = spans.filter(Boolean);
   const height = call.legs.length * (BAR + GAP) + 40;
-  const box = svg('svg', { class: 'legs-svg', viewBox: `0 0 ${LEFT + WIDTH + 20} ${height}`, role: 'img', 'aria-label': `Legs of call ${call.key} on a time axis` });
+  const width = Math.max(320, Math.floor(paneWidth));
+  const WIDTH = width - LEFT - 20;
+  const box = svg('svg', {
+    class: 'legs-svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Legs of call ${call.key} on a time axis`,
+  });
   if (!known.length) {
     box.append(svg('text', { x: 8, y: 20 }, 'The rows of this call have no times to draw.'));
     return box;
@@ -100,7 +104,7 @@ export function drawLegs(host, call, head) {
     ...leg.cells.map((c) => el('td', {}, c ?? '')),
   ));
   host.replaceChildren(
-    axis(call, head.codes),
+    axis(call, head.codes, host.clientWidth || 800),
     el('table', { class: 'legs', 'aria-label': `Legs and their ${what}` },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Leg'), el('th', { scope: 'col' }, `${column} explained`))),
       el('tbody', {}, rows)),

@@ -95,13 +95,13 @@ function onDecoder(m, name) {
     byId('progress-text').textContent = m.phase === 'records'
       ? `${mb(m.loaded)} MB read; reading the rows and working out the calls…`
       : m.phase === 'calls'
-        ? `${mb(m.loaded)} MB read, ${m.events} events; working out the calls…`
-        : `${mb(m.loaded)} of ${mb(m.total)} MB, ${m.events} events`;
+        ? `${mb(m.loaded)} MB read, ${count(m.events, 'event')}; working out the calls…`
+        : `${mb(m.loaded)} of ${mb(m.total)} MB, ${count(m.events, 'event')}`;
   } else if (m.type === 'calls') {
     update({ table: new CallTable(m.columns) });
     if (state.filter.text.trim()) searchFor(state.filter.text);
     if (m.partial) {
-      byId('summary').textContent = `${name}: ${state.table.length} calls so far…`;
+      byId('summary').textContent = `${name}: ${count(state.table.length, 'call')} so far…`;
       byId('result').hidden = false;
       document.body.dataset.state = 'partial';
     }

@@ -299,6 +299,13 @@ function layoutProblems() {
       if (free > 16) out.push(`"${t.firstChild.textContent}" cut with ${Math.round(free)}px free`);
     }
   }
+  const legs = host.querySelector('svg.legs-svg');
+  if (legs && visible(host)) {
+    const w = Number(legs.getAttribute('width'));
+    if (!(w >= 0.95 * host.clientWidth)) out.push(`the legs chart is ${w}px in a ${host.clientWidth}px pane`);
+    const scale = legs.getBoundingClientRect().width / w;
+    if (Math.abs(scale - 1) > 0.02) out.push(`the legs chart is drawn at ${scale.toFixed(2)}× (its text scaled)`);
+  }
   for (const td of document.querySelectorAll('#calls td')) {
     if (!visible(td) || td.scrollWidth <= td.clientWidth + 1) continue;
     const table = td.closest('table');
