@@ -55,3 +55,35 @@ impl fmt::Display for ArgumentError {
 }
 
 impl std::error::Error for ArgumentError {}
+
+/// What kind of refusal a JavaScript caller catches: the `code` of the thrown `Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS, strum::IntoStaticStr)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum ErrorCode {
+    /// An argument or option of the wrong type or out of its range (`argument` names it).
+    BadArgument,
+    /// An index past the last call (`argument` is `index`).
+    NoSuchCall,
+    /// Events that cannot be written as frames (the message lists each).
+    CannotEncode,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it (`bad-argument`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// The properties of an `Error` the npm package throws, besides its `message`: the same shape
+/// from every function (`e.code`, and `e.argument` when one argument was refused).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(optional_fields)]
+pub struct ErrorDetails {
+    /// What kind of refusal.
+    pub code: ErrorCode,
+    /// The argument refused (`width`, `options.ports`, `columns.connres`), when one was.
+    pub argument: Option<String>,
+}

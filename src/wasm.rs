@@ -29,6 +29,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::binary::{Options, Width};
+use crate::error::ErrorCode;
 use crate::view::column_set::{Column, ColumnSet};
 
 #[cfg(feature = "wasm-capture")]
@@ -85,7 +86,13 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
         }
         pieces.push(Some(&strings[start..byte]));
     }
-    let bad = || thrown("`events`: the packed events do not add up");
+    let bad = || {
+        thrown(
+            ErrorCode::BadArgument,
+            Some("events"),
+            "`events`: the packed events do not add up",
+        )
+    };
     let (mut s, mut p) = (pieces.into_iter(), shape.iter().copied());
     let mut writer = EventWriter::default();
     let opt = |n: i32| u32::try_from(n).ok();
@@ -193,9 +200,17 @@ fn frame_options(options: Option<&JsValue>) -> Result<Options, JsValue> {
 }
 
 /// The one conversion of a refused call to what JavaScript catches: an `Error` with the
-/// message, and `code` and `argument` (the `ErrorDetails` shape) as properties.
-fn thrown(message: &str) -> JsValue {
-    JsError::new(message).into()
+/// message, and the [`crate::error::ErrorDetails`] (`code`, `argument`) as its properties.
+fn thrown(code: ErrorCode, argument: Option<&str>, message: &str) -> JsValue {
+    let error: JsValue = JsError::new(message).into();
+    let object: &js_sys::Object = error.unchecked_ref();
+    // ErrorDetails's fields, set one by one: serialising the struct costs the traces module
+    // more bytes than it has.
+    set(object, "code", &JsValue::from_str(code.as_str()));
+    if let Some(argument) = argument {
+        set(object, "argument", &JsValue::from_str(argument));
+    }
+    error
 }
 
 #[cfg_attr(
@@ -212,7 +227,11 @@ fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsValue {
             got.js_typeof().as_string().unwrap_or_default()
         ),
     };
-    thrown(&format!("`{argument}` must be {expected}, got {got}"))
+    thrown(
+        ErrorCode::BadArgument,
+        Some(argument),
+        &format!("`{argument}` must be {expected}, got {got}"),
+    )
 }
 
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {

@@ -130,6 +130,8 @@ pub fn declarations() -> String {
         crate::collection::FileSpan,
         crate::collection::PlacedBy,
         crate::collection::Skipped,
+        crate::error::ErrorCode,
+        crate::error::ErrorDetails,
     );
     #[cfg(feature = "finesse")]
     live(&mut out, &cfg);

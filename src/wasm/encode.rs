@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{events_of, frame_options, thrown};
 use crate::binary::{self, Width};
+use crate::error::ErrorCode;
 
 /// Encodes events packed by the package from JavaScript objects as GED-188 frames.
 ///
@@ -33,7 +34,11 @@ pub fn encode_packed(
                 None => format!("event {}: {}", i.event, i.message),
             })
             .collect();
-        return Err(thrown(&format!("cannot encode: {}", list.join("; "))));
+        return Err(thrown(
+            ErrorCode::CannotEncode,
+            None,
+            &format!("cannot encode: {}", list.join("; ")),
+        ));
     }
     Ok(js_sys::Uint8Array::from(&encoded.bytes[..]))
 }

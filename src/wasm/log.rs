@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 #[cfg(not(feature = "wasm-traces"))]
 use super::events_of;
 use super::{columns, frame_options, get, input_format, thrown, to_js, wrong_type};
+use crate::error::ErrorCode;
 use crate::log::Log;
 use crate::view::{self, calls, timeline as tl};
 
@@ -298,6 +299,8 @@ pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsValue> {
     use crate::binary::FrameRow;
     if rows.len() % FrameRow::NUMBERS != 0 {
         return Err(thrown(
+            ErrorCode::BadArgument,
+            Some("rows"),
             "`rows`: not a whole number of rows of seven numbers",
         ));
     }
@@ -313,7 +316,9 @@ pub fn log_of_frames(frames: &[u8], rows: &[f64]) -> Result<CtiLog, JsValue> {
 }
 
 fn no_call(index: u32, calls: usize) -> JsValue {
-    thrown(&format!(
-        "no call {index}: the log has {calls} calls worked out"
-    ))
+    thrown(
+        ErrorCode::NoSuchCall,
+        Some("index"),
+        &format!("no call {index}: the log has {calls} calls worked out"),
+    )
 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{columns, get, thrown, to_js, wrong_type};
 
 use crate::codes::connres::{self, Direction};
+use crate::error::ErrorCode;
 use crate::records::{self, RecordOptions, Records, Role};
 use crate::view::{record_columns, records as view};
 
@@ -32,7 +33,7 @@ pub fn decode_connres(
                     .unwrap_or_default(),
             )
         });
-        thrown(&message)
+        thrown(ErrorCode::BadArgument, Some(e.argument), &message)
     };
     let code = connres::code_from_f64(number("code", code)?).map_err(refused)?;
     let direction = direction
@@ -129,10 +130,11 @@ impl RecordLog {
     pub fn call(&self, index: u32) -> Result<JsValue, JsValue> {
         let calls = &self.records.calls.calls;
         let call = calls.get(index as usize).ok_or_else(|| {
-            thrown(&format!(
-                "no call {index}: the export has {} calls",
-                calls.len()
-            ))
+            thrown(
+                ErrorCode::NoSuchCall,
+                Some("index"),
+                &format!("no call {index}: the export has {} calls", calls.len()),
+            )
         })?;
         Ok(to_js(&view::record_call(&self.records, call)))
     }
@@ -190,11 +192,15 @@ fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsValue> {
         let (key, name) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
         let role = Role::parse(&key).ok_or_else(|| {
             let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
-            thrown(&format!(
-                "`columns`: {} is no role; the roles are {}",
-                crate::diagnostic::quoted(&key),
-                roles.join(", ")
-            ))
+            thrown(
+                ErrorCode::BadArgument,
+                Some("columns"),
+                &format!(
+                    "`columns`: {} is no role; the roles are {}",
+                    crate::diagnostic::quoted(&key),
+                    roles.join(", ")
+                ),
+            )
         })?;
         let name = name
             .as_string()

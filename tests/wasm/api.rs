@@ -25,10 +25,30 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// A thrown error's message.
+/// A thrown error's message, after checking its details: an `Error` with a `code`, and an
+/// `argument` naming what the message names first (`` `width` must be … ``).
 fn error_message(value: JsValue) -> String {
+    assert!(
+        value.is_instance_of::<js_sys::Error>(),
+        "an Error is thrown"
+    );
     let error: &js_sys::Error = value.unchecked_ref();
-    error.message().into()
+    let message: String = error.message().into();
+    let property = |name: &str| {
+        js_sys::Reflect::get(&value, &name.into())
+            .unwrap()
+            .as_string()
+    };
+    let code = property("code").expect("the error has a code");
+    assert!(
+        ["bad-argument", "no-such-call", "cannot-encode"].contains(&code.as_str()),
+        "{code}"
+    );
+    if let Some(named) = message.strip_prefix('`').and_then(|m| m.split('`').next()) {
+        assert_eq!(property("argument").as_deref(), Some(named), "{message}");
+        assert_eq!(code, "bad-argument", "{message}");
+    }
+    message
 }
 
 fn json(value: &JsValue) -> String {
@@ -105,7 +125,10 @@ fn search_agents_and_line_starts() {
         (start.get(0).as_f64(), start.get(1).as_f64()),
         (Some(1.0), Some(0.0))
     );
-    assert!(log.call(99).is_err());
+    let missing = log.call(99).unwrap_err();
+    assert!(error_message(missing.clone()).starts_with("no call 99"));
+    let code = js_sys::Reflect::get(&missing, &"code".into()).unwrap();
+    assert_eq!(code.as_string().as_deref(), Some("no-such-call"));
     assert!(wasm_memory_bytes() > 0.0);
 }
 

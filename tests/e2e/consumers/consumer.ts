@@ -20,6 +20,8 @@ import init, {
   type CtiOutcome,
   type DecodedInput,
   type DiagnosticCode,
+  type ErrorCode,
+  type ErrorDetails,
   type EventColumns,
   type FrameEvent,
   type LogSummary,
@@ -90,6 +92,14 @@ export async function run(wasm: URL, bytes: Uint8Array, encoder: URL, encoderByt
   const one: Call = opened.call(0);
   lines.push(String(rule), String(columns.key.length), eventColumns.form, String(found.length), String(agents.length), one.key);
   lines.push(String(wasmMemoryBytes() > 0), String(opened.lineStart(1)?.[1]));
+  try {
+    opened.call(99);
+  } catch (e) {
+    // Every thrown Error carries its details.
+    const refused = e as Error & ErrorDetails;
+    const why: ErrorCode = refused.code;
+    lines.push(why, refused.argument ?? '', refused.message);
+  }
   opened.free();
   const fed = new CtiLog();
   fed.push(new Uint8Array(0));

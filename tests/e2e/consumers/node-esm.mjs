@@ -37,6 +37,11 @@ assert.deepEqual(opened.call(0), cti.buildTimeline(log).calls[0]);
 assert.deepEqual(opened.calls().map((c) => [c.key, c.outcome.kind, c.outcome.rule]), [['1001', 'answered', 'answered']]);
 assert.deepEqual([...opened.searchCalls('answered')], [0]);
 assert.ok(cti.wasmMemoryBytes() > 0);
+// A refused call throws an Error with its details: the same shape from every entry.
+assert.throws(() => opened.call(7), { name: 'Error', code: 'no-such-call', argument: 'index' });
+assert.throws(() => cti.openLog('', { width: 3 }), { code: 'bad-argument', argument: 'width', message: /`width` must be 1 or 2/ });
+assert.throws(() => kept.call(0), Error);
+assert.throws(() => decodeRecords('ID,CONNRES\n', { columns: { result: 'x' } }), { code: 'bad-argument', argument: 'columns' });
 opened.free();
 
 // init is harmless in Node and always the same instance; require() shares it.
