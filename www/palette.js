@@ -8,14 +8,15 @@
 export const LIGHT = Object.freeze({
   bg: '#fff', fg: '#111827', muted: '#6b7280', line: '#d1d5db', panel: '#f9fafb', accent: '#2563eb',
   error: '#b91c1c', warning: '#a16207', selected: '#dbeafe',
-  // Outcomes: fourteen colours chosen for distance, not taste: every two at least CIEDE2000
-  // ΔE 28 apart, each at least 3:1 against the background (WCAG's contrast for marks); the e2e
-  // suite checks ΔE ≥ 20 between any two as the page computes them, in both schemes. Fourteen
-  // colours cannot all stay apart for every kind of colour blindness: the outcome is always
-  // written beside its colour, which only helps the eye find it.
-  answered: '#2ea500', abandoned: '#f66900', no_answer: '#d95cff', busy: '#937800', rejected: '#ff406c',
-  skipped: '#009e9f', accepted: '#1d5500', failed: '#a10000', blocked: '#920060', transferred: '#0b33ff',
-  conferenced: '#0491fd', still_active: '#003f45', legacy: '#241b1a', unknown: '#787480',
+  // Outcomes: fourteen colours chosen for distance, not taste (a search over sRGB, the hues then
+  // given to the outcomes they suit): every two at least CIEDE2000 ΔE 22 apart, and still 9.8
+  // apart as a person with deuteranopia, protanopia or tritanopia sees them (Machado et al.'s
+  // simulation); each 3:1 against the background (WCAG's contrast for marks) and none
+  // near-black. The e2e suite checks ΔE ≥ 20, and ≥ 8 for each deficiency, in both schemes.
+  // The outcome is always written beside its colour.
+  answered: '#00a65e', abandoned: '#e57700', no_answer: '#a877f8', busy: '#ff3896', rejected: '#e10000',
+  skipped: '#6b8b8d', accepted: '#717538', failed: '#a31042', blocked: '#4b2f12', transferred: '#3900ef',
+  conferenced: '#2a69c1', still_active: '#065a48', legacy: '#383756', unknown: '#8a6b62',
   'flow-1': '#db2777', 'flow-2': '#059669', 'flow-3': '#d97706', 'flow-4': '#7c3aed', 'flow-5': '#0891b2',
 });
 
@@ -24,10 +25,11 @@ export const DARK = Object.freeze({
   ...LIGHT,
   bg: '#111827', fg: '#e5e7eb', muted: '#9ca3af', line: '#374151', panel: '#1f2937', accent: '#60a5fa',
   error: '#f87171', warning: '#facc15', selected: '#1e3a8a',
-  // The same rule against the dark background (ΔE ≥ 28 between any two, 3:1 against it).
-  answered: '#04d800', abandoned: '#fe5600', no_answer: '#bb09ff', busy: '#ffe400', rejected: '#ff9ada',
-  skipped: '#2afff5', accepted: '#0b7504', failed: '#cf004a', blocked: '#a07900', transferred: '#0064cc',
-  conferenced: '#a7c9ff', still_active: '#219097', legacy: '#ffd0b8', unknown: '#837e83',
+  // The same search against the dark background: ΔE ≥ 24 between any two, ≥ 11 for each
+  // deficiency, 3:1 against it.
+  answered: '#44cf77', abandoned: '#d79b10', no_answer: '#ff5ac9', busy: '#d8ff1e', rejected: '#eb0018',
+  skipped: '#0a9493', accepted: '#008000', failed: '#9d4869', blocked: '#972cfa', transferred: '#a4a0ff',
+  conferenced: '#1fffff', still_active: '#ffffef', legacy: '#7d634c', unknown: '#bca49d',
 });
 
 /** @param {Readonly<Record<string, string>>} colours */

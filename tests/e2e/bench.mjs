@@ -115,6 +115,8 @@ try {
     const native = JSON.parse(readFileSync(join(dataDir, '..', 'native.json'), 'utf8'));
     const binaryWasm = largest.frameBytes / 1e3 / largest.binaryMs;
     const summary = {
+      // Every native figure (export, collections, …), then the browser's and their ratios.
+      ...native,
       text_calls_vs_json_parse: +(largest.aMs / largest.cMs).toFixed(3),
       text_all_events_vs_json_parse: +(largest.bMs / largest.cMs).toFixed(3),
       binary_native_mb_s: native.binary_native_mb_s,

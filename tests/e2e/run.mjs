@@ -49,6 +49,27 @@ function lab(hex) {
   return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
 }
 
+/** Colour vision deficiencies at full severity (Machado, Oliveira and Fernandes 2009), as
+ * matrices over linear sRGB. */
+const DEFICIENCIES = {
+  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+};
+
+/** `#rrggbb` as a person with deficiency `m` sees it, as `#rrggbb`. */
+function simulate(hex, m) {
+  const lin = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return `#${m.map((row) => {
+    const c = Math.min(1, Math.max(0, row[0] * lin[0] + row[1] * lin[1] + row[2] * lin[2]));
+    const s = c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055;
+    return Math.round(s * 255).toString(16).padStart(2, '0');
+  }).join('')}`;
+}
+
 /** CIEDE2000 colour difference (Sharma, Wu and Dalal's formulation; kL = kC = kH = 1). */
 function deltaE2000([l1, a1, b1], [l2, a2, b2]) {
   const rad = Math.PI / 180;
@@ -843,7 +864,7 @@ test('a large log decodes in the Worker with progress, lists calls before it end
   rmSync(big);
 });
 
-test('every two outcome colours are CIEDE2000 ΔE ≥ 20 apart, in the light and the dark scheme', async (page) => {
+test('every two outcome colours are CIEDE2000 ΔE ≥ 20 apart in the light and the dark scheme, and ≥ 8 apart seen with a colour vision deficiency', async (page) => {
   await done(page);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -861,6 +882,19 @@ test('every two outcome colours are CIEDE2000 ΔE ≥ 20 apart, in the light and
       }
     }
     expect(close, [], `${scheme}: outcome colours too close`);
+    // Seen with a colour vision deficiency, every two still differ (less: 14 colours cannot
+    // stay 20 apart on the axes such a person sees; the outcome is always written beside it).
+    for (const [name, m] of Object.entries(DEFICIENCIES)) {
+      const seen = colours.map(([o, c]) => [o, lab(simulate(c, m))]);
+      const near = [];
+      for (let i = 0; i < seen.length; i++) {
+        for (let j = 0; j < i; j++) {
+          const d = deltaE2000(seen[i][1], seen[j][1]);
+          if (d < 8) near.push(`${seen[i][0]} ~ ${seen[j][0]}: ΔE ${d.toFixed(1)}`);
+        }
+      }
+      expect(near, [], `${scheme}, ${name}: outcome colours too close`);
+    }
   }
 });
 
