@@ -169,10 +169,7 @@ fn run(asked: &Asked, members: &[&Member], manifest: &Manifest) -> Vec<Done> {
 /// Exports one input.
 fn one(asked: &Asked, member: &Member, manifest: &Manifest) -> Done {
     let name = member.name.clone();
-    let bytes = match member.read_with(|r| {
-        let mut v = Vec::new();
-        r.read_to_end(&mut v).map(|_| v)
-    }) {
+    let bytes = match member.read_all() {
         Ok(b) => b,
         Err(e) => return Done::Failed(format!("{name}: it could not be read: {e}")),
     };

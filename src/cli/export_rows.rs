@@ -89,6 +89,7 @@ pub fn write(
             if let Some(year) = year {
                 log.set_year(cti_outcome::traces::Year { year, month: None });
             }
+            log.expect(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
             log.push(bytes);
             log.finish();
             log

@@ -94,6 +94,26 @@ impl Member {
     pub fn read_with<T>(&self, mut f: impl FnMut(&mut dyn Read) -> io::Result<T>) -> io::Result<T> {
         self.source.read_with(&mut f)
     }
+
+    /// The member's bytes, whole: a file on disk read into a buffer of its size at once (not
+    /// grown step by step through a reader), an archive entry as it inflates.
+    ///
+    /// # Errors
+    /// When the file or the archive entry cannot be read.
+    pub fn read_all(&self) -> io::Result<Vec<u8>> {
+        match &self.source {
+            Source::Path(path) => std::fs::read(path),
+            Source::Range { len, .. } => {
+                let mut bytes = Vec::with_capacity(usize::try_from(*len).unwrap_or(0));
+                self.read_with(|r| r.read_to_end(&mut bytes))?;
+                Ok(bytes)
+            }
+            _ => self.read_with(|r| {
+                let mut bytes = Vec::new();
+                r.read_to_end(&mut bytes).map(|_| bytes)
+            }),
+        }
+    }
 }
 
 /// Files, folders and archives expanded into members, and what was not taken.

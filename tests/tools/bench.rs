@@ -130,7 +130,7 @@ fn main() {
 }
 
 /// `cti-outcome export` (the release build the Makefile makes first) of about `bytes` of text
-/// logs, as eight files of their own seeds in a folder, on all cores: MB/s, best of three runs
+/// logs, as eight files of their own seeds in a folder, on all cores: MB/s, best of five runs
 /// (each into a new dataset: a second run into the same one would find them exported).
 fn export_rate(bytes: usize, text_mb_s: f64) -> f64 {
     let cli = std::path::Path::new("target/release/cti-outcome");
@@ -153,7 +153,7 @@ fn export_rate(bytes: usize, text_mb_s: f64) -> f64 {
         std::fs::write(logs.join(format!("ctisvr-{seed}.log")), text).expect("log written");
     }
     let mut runs = Vec::new();
-    for run in 0..3 {
+    for run in 0..5 {
         let out = dir.join(format!("dataset-{run}"));
         let t = Instant::now();
         let status = std::process::Command::new(cli)
