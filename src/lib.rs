@@ -33,6 +33,7 @@ pub mod generate;
 #[cfg(feature = "finesse")]
 pub mod live;
 pub mod log;
+pub mod options;
 pub mod outcome;
 pub mod records;
 pub mod sniff;

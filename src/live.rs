@@ -18,6 +18,7 @@
 use ts_rs::TS;
 
 use crate::log::Log;
+use crate::options::{self, settable};
 use crate::sniff::Format;
 use crate::view::live::{change, CallChange, LivePush};
 
@@ -32,6 +33,11 @@ pub struct LiveOptions {
     /// kept for ever when not given.
     pub keep_ended_ms: Option<f64>,
 }
+
+settable!(LiveOptions {
+    format: Format::given,
+    keep_ended_ms as "keepEndedMs": options::millis,
+});
 
 /// A push's bytes, kept while its calls may still be shown.
 struct Kept {

@@ -5,7 +5,8 @@
 //! This is what the command-line tool and the JavaScript `CtiLog` wrap.
 
 use crate::binary::Framing;
-use crate::binary::{self, FrameDecoder, Options};
+use crate::binary::{self, Options};
+use crate::options::{self, settable};
 use crate::sniff::{sniff, Form as InputForm, Format, Sniffed};
 use crate::store::{Form, Store};
 use crate::text::encoding::{Encoding, TextInput};
@@ -19,8 +20,11 @@ enum Decoder {
     /// The form is not told yet: the bytes so far.
     Undecided(Vec<u8>),
     Text(TextInput),
-    Frames(FrameDecoder),
+    // The traces module reads text; frames are the main module's (see `settle`).
+    #[cfg(not(feature = "wasm-traces"))]
+    Frames(binary::FrameDecoder),
     /// Hex dumps are small; they are decoded whole at the end.
+    #[cfg(not(feature = "wasm-traces"))]
     Hex(Vec<u8>),
     /// A kind of file that is no CTI log (an image, an archive): nothing is decoded, and the
     /// end says what it looks like.
@@ -28,7 +32,7 @@ enum Decoder {
 }
 
 /// How a log reads its input: the options the package's `CtiLog` takes (`LogOptions` in its
-/// declarations; read field by field in `src/wasm/log.rs`).
+/// declarations; each field read as [`settable!`] below says).
 #[derive(Clone, Copy, Debug, Default, PartialEq, ts_rs::TS)]
 #[ts(optional_fields)]
 pub struct LogOptions {
@@ -50,11 +54,27 @@ pub struct LogOptions {
     /// times are times of day. Read by the trace decoders (`cti-outcome/traces`).
     pub year: Option<i32>,
     /// With `year`, when it is a file's modification time: that month (1–12), so that records
-    /// of a later month are taken as the year before. Declared, not read yet by the package
-    /// (the traces module has no bytes left for it); the command-line tool takes the file's
-    /// month itself.
+    /// of a later month are taken as the year before (the command-line tool takes the file's
+    /// month itself).
     pub month: Option<u8>,
 }
+
+settable!(LogOptions {
+    format: Format::given,
+    // The traces module reads no frames (see `settle`), so no framing either.
+    #[cfg(not(feature = "wasm-traces"))]
+    width: binary::Width::given,
+    #[cfg(not(feature = "wasm-traces"))]
+    version: binary::version,
+    calls: options::flag,
+    size: options::size,
+    // Only the trace decoders read records without a year (the main module, built for size,
+    // reads neither field).
+    #[cfg(feature = "traces")]
+    year: options::year,
+    #[cfg(feature = "traces")]
+    month: options::month,
+});
 
 /// A log being decoded, or decoded.
 pub struct Log {
@@ -63,6 +83,8 @@ pub struct Log {
     sniffed: Option<Sniffed>,
     /// The year of trace records written without one.
     year: Option<crate::traces::Year>,
+    /// Framing for frames (none in the traces module, which reads no frames).
+    #[cfg_attr(feature = "wasm-traces", allow(dead_code))]
     options: Options,
     decoder: Decoder,
     store: Store,
@@ -123,7 +145,8 @@ impl Log {
             sniffed: None,
             year: None,
             options: Options::default(),
-            decoder: Decoder::Hex(Vec::new()),
+            // Finished: nothing more is decoded.
+            decoder: Decoder::Undecided(Vec::new()),
             store,
             timeline: Timeline::default(),
             framing: None,
@@ -211,7 +234,9 @@ impl Log {
                 }
             }
             Decoder::Text(d) => d.push(&mut self.store, chunk),
+            #[cfg(not(feature = "wasm-traces"))]
             Decoder::Frames(d) => d.push(&mut self.store, chunk),
+            #[cfg(not(feature = "wasm-traces"))]
             Decoder::Hex(text) => text.extend_from_slice(chunk),
             Decoder::Unreadable => {}
         }
@@ -254,10 +279,12 @@ impl Log {
         match &mut self.decoder {
             Decoder::Undecided(_) | Decoder::Unreadable => {}
             Decoder::Text(d) => d.finish(&mut self.store),
+            #[cfg(not(feature = "wasm-traces"))]
             Decoder::Frames(d) => {
                 d.finish(&mut self.store);
                 self.framing = Some(d.framing());
             }
+            #[cfg(not(feature = "wasm-traces"))]
             Decoder::Hex(text) => {
                 let text = String::from_utf8_lossy(text).into_owned();
                 let (bytes, mut diagnostics) = binary::decode_hex(&text);
@@ -312,11 +339,14 @@ impl Log {
             Format::Text => Decoder::Text(TextInput::default()),
             Format::Trace => self.trace_decoder(),
             // The traces module reads text; frames are the main module's.
-            Format::Binary | Format::Hex if cfg!(feature = "wasm-traces") => Decoder::Unreadable,
+            #[cfg(feature = "wasm-traces")]
+            Format::Binary | Format::Hex => Decoder::Unreadable,
+            #[cfg(not(feature = "wasm-traces"))]
             Format::Binary => {
                 self.store = Store::new(Form::Frames);
-                Decoder::Frames(FrameDecoder::new(self.options))
+                Decoder::Frames(binary::FrameDecoder::new(self.options))
             }
+            #[cfg(not(feature = "wasm-traces"))]
             Format::Hex => Decoder::Hex(Vec::new()),
         };
     }
@@ -340,7 +370,9 @@ impl Log {
         }
         let complete = match &self.decoder {
             Decoder::Text(d) if !self.finished => d.complete(&self.store),
-            Decoder::Undecided(_) | Decoder::Hex(_) if !self.finished => 0,
+            Decoder::Undecided(_) if !self.finished => 0,
+            #[cfg(not(feature = "wasm-traces"))]
+            Decoder::Hex(_) if !self.finished => 0,
             Decoder::Unreadable => 0,
             _ => self.store.len(),
         };
@@ -442,6 +474,7 @@ impl Log {
     #[must_use]
     pub fn framing(&self) -> Option<Framing> {
         match &self.decoder {
+            #[cfg(not(feature = "wasm-traces"))]
             Decoder::Frames(d) if !self.finished => Some(d.framing()),
             _ => self.framing.clone(),
         }

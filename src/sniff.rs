@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::options::{Expected, Given};
 use crate::text::encoding;
 
 /// Bytes of an input that [`sniff`] reads.
@@ -50,6 +51,19 @@ impl Format {
     #[must_use]
     pub fn parse(name: &str) -> Option<Format> {
         name.parse().ok()
+    }
+
+    /// The `format` option: a format's name, or `"auto"` (told from the first bytes: `None`).
+    ///
+    /// # Errors
+    /// For anything else.
+    pub fn given<G: Given>(given: &G) -> Result<Option<Format>, Expected> {
+        let text = given.text();
+        match text.as_deref().map(|name| (name, Format::parse(name))) {
+            Some(("auto", _)) => Ok(None),
+            Some((_, Some(format))) => Ok(Some(format)),
+            _ => Err("\"auto\", \"text\", \"binary\", \"hex\" or \"trace\""),
+        }
     }
 }
 

@@ -28,8 +28,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::binary::{Options, Width};
 use crate::error::ErrorCode;
+use crate::options::{Given, Settable};
 use crate::view::column_set::{Column, ColumnSet};
 
 #[cfg(feature = "wasm-capture")]
@@ -136,67 +136,63 @@ fn events_of(strings: &str, ends: &[i32], shape: &[i32]) -> Result<crate::store:
     Ok(writer.finish())
 }
 
-/// `options.format`: `None` for absent or `"auto"`.
-#[cfg_attr(
-    not(any(feature = "wasm-main", feature = "wasm-live")),
-    allow(dead_code)
-)]
-fn input_format(options: &JsValue) -> Result<Option<crate::sniff::Format>, JsValue> {
-    let f = get(options, "format");
-    if f.is_undefined() || f.is_null() || f.as_string().as_deref() == Some("auto") {
-        return Ok(None);
+/// The one reader of options: each field the type lists ([`crate::options::Settable`]) read
+/// from `options` by name, absent ones (`undefined`, `null`) left at their default.
+fn options<T: Settable>(options: Option<&JsValue>) -> Result<T, JsValue> {
+    let Some(object) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(T::default());
+    };
+    crate::options::read(|name| {
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()?;
+        (!value.is_undefined() && !value.is_null()).then_some(value)
+    })
+    .map_err(|r| wrong_type(r.field, r.expected, &r.given))
+}
+
+impl Given for JsValue {
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
     }
-    f.as_string()
-        .as_deref()
-        .and_then(crate::sniff::Format::parse)
-        .map(Some)
-        .ok_or_else(|| {
-            wrong_type(
-                "format",
-                "\"auto\", \"text\", \"binary\", \"hex\" or \"trace\"",
-                &f,
-            )
-        })
-}
-
-/// `object[key]`, `undefined` when it has none.
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `options.width` and `options.version`.
-#[cfg_attr(any(feature = "wasm-records", feature = "wasm-live"), allow(dead_code))]
-fn frame_options(options: Option<&JsValue>) -> Result<Options, JsValue> {
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(Options::default());
-    };
-    let width = get(options, "width");
-    let width = if width.is_undefined() || width.is_null() {
-        None
-    } else {
-        Some(match width.as_f64() {
-            Some(w) if (w - 1.0).abs() < f64::EPSILON => Width::One,
-            Some(w) if (w - 2.0).abs() < f64::EPSILON => Width::Two,
-            _ => return Err(wrong_type("width", "1 or 2", &width)),
-        })
-    };
-    let version = get(options, "version");
-    let version = if version.is_undefined() || version.is_null() {
-        None
-    } else {
-        match version.as_f64() {
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked
-            Some(v) if v.fract() == 0.0 && (0.0..=255.0).contains(&v) => Some(v as u32),
-            _ => {
-                return Err(wrong_type(
-                    "version",
-                    "a protocol version from 0 to 255",
-                    &version,
-                ))
-            }
+    fn text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn flag(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        let array: &js_sys::Array = self.dyn_ref()?;
+        Some(array.iter().collect())
+    }
+    fn entries(&self) -> Option<Vec<(String, Self)>> {
+        let object: &js_sys::Object = self.dyn_ref()?;
+        let entries = js_sys::Object::entries(object).into_iter().map(|entry| {
+            let pair: js_sys::Array = entry.unchecked_into();
+            (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+        });
+        Some(entries.collect())
+    }
+    fn described(&self) -> String {
+        if let Some(s) = self.as_string() {
+            return format!("the string {}", crate::diagnostic::quoted(&s));
         }
-    };
-    Ok(Options { width, version })
+        if self.is_undefined() {
+            return "undefined".to_owned();
+        }
+        // As JSON (an object or array shows which key or item was wrong), but for numbers
+        // JSON has no form of (NaN, infinities), functions and symbols.
+        let json = self
+            .as_f64()
+            .is_none_or(f64::is_finite)
+            .then(|| js_sys::JSON::stringify(self).ok())
+            .flatten();
+        match json.and_then(|j| j.as_string()) {
+            Some(json) => json,
+            None => format!(
+                "a value of type {}",
+                self.js_typeof().as_string().unwrap_or_default()
+            ),
+        }
+    }
 }
 
 /// The one conversion of a refused call to what JavaScript catches: an `Error` with the
@@ -218,19 +214,10 @@ fn thrown(code: ErrorCode, argument: Option<&str>, message: &str) -> JsValue {
     allow(dead_code)
 )]
 fn wrong_type(argument: &str, expected: &str, got: &JsValue) -> JsValue {
-    let got = match got.as_string() {
-        Some(s) => format!("the string {}", crate::diagnostic::quoted(&s)),
-        None if got.is_undefined() => "undefined".to_owned(),
-        None if got.is_null() => "null".to_owned(),
-        None => format!(
-            "a value of type {}",
-            got.js_typeof().as_string().unwrap_or_default()
-        ),
-    };
     thrown(
         ErrorCode::BadArgument,
         Some(argument),
-        &format!("`{argument}` must be {expected}, got {got}"),
+        &format!("`{argument}` must be {expected}, got {}", got.described()),
     )
 }
 

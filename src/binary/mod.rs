@@ -18,6 +18,7 @@ pub use hex::decode_hex;
 pub use rows::{decode_rows, FrameRow};
 pub use stream::FrameDecoder;
 
+use crate::options::{self, settable, Expected, Given};
 use crate::store::{Form, Store};
 
 /// The largest frame, header included (reference §1.5, V24): 12,500 bytes.
@@ -35,6 +36,18 @@ pub enum Width {
 }
 
 impl Width {
+    /// The `width` option: 1 or 2.
+    ///
+    /// # Errors
+    /// For anything else.
+    pub fn given<G: Given>(given: &G) -> Result<Option<Width>, Expected> {
+        match options::whole(given, 1.0, 2.0) {
+            Some(1.0) => Ok(Some(Width::One)),
+            Some(_) => Ok(Some(Width::Two)),
+            None => Err("1 or 2"),
+        }
+    }
+
     /// 1 or 2.
     #[must_use]
     pub fn bytes(self) -> u8 {
@@ -56,6 +69,22 @@ pub struct Options {
     /// The protocol version the frames were written with (it chooses between fixed-part
     /// layouts that changed); told from OPEN_REQ when not given, or left unknown.
     pub version: Option<u32>,
+}
+
+settable!(Options {
+    width: Width::given,
+    version: version,
+});
+
+/// The `version` option: a protocol version, 0 to 255.
+///
+/// # Errors
+/// For anything else.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked: 0 to 255
+pub fn version<G: Given>(given: &G) -> Result<Option<u32>, Expected> {
+    options::whole(given, 0.0, 255.0)
+        .map(|v| Some(v as u32))
+        .ok_or("a protocol version from 0 to 255")
 }
 
 /// Which floating-field width binary input was decoded with, and why.

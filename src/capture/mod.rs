@@ -21,6 +21,7 @@ pub use tcp::{segment, Segment};
 
 use crate::binary::{decode_rows, FrameRow, Framing, Options};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
+use crate::options::{self, settable, Expected, Given};
 use crate::store::Store;
 
 /// Which capture format a file is in, from its first four bytes (the magic numbers of pcap in
@@ -87,6 +88,24 @@ pub struct CaptureOptions {
     /// Framing for every connection (else learned per connection).
     #[ts(flatten)]
     pub frames: Options,
+}
+
+// `frames` is read as `FrameOptions` on its own (its fields are flattened into these).
+settable!(CaptureOptions { ports: ports });
+
+/// The `ports` option: TCP ports.
+///
+/// # Errors
+/// For anything but an array of whole numbers from 0 to 65535.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked: 0 to 65535
+fn ports<G: Given>(given: &G) -> Result<Vec<u16>, Expected> {
+    let expected = "an array of TCP ports (0–65535)";
+    let items = given.items().ok_or(expected)?;
+    items
+        .iter()
+        .map(|port| options::whole(port, 0.0, 65535.0).map(|p| p as u16))
+        .collect::<Option<_>>()
+        .ok_or(expected)
 }
 
 /// Reads a capture's packets, reassembles its TCP connections and finds their frames.

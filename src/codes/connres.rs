@@ -33,6 +33,19 @@ impl Direction {
         self.into()
     }
 
+    /// The `direction` option.
+    ///
+    /// # Errors
+    /// For anything but `"inbound"` or `"outbound"`.
+    pub fn given<G: crate::options::Given>(
+        given: &G,
+    ) -> Result<Option<Direction>, crate::options::Expected> {
+        let text = given.text().unwrap_or_default();
+        Direction::parse(&text)
+            .map(Some)
+            .map_err(|_| DIRECTION_EXPECTED)
+    }
+
     /// Parses `inbound` or `outbound` (ASCII case ignored).
     ///
     /// # Errors

@@ -17,6 +17,8 @@ mod links;
 pub mod table;
 
 use serde::Serialize;
+
+use crate::options::{settable, Expected, Given};
 use ts_rs::TS;
 
 pub use calls::{Call, Calls, RecordOutcome, RecordRule};
@@ -200,6 +202,21 @@ impl Role {
             .find(|r| r.key().eq_ignore_ascii_case(key))
     }
 
+    /// The `columns` option: header names by role (`{ connres: 'Result' }`).
+    ///
+    /// # Errors
+    /// For anything but an object of strings by role.
+    pub fn given<G: Given>(given: &G) -> Result<Vec<(Role, String)>, Expected> {
+        const EXPECTED: Expected =
+            "an object of column names by role (a RecordRole: connres, direction, cause, …)";
+        let entries = given.entries().ok_or(EXPECTED)?;
+        entries
+            .into_iter()
+            .map(|(key, name)| Some((Role::parse(&key)?, name.text()?)))
+            .collect::<Option<_>>()
+            .ok_or(EXPECTED)
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -218,6 +235,11 @@ pub struct RecordOptions {
     /// warning).
     pub direction: Option<crate::Direction>,
 }
+
+settable!(RecordOptions {
+    columns: Role::given,
+    direction: crate::codes::connres::Direction::given,
+});
 
 /// An export read into calls.
 pub struct Records {

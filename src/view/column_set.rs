@@ -66,29 +66,24 @@ macro_rules! column_set {
             [$($out)* $(#[doc = $doc])* #[ts(rename = $js, type = $ts)] pub $field: &'static str,]
             [$($each)* ($js, Text, $field)] $($rest)*);
     };
-    (@munch $meta:tt $name:ident [$($out:tt)*] [$($each:tt)*]
-        $(#[doc = $doc:literal])* $field:ident as $js:literal: u8s, $($rest:tt)*) => {
-        $crate::view::column_set::column_set!(@munch $meta $name
-            [$($out)* $(#[doc = $doc])* #[ts(rename = $js, type = "Uint8Array")] pub $field: Vec<u8>,]
-            [$($each)* ($js, U8, $field)] $($rest)*);
+    // Numbers: each kind is its element type, its typed array and its `Column` variant.
+    (@munch $meta:tt $name:ident $out:tt $each:tt $(#[doc = $d:literal])* $f:ident as $js:literal: u8s, $($rest:tt)*) => {
+        $crate::view::column_set::column_set!(@numbers $meta $name $out $each [$(#[doc = $d])*] $f $js u8 "Uint8Array" U8 $($rest)*);
     };
-    (@munch $meta:tt $name:ident [$($out:tt)*] [$($each:tt)*]
-        $(#[doc = $doc:literal])* $field:ident as $js:literal: u32s, $($rest:tt)*) => {
-        $crate::view::column_set::column_set!(@munch $meta $name
-            [$($out)* $(#[doc = $doc])* #[ts(rename = $js, type = "Uint32Array")] pub $field: Vec<u32>,]
-            [$($each)* ($js, U32, $field)] $($rest)*);
+    (@munch $meta:tt $name:ident $out:tt $each:tt $(#[doc = $d:literal])* $f:ident as $js:literal: u32s, $($rest:tt)*) => {
+        $crate::view::column_set::column_set!(@numbers $meta $name $out $each [$(#[doc = $d])*] $f $js u32 "Uint32Array" U32 $($rest)*);
     };
-    (@munch $meta:tt $name:ident [$($out:tt)*] [$($each:tt)*]
-        $(#[doc = $doc:literal])* $field:ident as $js:literal: i32s, $($rest:tt)*) => {
-        $crate::view::column_set::column_set!(@munch $meta $name
-            [$($out)* $(#[doc = $doc])* #[ts(rename = $js, type = "Int32Array")] pub $field: Vec<i32>,]
-            [$($each)* ($js, I32, $field)] $($rest)*);
+    (@munch $meta:tt $name:ident $out:tt $each:tt $(#[doc = $d:literal])* $f:ident as $js:literal: i32s, $($rest:tt)*) => {
+        $crate::view::column_set::column_set!(@numbers $meta $name $out $each [$(#[doc = $d])*] $f $js i32 "Int32Array" I32 $($rest)*);
     };
-    (@munch $meta:tt $name:ident [$($out:tt)*] [$($each:tt)*]
-        $(#[doc = $doc:literal])* $field:ident as $js:literal: f64s, $($rest:tt)*) => {
+    (@munch $meta:tt $name:ident $out:tt $each:tt $(#[doc = $d:literal])* $f:ident as $js:literal: f64s, $($rest:tt)*) => {
+        $crate::view::column_set::column_set!(@numbers $meta $name $out $each [$(#[doc = $d])*] $f $js f64 "Float64Array" F64 $($rest)*);
+    };
+    (@numbers $meta:tt $name:ident [$($out:tt)*] [$($each:tt)*] [$($doc:tt)*]
+        $field:ident $js:literal $number:ident $ts:literal $kind:ident $($rest:tt)*) => {
         $crate::view::column_set::column_set!(@munch $meta $name
-            [$($out)* $(#[doc = $doc])* #[ts(rename = $js, type = "Float64Array")] pub $field: Vec<f64>,]
-            [$($each)* ($js, F64, $field)] $($rest)*);
+            [$($out)* $($doc)* #[ts(rename = $js, type = $ts)] pub $field: Vec<$number>,]
+            [$($each)* ($js, $kind, $field)] $($rest)*);
     };
     (@munch [$(#[$meta:meta])*] $name:ident [$($out:tt)*] [$(($js:literal, $kind:ident, $field:ident))*]) => {
         $(#[$meta])*

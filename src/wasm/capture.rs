@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{frame_options, get, put_columns, to_js, wrong_type};
+use super::{put_columns, to_js};
 use crate::binary::FrameRow;
 use crate::capture::{self, CaptureOptions};
 use crate::view::capture::{CaptureHead, FrameColumns};
@@ -24,24 +24,9 @@ pub fn read_capture(
     bytes: &[u8],
     #[wasm_bindgen(unchecked_param_type = "CaptureOptions | undefined")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let frames = frame_options(options.as_ref())?;
-    let mut ports = Vec::new();
-    if let Some(list) = options
-        .as_ref()
-        .map(|o| get(o, "ports"))
-        .filter(|v| !v.is_undefined())
-    {
-        let bad = || wrong_type("options.ports", "an array of TCP ports (0–65535)", &list);
-        let array: js_sys::Array = list.clone().dyn_into().map_err(|_| bad())?;
-        for port in array.iter() {
-            let n = port
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=65535.0).contains(n));
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            ports.push(n.ok_or_else(bad)? as u16);
-        }
-    }
-    let c = capture::read(bytes, &CaptureOptions { ports, frames });
+    let mut read: CaptureOptions = super::options(options.as_ref())?;
+    read.frames = super::options(options.as_ref())?;
+    let c = capture::read(bytes, &read);
     let mut diagnostics = c.diagnostics.clone();
     if c.format.is_empty() {
         diagnostics.push(crate::Diagnostic::packet(

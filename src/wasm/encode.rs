@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{events_of, frame_options, thrown};
+use super::{events_of, thrown};
 use crate::binary::{self, Width};
 use crate::error::ErrorCode;
 
@@ -21,7 +21,7 @@ pub fn encode_packed(
     shape: &[i32],
     #[wasm_bindgen(unchecked_param_type = "FrameOptions | undefined")] options: Option<JsValue>,
 ) -> Result<js_sys::Uint8Array, JsValue> {
-    let options = frame_options(options.as_ref())?;
+    let options: binary::Options = super::options(options.as_ref())?;
     let store = events_of(strings, ends, shape)?;
     let width = options.width.unwrap_or(Width::Two);
     let encoded = binary::encode(&store, width, options.version);

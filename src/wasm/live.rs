@@ -4,8 +4,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{get, input_format, to_js, wrong_type};
-use crate::live::{Live, LiveOptions};
+use super::{to_js, wrong_type};
+use crate::live::Live;
 
 /// Calls as their events arrive: each push says which calls changed, with their phase and
 /// outcome. Holds state, so it is a class (its memory is released when it is
@@ -27,23 +27,8 @@ impl LiveView {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "LiveOptions | undefined")] options: Option<JsValue>,
     ) -> Result<LiveView, JsValue> {
-        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
-        let Some(o) = options else {
-            return Ok(LiveView {
-                live: Live::new(None),
-            });
-        };
-        let keep = get(&o, "keepEndedMs");
-        let keep_ended_ms = match keep.as_f64() {
-            Some(ms) if ms >= 0.0 => Some(ms),
-            None if keep.is_undefined() || keep.is_null() => None,
-            _ => return Err(wrong_type("keepEndedMs", "milliseconds (0 or more)", &keep)),
-        };
         Ok(LiveView {
-            live: Live::with(LiveOptions {
-                format: input_format(&o)?,
-                keep_ended_ms,
-            }),
+            live: Live::with(super::options(options.as_ref())?),
         })
     }
 

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast;
 
 #[cfg(not(feature = "wasm-traces"))]
 use super::events_of;
-use super::{columns, frame_options, get, input_format, thrown, to_js, wrong_type};
+use super::{columns, thrown, to_js, wrong_type};
+use crate::binary::Options;
 use crate::error::ErrorCode;
-use crate::log::Log;
+use crate::log::{Log, LogOptions};
 use crate::view::{self, calls, timeline as tl};
 
 /// Bytes of WebAssembly memory the module holds now (memory grows and is never given back, so
@@ -69,30 +70,25 @@ impl CtiLog {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "LogOptions | undefined")] options: Option<JsValue>,
     ) -> Result<CtiLog, JsValue> {
-        let options = options.filter(|o| !o.is_undefined() && !o.is_null());
-        let format = match &options {
-            Some(o) => input_format(o)?,
-            None => None,
-        };
-        let frame = frame_options(options.as_ref())?;
-        let calls = options
-            .as_ref()
-            .map(|o| get(o, "calls"))
-            .is_none_or(|c| c.as_bool() != Some(false));
-        let mut log = Log::new(format, frame);
+        let o: LogOptions = super::options(options.as_ref())?;
+        let calls = o.calls != Some(false);
+        let mut log = Log::new(
+            o.format,
+            Options {
+                width: o.width,
+                version: o.version,
+            },
+        );
         log.set_timeline(calls);
         #[cfg(feature = "wasm-traces")]
-        if let Some(year) = options.as_ref().and_then(|o| get(o, "year").as_f64()) {
-            // `month` is not read here: the traces module has no bytes left for it.
-            #[allow(clippy::cast_possible_truncation)] // a year
+        if let Some(year) = o.year {
             log.set_year(crate::traces::Year {
-                year: year as i32,
-                month: None,
+                year,
+                month: o.month,
             });
         }
-        let size = options.as_ref().and_then(|o| get(o, "size").as_f64());
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a size in bytes
-        if let Some(size) = size.filter(|s| s.is_finite() && *s > 0.0) {
+        if let Some(size) = o.size.filter(|s| s.is_finite()) {
             log.expect(size as u64);
         }
         Ok(CtiLog { log, calls })

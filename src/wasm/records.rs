@@ -6,11 +6,11 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{columns, get, thrown, to_js, wrong_type};
+use super::{columns, thrown, to_js, wrong_type};
 
 use crate::codes::connres::{self, Direction};
 use crate::error::ErrorCode;
-use crate::records::{self, RecordOptions, Records, Role};
+use crate::records::{self, RecordOptions, Records};
 use crate::view::{record_columns, records as view};
 
 /// Decodes a CONNRES end-of-call code for a call direction, with an optional Q.850 cause.
@@ -146,7 +146,7 @@ fn read(
     options: Option<&JsValue>,
     queue: Option<&JsValue>,
 ) -> Result<Records, JsValue> {
-    let options = record_options(options)?;
+    let options: RecordOptions = super::options(options)?;
     let input = bytes("input", input)?;
     let queue = match queue.filter(|q| !q.is_undefined() && !q.is_null()) {
         Some(q) => Some(bytes("queueDetail", q)?),
@@ -164,50 +164,6 @@ fn bytes(argument: &str, value: &JsValue) -> Result<Vec<u8>, JsValue> {
         .dyn_ref::<js_sys::Uint8Array>()
         .ok_or_else(|| wrong_type(argument, "a string or a Uint8Array", value))?;
     Ok(array.to_vec())
-}
-
-/// `{ columns?: { role: name }, direction?: 'inbound' | 'outbound' }`.
-fn record_options(options: Option<&JsValue>) -> Result<RecordOptions, JsValue> {
-    let mut out = RecordOptions::default();
-    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
-        return Ok(out);
-    };
-    let direction = get(options, "direction");
-    if !direction.is_undefined() && !direction.is_null() {
-        let text = direction.as_string().unwrap_or_default();
-        out.direction = Some(
-            Direction::parse(&text)
-                .map_err(|_| wrong_type("direction", connres::DIRECTION_EXPECTED, &direction))?,
-        );
-    }
-    let columns = get(options, "columns");
-    if columns.is_undefined() || columns.is_null() {
-        return Ok(out);
-    }
-    let object: &js_sys::Object = columns
-        .dyn_ref()
-        .ok_or_else(|| wrong_type("columns", "an object of column names by role", &columns))?;
-    for entry in js_sys::Object::entries(object).iter() {
-        let pair: js_sys::Array = entry.unchecked_into();
-        let (key, name) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
-        let role = Role::parse(&key).ok_or_else(|| {
-            let roles: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
-            thrown(
-                ErrorCode::BadArgument,
-                Some("columns"),
-                &format!(
-                    "`columns`: {} is no role; the roles are {}",
-                    crate::diagnostic::quoted(&key),
-                    roles.join(", ")
-                ),
-            )
-        })?;
-        let name = name
-            .as_string()
-            .ok_or_else(|| wrong_type(&format!("columns.{key}"), "a column name", &name))?;
-        out.columns.push((role, name));
-    }
-    Ok(out)
 }
 
 fn number(argument: &str, value: &JsValue) -> Result<f64, JsValue> {

@@ -113,6 +113,14 @@ test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of i
     const why = refused.diagnostics.at(-1).message;
     if (!why.includes('cti-outcome/traces')) throw new Error(`the main entry does not say where ${trace} is read: ${why}`);
   }
+  // MIVR records carry no year: a file modified in March 2018 holds November's records of 2017.
+  const mivr = readFileSync(join(app, 'mivr.log'));
+  const yearOf = (options) => new Date(traces.openLog(mivr, options).callColumns().startMs[0]).getUTCFullYear();
+  expect(yearOf({ year: 2018 }), 2018, 'MIVR times in the year given');
+  expect(yearOf({ year: 2018, month: 3 }), 2017, 'MIVR times of a later month than the file\'s: the year before');
+  let refused;
+  try { new traces.CtiLog({ month: 13 }); } catch (e) { refused = e; }
+  expect(`${refused?.code} ${refused?.argument} ${refused?.message}`, 'bad-argument month `month` must be a month (1 to 12), got 13', 'a month out of range');
 });
 
 test('cti-outcome/records reads a UCCE Termination_Call_Detail export, and a UCCX ContactCallDetail with its ContactQueueDetail, as the command-line tool does', async () => {

@@ -219,7 +219,9 @@ fn bad_arguments_throw_errors_naming_the_argument() {
     }
     let wrong =
         |pairs: &[(&str, JsValue)]| error_message(CtiLog::new(Some(options(pairs))).err().unwrap());
-    assert!(wrong(&[("width", JsValue::from(3))]).contains("`width` must be 1 or 2"));
+    assert!(wrong(&[("width", JsValue::from(3))]).contains("`width` must be 1 or 2, got 3"));
+    assert!(wrong(&[("calls", JsValue::from_str("no"))])
+        .contains("`calls` must be true or false, got the string \"no\""));
     assert!(wrong(&[("format", JsValue::from_str("xml"))]).contains("`format` must be"));
     assert!(wrong(&[("version", JsValue::from(1.5))]).contains("`version` must be"));
     let mut log = CtiLog::new(None).unwrap();
@@ -306,7 +308,8 @@ fn an_export_decodes_to_calls_with_legs_as_a_string_or_bytes() {
     let bad = options(&[("columns", options(&[("result", JsValue::from_str("x"))]))]);
     let message =
         error_message(decode_records(JsValue::from_str(RECORDS), Some(bad), None).unwrap_err());
-    assert!(message.contains("is no role"), "{message}");
+    // The object given, as JSON, shows the key that is no role.
+    assert!(message.contains(r#"got {"result":"x"}"#), "{message}");
     let wrong = error_message(decode_records(JsValue::from(5), None, None).unwrap_err());
     assert!(wrong.contains("a string or a Uint8Array"), "{wrong}");
 }
