@@ -83,7 +83,14 @@ fn raw(value: &str) -> Raw<'_> {
     if value == "null" {
         return Raw::Absent(value);
     }
-    if let Some((n, name)) = value.strip_suffix(')').and_then(|v| v.split_once(" (")) {
+    // `N (NAME)`: the first ` (` (found by its `(`: a `str` pattern's searcher for each value
+    // costs more than the value).
+    let coded = value.strip_suffix(')').and_then(|v| {
+        let b = v.as_bytes();
+        let open = memchr::memchr_iter(b'(', b).find(|&i| i > 0 && b[i - 1] == b' ')?;
+        Some((&v[..open - 1], &v[open + 1..]))
+    });
+    if let Some((n, name)) = coded {
         if let Ok(n) = n.parse::<i64>() {
             if !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
                 return Raw::Coded(n, name, value);

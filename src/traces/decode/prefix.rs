@@ -59,10 +59,9 @@ fn finesse(line: &str, at: usize) -> Option<Prefix<'_>> {
     // The time is the last `: `-separated piece before the tag (after an optional sequence
     // number and server address, §1.1).
     let before = line[..at].trim_end().strip_suffix(':')?;
-    let time = before.rsplit(": ").next()?.trim();
+    let time = after_last_colon_space(before).trim();
     let tag_start = at + "%CCBU_".len();
-    let tag_len = line[tag_start..]
-        .find(": ")
+    let tag_len = colon_space(&line[tag_start..])
         .or_else(|| line[tag_start..].strip_suffix(':').map(str::len))?;
     let tag = &line[tag_start..tag_start + tag_len];
     // `<thread>-<severity digit>-<MNEMONIC>`: the thread may hold `-`, so the last
@@ -82,7 +81,7 @@ fn finesse(line: &str, at: usize) -> Option<Prefix<'_>> {
 /// The prefix of a line whose `%` at `at` starts `%MIVR-`.
 fn mivr(line: &str, at: usize) -> Option<Prefix<'_>> {
     let before = line[..at].trim_end();
-    let time = before.rsplit(": ").next()?.trim();
+    let time = after_last_colon_space(before).trim();
     let tag = &line[at + "%MIVR-".len()..];
     let dash = tag.find('-')?;
     let colon = tag.find(':')?;
@@ -91,6 +90,22 @@ fn mivr(line: &str, at: usize) -> Option<Prefix<'_>> {
         subsystem: &tag[..dash],
         rest: tag[colon + 1..].trim_start(),
     })
+}
+
+/// Where the first `": "` in `s` is. Every line of a trace asks, so memchr's search for the
+/// colon, rather than a `str` pattern's searcher built for each line.
+pub(super) fn colon_space(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b':', b).find(|&i| b.get(i + 1) == Some(&b' '))
+}
+
+/// `s` after its last `": "`, or all of it.
+fn after_last_colon_space(s: &str) -> &str {
+    let b = s.as_bytes();
+    memchr::memrchr_iter(b':', b)
+        .find(|&i| b.get(i + 1) == Some(&b' '))
+        // Both bytes are ASCII: `i + 2` is a char boundary.
+        .map_or(s, |i| &s[i + 2..])
 }
 
 /// The prefix of a `dumplog` line: a time, then a `component-process` token.
