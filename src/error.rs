@@ -84,6 +84,6 @@ impl ErrorCode {
 pub struct ErrorDetails {
     /// What kind of refusal.
     pub code: ErrorCode,
-    /// The argument refused (`width`, `options.ports`, `columns.connres`), when one was.
+    /// The argument refused (`width`, `ports`, `columns`), when one was.
     pub argument: Option<String>,
 }
