@@ -304,6 +304,10 @@ mod reading {
             [(Role::parse("connres").unwrap(), "Result".into())]
         );
         assert_eq!(records.direction, Some(crate::Direction::Outbound));
+        // The roles `columns`'s refusal names are roles.
+        assert!(["connres", "direction", "cause"]
+            .iter()
+            .all(|r| Role::parse(r).is_some()));
         let capture: CaptureOptions = from_json(r#"{"ports": [42028, 0]}"#).unwrap();
         assert_eq!(capture.ports, [42028, 0]);
     }
@@ -355,6 +359,61 @@ mod reading {
         if cfg!(feature = "traces") {
             let month = refused::<LogOptions>(r#"{"month": 13}"#);
             assert_eq!(month, "`month` must be a month (1 to 12), got 13");
+        }
+    }
+
+    /// Any JSON value for any field of every options type: read, or refused naming a field the
+    /// type lists with what it was given; never a panic.
+    fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::{json, Value};
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-1e6f64..1e6).prop_map(Value::from),
+            (0u32..70_000).prop_map(Value::from),
+            "[a-zA-Z ]{0,8}".prop_map(Value::from),
+            Just(json!("auto")),
+            Just(json!("Outbound")),
+            Just(json!("connres")),
+        ];
+        leaf.prop_recursive(2, 8, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                proptest::collection::btree_map("[a-z]{1,8}|connres|cause", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn reads_or_refuses<T: Settable>(object: &serde_json::Value) {
+        let got = super::read::<T, serde_json::Value>(|name| {
+            object.get(name).filter(|v| !v.is_null()).cloned()
+        });
+        if let Err(refusal) = got {
+            assert!(T::FIELDS.contains(&refusal.field), "{refusal}");
+            assert_eq!(Some(&refusal.given), object.get(refusal.field));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_options_are_read_or_refused_by_name(
+            values in proptest::collection::vec(any_value(), 11),
+        ) {
+            let names = [
+                "format", "width", "version", "calls", "size", "ports", "columns", "direction",
+                "year", "month", "keepEndedMs",
+            ];
+            let object: serde_json::Map<_, _> =
+                names.iter().map(|n| (*n).to_owned()).zip(values).collect();
+            let object = serde_json::Value::from(object);
+            reads_or_refuses::<LogOptions>(&object);
+            reads_or_refuses::<FrameOptions>(&object);
+            reads_or_refuses::<RecordOptions>(&object);
+            reads_or_refuses::<CaptureOptions>(&object);
+            #[cfg(feature = "finesse")]
+            reads_or_refuses::<crate::live::LiveOptions>(&object);
         }
     }
 }
