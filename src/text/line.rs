@@ -231,7 +231,7 @@ fn split_any(content: &str) -> Result<(&str, &str), NotAField> {
 }
 
 /// `str::trim`, with ASCII white space taken off without decoding characters.
-pub(super) fn trim(s: &str) -> &str {
+pub(crate) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     // Nearly every value: one space after the colon, and nothing white at either end after it.
     let plain = |c: u8| c > b' ' && c < 0x80;
@@ -250,8 +250,22 @@ pub(super) fn trim(s: &str) -> &str {
     trim_end(&s[start..])
 }
 
+/// `str::trim_start`, with ASCII white space taken off without decoding characters.
+#[cfg_attr(not(feature = "traces"), allow(dead_code))] // for the trace decoders
+pub(crate) fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    if b.get(start).is_some_and(|&c| c >= 0x80 || c == 0x0B) {
+        return s.trim_start();
+    }
+    &s[start..]
+}
+
 /// `str::trim_end`, with ASCII white space taken off without decoding characters.
-fn trim_end(s: &str) -> &str {
+pub(crate) fn trim_end(s: &str) -> &str {
     let b = s.as_bytes();
     let end = b
         .iter()
@@ -390,6 +404,7 @@ mod tests {
             };
             proptest::prop_assert_eq!(split(split_field(&line)), split(split_any(&line)));
             proptest::prop_assert_eq!(trim_end(&line), line.trim_end());
+            proptest::prop_assert_eq!(trim_start(&line), line.trim_start());
         }
     }
 }

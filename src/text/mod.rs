@@ -18,6 +18,9 @@ pub mod events;
 mod flat;
 pub mod json;
 mod line;
+/// `str`'s trims without decoding characters (the same results): the decoders trim every value.
+#[cfg(feature = "traces")]
+pub(crate) use line::{trim, trim_end, trim_start};
 pub(crate) mod typing;
 
 use std::borrow::Cow;

@@ -13,6 +13,7 @@ use super::write::{Loc, Raw, Ty, When, Writer};
 use super::{Gathered, Kind, Source};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::Store;
+use crate::text::{trim, trim_end, trim_start};
 
 /// What a `dumplog` line is, given the record being gathered.
 pub(super) enum Line {
@@ -49,7 +50,7 @@ pub(super) fn kind(process: &str, rest: &str, current: Kind, record: &Gathered) 
     };
     if process.ends_with("ctisvr") {
         if let Some((s, content)) = session(rest) {
-            if content.trim_start().starts_with("MsgType:") {
+            if trim_start(content).starts_with("MsgType:") {
                 return Line::Starts(Source::CtiSvr);
             }
             let open = current == Kind::Cti(Source::CtiSvr)
@@ -85,7 +86,7 @@ pub(super) fn kind(process: &str, rest: &str, current: Kind, record: &Gathered) 
 
 /// Whether a ctisvr record's text ends with its closing ` )`.
 fn closed(text: &str) -> bool {
-    text.trim_end().ends_with(')')
+    trim_end(text).ends_with(')')
 }
 
 /// What the `dumplog` reader keeps across lines: the date of the lines, and the last time.
@@ -349,11 +350,11 @@ fn write_pairs(
     for p in pairs(text, from, to, sep) {
         // Text before any `Name<sep>` is kept under the name `?` (said as an unknown name).
         let (key, value) = if p.sep == p.key {
-            ("?", text[p.key..p.end].trim())
+            ("?", trim(&text[p.key..p.end]))
         } else {
             (
-                text[p.key..p.sep].trim_end(),
-                text[(p.sep + 1).min(p.end)..p.end].trim(),
+                trim_end(&text[p.key..p.sep]),
+                trim(&text[(p.sep + 1).min(p.end)..p.end]),
             )
         };
         match (source, key) {
@@ -368,7 +369,7 @@ fn write_pairs(
             (Source::Opc, "CallDisp" | "PeriphCallType") => {
                 let cut = value.find([',', ' ']).unwrap_or(value.len());
                 let raw = match value[..cut].parse::<i64>() {
-                    Ok(n) if cut < value.len() => Raw::Coded(n, value[cut + 1..].trim(), value),
+                    Ok(n) if cut < value.len() => Raw::Coded(n, trim(&value[cut + 1..]), value),
                     _ => Raw::Text(value),
                 };
                 w.field(store, key, raw, Loc(record, p.key));

@@ -11,6 +11,7 @@ use super::{Gathered, Other, Source};
 use crate::codes::message_types;
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
 use crate::store::Store;
+use crate::text::{trim, trim_start};
 
 /// What a record of `mnemonic` is: a CTI message, or counted under a kind of other trace.
 pub(super) fn kind(mnemonic: &str) -> Result<Source, Other<'static>> {
@@ -40,15 +41,15 @@ struct Item<'a> {
 fn items(text: &str, open: usize) -> (Vec<Item<'_>>, Option<usize>) {
     fn take<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Item<'t>>) {
         let piece = &text[from..to];
-        let lead = piece.len() - piece.trim_start().len();
-        let piece = piece.trim();
+        let lead = piece.len() - trim_start(piece).len();
+        let piece = trim(piece);
         if piece.is_empty() {
             return;
         }
         let (name, value) = piece.split_once('=').unwrap_or(("", piece));
         out.push(Item {
-            name: name.trim(),
-            value: value.trim(),
+            name: trim(name),
+            value: trim(value),
             at: from + lead,
         });
     }
@@ -209,7 +210,7 @@ fn params(w: &mut Writer, store: &mut Store, record: &Gathered, from: usize) {
     while let Some(inner) = rest.strip_prefix('[') {
         let Some(end) = inner.find(']') else { break };
         if let Some((name, value)) = inner[..end].split_once('=') {
-            w.verbatim(store, name.trim(), value.trim());
+            w.verbatim(store, trim(name), trim(value));
         }
         rest = &inner[end + 1..];
     }

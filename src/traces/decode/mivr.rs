@@ -12,6 +12,7 @@ use super::{Gathered, Other, Source};
 use crate::binary::{FrameDecoder, Options, MAX_BODY};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::{flag, Form, Note, NoteKind, Store};
+use crate::text::{trim, trim_start};
 use crate::traces::Year;
 
 /// What a record of `subsystem` is: an ICD_CTI message or frame dump, or another trace.
@@ -241,8 +242,8 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
     for (k, &start) in cuts.iter().enumerate() {
         let end = cuts.get(k + 1).map_or(body.len(), |&n| n - 2);
         let piece = &body[start..end];
-        let lead = piece.len() - piece.trim_start().len();
-        let piece = piece.trim();
+        let lead = piece.len() - trim_start(piece).len();
+        let piece = trim(piece);
         // The first pair is `length=N type=NAME`.
         let split = piece
             .find(": ")
@@ -250,7 +251,7 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
             .or_else(|| piece.split_once('='));
         match split {
             Some((key, value)) if !key.contains(' ') => {
-                out.push((start + lead, key.trim(), value.trim()));
+                out.push((start + lead, trim(key), trim(value)));
             }
             // Text that is no `key: value` is kept under the name `?` (said as an unknown name).
             _ if !piece.is_empty() => out.push((start + lead, "?", piece)),

@@ -212,7 +212,7 @@ impl Traces {
         offset: u64,
     ) {
         let dump_line = || {
-            let t = full.trim_start().as_bytes();
+            let t = crate::text::trim_start(full).as_bytes();
             t.get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"MsgType"))
         };

@@ -1,5 +1,7 @@
 //! Telling a trace line by its prefix (`cisco-logs.md` §1.1, §2.1, §3.1).
 
+use crate::text::{trim, trim_end, trim_start};
+
 /// What a line's prefix says it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Prefix<'a> {
@@ -58,8 +60,8 @@ pub(crate) fn prefix(line: &str) -> Prefix<'_> {
 fn finesse(line: &str, at: usize) -> Option<Prefix<'_>> {
     // The time is the last `: `-separated piece before the tag (after an optional sequence
     // number and server address, §1.1).
-    let before = line[..at].trim_end().strip_suffix(':')?;
-    let time = after_last_colon_space(before).trim();
+    let before = trim_end(&line[..at]).strip_suffix(':')?;
+    let time = trim(after_last_colon_space(before));
     let tag_start = at + "%CCBU_".len();
     let tag_len = colon_space(&line[tag_start..])
         .or_else(|| line[tag_start..].strip_suffix(':').map(str::len))?;
@@ -80,15 +82,15 @@ fn finesse(line: &str, at: usize) -> Option<Prefix<'_>> {
 
 /// The prefix of a line whose `%` at `at` starts `%MIVR-`.
 fn mivr(line: &str, at: usize) -> Option<Prefix<'_>> {
-    let before = line[..at].trim_end();
-    let time = after_last_colon_space(before).trim();
+    let before = trim_end(&line[..at]);
+    let time = trim(after_last_colon_space(before));
     let tag = &line[at + "%MIVR-".len()..];
     let dash = tag.find('-')?;
     let colon = tag.find(':')?;
     (dash < colon).then(|| Prefix::Mivr {
         time,
         subsystem: &tag[..dash],
-        rest: tag[colon + 1..].trim_start(),
+        rest: trim_start(&tag[colon + 1..]),
     })
 }
 
@@ -135,7 +137,7 @@ fn dumplog(line: &str) -> Option<Prefix<'_>> {
     Some(Prefix::Dumplog {
         time: &line[..end],
         process,
-        rest: after[process_len..].trim_start(),
+        rest: trim_start(&after[process_len..]),
     })
 }
 
