@@ -9,6 +9,7 @@
 //!   `Key=Value` pairs (§3.4): a call leg's end-of-call record.
 
 use super::clock;
+use super::find_byte;
 use super::write::{Loc, Raw, Ty, When, Writer};
 use super::{Gathered, Kind, Source};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -36,7 +37,7 @@ pub(super) fn owner<'a>(process: &'a str, rest: &'a str) -> &'a str {
 /// ctisvr's `SESSION n:` and what follows it.
 fn session(rest: &str) -> Option<(&str, &str)> {
     let after = rest.strip_prefix("SESSION ")?;
-    let colon = after.find(':')?;
+    let colon = find_byte(after, b':')?;
     Some((&rest[.."SESSION ".len() + colon], &after[colon + 1..]))
 }
 
@@ -77,7 +78,7 @@ pub(super) fn kind(process: &str, rest: &str, current: Kind, record: &Gathered) 
     let pairs = trace
         .split_whitespace()
         .next()
-        .is_some_and(|t| t.contains('='));
+        .is_some_and(|t| find_byte(t, b'=').is_some());
     if pairs && same_owner(Source::Opc) {
         return Line::More;
     }
@@ -178,7 +179,7 @@ impl State {
                 // Further lines repeat the prefix and the session: fields follow its colon.
                 let line = &text[line_start..line_end];
                 line.find("SESSION ")
-                    .and_then(|s| line[s..].find(':').map(|c| line_start + s + c + 1))
+                    .and_then(|s| find_byte(&line[s..], b':').map(|c| line_start + s + c + 1))
                     .unwrap_or(line_start)
             };
             write_pairs(w, store, record, (content, line_end), Source::CtiSvr);

@@ -6,6 +6,7 @@
 //! lists `[a, b]`, `timeTracker` a JSON object (§1.2).
 
 use super::clock;
+use super::split_at_byte;
 use super::write::{Loc, Raw, Ty, When, Writer};
 use super::{Gathered, Other, Source};
 use crate::codes::message_types;
@@ -46,7 +47,7 @@ fn items(text: &str, open: usize) -> (Vec<Item<'_>>, Option<usize>) {
         if piece.is_empty() {
             return;
         }
-        let (name, value) = piece.split_once('=').unwrap_or(("", piece));
+        let (name, value) = split_at_byte(piece, b'=').unwrap_or(("", piece));
         out.push(Item {
             name: trim(name),
             value: trim(value),
@@ -209,7 +210,7 @@ fn params(w: &mut Writer, store: &mut Store, record: &Gathered, from: usize) {
     let mut rest = record.text[from.min(record.text.len())..].trim_start_matches(']');
     while let Some(inner) = rest.strip_prefix('[') {
         let Some(end) = inner.find(']') else { break };
-        if let Some((name, value)) = inner[..end].split_once('=') {
+        if let Some((name, value)) = split_at_byte(&inner[..end], b'=') {
             w.verbatim(store, trim(name), trim(value));
         }
         rest = &inner[end + 1..];

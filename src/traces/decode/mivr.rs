@@ -8,6 +8,7 @@
 
 use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
+use super::{find_byte, split_at_byte};
 use super::{Gathered, Other, Source};
 use crate::binary::{FrameDecoder, Options, MAX_BODY};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -248,9 +249,9 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
         let split = piece
             .find(": ")
             .map(|i| (&piece[..i], &piece[i + 2..]))
-            .or_else(|| piece.split_once('='));
+            .or_else(|| split_at_byte(piece, b'='));
         match split {
-            Some((key, value)) if !key.contains(' ') => {
+            Some((key, value)) if find_byte(key, b' ').is_none() => {
                 out.push((start + lead, trim(key), trim(value)));
             }
             // Text that is no `key: value` is kept under the name `?` (said as an unknown name).

@@ -368,6 +368,18 @@ impl Traces {
 }
 
 /// `41233` → `41,233`.
+/// Where the ASCII byte `b` first is in `s`: memchr's search, not a `char` pattern's searcher
+/// (built, in the size-built wasm module, for every line and field that asks).
+fn find_byte(s: &str, b: u8) -> Option<usize> {
+    memchr::memchr(b, s.as_bytes())
+}
+
+/// `s` before and after the first ASCII byte `b` (`split_once` for one ASCII character).
+fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    // `b` is ASCII: both ends are char boundaries.
+    find_byte(s, b).map(|i| (&s[..i], &s[i + 1..]))
+}
+
 pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -1,5 +1,6 @@
 //! Telling a trace line by its prefix (`cisco-logs.md` §1.1, §2.1, §3.1).
 
+use super::find_byte;
 use crate::text::{trim, trim_end, trim_start};
 
 /// What a line's prefix says it is.
@@ -85,8 +86,8 @@ fn mivr(line: &str, at: usize) -> Option<Prefix<'_>> {
     let before = trim_end(&line[..at]);
     let time = trim(after_last_colon_space(before));
     let tag = &line[at + "%MIVR-".len()..];
-    let dash = tag.find('-')?;
-    let colon = tag.find(':')?;
+    let dash = find_byte(tag, b'-')?;
+    let colon = find_byte(tag, b':')?;
     (dash < colon).then(|| Prefix::Mivr {
         time,
         subsystem: &tag[..dash],
@@ -128,10 +129,10 @@ fn dumplog(line: &str) -> Option<Prefix<'_>> {
         return None;
     }
     let after = &line[end + 1..];
-    let process_len = after.find(' ').unwrap_or(after.len());
+    let process_len = find_byte(after, b' ').unwrap_or(after.len());
     let process = &after[..process_len];
     // `cg1A-ctisvr`, `ra-rtr`, `pg2B-opc`: a component and a process joined by `-`.
-    if !process.contains('-') || process.starts_with("MsgType") {
+    if find_byte(process, b'-').is_none() || process.starts_with("MsgType") {
         return None;
     }
     Some(Prefix::Dumplog {
