@@ -66,7 +66,7 @@ pub(super) fn kind(process: &str, rest: &str, current: Kind, record: &Gathered) 
     let Some(trace) = rest.strip_prefix("Trace:") else {
         return Line::Other;
     };
-    let trace = trace.trim_start();
+    let trace = trim_start(trace);
     if trace.starts_with("CSTA ") {
         return Line::Starts(Source::Pim);
     }
