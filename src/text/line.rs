@@ -240,18 +240,10 @@ pub(crate) fn trim(s: &str) -> &str {
             return &s[1..];
         }
     }
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    if b.get(start).is_some_and(|&c| c >= 0x80 || c == 0x0B) {
-        return s.trim();
-    }
-    trim_end(&s[start..])
+    trim_end(trim_start(s))
 }
 
 /// `str::trim_start`, with ASCII white space taken off without decoding characters.
-#[cfg_attr(not(feature = "traces"), allow(dead_code))] // for the trace decoders
 pub(crate) fn trim_start(s: &str) -> &str {
     let b = s.as_bytes();
     let start = b
