@@ -363,7 +363,8 @@ mod reading {
     }
 
     /// Any JSON value for any field of every options type: read, or refused naming a field the
-    /// type lists with what it was given; never a panic.
+    /// type lists with what it was given; never a panic. (proptest is not built for wasm32.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
         use proptest::prelude::*;
         use serde_json::{json, Value};
@@ -386,6 +387,7 @@ mod reading {
         })
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn reads_or_refuses<T: Settable>(object: &serde_json::Value) {
         let got = super::read::<T, serde_json::Value>(|name| {
             object.get(name).filter(|v| !v.is_null()).cloned()
@@ -396,6 +398,7 @@ mod reading {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn any_options_are_read_or_refused_by_name(
