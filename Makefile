@@ -31,7 +31,7 @@ test: toolchain lint test-rust test-wasm test-package test-memory test-e2e test-
 define SAMPLE_INDEX
 import json, sys
 names = sys.stdin.read().split()
-label = lambda n: n.rsplit('.', 1)[0].replace('-', ' ') + (' (GED-188 frames)' if n.endswith('.bin') else ' (packet capture)' if n.endswith('.pcapng') else ' (CSV export)' if n.endswith('.csv') else '')
+label = lambda n: n.rsplit('.', 1)[0].replace('-', ' ') + (' (GED-188 frames)' if n.endswith('.bin') else ' (packet capture)' if n.endswith('.pcapng') else ' (CSV export)' if n.endswith('.csv') else ' (XML)' if n.endswith('.xml') else '')
 print(json.dumps([dict(file=n, label=label(n), **({'default': True} if n.startswith('uccx-agent-skips') else {})) for n in names]))
 endef
 export SAMPLE_INDEX
@@ -43,6 +43,8 @@ site: package-dir
 	cp www/*.html www/*.js www/*.css $(SITE)/
 	cp -r $(PACKAGE)/. $(SITE)/pkg/
 	cp tests/fixtures/logs/*.txt src/generate/flows/*.txt tests/fixtures/traces/*.log tests/fixtures/captures/*.pcapng $(SITE)/samples/
+	cp tests/fixtures/finesse/finesse-webservices-dialogs.log $(SITE)/samples/
+	cp tests/fixtures/finesse/dialog-consult-transfer.xml $(SITE)/samples/finesse-notifications-consult-transfer.xml
 	cp tests/fixtures/records/calls.csv $(SITE)/samples/call-records.csv
 	cp tests/fixtures/records/cisco/tcd-ssms.csv $(SITE)/samples/ucce-termination-call-detail.csv
 	cp tests/fixtures/records/cisco/ccd-informix.csv $(SITE)/samples/uccx-contact-call-detail.csv
@@ -73,16 +75,23 @@ toolchain:
 # The package's WebAssembly modules, one per entry point: each a build of the crate with its
 # `wasm-<module>` feature (src/wasm.rs), for the `web` and the `nodejs` glue, each in its own
 # target directory so that switching features rebuilds nothing.
-# `traces` is the main module's API with the Cisco trace decoders, and `live` the live view with
-# Finesse notifications; both are built for size (opt-level z, no SIMD, LLVM's own inlining for
-# that level) to keep within the same budget.
-MODULES := main encode capture records traces live
+# `traces` is the main module's API with the Cisco trace decoders, `finesse` the same API for
+# Finesse logs with their notifications (no MIVR, dumplog or dumps), and `live` the live view
+# with Finesse notifications; the three are built for size (opt-level z, no SIMD, LLVM's own
+# inlining for that level) to keep within the same budget.
+MODULES := main encode capture records traces finesse live
+# Sets `features` to module $$m's (a shell command, for `wasm` and `lint`).
+MODULE_FEATURES := case $$m in \
+  traces) features=wasm-main,wasm-traces,mivr,dumplog;; \
+  finesse) features=wasm-main,wasm-finesse;; \
+  *) features=wasm-$$m;; \
+  esac
 wasm: toolchain
 	@for m in $(MODULES); do \
 	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \
-	  features=wasm-$$m; opt=3; rustflags="$$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"; \
-	  if [ $$m = traces ]; then features=wasm-main,wasm-traces; opt=z; rustflags=; fi; \
-	  if [ $$m = live ]; then opt=z; rustflags=; fi; \
+	  opt=3; rustflags="$$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"; \
+	  $(MODULE_FEATURES); \
+	  case $$m in traces|finesse|live) opt=z; rustflags=;; esac; \
 	  for t in web nodejs; do \
 	    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$rustflags" \
 	    CARGO_PROFILE_RELEASE_OPT_LEVEL=$$opt CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \
@@ -96,7 +105,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	@for m in $(MODULES); do \
 	  echo "clippy: the $$m module (wasm32)"; \
-	  features=wasm-$$m; [ $$m = traces ] && features=wasm-main,wasm-traces; \
+	  $(MODULE_FEATURES); \
 	  cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features $$features -- -D warnings; \
 	done
 	$(MAKE) --no-print-directory lint-www
@@ -112,9 +121,9 @@ lint-www: package-dir
 test-rust:
 	cargo test
 
-# The wasm suites test every module's exports in one build (the traces module, a build of the
-# main one, is tested through the package: tests/e2e/package.mjs).
-WASM_TEST_MODULES := $(filter-out traces,$(MODULES))
+# The wasm suites test every module's exports in one build (the traces and Finesse modules,
+# builds of the main one, are tested through the package: tests/e2e/package.mjs).
+WASM_TEST_MODULES := $(filter-out traces finesse,$(MODULES))
 WASM_TEST_FEATURES := --features $(shell echo $(WASM_TEST_MODULES:%=wasm-%) | tr ' ' ,)
 test-wasm:
 	$(WASM_PACK) test --mode no-install --node -- --test wasm $(WASM_TEST_FEATURES)

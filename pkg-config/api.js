@@ -136,6 +136,13 @@
  */
 
 /**
+ * Everything `cti-outcome/finesse` exports besides `init` and `initSync`: a Finesse server's
+ * webservices log (its CTI messages and the notifications it published) and saved Finesse
+ * notifications read into logs with the main entry's shapes, dialogs as calls.
+ * @typedef {CtiOutcomeTraces} CtiOutcomeFinesse
+ */
+
+/**
  * An agent desktop's view of calls as their events arrive: each push says which calls changed,
  * with their phase (`ringing`, `talking`, `held`, `wrap-up`, `ended`…) and their outcome as of
  * now, in the shape every API gives an outcome (`{ kind, rule, reason, evidence }`).
@@ -422,14 +429,14 @@ function headOf(input) {
 
 /**
  * The package's API over one module's glue. The main entry's `decodeLog` reads a dump, or says
- * that a Cisco trace is `cti-outcome/traces`'s to read; the traces entry (`traces: true`) reads
- * traces and the dumps pasted into them.
+ * which entry reads a Cisco trace; the traces entry reads traces and the dumps pasted into
+ * them, the Finesse entry Finesse logs and notifications.
  * @internal
  * @param {typeof import('./cti_outcome.js')} glue wasm-bindgen's generated module
- * @param {{ traces?: boolean }} [how]
+ * @param {{ entry?: 'main' | 'traces' | 'finesse' }} [how] the entry whose module `glue` is
  * @returns {CtiOutcome}
  */
-export function makeApi(glue, { traces = false } = {}) {
+export function makeApi(glue, { entry = 'main' } = {}) {
   function decoded(input, options) {
     const log = new glue.CtiLog({ size: input?.length, ...options, calls: false });
     try {
@@ -551,7 +558,7 @@ export function makeApi(glue, { traces = false } = {}) {
   /** Several files, a folder's or an archive's, as one log (src/collection). */
   async function openCollection(inputs, options = {}) {
     const { members, skipped } = await expandInputs(inputs);
-    const plan = await planCollection(members, { sniff, CtiLog, traces }, options);
+    const plan = await planCollection(members, { sniff, CtiLog, entry }, options);
     const log = new CtiLog({ ...options, format: plan.format });
     try {
       const { files } = await feedCollection(log, members, plan);
@@ -569,7 +576,7 @@ export function makeApi(glue, { traces = false } = {}) {
     return /** @type {Sniffed} */ ({ form, reason });
   }
   /** How `decodeLog` reads `input`: as a trace, or as a dump. */
-  const textFormat = (input) => (traces || TRACE_FORMS.some((f) => f === sniff(input).form) ? 'trace' : 'text');
+  const textFormat = (input) => (entry !== 'main' || TRACE_FORMS.some((f) => f === sniff(input).form) ? 'trace' : 'text');
 
   return {
     decodeLog: (input, options = {}) => /** @type {DecodedText} */ (
@@ -595,7 +602,22 @@ export function makeApi(glue, { traces = false } = {}) {
  * @param {typeof import('./cti_outcome.js')} glue
  * @returns {CtiOutcomeTraces} */
 export function tracesApi(glue) {
-  const { decodeLog, decodeInput, openLog, openCollection, wasmMemoryBytes, CtiLog } = makeApi(glue, { traces: true });
+  return textApi(glue, 'traces');
+}
+
+/** The Finesse entry's API over its module's glue.
+ * @internal
+ * @param {typeof import('./cti_outcome.js')} glue
+ * @returns {CtiOutcomeFinesse} */
+export function finesseApi(glue) {
+  return textApi(glue, 'finesse');
+}
+
+/** The API of an entry whose module reads text logs only (a build of the main one).
+ * @param {typeof import('./cti_outcome.js')} glue @param {'traces' | 'finesse'} entry
+ * @returns {CtiOutcomeTraces} */
+function textApi(glue, entry) {
+  const { decodeLog, decodeInput, openLog, openCollection, wasmMemoryBytes, CtiLog } = makeApi(glue, { entry });
   return { decodeLog, decodeInput, openLog, openCollection, wasmMemoryBytes, CtiLog };
 }
 

@@ -10,7 +10,7 @@
 // times of day), then by name; the command-line tool orders them the same way
 // (src/collection/order.rs), and the package tests compare the two.
 
-import { FORM_FORMATS, SNIFF_BYTES } from './lists.js';
+import { FORM_ENTRIES, FORM_FORMATS, SNIFF_BYTES } from './lists.js';
 import { stringAt } from './strings.js';
 
 /**
@@ -40,13 +40,39 @@ import { stringAt } from './strings.js';
 
 /**
  * What planning needs of an entry's API: `sniff`, a `CtiLog` whose logs list their calls as
- * columns, and whether it reads Cisco traces.
+ * columns, and which entry it is (`main`, `traces` or `finesse`: what its module reads).
  * @typedef {{
  *   sniff: (input: Uint8Array) => Sniffed,
  *   CtiLog: new (options?: LogOptions) => { push(chunk: Uint8Array): void, finish(): void, free(): void, length: number, callColumns(): CallColumns },
- *   traces: boolean,
+ *   entry: TextEntry,
  * }} Reader
  */
+
+/** @typedef {'main' | 'traces' | 'finesse'} TextEntry */
+
+/**
+ * Whether the module of `entry` reads a log of `form` (src/sniff.rs `Form::entry`): the
+ * traces module reads every trace and dumps besides, the Finesse module Finesse logs only.
+ * @param {TextEntry} entry @param {string} form
+ */
+export function reads(entry, form) {
+  const whole = /** @type {Record<string, string>} */ (FORM_ENTRIES)[form];
+  if (entry === 'traces') return whole === 'traces' || whole === 'finesse' || FORM_FORMATS[/** @type {keyof typeof FORM_FORMATS} */ (form)] === 'text';
+  return whole === entry;
+}
+
+/**
+ * The entry whose module reads a collection of these forms best: the Finesse module when every
+ * log is a Finesse log (it reads their notifications too), the traces module when any is a
+ * trace, else the main one.
+ * @param {string[]} forms
+ * @returns {TextEntry}
+ */
+export function entryFor(forms) {
+  const entries = forms.map((f) => /** @type {Record<string, string>} */ (FORM_ENTRIES)[f]).filter((e) => e === 'main' || e === 'traces' || e === 'finesse');
+  if (entries.length > 0 && entries.every((e) => e === 'finesse')) return 'finesse';
+  return entries.some((e) => e === 'traces' || e === 'finesse') ? 'traces' : 'main';
+}
 
 /** Files deeper than this many archives are not opened (a zip of `.gz` files is one deep). */
 const DEEPEST = 1;
@@ -243,8 +269,12 @@ export async function planCollection(members, reader, options = {}) {
       plan.skipped.push(skip(name, `not a CTI log: ${sniffed.reason}`));
       continue;
     }
-    if (format === 'trace' && !reader.traces) {
-      plan.skipped.push(skip(name, `a Cisco server trace (${sniffed.reason}): open the collection with cti-outcome/traces`));
+    // A text log this entry's module does not read (frames say so when decoded, below).
+    const text = format === 'trace' || format === 'text';
+    if (!given && text && !reads(reader.entry, sniffed.form)) {
+      const other = format === 'trace' ? 'a Cisco server trace' : 'a `MsgType:` dump';
+      const by = entryFor([sniffed.form]);
+      plan.skipped.push(skip(name, `${other} (${sniffed.reason}): open the collection with cti-outcome${by === 'main' ? '' : `/${by}`}`));
       continue;
     }
     const log = new reader.CtiLog({ format, year: options.year, month: options.month });

@@ -58,4 +58,13 @@ export const ENTRIES = [
     functions: ['decodeLog', 'decodeInput', 'openLog', 'openCollection', 'wasmMemoryBytes'],
     classes: ['CtiLog'],
   },
+  {
+    module: 'finesse',
+    path: './finesse',
+    api: 'finesseApi',
+    type: 'CtiOutcomeFinesse',
+    about: "a Finesse server's webservices log (its CTI messages and the notifications it published) and saved Finesse notifications read into logs, dialogs as calls",
+    functions: ['decodeLog', 'decodeInput', 'openLog', 'openCollection', 'wasmMemoryBytes'],
+    classes: ['CtiLog'],
+  },
 ];

@@ -222,7 +222,7 @@ impl Log {
                 // a timestamp as well as a hex dump. A dump or a trace record says so at once,
                 // so a live feed need not wait for more.
                 head.extend_from_slice(chunk);
-                let finder = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+                let finder = |needle: &[u8]| crate::text::find(head, needle).is_some();
                 if finder(b"MsgType")
                     || finder(b"%CCBU_")
                     || finder(b"%MIVR-")
@@ -336,7 +336,11 @@ impl Log {
     fn settle(&mut self, format: Format) {
         self.format = Some(format);
         self.decoder = match format {
+            #[cfg(not(feature = "wasm-finesse"))]
             Format::Text => Decoder::Text(TextInput::default()),
+            // The Finesse module reads traces only (dumps are the main module's).
+            #[cfg(feature = "wasm-finesse")]
+            Format::Text => Decoder::Unreadable,
             Format::Trace => self.trace_decoder(),
             // The traces module reads text; frames are the main module's.
             #[cfg(feature = "wasm-traces")]

@@ -18,6 +18,25 @@ use ts_rs::TS;
 use crate::options::{Expected, Given};
 use crate::text::encoding;
 
+/// The package entry of this WebAssembly build that reads text only (`traces` or `finesse`).
+fn this_module() -> &'static str {
+    if cfg!(feature = "wasm-finesse") {
+        "finesse"
+    } else {
+        "traces"
+    }
+}
+
+/// Whether this build reads a trace of `form` (natively every one; in WebAssembly the traces
+/// module every one, the Finesse module Finesse logs, the others none).
+fn reads_trace(form: Form) -> bool {
+    match form {
+        Form::Mivr => cfg!(feature = "mivr"),
+        Form::Dumplog => cfg!(feature = "dumplog"),
+        _ => crate::traces::DECODED,
+    }
+}
+
 /// Bytes of an input that [`sniff`] reads.
 pub const HEAD_BYTES: usize = 64 * 1024;
 
@@ -108,6 +127,21 @@ impl Form {
         self.into()
     }
 
+    /// The npm package's entry (its WebAssembly module) that reads the form whole: `main`
+    /// (`cti-outcome`), `traces`, `finesse` (a Finesse log's notifications too), `capture` or
+    /// `records`; `None` for nothing and other files.
+    #[must_use]
+    pub fn entry(self) -> Option<&'static str> {
+        Some(match self {
+            Form::Dump | Form::FlatDump | Form::Frames | Form::Hex => "main",
+            Form::Finesse => "finesse",
+            Form::Mivr | Form::Dumplog => "traces",
+            Form::Pcap | Form::Pcapng => "capture",
+            Form::Records => "records",
+            Form::Empty | Form::Other => return None,
+        })
+    }
+
     /// What decodes the form in a [`crate::log::Log`]; `None` for captures, call records,
     /// other files and nothing.
     #[must_use]
@@ -159,7 +193,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if let Some(found) = crate::traces::sniff(&text) {
         return found;
     }
-    match memchr::memmem::find(&text, b"MsgType") {
+    match crate::text::find(&text, b"MsgType") {
         Some(at) => return dump(&text[at..]),
         None if encoding.is_utf16() => return dump(b""),
         None => {}
@@ -305,9 +339,18 @@ pub fn why_no_events(
         _ => {}
     }
     match format {
-        Some(Format::Binary | Format::Hex) if cfg!(feature = "wasm-traces") => {
-            "GED-188 frames are read by the main entry (`cti-outcome`), not by `cti-outcome/traces`".to_owned()
+        Some(Format::Binary | Format::Hex) if cfg!(feature = "wasm-traces") => format!(
+            "GED-188 frames are read by the main entry (`cti-outcome`), not by `cti-outcome/{}`",
+            this_module()
+        ),
+        Some(Format::Text) if cfg!(feature = "wasm-finesse") && sniffed.form != Form::Empty => {
+            "a `MsgType:` dump is read by the main entry (`cti-outcome`), not by `cti-outcome/finesse`, which reads Finesse logs and notifications".to_owned()
         }
+        Some(Format::Trace) if !reads_trace(sniffed.form) => format!(
+            "this is a Cisco server trace ({}): open it with `cti-outcome/{}`",
+            sniffed.reason,
+            sniffed.form.entry().unwrap_or("traces")
+        ),
         Some(Format::Binary) => {
             let mut head = String::new();
             for b in first.iter().take(8) {
@@ -320,10 +363,6 @@ pub fn why_no_events(
         }
         Some(Format::Hex) => format!(
             "no GED-188 frame was found in the {total} bytes of hex: the digits do not make a length and a message type the protocol lists"
-        ),
-        Some(Format::Trace) if !crate::traces::DECODED => format!(
-            "this is a Cisco server trace ({}): open it with `cti-outcome/traces`",
-            sniffed.reason
         ),
         Some(Format::Trace) => format!(
             "no CTI message was found in the {total} bytes of trace: {}",
@@ -342,6 +381,30 @@ pub fn why_no_events(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_log_form_has_the_entry_that_reads_it() {
+        use strum::VariantArray;
+        for form in Form::VARIANTS {
+            let entry = form.entry();
+            match form.format() {
+                Some(Format::Trace) => {
+                    assert!(matches!(entry, Some("traces" | "finesse")), "{form:?}")
+                }
+                Some(_) => assert_eq!(entry, Some("main"), "{form:?}"),
+                None => assert_eq!(
+                    entry.is_none(),
+                    matches!(form, Form::Empty | Form::Other),
+                    "{form:?}"
+                ),
+            }
+        }
+        assert_eq!(
+            Form::Finesse.entry(),
+            Some("finesse"),
+            "notifications are read there"
+        );
+    }
 
     #[test]
     fn each_form_is_told_apart() {

@@ -4,8 +4,8 @@
 // request, one call in full, events by index and raw text. A cancel is seen between any two
 // steps, so it works while reading, while the calls are worked out and while they are listed.
 import init, { CtiLog, logOfFrames, sniff, wasmMemoryBytes } from './pkg/index.js';
-import { SNIFF_BYTES, TRACE_FORMS } from './pkg/lists.js';
-import { expandInputs, feedCollection, isArchive, planCollection } from './pkg/collection.js';
+import { SNIFF_BYTES } from './pkg/lists.js';
+import { entryFor, expandInputs, feedCollection, isArchive, planCollection } from './pkg/collection.js';
 
 const CHUNK = 4 * 1024 * 1024;
 /** How often the growing call list is sent while a log is read (ms). */
@@ -26,7 +26,8 @@ function post(message, transfer = []) {
 }
 
 let log = null;
-/** The module the open log lives in: the main one, or cti-outcome/traces for a Cisco trace. */
+/** The module the open log lives in: the main one, cti-outcome/traces for a Cisco trace, or
+ * cti-outcome/finesse for a Finesse log (its notifications too). */
 let module = { CtiLog, wasmMemoryBytes };
 /** Whether `log` is a RecordLog (a call-record export) rather than a CtiLog. */
 let records = false;
@@ -121,11 +122,13 @@ async function openRecords(file, started, queue) {
 }
 
 
-/** The traces module, loaded on first use. */
-async function tracesModule() {
-  const traces = await import('./pkg/traces.js');
-  await traces.default();
-  return traces;
+/** The module of a text entry (`main`; `traces` or `finesse`, loaded on first use).
+ * @param {import('./pkg/collection.js').TextEntry} entry */
+async function moduleOf(entry) {
+  if (entry === 'main') return MAIN;
+  const loaded = await (entry === 'traces' ? import('./pkg/traces.js') : import('./pkg/finesse.js'));
+  await loaded.default();
+  return loaded;
 }
 
 /** The main module's API, as the log of a text or frames input uses it. */
@@ -201,11 +204,11 @@ async function openCollection(inputs) {
   const { members, skipped } = await expandInputs(inputs.map(({ name, blob }) => ({ name, data: blob })));
   timings.unpack = performance.now() - t;
   const heads = await Promise.all(members.map(async (m) => sniff(new Uint8Array(await m.blob.slice(0, SNIFF_BYTES).arrayBuffer()))));
-  const traces = heads.some((h) => TRACE_FORMS.some((f) => f === h.form));
-  if (traces) module = await tracesModule();
+  const entry = entryFor(heads.map((h) => h.form));
+  module = await moduleOf(entry);
   const options = yearOf(inputs.map((i) => i.blob));
   t = performance.now();
-  const plan = await planCollection(members, { sniff, CtiLog: module.CtiLog, traces }, options);
+  const plan = await planCollection(members, { sniff, CtiLog: module.CtiLog, entry }, options);
   timings.plan = performance.now() - t;
   const placed = plan.files.map((p) => members[p.index]);
   const total = placed.reduce((sum, m) => sum + m.blob.size, 0);
@@ -231,7 +234,7 @@ async function open({ file, inputs }) {
   const sniffed = sniff(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
   if (sniffed.form === 'pcap' || sniffed.form === 'pcapng') return openCapture(file, performance.now());
   if (sniffed.form === 'records') return openRecords(file, performance.now());
-  if (TRACE_FORMS.some((f) => f === sniffed.form)) module = await tracesModule();
+  module = await moduleOf(entryFor([sniffed.form]));
   // No `size`: with the columns reserved up front, finishing the calls of a 1 GB log takes
   // fresh memory instead of the buffers growth leaves free, and ends about a second later.
   log = new module.CtiLog(yearOf([file]));

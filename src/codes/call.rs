@@ -461,9 +461,9 @@ static LINE_TYPE_CODES: &[Code] = &[
 pub static PERIPHERAL_CALL_TYPE: CodeTable = CodeTable::plain(
     "PeripheralCallType",
     "DBCD_",
-    // Only the OPC trace's records and call-detail exports carry it, which the main WebAssembly
-    // module does not read: it leaves the table's text out.
-    if crate::traces::DECODED || cfg!(feature = "wasm-records") {
+    // Only the OPC trace's records and call-detail exports carry it, which the main and Finesse
+    // WebAssembly modules do not read: they leave the table's text out.
+    if crate::traces::DUMPLOG || cfg!(feature = "wasm-records") {
         PERIPHERAL_CALL_TYPES
     } else {
         &[]

@@ -143,7 +143,7 @@ fn candidate(
     let store = log.store();
     // A text that is no form of log is read as a dump when alone; in a collection, a file
     // whose first bytes hold no event and were told by nothing in them is no log.
-    let told = sniffed.form != Form::Dump || memchr::memmem::find(head, b"MsgType").is_some();
+    let told = sniffed.form != Form::Dump || crate::text::find(head, b"MsgType").is_some();
     if options.format.is_none() && store.is_empty() && !told {
         return Err(format!(
             "not a CTI log: no event in its first {} KiB ({})",

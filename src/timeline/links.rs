@@ -95,7 +95,7 @@ pub(super) fn derive(store: &Store, lists: &Lists, state: &CallState) -> Derived
         Item::Record(event) => Some(event),
         _ => None,
     });
-    if crate::traces::DECODED {
+    if crate::traces::DUMPLOG {
         remarks.extend(joined.map(|event| super::records::remark(store, event)));
     }
     let outcome = outcome::derive(store, lists, state, direction);

@@ -347,7 +347,7 @@ impl Timeline {
         };
         let slot = self.call_for(store, id, index);
         self.calls[slot as usize].absorb(&mut self.lists, &mut self.roles, store, index, fields);
-        if let Some((day, key)) = records::router_key(fields).filter(|_| crate::traces::DECODED) {
+        if let Some((day, key)) = records::router_key(fields).filter(|_| crate::traces::DUMPLOG) {
             self.by_router_key.insert(key, (day, slot));
         }
         if store.event(index as usize).is(id::CALL_HELD_EVENT) {

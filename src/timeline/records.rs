@@ -27,8 +27,8 @@ pub(crate) enum Record {
 
 /// What event `index` is, when it is such a record.
 pub(crate) fn kind(store: &Store, index: u32) -> Option<Record> {
-    if !crate::traces::DECODED {
-        // Only the trace decoders write such records.
+    if !crate::traces::DUMPLOG {
+        // Only the `dumplog` decoder writes such records.
         return None;
     }
     let EventType::Unnamed(name) = store.event(index as usize).ty() else {

@@ -49,6 +49,11 @@ impl Year {
 /// `cti-outcome/traces` module (the main module stays within its size budget without them).
 pub const DECODED: bool = cfg!(feature = "traces");
 
+/// Whether this build reads UCCE `dumplog` output, whose PIM CSTA events and OPC end-of-call
+/// records (`cisco-logs.md` §3.3, §3.4) the timeline joins to calls: natively always; in
+/// WebAssembly, only the `cti-outcome/traces` module.
+pub const DUMPLOG: bool = cfg!(feature = "dumplog");
+
 /// How many of the first lines of `text` (the first 64 KiB of an input, as UTF-8) carry each
 /// trace's tag or prefix; the form of the most, when any do. (Small on purpose: every build
 /// has it, the main WebAssembly module too.)
@@ -84,20 +89,13 @@ pub(crate) fn sniff(text: &[u8]) -> Option<Sniffed> {
     })
 }
 
-/// Finesse notifications saved as XML (`cisco-logs.md` §4), told only by the builds that read
-/// them (natively; in WebAssembly the live module tells them itself, and the main and traces
-/// modules have no bytes left for it).
-#[cfg(feature = "finesse")]
+/// Finesse notifications saved as XML (`cisco-logs.md` §4): told by every build, so that the
+/// ones without a notification reader say which entry has one (`cti-outcome/finesse`).
 fn notifications(text: &[u8]) -> Option<Sniffed> {
-    memchr::memmem::find(text, b"<Update>").map(|_| Sniffed {
+    crate::text::find(text, b"<Update>").map(|_| Sniffed {
         form: Form::Finesse,
         reason: "it holds Finesse notifications (`<Update>`)".into(),
     })
-}
-
-#[cfg(not(feature = "finesse"))]
-fn notifications(_: &[u8]) -> Option<Sniffed> {
-    None
 }
 
 /// `HH:MM:SS[:mmm] component-process ` (`cisco-logs.md` §3.1), or an `Events from` line.

@@ -177,6 +177,18 @@ fn form_formats() -> String {
     )
 }
 
+/// Each form `sniff` names and the package entry that reads it whole (`Form::entry`).
+fn form_entries() -> String {
+    let pairs: Vec<String> = <crate::sniff::Form as strum::VariantArray>::VARIANTS
+        .iter()
+        .filter_map(|f| Some(format!("'{}': '{}'", f.as_str(), f.entry()?)))
+        .collect();
+    format!(
+        "/**\n * The package entry that reads each form `sniff` names whole (`main` is `cti-outcome`).\n */\nexport const FORM_ENTRIES = Object.freeze(/** @type {{const}} */ ({{ {} }}));\n",
+        pairs.join(", ")
+    )
+}
+
 /// The lists that turn the columns' numbers into names, as a JavaScript module (`lists.js` in
 /// the package, which `api.js` and the page import): generated, so that no list is written
 /// twice.
@@ -222,6 +234,7 @@ pub fn lists() -> String {
             crate::sniff::HEAD_BYTES
         ),
         form_formats(),
+        form_entries(),
     ]
     .join("")
 }

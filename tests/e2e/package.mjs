@@ -19,6 +19,7 @@ const ENTRIES = [
   ['./capture', 'capture.js', 'capture-node.mjs', 'capture-node.cjs', 'capture.d.ts'],
   ['./records', 'records.js', 'records-node.mjs', 'records-node.cjs', 'records.d.ts'],
   ['./traces', 'traces.js', 'traces-node.mjs', 'traces-node.cjs', 'traces.d.ts'],
+  ['./finesse', 'finesse.js', 'finesse-node.mjs', 'finesse-node.cjs', 'finesse.d.ts'],
   ['./live', 'live.js', 'live-node.mjs', 'live-node.cjs', 'live.d.ts'],
 ];
 const here = import.meta.dirname;
@@ -111,7 +112,8 @@ test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of i
     const refused = main.decodeLog(bytes);
     expect(refused.events.length, 0, `the main entry reads no ${trace}`);
     const why = refused.diagnostics.at(-1).message;
-    if (!why.includes('cti-outcome/traces')) throw new Error(`the main entry does not say where ${trace} is read: ${why}`);
+    const entry = trace === 'finesse' ? 'cti-outcome/finesse' : 'cti-outcome/traces';
+    if (!why.includes(entry)) throw new Error(`the main entry does not say where ${trace} is read (${entry}): ${why}`);
   }
   // MIVR records carry no year: a file modified in March 2018 holds November's records of 2017.
   const mivr = readFileSync(join(app, 'mivr.log'));
@@ -121,6 +123,45 @@ test('cti-outcome/traces opens each Cisco trace with the calls and outcomes of i
   let refused;
   try { new traces.CtiLog({ month: 13 }); } catch (e) { refused = e; }
   expect(`${refused?.code} ${refused?.argument} ${refused?.message}`, 'bad-argument month `month` must be a month (1 to 12), got 13', 'a month out of range');
+});
+
+test('cti-outcome/finesse reads each Finesse fixture (saved notifications, and a webservices log with CTI messages and dialogs) into the calls and outcomes of the command-line tool', async () => {
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  const finesse = require(join(installed, 'finesse-node.cjs'));
+  const traces = require(join(installed, 'traces-node.cjs'));
+  const dir = join(root, 'tests/fixtures/finesse');
+  const cli = join(root, 'target/debug/cti-outcome');
+  const line = (key, o) => `${key} ${o.kind} ${o.rule}: ${o.reason}`;
+  const fixtures = readdirSync(dir).filter((f) => f.endsWith('.xml') || f.endsWith('.log'));
+  expect(fixtures.length, 10, 'the Finesse fixtures');
+  for (const name of fixtures) {
+    const bytes = readFileSync(join(dir, name));
+    const tool = JSON.parse(run(cli, ['timeline', join(dir, name)], root));
+    const log = finesse.openLog(bytes);
+    expect(log.calls().map((c) => line(c.key, c.outcome)), tool.calls.map((c) => line(c.key, c.outcome)), `${name}: the tool's outcomes`);
+    expect(log.summary().diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`), tool.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`), `${name}: the tool's diagnostics`);
+    log.free();
+  }
+  // What a reader of the reference states (cisco-logs.md §4): written out, not taken from the tool.
+  const kinds = (name) => finesse.openLog(readFileSync(join(dir, name))).calls().map((c) => `${c.key} ${c.outcome.kind}`).join(', ');
+  expect(kinds('dialog-not-answered.xml'), '16810002 no_answer');
+  expect(kinds('dialog-busy.xml'), '16810003 busy');
+  expect(kinds('dialog-consult-transfer.xml'), '16810010 transferred, 16810011 transferred');
+  const log = readFileSync(join(dir, 'finesse-webservices-dialogs.log'));
+  expect(kinds('finesse-webservices-dialogs.log'), '1020 answered, 1021 abandoned', 'CTI messages and dialogs of the same calls: one call each');
+  const dialogs = finesse.decodeLog(log).events.filter((e) => e.type === 'Dialog').length;
+  expect(dialogs > 0, true, 'the webservices log\'s notifications are events');
+  // The traces module reads the CTI messages and says where the notifications are read.
+  const counted = traces.decodeLog(log).notes.find((n) => n.kind === 'summary')?.text ?? '';
+  if (!counted.includes('cti-outcome/finesse')) throw new Error(`cti-outcome/traces does not say where notifications are read: ${counted}`);
+  // A dump pasted into a Finesse log is counted, not read, and says where it is read.
+  const pasted = finesse.decodeLog(`${log}MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 7\n`);
+  const note = pasted.notes.find((n) => n.kind === 'summary')?.text ?? '';
+  if (!note.includes('2 a pasted `MsgType:` dump (not read by this build: cti-outcome reads it)')) throw new Error(`the pasted dump is not counted: ${note}`);
+  // A MIVR log is not the Finesse module's: it says which entry reads it.
+  const refused = finesse.decodeLog(readFileSync(join(app, 'mivr.log')));
+  expect(refused.events.length, 0, 'the Finesse entry reads no MIVR log');
+  if (!refused.diagnostics.at(-1).message.includes('cti-outcome/traces')) throw new Error(`the Finesse entry does not say where MIVR is read: ${refused.diagnostics.at(-1).message}`);
 });
 
 test('cti-outcome/records reads a UCCE Termination_Call_Detail export, and a UCCX ContactCallDetail with its ContactQueueDetail, as the command-line tool does', async () => {

@@ -2,7 +2,7 @@
 // Drives Debian's Chromium through playwright-core (which downloads no browser). Screenshots of
 // the main views go to tests/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect, launch, requireChromium, runAll } from './harness.mjs';
 import { serve } from './serve.mjs';
@@ -132,7 +132,7 @@ const EXPECTED = {
   'outbound-no-answer.txt': ['1005 no_answer', '1006 no_answer'],
   'ring-no-answer.txt': ['1003 no_answer'],
 };
-test('each Cisco trace sample is told by sniff, read by the traces module, and gives the consult transfer\'s calls', async (page) => {
+test('each Cisco trace sample is told by sniff, read by the traces or the Finesse module, and gives the consult transfer\'s calls', async (page) => {
   await done(page);
   for (const [file, what] of [
     ['finesse-consult-transfer.log', 'a Finesse webservices log (40 of its first 51 lines carry a Finesse webservices tag'],
@@ -142,7 +142,9 @@ test('each Cisco trace sample is told by sniff, read by the traces module, and g
     await openSample(page, file);
     const status = await page.getByRole('status').first().textContent();
     expect(status.startsWith(`${file}: read as ${what}`), true, status);
-    expect(status.endsWith(': 10 events, 2 calls, 0 diagnostics') || status.endsWith(': 12 events, 2 calls, 0 diagnostics'), true, status);
+    // The Finesse log's ten XMPP records (notifications with no dialog in them) are events too.
+    const events = { finesse: 20, mivr: 10, dumplog: 12 }[file.split('-')[0]];
+    expect(status.endsWith(`: ${events} events, 2 calls, 0 diagnostics`), true, status);
     expect(await outcomes(page), ['1010 transferred', '1011 transferred'], file);
   }
   await page.screenshot({ path: resolve(ARTIFACTS, 'trace-finesse.png') });
@@ -219,7 +221,7 @@ test('the CLI\'s ladder command prints the page\'s "Timeline as text" for every 
   await done(page);
   const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
   let compared = 0;
-  for (const file of ['consult-transfer.txt', 'conference.txt', 'outbound-preview.txt', 'mivr-consult-transfer.log', 'dumplog-consult-transfer.log', 'consult-transfer.pcapng']) {
+  for (const file of ['consult-transfer.txt', 'conference.txt', 'outbound-preview.txt', 'mivr-consult-transfer.log', 'dumplog-consult-transfer.log', 'consult-transfer.pcapng', 'finesse-webservices-dialogs.log', 'finesse-notifications-consult-transfer.xml']) {
     await openSample(page, file);
     for (const key of await page.evaluate(() => [...document.querySelectorAll('#calls-body tr[data-key]')].map((tr) => tr.dataset.key))) {
       await rows(page).filter({ hasText: key }).first().click();
@@ -542,6 +544,33 @@ test('a call-record export opens: calls with outcomes, a call\'s legs on a time 
   await page.getByLabel('Search calls').fill('1007');
   await page.waitForFunction(() => document.querySelectorAll('#calls-body tr[data-key]').length === 1);
   await page.screenshot({ path: resolve(ARTIFACTS, 'records.png'), fullPage: true });
+});
+
+const FINESSE = resolve(import.meta.dirname, '../fixtures/finesse');
+test('Finesse notifications, saved or in a webservices log beside CTI messages, open as calls with the command-line tool\'s outcomes', async (page) => {
+  await done(page);
+  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  const fixtures = readdirSync(FINESSE).filter((f) => f.endsWith('.xml') || f.endsWith('.log'));
+  expect(fixtures.length, 10, 'the Finesse fixtures');
+  for (const name of fixtures) {
+    await page.getByLabel('Open log files').setInputFiles(resolve(FINESSE, name));
+    await page.getByRole('status').filter({ hasText: `${name}: read as a Finesse webservices log` }).waitFor();
+    await done(page);
+    const tool = JSON.parse(execFileSync(cli, ['timeline', resolve(FINESSE, name)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    expect(await outcomes(page), tool.calls.map((c) => `${c.key} ${c.outcome.kind}`), name);
+  }
+  // What a reader of the reference states (cisco-logs.md §4), and why, in the call's view.
+  await page.getByLabel('Open log files').setInputFiles(resolve(FINESSE, 'dialog-not-answered.xml'));
+  await page.getByRole('status').filter({ hasText: 'dialog-not-answered.xml: read as' }).waitFor();
+  await done(page);
+  expect(await outcomes(page), ['16810002 no_answer']);
+  await rows(page).filter({ hasText: '16810002' }).click();
+  await page.locator('#call-outcome', { hasText: 'the call rang at 2002 and was dropped without being answered there' }).waitFor();
+  await page.getByLabel('Open log files').setInputFiles(resolve(FINESSE, 'finesse-webservices-dialogs.log'));
+  await page.getByRole('status').filter({ hasText: 'finesse-webservices-dialogs.log: read as' }).waitFor();
+  await done(page);
+  expect(await outcomes(page), ['1020 answered', '1021 abandoned'], 'CTI messages and dialogs of one call: one call');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'finesse-dialogs.png') });
 });
 
 const CISCO_RECORDS = resolve(import.meta.dirname, '../fixtures/records/cisco');

@@ -89,6 +89,7 @@ pub(crate) fn finesse(s: &str) -> Option<i64> {
 
 /// MIVR's `Mon DD HH:MM:SS.mmm ZONE`: the month, the day, and milliseconds since midnight (of
 /// the zone's wall clock: zone names are not turned into offsets, no source gives them).
+#[cfg(feature = "mivr")]
 pub(crate) fn mivr(s: &str) -> Option<(u8, i64, i64)> {
     let mut parts = s.split_ascii_whitespace();
     let month = month(parts.next()?)?;
@@ -98,11 +99,13 @@ pub(crate) fn mivr(s: &str) -> Option<(u8, i64, i64)> {
 }
 
 /// Days since 1970 of a date in `year`.
+#[cfg(feature = "mivr")]
 pub(crate) fn days(year: i32, month: u8, day: i64) -> i64 {
     days_from_civil(i64::from(year), i64::from(month), day)
 }
 
 /// `dumplog`'s `February 8, 2007`: days since 1970.
+#[cfg(feature = "dumplog")]
 pub(crate) fn long_date(s: &str) -> Option<i64> {
     let mut parts = s.split_ascii_whitespace();
     let month = month(parts.next()?)?;

@@ -24,7 +24,7 @@ pub(super) fn kind(mnemonic: &str) -> Result<Source, Other<'static>> {
         #[cfg(not(feature = "finesse"))]
         "XMPP_PUBLISH_ASYNCHRONOUS" => Err((
             "Finesse",
-            "XMPP_PUBLISH_ASYNCHRONOUS records (desktop notifications, read natively and by cti-outcome/live)",
+            "XMPP_PUBLISH_ASYNCHRONOUS records (desktop notifications, read by cti-outcome/finesse)",
         )),
         _ => Err(("Finesse", "records")),
     }

@@ -6,13 +6,17 @@
 //! followed by the dump of a frame of its type is taken as that frame (and counted in a note);
 //! one without a dump is an event of its own.
 
+use std::fmt::Write as _;
+
 use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
 use super::{find_byte, split_at_byte};
 use super::{Gathered, Other, Source};
 use crate::binary::{FrameDecoder, Options, MAX_BODY};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
-use crate::store::{flag, Form, Note, NoteKind, Store};
+use crate::store::{
+    flag, kind, FieldName, FieldValue, Form, Note, NoteKind, Store, StrRef, NO_STR,
+};
 use crate::text::{trim, trim_start};
 use crate::traces::Year;
 
@@ -98,7 +102,7 @@ impl State {
         let mut frames = Store::new(Form::Frames);
         self.frames.take_whole(&mut frames, &bytes, 0);
         if frames.len() == 1 {
-            Writer::frame_fields(store, &frames, 0);
+            frame_fields(store, &frames, 0);
             if frames.event(0).truncated() {
                 Writer::truncated(store);
             }
@@ -333,6 +337,53 @@ fn hex_byte(t: &str) -> Option<u8> {
 #[allow(dead_code)]
 fn truncated(store: &Store, i: usize) -> bool {
     store.events.flags[i] & flag::TRUNCATED != 0
+}
+
+/// Copies the fields of frame event `i` of `frames` (a frame the binary decoder read) into
+/// the last event: names, indices and values field for field (not the floating-field tags:
+/// a text event keeps none, and the traces module has no room for them).
+fn frame_fields(store: &mut Store, frames: &Store, i: usize) {
+    let mut written = String::new();
+    for f in frames.event(i).fields() {
+        written.clear();
+        match f.name {
+            FieldName::Id(id) => {
+                written.push_str(&String::from_utf8_lossy(frames.names.name_text(id)));
+            }
+            FieldName::Ecc(s) => written.push_str(&String::from_utf8_lossy(frames.str(s))),
+            FieldName::Tag(tag) => {
+                let _ = write!(written, "Tag{tag}");
+            }
+            FieldName::Raw(raw) => written.push_str(raw),
+        }
+        if let (Some(index), false) = (f.index, matches!(f.name, FieldName::Ecc(_))) {
+            let _ = write!(written, "[{index}]");
+        }
+        let name = store.names.written(&written);
+        let text = |store: &mut Store, s: StrRef| store.strings.intern(frames.str(s)).0;
+        let typed = match f.value {
+            FieldValue::Number { n, .. } => (kind::NUMBER, NO_STR, n),
+            FieldValue::Text(s) => (kind::TEXT, text(store, s), 0),
+            FieldValue::Empty => (kind::EMPTY, NO_STR, 0),
+            FieldValue::Na(s) => (kind::NA, text(store, s), 0),
+            FieldValue::TotalBytes(n, s) => (kind::TOTAL_BYTES, text(store, s), i64::from(n)),
+            FieldValue::Bytes(s) => {
+                let hex = hex(frames.str(s));
+                (kind::TEXT, store.strings.intern(hex.as_bytes()).0, 0)
+            }
+        };
+        store.push_field(name, typed);
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 #[cfg(test)]

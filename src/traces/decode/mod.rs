@@ -1,8 +1,10 @@
 //! The trace decoder: each record's lines gathered, then read by its grammar into the store.
 
 mod clock;
+#[cfg(feature = "dumplog")]
 mod dumplog;
 mod finesse;
+#[cfg(feature = "mivr")]
 mod mivr;
 #[cfg(feature = "finesse")]
 mod notify;
@@ -33,6 +35,7 @@ enum Kind {
     /// A record that carries a CTI message (its text is gathered).
     Cti(Source),
     /// A `MsgType:` dump pasted into the trace: its lines go to the dump decoder.
+    #[cfg(not(feature = "wasm-finesse"))]
     Dump,
     /// After a notification pasted as XML: lines up to the next one are counted.
     #[cfg(feature = "finesse")]
@@ -51,14 +54,19 @@ enum Source {
     #[cfg(feature = "finesse")]
     Update,
     /// ICD_CTI `{ length=… type=…, key: value, … }` (§2.2).
+    #[cfg(feature = "mivr")]
     MivrMessage,
     /// ICD_CTI `writing... MHDR: … MDATA: …` (§2.3).
+    #[cfg(feature = "mivr")]
     MivrFrame,
     /// ctisvr `MsgType:NAME (Field:Value … )` (§3.2).
+    #[cfg(feature = "dumplog")]
     CtiSvr,
     /// A PIM's `Trace: CSTA NAME,` block (§3.3).
+    #[cfg(feature = "dumplog")]
     Pim,
     /// The OPC's `SendTerminationCallDetail` record (§3.4).
+    #[cfg(feature = "dumplog")]
     Opc,
 }
 
@@ -140,7 +148,9 @@ pub struct Traces {
     /// the detail, how many lines and the first line.
     other: Vec<(&'static str, String, u64, u32)>,
     writer: Writer,
+    #[cfg(feature = "mivr")]
     mivr: mivr::State,
+    #[cfg(feature = "dumplog")]
     dumplog: dumplog::State,
     #[cfg(feature = "finesse")]
     notifications: crate::finesse::Notifications,
@@ -152,12 +162,16 @@ impl Traces {
     /// A decoder; `year` dates MIVR records, which carry no year (§2.1).
     #[must_use]
     pub fn new(year: Option<Year>) -> Traces {
+        #[cfg(not(feature = "mivr"))]
+        let _ = year;
         Traces {
             kind: Kind::Start,
             record: Gathered::default(),
             other: Vec::new(),
             writer: Writer::default(),
+            #[cfg(feature = "mivr")]
             mivr: mivr::State::new(year),
+            #[cfg(feature = "dumplog")]
             dumplog: dumplog::State::default(),
             #[cfg(feature = "finesse")]
             notifications: crate::finesse::Notifications::default(),
@@ -182,7 +196,7 @@ impl Traces {
                 time,
                 subsystem,
                 rest,
-            } => (mivr::kind(subsystem, rest), time),
+            } => (mivr_kind(subsystem, rest), time),
             Prefix::Dumplog {
                 time,
                 process,
@@ -192,7 +206,10 @@ impl Traces {
             }
             Prefix::EventsFrom(date) => {
                 self.end_record(dump, store);
+                #[cfg(feature = "dumplog")]
                 self.dumplog.date(store, number, date);
+                #[cfg(not(feature = "dumplog"))]
+                let _ = date;
                 return self.count(("dumplog", "`Events from` dates"), number);
             }
             Prefix::None => return self.more(dump, store, number, full, offset),
@@ -223,11 +240,25 @@ impl Traces {
         match self.kind {
             Kind::Cti(_) if !dump_line() => self.record.add(number, full, offset),
             Kind::Other(i) if !dump_line() => self.other[i].2 += 1,
+            #[cfg(not(feature = "wasm-finesse"))]
             Kind::Dump => dump.line(store, full, offset),
+            #[cfg(not(feature = "wasm-finesse"))]
             _ if dump_line() => {
                 self.end_record(dump, store);
                 self.kind = Kind::Dump;
                 dump.line(store, full, offset);
+            }
+            // The Finesse module reads no dump: a pasted one's lines are counted.
+            #[cfg(feature = "wasm-finesse")]
+            _ if dump_line() => {
+                self.end_record(dump, store);
+                self.count(
+                    (
+                        "a pasted",
+                        "`MsgType:` dump (not read by this build: cti-outcome reads it)",
+                    ),
+                    number,
+                );
             }
             Kind::Start | Kind::Cut => {
                 self.kind = Kind::Cut;
@@ -284,6 +315,8 @@ impl Traces {
 
     /// Writes the gathered record (if it carries a CTI message) into the store.
     fn end_record(&mut self, dump: &mut TextDecoder, store: &mut Store) {
+        #[cfg(feature = "wasm-finesse")]
+        let _ = dump;
         match std::mem::replace(&mut self.kind, Kind::Start) {
             Kind::Cti(source) => {
                 let (w, record) = (&mut self.writer, &mut self.record);
@@ -293,13 +326,19 @@ impl Traces {
                     Source::Xmpp => notify::xmpp(&mut self.notifications, store, record),
                     #[cfg(feature = "finesse")]
                     Source::Update => notify::pasted(&mut self.notifications, store, record),
+                    #[cfg(feature = "mivr")]
                     Source::MivrMessage => self.mivr.message(w, store, record),
+                    #[cfg(feature = "mivr")]
                     Source::MivrFrame => self.mivr.frame(w, store, record),
+                    #[cfg(feature = "dumplog")]
                     Source::CtiSvr => self.dumplog.ctisvr(w, store, record),
+                    #[cfg(feature = "dumplog")]
                     Source::Pim => self.dumplog.pim(w, store, record),
+                    #[cfg(feature = "dumplog")]
                     Source::Opc => self.dumplog.opc(w, store, record),
                 }
             }
+            #[cfg(not(feature = "wasm-finesse"))]
             Kind::Dump => dump.close(),
             Kind::Start | Kind::Other(_) | Kind::Cut => {}
             #[cfg(feature = "finesse")]
@@ -309,6 +348,7 @@ impl Traces {
 
     /// A `dumplog` line: a ctisvr message's first or further line, a PIM or OPC record, or a
     /// line of another process.
+    #[cfg(feature = "dumplog")]
     fn dumplog_line(
         &mut self,
         dump: &mut TextDecoder,
@@ -333,10 +373,26 @@ impl Traces {
         }
     }
 
+    /// A `dumplog` line, in a build that does not read `dumplog`: counted as unread.
+    #[cfg(not(feature = "dumplog"))]
+    fn dumplog_line(
+        &mut self,
+        dump: &mut TextDecoder,
+        store: &mut Store,
+        (number, _, _): (u32, &str, u64),
+        _: &str,
+        _: &str,
+        _: &str,
+    ) {
+        self.end_record(dump, store);
+        self.count(("dumplog", NOT_READ), number);
+    }
+
     /// Ends the input: the last record is written (each grammar says when it was cut short),
     /// and the summary of what was not read.
     pub fn finish(&mut self, dump: &mut TextDecoder, store: &mut Store) {
         self.end_record(dump, store);
+        #[cfg(feature = "mivr")]
         self.mivr.finish(&mut self.writer, store);
         self.writer.finish(store);
         self.summary(store);
@@ -367,7 +423,23 @@ impl Traces {
     }
 }
 
-/// `41233` → `41,233`.
+/// What a build without a grammar says of its lines (the other module of the npm package reads
+/// them).
+#[cfg(not(all(feature = "mivr", feature = "dumplog")))]
+const NOT_READ: &str = "lines (not read by this build: cti-outcome/traces reads them)";
+
+/// What a MIVR record of `subsystem` is.
+#[cfg(feature = "mivr")]
+fn mivr_kind<'a>(subsystem: &'a str, rest: &str) -> Result<Source, Other<'a>> {
+    mivr::kind(subsystem, rest)
+}
+
+/// A MIVR record, in a build that does not read MIVR: counted as unread.
+#[cfg(not(feature = "mivr"))]
+fn mivr_kind<'a>(_: &'a str, _: &str) -> Result<Source, Other<'a>> {
+    Err(("MIVR", NOT_READ))
+}
+
 /// Where the ASCII byte `b` first is in `s`: memchr's search, not a `char` pattern's searcher
 /// (built, in the size-built wasm module, for every line and field that asks).
 fn find_byte(s: &str, b: u8) -> Option<usize> {
@@ -380,6 +452,7 @@ fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     find_byte(s, b).map(|i| (&s[..i], &s[i + 1..]))
 }
 
+/// `41233` → `41,233`.
 pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

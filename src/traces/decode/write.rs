@@ -2,12 +2,10 @@
 //! time, and its fields under the guide's names (each product's spellings mapped once by
 //! [`crate::codes::fields::resolve`], the name as written kept as the label).
 
-use std::fmt::Write as _;
-
 use crate::codes::fields::Named;
 use crate::codes::{enums, message_types, Codes, SymbolMatch};
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
-use crate::store::{kind, EventType, FieldName, FieldValue, Store, StrRef, WrittenId, NO_STR};
+use crate::store::{kind, EventType, Store, WrittenId};
 use crate::text::typing::{Mistyped, Symbols};
 
 pub(crate) use crate::store::Span as At;
@@ -32,6 +30,7 @@ pub(crate) enum Ty<'a> {
     /// By the §2.1 name, or a name no source lists (kept as written).
     Name(&'a str),
     /// A record that is no CTI Server message (`CSTA DELIVERED`, an OPC record): its name.
+    #[cfg(feature = "dumplog")]
     Other(&'a str),
 }
 
@@ -77,6 +76,7 @@ impl Writer {
                 Some(id) => EventType::Id(u32::from(id)),
                 None => EventType::Unnamed(store.strings.intern(name.as_bytes())),
             },
+            #[cfg(feature = "dumplog")]
             Ty::Other(name) => EventType::Unnamed(store.strings.intern(name.as_bytes())),
         };
         let text = (!when.text.is_empty()).then_some(when.text);
@@ -121,43 +121,6 @@ impl Writer {
             .symbols
             .type_value(&mut store.strings, Named::Unknown, None, raw);
         push(store, name, typed);
-    }
-
-    /// Copies the fields of frame event `i` of `frames` (a frame the binary decoder read) into
-    /// the last event: names, indices and values field for field (not the floating-field tags:
-    /// a text event keeps none, and the traces module has no room for them).
-    pub fn frame_fields(store: &mut Store, frames: &Store, i: usize) {
-        let mut written = String::new();
-        for f in frames.event(i).fields() {
-            written.clear();
-            match f.name {
-                FieldName::Id(id) => {
-                    written.push_str(&String::from_utf8_lossy(frames.names.name_text(id)));
-                }
-                FieldName::Ecc(s) => written.push_str(&String::from_utf8_lossy(frames.str(s))),
-                FieldName::Tag(tag) => {
-                    let _ = write!(written, "Tag{tag}");
-                }
-                FieldName::Raw(raw) => written.push_str(raw),
-            }
-            if let (Some(index), false) = (f.index, matches!(f.name, FieldName::Ecc(_))) {
-                let _ = write!(written, "[{index}]");
-            }
-            let name = store.names.written(&written);
-            let text = |store: &mut Store, s: StrRef| store.strings.intern(frames.str(s)).0;
-            let typed = match f.value {
-                FieldValue::Number { n, .. } => (kind::NUMBER, NO_STR, n),
-                FieldValue::Text(s) => (kind::TEXT, text(store, s), 0),
-                FieldValue::Empty => (kind::EMPTY, NO_STR, 0),
-                FieldValue::Na(s) => (kind::NA, text(store, s), 0),
-                FieldValue::TotalBytes(n, s) => (kind::TOTAL_BYTES, text(store, s), i64::from(n)),
-                FieldValue::Bytes(s) => {
-                    let hex = hex(frames.str(s));
-                    (kind::TEXT, store.strings.intern(hex.as_bytes()).0, 0)
-                }
-            };
-            push(store, name, typed);
-        }
     }
 
     /// Says once per name where a name no mapping knows was first written.
@@ -247,16 +210,6 @@ impl Writer {
 
 fn push(store: &mut Store, name: WrittenId, typed: (u8, u32, i64)) {
     store.push_field(name, typed);
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
-    }
-    out
 }
 
 /// Says where a value does not fit its field; the value is kept as text.
