@@ -389,7 +389,7 @@ mod tests {
             let entry = form.entry();
             match form.format() {
                 Some(Format::Trace) => {
-                    assert!(matches!(entry, Some("traces" | "finesse")), "{form:?}")
+                    assert!(matches!(entry, Some("traces" | "finesse")), "{form:?}");
                 }
                 Some(_) => assert_eq!(entry, Some("main"), "{form:?}"),
                 None => assert_eq!(

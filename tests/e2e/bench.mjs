@@ -37,6 +37,7 @@ const server = await serve(root);
 const browser = await launch();
 const wasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_bg.wasm')), { level: 9 }).length;
 const tracesWasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_traces_bg.wasm')), { level: 9 }).length;
+const finesseWasmGzip = gzipSync(readFileSync(join(root, 'pkg/cti_outcome_finesse_bg.wasm')), { level: 9 }).length;
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 let exitCode = 0;
 
@@ -143,6 +144,7 @@ try {
       live_native_most_mb_held: native.live_native_most_mb_held,
       wasm_gzip_bytes: wasmGzip,
       traces_wasm_gzip_bytes: tracesWasmGzip,
+      finesse_wasm_gzip_bytes: finesseWasmGzip,
       memory_growth_bytes: last - first,
       peak_wasm_memory_bytes: largest.memoryAfter,
       memory_per_input_byte: +(largest.memoryAfter / largest.textBytes).toFixed(3),

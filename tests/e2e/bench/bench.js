@@ -243,16 +243,21 @@ window.benchLive = async () => {
 document.body.dataset.ready = 'true';
 
 /**
- * Each Cisco trace grammar decoded into the store by `cti-outcome/traces` (the logs the native
- * benchmark generated: `data/<grammar>.log`, CTI records a fifth of their lines), fed in 4 MB
- * chunks as the page's Worker feeds a file: MB/s, best of `runs`.
+ * Each Cisco trace grammar decoded into the store by the module the page reads it with (the logs
+ * the native benchmark generated: `data/<grammar>.log`, CTI records a fifth of their lines), fed
+ * in 4 MB chunks as the page's Worker feeds a file: MB/s, best of `runs`. A Finesse log is read
+ * by `cti-outcome/finesse`, its notifications too (as natively), MIVR and dumplog by
+ * `cti-outcome/traces`.
  */
 window.benchTraces = async (runs) => {
+  const { default: initFinesse, CtiLog: FinesseLog } = await import('./pkg/finesse.js');
+  await initFinesse();
   const out = {};
   for (const name of ['finesse', 'mivr', 'dumplog']) {
     const bytes = await fetchBytes(`data/${name}.log`);
+    const Log = name === 'finesse' ? FinesseLog : TraceLog;
     const r = best(runs, () => {
-      const log = new TraceLog({ format: 'trace', calls: false });
+      const log = new Log({ format: 'trace', calls: false });
       for (let at = 0; at < bytes.length; at += 4 << 20) log.push(bytes.subarray(at, at + (4 << 20)));
       log.finish();
       const n = log.length;
