@@ -77,8 +77,13 @@ toolchain:
 # target directory so that switching features rebuilds nothing.
 # `traces` is the main module's API with the Cisco trace decoders, `finesse` the same API for
 # Finesse logs with their notifications (no MIVR, dumplog or dumps), and `live` the live view
-# with Finesse notifications; the three are built for size (opt-level z, no SIMD, LLVM's own
-# inlining for that level) to keep within the same budget.
+# with Finesse notifications; the three are built for size (opt-level z, no SIMD) to keep within
+# the same budget, with an inlining threshold above the few instructions opt-level z inlines
+# (README, Performance): at 40 each module is smaller and reads traces about 30 % faster (calls
+# no longer cost more than the small functions they call); the traces module takes 80, 4,000
+# bytes more for decoding about 60 % faster than with opt-level z's own.
+TRACES_INLINING := 80
+SIZED_INLINING := 40
 MODULES := main encode capture records traces finesse live
 # Sets `features` to module $$m's (a shell command, for `wasm` and `lint`).
 MODULE_FEATURES := case $$m in \
@@ -91,7 +96,10 @@ wasm: toolchain
 	  name=cti_outcome$$([ $$m = main ] || echo _$$m); \
 	  opt=3; rustflags="$$CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"; \
 	  $(MODULE_FEATURES); \
-	  case $$m in traces|finesse|live) opt=z; rustflags=;; esac; \
+	  case $$m in \
+	    traces) opt=z; rustflags="-C llvm-args=-inline-threshold=$(TRACES_INLINING)";; \
+	    finesse|live) opt=z; rustflags="-C llvm-args=-inline-threshold=$(SIZED_INLINING)";; \
+	  esac; \
 	  for t in web nodejs; do \
 	    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$$rustflags" \
 	    CARGO_PROFILE_RELEASE_OPT_LEVEL=$$opt CARGO_TARGET_DIR=target/wasm-$$m $(WASM_PACK) --quiet build --mode no-install --release \
