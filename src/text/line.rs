@@ -249,6 +249,22 @@ pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// Where `needle` last is in `haystack` (`find` from the end).
+#[cfg(all(feature = "finesse", feature = "traces"))]
+pub(crate) fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(haystack.len());
+    };
+    let mut to = haystack.len();
+    while let Some(at) = memchr::memrchr(first, &haystack[..to]) {
+        if haystack[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        to = at;
+    }
+    None
+}
+
 /// `str::trim`, with ASCII white space taken off without decoding characters.
 pub(crate) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
@@ -423,6 +439,7 @@ mod tests {
         fn find_agrees_with_memmem(haystack in "[ab<U]{0,40}", needle in "[ab<U]{0,4}") {
             let (h, n) = (haystack.as_bytes(), needle.as_bytes());
             proptest::prop_assert_eq!(find(h, n), memchr::memmem::find(h, n));
+            proptest::prop_assert_eq!(rfind(h, n), memchr::memmem::rfind(h, n));
         }
     }
 }

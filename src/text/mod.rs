@@ -23,6 +23,8 @@ mod flat;
 pub mod json;
 mod line;
 pub(crate) use line::find;
+#[cfg(all(feature = "finesse", feature = "traces"))]
+pub(crate) use line::rfind;
 /// `str`'s trims without decoding characters (the same results): the decoders trim every value.
 #[cfg(feature = "traces")]
 pub(crate) use line::{trim, trim_end, trim_start};

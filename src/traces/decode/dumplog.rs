@@ -9,8 +9,8 @@
 //!   `Key=Value` pairs (§3.4): a call leg's end-of-call record.
 
 use super::clock;
-use super::find_byte;
 use super::write::{Loc, Raw, Ty, When, Writer};
+use super::{find, find_byte};
 use super::{Gathered, Kind, Source};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
 use crate::store::Store;
@@ -157,7 +157,7 @@ impl State {
     pub fn ctisvr(&mut self, w: &mut Writer, store: &mut Store, record: &Gathered) {
         let when = self.when(store, record);
         let text = record.text.as_str();
-        let start = text.find("MsgType:").map_or(0, |i| i + "MsgType:".len());
+        let start = find(text, "MsgType:").map_or(0, |i| i + "MsgType:".len());
         let name_end = text[start..]
             .find(|c: char| c == '(' || c.is_whitespace())
             .map_or(text.len(), |i| start + i);
@@ -168,9 +168,7 @@ impl State {
             record.at(),
             when,
         );
-        let open = text[name_end..]
-            .find('(')
-            .map_or(text.len(), |i| name_end + i + 1);
+        let open = find_byte(&text[name_end..], b'(').map_or(text.len(), |i| name_end + i + 1);
         for (i, &(_, line_start)) in record.lines.iter().enumerate() {
             let line_end = record.lines.get(i + 1).map_or(text.len(), |l| l.1) - 1;
             let content = if i == 0 {
@@ -178,7 +176,7 @@ impl State {
             } else {
                 // Further lines repeat the prefix and the session: fields follow its colon.
                 let line = &text[line_start..line_end];
-                line.find("SESSION ")
+                find(line, "SESSION ")
                     .and_then(|s| find_byte(&line[s..], b':').map(|c| line_start + s + c + 1))
                     .unwrap_or(line_start)
             };
@@ -194,7 +192,7 @@ impl State {
         let when = self.when(store, record);
         let text = record.text.as_str();
         let first_end = record.lines.get(1).map_or(text.len(), |l| l.1);
-        let at = text.find("CSTA ").unwrap_or(0);
+        let at = find(text, "CSTA ").unwrap_or(0);
         let name = text[at..first_end].trim().trim_end_matches(',').trim();
         Writer::begin(store, Ty::Other(name), None, record.at(), when);
         for (i, &(_, line_start)) in record.lines.iter().enumerate().skip(1) {
@@ -219,9 +217,9 @@ impl State {
         for (i, &(_, line_start)) in record.lines.iter().enumerate() {
             let line_end = record.lines.get(i + 1).map_or(text.len(), |l| l.1) - 1;
             let line = &text[line_start..line_end];
-            let from = line.find("Trace:").map_or(0, |t| t + "Trace:".len());
+            let from = find(line, "Trace:").map_or(0, |t| t + "Trace:".len());
             let from = if i == 0 {
-                line.find(" - ").map_or(line.len(), |d| d + 3)
+                find(line, " - ").map_or(line.len(), |d| d + 3)
             } else {
                 from
             };

@@ -6,8 +6,8 @@
 //! lists `[a, b]`, `timeTracker` a JSON object (§1.2).
 
 use super::clock;
-use super::split_at_byte;
 use super::write::{Loc, Raw, Ty, When, Writer};
+use super::{find, split_at_byte};
 use super::{Gathered, Other, Source};
 use crate::codes::message_types;
 use crate::diagnostic::{quoted, Diagnostic, DiagnosticCode};
@@ -117,7 +117,7 @@ fn snake(pascal: &str) -> String {
 /// Reads a `DECODED_MESSAGE_FROM_CTI_SERVER` record into an event.
 pub(super) fn read(w: &mut Writer, store: &mut Store, record: &Gathered) {
     let text = record.text.as_str();
-    let Some(start) = text.find("cti_message=") else {
+    let Some(start) = find(text, "cti_message=") else {
         cut(store, record, 0, "no `cti_message=` in the record");
         return;
     };
@@ -126,7 +126,7 @@ pub(super) fn read(w: &mut Writer, store: &mut Store, record: &Gathered) {
     let written = text[name_at..open.unwrap_or(text.len())].trim();
     let (fields, close) = open.map_or((Vec::new(), None), |o| items(text, o));
     let after = close.map_or(text.len(), |c| c + 1);
-    let (bean, bean_close) = match text[after..].find("CTIMessageBean") {
+    let (bean, bean_close) = match find(&text[after..], "CTIMessageBean") {
         Some(i) => match text[after + i..].find('[') {
             Some(j) => items(text, after + i + j),
             None => (Vec::new(), None),
@@ -150,7 +150,7 @@ pub(super) fn read(w: &mut Writer, store: &mut Store, record: &Gathered) {
     Writer::begin(store, ty, Some(written), record.at(), when);
     if let (Some(id), Some(name)) = (id, ty_name.as_deref()) {
         if message_types::id_of(name).is_some_and(|n| n != id) {
-            let at = text.find("msgID=").unwrap_or(0);
+            let at = find(text, "msgID=").unwrap_or(0);
             let (line, column) = record.position(at);
             store.diagnostics.push(Diagnostic::text(
                 DiagnosticCode::CodeMismatch,

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use super::clock;
 use super::write::{Loc, Raw, Ty, When, Writer};
-use super::{find_byte, split_at_byte};
+use super::{find, find_byte, split_at_byte};
 use super::{Gathered, Other, Source};
 use crate::binary::{FrameDecoder, Options, MAX_BODY};
 use crate::diagnostic::{Diagnostic, DiagnosticCode};
@@ -29,7 +29,7 @@ pub(super) fn kind<'a>(subsystem: &'a str, rest: &str) -> Result<Source, Other<'
     // receives, which no source showed.
     if rest.starts_with("writing...") || rest.starts_with("reading...") {
         Ok(Source::MivrFrame)
-    } else if rest.contains("{ length=") {
+    } else if find(rest, "{ length=").is_some() {
         Ok(Source::MivrMessage)
     } else {
         Err(("MIVR", "ICD_CTI (not a message)"))
@@ -132,11 +132,11 @@ impl State {
     /// Writes a held high-level message as an event.
     fn write_message(&mut self, w: &mut Writer, store: &mut Store, record: &Gathered) {
         let text = record.text.as_str();
-        let open = text.find('{').unwrap_or(text.len());
+        let open = find_byte(text, b'{').unwrap_or(text.len());
         let when = self.when(store, record);
         let name = message_type(text).unwrap_or("");
         Writer::begin(store, Ty::Name(name), None, record.at(), when);
-        let body_end = text[open..].find('}').map(|i| open + i);
+        let body_end = find_byte(&text[open..], b'}').map(|i| open + i);
         let body = &text[(open + 1).min(text.len())..body_end.unwrap_or(text.len())];
         let base = (open + 1).min(text.len());
         for (at, key, value) in pairs(body) {
@@ -222,7 +222,7 @@ impl State {
 
 /// The `type=NAME` of a high-level message.
 fn message_type(text: &str) -> Option<&str> {
-    let at = text.find("type=")? + "type=".len();
+    let at = find(text, "type=")? + "type=".len();
     let rest = &text[at..];
     let end = rest
         .find(|c: char| c == ',' || c == '}' || c.is_whitespace())
@@ -250,8 +250,7 @@ fn pairs(body: &str) -> Vec<(usize, &str, &str)> {
         let lead = piece.len() - trim_start(piece).len();
         let piece = trim(piece);
         // The first pair is `length=N type=NAME`.
-        let split = piece
-            .find(": ")
+        let split = find(piece, ": ")
             .map(|i| (&piece[..i], &piece[i + 2..]))
             .or_else(|| split_at_byte(piece, b'='));
         match split {
@@ -278,10 +277,10 @@ fn starts_key(s: &str) -> bool {
 /// column is never read, §2.3), and whether all the bytes the header announces are there.
 fn frame_bytes(text: &str) -> (Vec<u8>, bool) {
     let mut bytes = Vec::new();
-    let Some(h) = text.find("MHDR:") else {
+    let Some(h) = find(text, "MHDR:") else {
         return (bytes, false);
     };
-    let data = text.find("MDATA:");
+    let data = find(text, "MDATA:");
     let header_end = data.unwrap_or(text.len());
     read_rows(&text[h + 5..header_end.max(h + 5)], 8, &mut bytes);
     if bytes.len() < 8 {

@@ -446,6 +446,12 @@ fn find_byte(s: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, s.as_bytes())
 }
 
+/// Where `needle` (ASCII) first is in `s`: memchr and a comparison, not a `str` pattern's
+/// Two-Way searcher (built, in a size-built module, for every search).
+fn find(s: &str, needle: &str) -> Option<usize> {
+    crate::text::find(s.as_bytes(), needle.as_bytes())
+}
+
 /// `s` before and after the first ASCII byte `b` (`split_once` for one ASCII character).
 fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     // `b` is ASCII: both ends are char boundaries.

@@ -2,7 +2,7 @@
 //! (`cisco-logs.md` §1.3), and `<Update>` XML pasted or saved on its own (§4), handed to the
 //! notification reader ([`crate::finesse`]).
 
-use super::{clock, Gathered, Kind, Source, Traces};
+use super::{clock, find, Gathered, Kind, Source, Traces};
 use crate::finesse::{Notifications, Origin};
 use crate::store::Store;
 use crate::text::TextDecoder;
@@ -26,7 +26,7 @@ impl Traces {
             self.record.add(number, full, offset);
         }
         if self.kind == Kind::Cti(Source::Update) {
-            if full.contains("</Update>") {
+            if find(full, "</Update>").is_some() {
                 self.end_record(dump, store);
                 self.kind = Kind::Between;
             }
@@ -49,11 +49,10 @@ impl Traces {
 /// `]: Publishing` (INFERENCE, from FIN-PARSER), HTML-escaped or not.
 pub(super) fn xmpp(n: &mut Notifications, store: &mut Store, record: &Gathered) {
     let text = &record.text;
-    let Some(start) = text.find("[Payload=").map(|at| at + "[Payload=".len()) else {
+    let Some(start) = find(text, "[Payload=").map(|at| at + "[Payload=".len()) else {
         return;
     };
-    let end = text[start..]
-        .rfind("]: Publishing")
+    let end = crate::text::rfind(&text.as_bytes()[start..], b"]: Publishing")
         .map_or(text.trim_end().len(), |at| start + at);
     let payload = &text[start..end.max(start)];
     let ms = clock::finesse(&record.time).map(|ms| (ms, false));
@@ -92,11 +91,32 @@ pub(super) fn pasted(n: &mut Notifications, store: &mut Store, record: &Gathered
     n.write_text(store, &record.text, &origin);
 }
 
-/// `&lt;` `&gt;` `&quot;` `&apos;` and then `&amp;` as the characters they stand for.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+/// `&lt;` `&gt;` `&quot;` `&apos;` and `&amp;` as the characters they stand for, in one pass
+/// (`&amp;lt;` is `&lt;`, as replacing `&amp;` last gave).
+pub(super) fn unescape(text: &str) -> String {
+    const ENTITIES: [(&str, char); 5] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+            Some((e, c)) => {
+                out.push(*c);
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

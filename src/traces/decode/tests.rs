@@ -72,3 +72,23 @@ fn a_flattened_line_lengthened_by_a_utf8_repair_is_read() {
         "the dump decoder reads it too"
     );
 }
+
+#[cfg(feature = "finesse")]
+#[test]
+fn an_escaped_payload_is_unescaped_as_replacing_each_entity_in_turn_did() {
+    let replaced = |t: &str| {
+        t.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    };
+    for text in [
+        "&lt;Update&gt;&lt;event&gt;PUT&lt;/event&gt;&lt;/Update&gt;",
+        "a &amp;lt; b &amp;amp; c &quot;d&quot; &apos;e&apos; & f &x; &",
+        "&&lt;lt;&amp;&",
+        "",
+    ] {
+        assert_eq!(super::notify::unescape(text), replaced(text), "{text}");
+    }
+}
