@@ -93,6 +93,9 @@ pub struct Log {
     finished: bool,
     /// Whether events are taken into the timeline.
     calls: bool,
+    /// Threads a text dump is decoded on ([`set_threads`](Self::set_threads)).
+    #[cfg(not(target_arch = "wasm32"))]
+    threads: usize,
     /// Notifications pushed as XML ([`notify`](Self::notify)): their reader, and how many.
     #[cfg(feature = "finesse")]
     notifications: (crate::finesse::Notifications, u32),
@@ -125,6 +128,8 @@ impl Log {
             framing: None,
             finished: false,
             calls: true,
+            #[cfg(not(target_arch = "wasm32"))]
+            threads: 1,
             #[cfg(feature = "finesse")]
             notifications: Default::default(),
             first: Vec::new(),
@@ -152,6 +157,8 @@ impl Log {
             framing: None,
             finished: true,
             calls: true,
+            #[cfg(not(target_arch = "wasm32"))]
+            threads: 1,
             #[cfg(feature = "finesse")]
             notifications: Default::default(),
             first: Vec::new(),
@@ -166,6 +173,16 @@ impl Log {
     /// wants events, which then costs no time for calls).
     pub fn set_timeline(&mut self, calls: bool) {
         self.calls = calls;
+    }
+
+    /// Decodes a text dump on `threads` threads (1 by default), before the first bytes: the
+    /// same events, diagnostics and calls as on one (see [`crate::text::slices`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads;
+        if self.format == Some(Format::Text) && self.seen == 0 {
+            self.settle(Format::Text);
+        }
     }
 
     /// The year of trace records that carry none (MIVR, `cisco-logs.md` §2.1); before the
@@ -336,7 +353,9 @@ impl Log {
     fn settle(&mut self, format: Format) {
         self.format = Some(format);
         self.decoder = match format {
-            #[cfg(not(feature = "wasm-finesse"))]
+            #[cfg(not(target_arch = "wasm32"))]
+            Format::Text => Decoder::Text(TextInput::threads(self.threads)),
+            #[cfg(all(target_arch = "wasm32", not(feature = "wasm-finesse")))]
             Format::Text => Decoder::Text(TextInput::default()),
             // The Finesse module reads traces only (dumps are the main module's).
             #[cfg(feature = "wasm-finesse")]

@@ -74,6 +74,24 @@ impl Interner {
         id
     }
 
+    /// Every string of `other` taken into this arena, in `other`'s order (interned ones
+    /// interned, appended ones appended, as `other` took them): the id each has here, by its id
+    /// there. Taking the strings of consecutive parts of an input so gives the ids one arena
+    /// filled from the whole input would have given.
+    pub(crate) fn adopt(&mut self, other: &Interner) -> Vec<u32> {
+        (0..other.ends.len())
+            .map(|i| {
+                let id = StrId(u32::try_from(i).expect("fewer than 2^32 strings"));
+                let s = other.get(id);
+                if other.find(s) == Some(id) {
+                    self.intern(s).0
+                } else {
+                    self.append(s).0
+                }
+            })
+            .collect()
+    }
+
     /// The id of `s` if it was interned.
     #[must_use]
     pub fn find(&self, s: &[u8]) -> Option<StrId> {

@@ -12,6 +12,7 @@
 mod access;
 pub(crate) mod frame;
 mod intern;
+mod merge;
 mod names;
 mod write;
 

@@ -179,6 +179,24 @@ impl Names {
         name.as_field().is_some() || self.is_ecc(name)
     }
 
+    /// Every written name of `other` taken into these names, in `other`'s order: the id each
+    /// has here, by its id there (see [`super::Store::append`]).
+    pub(crate) fn adopt(&mut self, other: &Names) -> Vec<WrittenId> {
+        let mut ids = vec![WrittenId(u32::MAX); other.written.len()];
+        for (slot, written) in other.written.iter().enumerate() {
+            if written.is_none() {
+                continue;
+            }
+            let id = StrId(u32::try_from(slot).expect("fewer than 2^32 names"));
+            let key = String::from_utf8_lossy(other.strings.get(id));
+            ids[slot] = match key.strip_prefix('\u{1}') {
+                Some(verbatim) => self.verbatim(verbatim),
+                None => self.written(&key),
+            };
+        }
+        ids
+    }
+
     /// Bytes held.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {

@@ -213,6 +213,24 @@ pub struct TextInput {
     utf16: Option<Utf16>,
     /// UTF-8 made from UTF-16, reused between chunks.
     scratch: Vec<u8>,
+    /// Threads a UTF-8 dump is decoded on, when more than one ([`TextInput::threads`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    threads: usize,
+    #[cfg(not(target_arch = "wasm32"))]
+    parallel: Option<super::slices::Parallel>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl TextInput {
+    /// A dump decoded on `threads` threads when it is UTF-8 (see [`super::slices`]): the
+    /// same store and diagnostics as on one. Before the first bytes.
+    #[must_use]
+    pub fn threads(threads: usize) -> TextInput {
+        TextInput {
+            threads,
+            ..TextInput::default()
+        }
+    }
 }
 
 impl TextInput {
@@ -252,6 +270,11 @@ impl TextInput {
             self.settle(&head);
             self.feed(store, &head);
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(parallel) = &mut self.parallel {
+            parallel.finish(store);
+            return;
+        }
         if let Some(utf16) = &mut self.utf16 {
             self.scratch.clear();
             utf16.finish(&mut self.scratch);
@@ -260,9 +283,14 @@ impl TextInput {
         self.decoder.finish(store);
     }
 
-    /// Events that are complete (every one but an event still open).
+    /// Events that are complete (every one but an event still open; on threads, every one
+    /// joined).
     #[must_use]
     pub fn complete(&self, store: &crate::store::Store) -> usize {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.parallel.is_some() {
+            return store.len();
+        }
         self.decoder.complete(store)
     }
 
@@ -290,9 +318,18 @@ impl TextInput {
         if encoding.is_utf16() {
             self.utf16 = Some(Utf16::new(encoding));
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.threads > 1 && !encoding.is_utf16() {
+            self.parallel = Some(super::slices::Parallel::new(self.threads));
+        }
     }
 
     fn feed(&mut self, store: &mut crate::store::Store, bytes: &[u8]) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(parallel) = &mut self.parallel {
+            parallel.push(store, bytes);
+            return;
+        }
         match &mut self.utf16 {
             Some(utf16) => {
                 self.scratch.clear();

@@ -272,16 +272,7 @@ impl TextDecoder {
             }
         };
         self.flattened = Some((at, lines, events, fields));
-        let read = match (events, fields) {
-            (0, n) => format!("{n} fields"),
-            (1, n) => format!("an event and {n} fields"),
-            (e, n) => format!("{e} events and {n} fields"),
-        };
-        store.diagnostics[at].message = if lines == 1 {
-            format!("{read} read from one line")
-        } else {
-            format!("{read} read from {lines} lines, the first here")
-        };
+        store.diagnostics[at].message = flattened_message((lines, events, fields));
     }
 
     /// Decodes `line` piece by piece when it holds more than one (events, fields, prose before
@@ -357,5 +348,19 @@ impl TextDecoder {
         }
         self.said_flattened(store, number, line.column(0), events, fields);
         true
+    }
+}
+
+/// The flattened-lines diagnostic's words for `(lines, events, fields)` read so far.
+pub(super) fn flattened_message((lines, events, fields): (u32, usize, usize)) -> String {
+    let read = match (events, fields) {
+        (0, n) => format!("{n} fields"),
+        (1, n) => format!("an event and {n} fields"),
+        (e, n) => format!("{e} events and {n} fields"),
+    };
+    if lines == 1 {
+        format!("{read} read from one line")
+    } else {
+        format!("{read} read from {lines} lines, the first here")
     }
 }

@@ -22,6 +22,7 @@ pub mod events;
 mod flat;
 pub mod json;
 mod line;
+pub mod slices;
 pub(crate) use line::find;
 #[cfg(all(feature = "finesse", feature = "traces"))]
 pub(crate) use line::rfind;
@@ -127,6 +128,18 @@ impl TextDecoder {
         }
     }
 
+    /// A decoder of a dump's slice that starts after `lines` lines and `offset` bytes of the
+    /// input (see [`slices`]): its positions are the whole input's.
+    #[must_use]
+    pub fn at(lines: u32, offset: u64) -> TextDecoder {
+        TextDecoder {
+            lines,
+            offset,
+            started: true,
+            ..TextDecoder::default()
+        }
+    }
+
     /// Closes the event being filled (a trace record follows the dump lines; a live push held
     /// whole events).
     #[cfg(any(feature = "traces", feature = "finesse"))]
@@ -186,31 +199,29 @@ impl TextDecoder {
 
     /// Decodes `bytes`, which hold whole lines (the last may lack its newline only at the end).
     fn lines_of(&mut self, store: &mut Store, bytes: &[u8]) {
-        let text: Cow<'_, str> = match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(err) => {
-                self.report_utf8(store, bytes, err.valid_up_to());
-                Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
-            }
-        };
-        // Offsets count input bytes; after a lossy repair they count the repaired text.
+        let text = std::str::from_utf8(bytes);
+        // Offsets count input bytes: a line with invalid UTF-8 is repaired on its own, so the
+        // lines after it keep their places (and a decode does not depend on how it is cut).
         let mut start = 0;
-        let end = text.len();
+        let end = bytes.len();
         while start < end {
-            let stop = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(end, |i| start + i);
+            let stop = memchr::memchr(b'\n', &bytes[start..]).map_or(end, |i| start + i);
             self.lines = self.lines.saturating_add(1);
             let offset = self.offset + start as u64;
             if self.lines % LINE_MARK == 1 {
                 store.line_marks.push(offset);
             }
-            let line = &text[start..stop];
+            let line = match text {
+                Ok(text) => Cow::Borrowed(&text[start..stop]),
+                Err(_) => self.repaired(store, &bytes[start..stop]),
+            };
             match self.trace.take() {
                 Some(mut trace) => {
-                    trace.line(self, store, self.lines, line, offset);
+                    trace.line(self, store, self.lines, &line, offset);
                     self.trace = Some(trace);
                 }
                 #[cfg(not(feature = "wasm-finesse"))]
-                None => self.line(store, line, offset),
+                None => self.line(store, &line, offset),
                 // The Finesse module reads no dump: its logs never make this a dump decoder.
                 #[cfg(feature = "wasm-finesse")]
                 None => {}
@@ -220,21 +231,24 @@ impl TextDecoder {
         self.offset += bytes.len() as u64;
     }
 
-    fn report_utf8(&mut self, store: &mut Store, bytes: &[u8], valid: usize) {
-        if std::mem::replace(&mut self.utf8_reported, true) {
-            return;
+    /// A line (the `self.lines`th) as text: invalid UTF-8 replaced with U+FFFD, and said
+    /// once for the whole input, at its first line with any.
+    fn repaired<'b>(&mut self, store: &mut Store, line: &'b [u8]) -> Cow<'b, str> {
+        let valid = match std::str::from_utf8(line) {
+            Ok(text) => return Cow::Borrowed(text),
+            Err(err) => err.valid_up_to(),
+        };
+        if !std::mem::replace(&mut self.utf8_reported, true) {
+            // Characters before the first invalid byte (valid UTF-8 by construction).
+            let column = std::str::from_utf8(&line[..valid]).map_or(1, |s| s.chars().count() + 1);
+            store.diagnostics.push(Diagnostic::text(
+                DiagnosticCode::InvalidUtf8,
+                self.lines,
+                u32::try_from(column).unwrap_or(u32::MAX),
+                "",
+            ));
         }
-        let good = &bytes[..valid];
-        let line_start = memchr::memrchr(b'\n', good).map_or(0, |i| i + 1);
-        let line = self.lines as usize + memchr::memchr_iter(b'\n', good).count() + 1;
-        // `good` is valid UTF-8 by construction.
-        let column = std::str::from_utf8(&good[line_start..]).map_or(1, |s| s.chars().count() + 1);
-        store.diagnostics.push(Diagnostic::text(
-            DiagnosticCode::InvalidUtf8,
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(column).unwrap_or(u32::MAX),
-            "",
-        ));
+        String::from_utf8_lossy(line)
     }
 
     /// Decodes one line of a dump, the `self.lines`th, at byte `offset`.

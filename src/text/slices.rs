@@ -1,0 +1,240 @@
+//! A text dump cut into slices that decode apart (on several threads) and join into the store
+//! one decode of the whole would have made.
+//!
+//! A slice starts at a record start: a `MsgType:` line with nothing more on it that reads as a
+//! field (no second colon after `MsgType:`), which opens an event whatever came before it (see
+//! [`super::TextDecoder::line`]). Each slice is decoded from its global line and byte offset
+//! ([`super::TextDecoder::at`]), so its positions and line marks are the whole input's. What a
+//! decode says once for the whole input is said once after joining ([`Decoded::join`]): the
+//! first invalid UTF-8, and the flattened lines with their counts summed.
+
+use crate::diagnostic::DiagnosticCode;
+use crate::store::Store;
+
+use super::line::{msg_type_value, Line};
+use super::TextDecoder;
+
+/// Where, at or before the end of `bytes`, a slice may end so that the next begins at a record
+/// start: the offset of the last such line's first byte (a line that ends with a newline within
+/// `bytes`), or `None` if there is none after byte 0.
+#[must_use]
+pub fn last_record_start(bytes: &[u8]) -> Option<usize> {
+    // Only whole lines count: the one after the last newline may still grow.
+    let mut end = memchr::memrchr(b'\n', bytes)?;
+    while let Some(newline) = memchr::memrchr(b'\n', &bytes[..end]) {
+        let start = newline + 1;
+        if is_record_start(&bytes[start..end]) {
+            return Some(start);
+        }
+        end = newline;
+    }
+    None
+}
+
+/// Whether a whole line (without its newline) opens an event whatever came before it.
+fn is_record_start(line: &[u8]) -> bool {
+    // Most lines are fields: the `MsgType` word is looked for only where it can be.
+    if crate::text::find(line, b"sgType").is_none() && crate::text::find(line, b"SGTYPE").is_none()
+    {
+        return false;
+    }
+    let Ok(line) = std::str::from_utf8(line) else {
+        return false;
+    };
+    let line = Line::after(line, b"");
+    msg_type_value(line.content).is_some_and(|rest| !rest.contains(':'))
+}
+
+/// A slice decoded: its store, and what the whole decode says once.
+pub struct Decoded {
+    /// The events, notes and diagnostics of the slice, positions global.
+    pub store: Store,
+    said: Said,
+}
+
+/// What a decode says once for its whole input, as far as it went.
+#[derive(Clone, Copy, Default)]
+struct Said {
+    /// Its flattened lines: the diagnostic that says so (an index into the store's
+    /// diagnostics), the lines, events and fields.
+    flattened: Option<(usize, u32, usize, usize)>,
+    /// Whether invalid UTF-8 was said (once, at the first).
+    utf8: bool,
+}
+
+impl Decoded {
+    /// Decodes `bytes`, whole lines of a UTF-8 dump (without a byte-order mark) that start at
+    /// one-based line `lines + 1` and zero-based byte `offset` of the input.
+    #[must_use]
+    pub fn slice(bytes: &[u8], lines: u32, offset: u64) -> Decoded {
+        let mut store = Store::new(crate::store::Form::Text);
+        let mut decoder = TextDecoder::at(lines, offset);
+        decoder.push(&mut store, bytes);
+        decoder.finish(&mut store);
+        Decoded {
+            store,
+            said: Said {
+                flattened: decoder.flattened,
+                utf8: decoder.utf8_reported,
+            },
+        }
+    }
+
+    /// Nothing decoded yet: the start of a join.
+    #[must_use]
+    pub fn empty() -> Decoded {
+        Decoded {
+            store: Store::new(crate::store::Form::Text),
+            said: Said::default(),
+        }
+    }
+
+    /// Appends the next slice: its store joined to this one (see [`Store::append`]), the
+    /// first invalid UTF-8 said once, flattened lines said once at the first with every
+    /// slice's counts.
+    pub fn join(&mut self, next: Decoded) {
+        self.said.join(&mut self.store, next);
+    }
+}
+
+impl Said {
+    fn join(&mut self, store: &mut Store, next: Decoded) {
+        let Decoded {
+            store: mut next_store,
+            said,
+        } = next;
+        let mut dropped = Vec::new();
+        if self.utf8 && said.utf8 {
+            dropped.extend(
+                next_store
+                    .diagnostics
+                    .iter()
+                    .position(|d| d.code == DiagnosticCode::InvalidUtf8),
+            );
+        }
+        self.utf8 |= said.utf8;
+        let mut flattened = said.flattened;
+        if let (Some((at, lines, events, fields)), Some((next_at, l, e, f))) =
+            (self.flattened, flattened)
+        {
+            let counts = (lines + l, events + e, fields + f);
+            self.flattened = Some((at, counts.0, counts.1, counts.2));
+            store.diagnostics[at].message = super::flat::flattened_message(counts);
+            dropped.push(next_at);
+            flattened = None;
+        }
+        dropped.sort_unstable();
+        for &i in dropped.iter().rev() {
+            next_store.diagnostics.remove(i);
+        }
+        if let Some((at, l, e, f)) = flattened {
+            let shift = dropped.iter().filter(|&&i| i < at).count();
+            self.flattened = Some((store.diagnostics.len() + at - shift, l, e, f));
+        }
+        store.append(next_store);
+    }
+}
+
+/// Bytes of a slice handed to a thread (cut at the last record start after this many).
+#[cfg(not(target_arch = "wasm32"))]
+const SLICE_BYTES: usize = 16 << 20;
+
+/// A UTF-8 dump decoded on `threads` threads: slices handed out as they fill, joined into the
+/// store in order as they come back (so the timeline takes events in while the rest decode).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Parallel {
+    threads: usize,
+    /// Bytes not yet handed out: whole lines from a record start, then a part line.
+    pending: Vec<u8>,
+    /// Lines and bytes handed out so far.
+    lines: u32,
+    offset: u64,
+    running: std::collections::VecDeque<std::thread::JoinHandle<Decoded>>,
+    said: Said,
+    started: bool,
+    slice: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Parallel {
+    /// A decoder that keeps `threads` threads busy (at least 2: one thread decodes alone).
+    #[must_use]
+    pub fn new(threads: usize) -> Parallel {
+        Parallel::sliced(threads, SLICE_BYTES)
+    }
+
+    /// The same with slices of `slice` bytes (tests cut small inputs into many).
+    #[must_use]
+    pub fn sliced(threads: usize, slice: usize) -> Parallel {
+        Parallel {
+            threads: threads.max(1),
+            pending: Vec::new(),
+            lines: 0,
+            offset: 0,
+            running: std::collections::VecDeque::new(),
+            said: Said::default(),
+            started: false,
+            slice: slice.max(1),
+        }
+    }
+
+    /// Takes `chunk` (split anywhere); a full slice goes to a thread, and slices decoded by
+    /// then are joined into `store`.
+    pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
+        let chunk = if self.started {
+            chunk
+        } else {
+            // Offsets count from after a byte-order mark, as in one decode.
+            self.started = !chunk.is_empty();
+            chunk.strip_prefix("\u{feff}".as_bytes()).unwrap_or(chunk)
+        };
+        self.pending.extend_from_slice(chunk);
+        if self.pending.len() < self.slice {
+            return;
+        }
+        if let Some(cut) = last_record_start(&self.pending) {
+            let rest = self.pending.split_off(cut);
+            let bytes = std::mem::replace(&mut self.pending, rest);
+            self.hand_out(store, bytes);
+        }
+        while self.running.front().is_some_and(|t| t.is_finished()) {
+            self.join_first(store);
+        }
+    }
+
+    /// Decodes the rest and joins every slice into `store`.
+    pub fn finish(&mut self, store: &mut Store) {
+        let rest = std::mem::take(&mut self.pending);
+        let last = Decoded::slice(&rest, self.lines, self.offset);
+        while !self.running.is_empty() {
+            self.join_first(store);
+        }
+        self.said.join(store, last);
+    }
+
+    fn hand_out(&mut self, store: &mut Store, bytes: Vec<u8>) {
+        if self.running.len() >= self.threads {
+            self.join_first(store);
+        }
+        let (lines, offset) = (self.lines, self.offset);
+        let newlines = memchr::memchr_iter(b'\n', &bytes).count();
+        self.lines = self
+            .lines
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.offset += bytes.len() as u64;
+        self.running.push_back(std::thread::spawn(move || {
+            Decoded::slice(&bytes, lines, offset)
+        }));
+    }
+
+    fn join_first(&mut self, store: &mut Store) {
+        if let Some(thread) = self.running.pop_front() {
+            // A decoder does not panic on any input (the fuzz targets hold it); if one did,
+            // the panic is carried on here.
+            let decoded = thread
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            self.said.join(store, decoded);
+        }
+    }
+}
