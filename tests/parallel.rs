@@ -241,3 +241,41 @@ proptest! {
         prop_assert!(difference(&got, &expected).is_none(), "{}", difference(&got, &expected).unwrap_or_default());
     }
 }
+
+/// A written name that begins with the byte the names table marks verbatim names' keys with
+/// (found by the fuzz target) is still the written name after joining.
+#[test]
+fn a_name_that_looks_like_a_verbatim_key_joins_as_written() {
+    let bytes = b"MsgType: BEGIN_CALL_EVENT\n  \x01nswering: 1\nMsgType: END_CALL_EVENT\n  \x01nswering: 2\n";
+    let cut = last_record_start(bytes).unwrap();
+    let mut whole = cti_outcome::text::decode(bytes);
+    let expected = shown(&mut whole, bytes);
+    let got = shown(&mut sliced(bytes, &[cut]), bytes);
+    assert!(
+        difference(&got, &expected).is_none(),
+        "{}",
+        difference(&got, &expected).unwrap_or_default()
+    );
+}
+
+/// A field value that holds a `MsgType:` with further fields is read as flattened whether or
+/// not its event's type was seen before (found by the fuzz target: the decoder's fast path for
+/// a field it expects read it as a plain value, so the slice that had not seen the type read it
+/// otherwise).
+#[test]
+fn a_value_holding_an_event_reads_the_same_in_any_slice() {
+    let bytes = b"MsgType: BEGIN_CALL_EVENT\n  CallType: 1\nMsgType: BEGIN_CALL_EVENT\n  CallType: x MsgType: END_CALL_EVENT ConnectionCallID: 5\n";
+    let cut = last_record_start(bytes).unwrap();
+    let mut whole = cti_outcome::text::decode(bytes);
+    let expected = shown(&mut whole, bytes);
+    assert!(
+        expected.contains("END_CALL_EVENT\",\"typeId\""),
+        "{expected}"
+    );
+    let got = shown(&mut sliced(bytes, &[cut]), bytes);
+    assert!(
+        difference(&got, &expected).is_none(),
+        "{}",
+        difference(&got, &expected).unwrap_or_default()
+    );
+}

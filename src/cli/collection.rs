@@ -32,6 +32,7 @@ pub(super) fn is_collection(file: Option<&OsString>, more: &[OsString]) -> bool 
 
 /// Reads the collection, telling on stderr what was read, in what order, and what not.
 pub(super) fn read(input: Input, frames: Options, year: Option<Year>) -> Result<Collected, String> {
+    let threads = input.threads();
     let paths: Vec<PathBuf> = input
         .file
         .into_iter()
@@ -50,6 +51,7 @@ pub(super) fn read(input: Input, frames: Options, year: Option<Year>) -> Result<
         format: input.format,
         frames,
         year,
+        threads,
     };
     let collected = archive::read(archive::expand(&paths), &options);
     for skipped in &collected.skipped {

@@ -10,12 +10,12 @@ struct Command {
     about: &'static str,
 }
 
-const COMMON: &str = "[--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict]";
+const COMMON: &str = "[--format auto|text|trace|binary|hex] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--threads N] [--strict]";
 
 const COMMANDS: &[Command] = &[
     Command {
         name: "decode",
-        usage: &["decode [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--pretty] FILE…|-"],
+        usage: &["decode [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--threads N] [--strict] [--pretty] FILE…|-"],
         about: "decodes a CTI text dump, a Cisco server trace (a Finesse webservices log, a Unified
 CCX Engine MIVR log with ICD_CTI tracing, UCCE dumplog output of ctisvr, a PIM or the
 OPC), binary GED-188 frames or a hex dump of them into { events, notes, diagnostics,
@@ -27,11 +27,13 @@ modification time does. Several FILEs, a folder or an archive (zip, tar, gzip, a
 one archive inside another) are one log: their files joined in the order of their
 first call's time, a record a rotation cut joined again; the JSON adds { files,
 skipped } and each event, note and diagnostic names its file, its line counted there;
-stderr lists each file that is no log, or could not be read, with the reason",
+stderr lists each file that is no log, or could not be read, with the reason. A text
+dump is decoded on --threads N threads (by default one per core), in slices cut where a
+`MsgType:` line begins: the output is the same as on one",
     },
     Command {
         name: "timeline",
-        usage: &["timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--strict] [--output json|ndjson|csv|text] [--summary] [--pretty] FILE…|-"],
+        usage: &["timeline [--format …] [--width 1|2] [--protocol-version N] [--port P]… [--year Y] [--threads N] [--strict] [--output json|ndjson|csv|text] [--summary] [--pretty] FILE…|-"],
         about: "groups the events into calls and agents: { calls, agents, session?, diagnostics }
 JSON, each piece of evidence with its place in the input (line and endLine, with file
 for a collection; offset for frames; packet for captures); --output ndjson one call per
@@ -41,14 +43,14 @@ Reads what decode reads",
     },
     Command {
         name: "summary",
-        usage: &["summary [--format …] [--width 1|2] [--year Y] [--strict] [--output text|json|csv] FILE…|-"],
+        usage: &["summary [--format …] [--width 1|2] [--year Y] [--threads N] [--strict] [--output text|json|csv] FILE…|-"],
         about: "counts the calls of a log (or of several files, a folder or an archive) or of a
 call-record export by outcome: a table with a header, each outcome's calls and share,
 and the total (--output json or csv for machines)",
     },
     Command {
         name: "ladder",
-        usage: &["ladder [--relative] [--format …] [--year Y] CALL FILE…|-"],
+        usage: &["ladder [--relative] [--format …] [--year Y] [--threads N] CALL FILE…|-"],
         about: "draws one call (its key, as timeline --summary lists them) and the calls linked to it
 as a text ladder: the parties as columns, each event a row with its arrow, the values
 that explain it and the time since the row before (--relative: times from the first

@@ -108,6 +108,8 @@ struct Input {
     year: Option<i32>,
     /// `--strict`: error diagnostics end the command with status 1.
     strict: bool,
+    /// `--threads`: threads a text dump is decoded on (by default, one per core).
+    threads: Option<usize>,
 }
 
 /// What `decode` and `timeline` read: one file, or a collection of files.
@@ -145,6 +147,13 @@ impl Input {
                     })?);
             }
             Owned::Long(l) if l == "strict" => self.strict = true,
+            Owned::Long(l) if l == "threads" => {
+                let text = string(parser.value())?;
+                let n = text.parse().ok().filter(|&n| n > 0);
+                self.threads = Some(n.ok_or(format!(
+                    "--threads must be a number of threads (1 or more), got {text:?}"
+                ))?);
+            }
             Owned::Long(l) if l == "port" => {
                 let text = string(parser.value())?;
                 let port = text
@@ -159,6 +168,13 @@ impl Input {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Threads a text dump is decoded on: `--threads`, else one per core.
+    fn threads(&self) -> usize {
+        self.threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
     }
 
     /// Reads and decodes the input, telling on stderr which form it was read as, and why.
@@ -184,6 +200,7 @@ impl Input {
         command: &str,
         year: Option<Year>,
     ) -> Result<(Log, Option<Captured>), String> {
+        let threads = self.threads();
         let bytes = read_input(command, self.file)?;
         let options = Options {
             width: self.width,
@@ -218,6 +235,7 @@ impl Input {
         if let Some(year) = year {
             log.set_year(year);
         }
+        log.set_threads(threads);
         log.push(&bytes);
         log.finish();
         let encoding = log

@@ -22,6 +22,9 @@ pub struct PlanOptions {
     pub frames: Options,
     /// The year of trace records written without one (MIVR).
     pub year: Option<Year>,
+    /// Threads the joined log is decoded on when it is a text dump (0 or 1: one).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub threads: usize,
 }
 
 /// A file of a collection to read, in its place.

@@ -184,14 +184,15 @@ impl Names {
     pub(crate) fn adopt(&mut self, other: &Names) -> Vec<WrittenId> {
         let mut ids = vec![WrittenId(u32::MAX); other.written.len()];
         for (slot, written) in other.written.iter().enumerate() {
-            if written.is_none() {
+            let Some(written) = written else {
                 continue;
-            }
-            let id = StrId(u32::try_from(slot).expect("fewer than 2^32 names"));
-            let key = String::from_utf8_lossy(other.strings.get(id));
-            ids[slot] = match key.strip_prefix('\u{1}') {
-                Some(verbatim) => self.verbatim(verbatim),
-                None => self.written(&key),
+            };
+            // A name as written is its own key; a verbatim one's text is apart from its key.
+            let text = String::from_utf8_lossy(other.strings.get(written.text));
+            ids[slot] = if written.text.0 as usize == slot {
+                self.written(&text)
+            } else {
+                self.verbatim(&text)
             };
         }
         ids

@@ -129,9 +129,14 @@ impl TextDecoder {
         else {
             return false;
         };
-        open.position = at;
         let written = written(&slot);
         let raw = line::trim(&line.content[written.len() + 1..]);
+        // A value that may hold further fields and events is read as the line's first reading
+        // reads it (see `line`), so that a decode does not depend on what came before.
+        if memchr::memchr(b':', raw.as_bytes()).is_some() && super::flat::mentions_msg_type(raw) {
+            return false;
+        }
+        open.position = at;
         let (typed, problem) = match slot.last {
             Some((last, typed)) if same(store.strings.get(last), raw.as_bytes()) => (typed, None),
             _ => self.typed(store, slot.named, raw),

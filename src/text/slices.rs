@@ -137,7 +137,7 @@ impl Said {
 
 /// Bytes of a slice handed to a thread (cut at the last record start after this many).
 #[cfg(not(target_arch = "wasm32"))]
-const SLICE_BYTES: usize = 16 << 20;
+const SLICE_BYTES: usize = 4 << 20;
 
 /// A UTF-8 dump decoded on `threads` threads: slices handed out as they fill, joined into the
 /// store in order as they come back (so the timeline takes events in while the rest decode).
@@ -181,13 +181,6 @@ impl Parallel {
     /// Takes `chunk` (split anywhere); a full slice goes to a thread, and slices decoded by
     /// then are joined into `store`.
     pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
-        let chunk = if self.started {
-            chunk
-        } else {
-            // Offsets count from after a byte-order mark, as in one decode.
-            self.started = !chunk.is_empty();
-            chunk.strip_prefix("\u{feff}".as_bytes()).unwrap_or(chunk)
-        };
         self.pending.extend_from_slice(chunk);
         if self.pending.len() < self.slice {
             return;
@@ -204,7 +197,8 @@ impl Parallel {
 
     /// Decodes the rest and joins every slice into `store`.
     pub fn finish(&mut self, store: &mut Store) {
-        let rest = std::mem::take(&mut self.pending);
+        let mut rest = std::mem::take(&mut self.pending);
+        self.drop_bom(&mut rest);
         let last = Decoded::slice(&rest, self.lines, self.offset);
         while !self.running.is_empty() {
             self.join_first(store);
@@ -212,7 +206,16 @@ impl Parallel {
         self.said.join(store, last);
     }
 
-    fn hand_out(&mut self, store: &mut Store, bytes: Vec<u8>) {
+    /// Offsets count from after a byte-order mark, as in one decode: the first slice leaves
+    /// it out.
+    fn drop_bom(&mut self, bytes: &mut Vec<u8>) {
+        if !std::mem::replace(&mut self.started, true) && bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+    }
+
+    fn hand_out(&mut self, store: &mut Store, mut bytes: Vec<u8>) {
+        self.drop_bom(&mut bytes);
         if self.running.len() >= self.threads {
             self.join_first(store);
         }

@@ -1,7 +1,10 @@
 //! Collections (`cti_outcome::collection`): random bytes named as an archive (`.zip`, `.tar`,
 //! `.tar.gz`, `.gz`) are expanded and read without a panic, every member either read or
 //! skipped with a reason; and random bytes cut at random points into files fed in order are
-//! the same log as the bytes fed whole, every event's line found in a file that has it.
+//! the same log as the bytes fed whole, every event's line found in a file that has it; and
+//! random bytes decoded as a dump on several threads, in slices of random sizes fed in chunks of
+//! random sizes, are the same store as one decode (events, fields, notes, diagnostics, line
+//! marks), with the same calls.
 #![no_main]
 
 use std::io::Write;
@@ -16,10 +19,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&how, rest)) = data.split_first() else {
         return;
     };
-    if how & 1 == 0 {
-        archived(how, rest);
-    } else {
-        cut(how, rest);
+    match how % 3 {
+        0 => archived(how / 3, rest),
+        1 => cut(how / 3, rest),
+        _ => sliced(how / 3, rest),
     }
 });
 
@@ -88,4 +91,36 @@ fn cut(how: u8, bytes: &[u8]) {
         joined.log.timeline().call_count(),
         whole.timeline().call_count()
     );
+}
+
+/// The bytes decoded as a dump on threads, in slices and chunks the first byte's bits size.
+fn sliced(how: u8, bytes: &[u8]) {
+    use cti_outcome::store::Store;
+    use cti_outcome::text::slices::Parallel;
+    // UTF-16 is turned into UTF-8 first, and decoded on one thread.
+    if cti_outcome::text::encoding::sniff(bytes).is_utf16() {
+        return;
+    }
+    let threads = 1 + usize::from(how & 3);
+    let slice = 1 + usize::from(how >> 2) * 37;
+    let chunk = 1 + usize::from(how >> 4) * 11;
+    let mut store = Store::new(cti_outcome::store::Form::Text);
+    let mut parallel = Parallel::sliced(threads, slice);
+    for part in bytes.chunks(chunk) {
+        parallel.push(&mut store, part);
+    }
+    parallel.finish(&mut store);
+    let mut whole = cti_outcome::text::decode(bytes);
+    assert_eq!(shown(&mut store, bytes), shown(&mut whole, bytes));
+}
+
+/// Everything a store shows of a text input: events, notes and diagnostics as JSON, where its
+/// noted lines start, and its calls.
+fn shown(store: &mut cti_outcome::store::Store, bytes: &[u8]) -> String {
+    let lines = u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap() + 1;
+    let marks: Vec<_> = (1..=lines).step_by(256).map(|l| store.line_start(l)).collect();
+    let decoded = serde_json::to_string(&cti_outcome::view::decoded_text(store)).unwrap();
+    let timeline = cti_outcome::timeline::build(store);
+    let calls = serde_json::to_string(&cti_outcome::view::timeline::timeline(store, &timeline)).unwrap();
+    format!("{decoded}\n{calls}\n{marks:?}")
 }

@@ -1,0 +1,82 @@
+//! A log fed in chunks of any size, of a known size, and live.
+
+use super::*;
+use crate::view;
+
+const LOG: &[u8] = include_bytes!("../generate/flows/consult-transfer.txt");
+
+#[test]
+fn any_chunking_gives_the_whole_decode_and_timeline() {
+    let whole = Log::open(LOG, None, Options::default());
+    let json = |log: &Log| {
+        let store = log.store();
+        serde_json::to_string(&(
+            view::decoded_text(store),
+            view::timeline::timeline(store, log.timeline()),
+        ))
+        .unwrap()
+    };
+    for size in [1, 7, 64, 333, LOG.len()] {
+        let mut log = Log::new(None, Options::default());
+        for chunk in LOG.chunks(size) {
+            log.push(chunk);
+        }
+        log.finish();
+        assert_eq!(json(&log), json(&whole), "chunks of {size}");
+    }
+}
+
+#[test]
+fn a_known_size_reserves_room_once_and_decodes_the_same() {
+    let sample = usize::try_from(SAMPLE_BYTES).unwrap();
+    let big: Vec<u8> = LOG.repeat(8 * sample / LOG.len());
+    let open = |expected: Option<u64>| {
+        let mut log = Log::new(None, Options::default());
+        if let Some(bytes) = expected {
+            log.expect(bytes);
+        }
+        let mut after_sample = 0;
+        for chunk in big.chunks(sample) {
+            log.push(chunk);
+            if after_sample == 0 {
+                after_sample = log.store().heap_bytes();
+            }
+        }
+        log.finish();
+        let json = serde_json::to_string(&(
+            view::decoded_text(log.store()),
+            view::timeline::timeline(log.store(), log.timeline()),
+        ))
+        .unwrap();
+        (json, after_sample)
+    };
+    let (plain, plain_bytes) = open(None);
+    let (sized, sized_bytes) = open(Some(big.len() as u64));
+    assert_eq!(sized, plain);
+    assert!(
+        sized_bytes > 3 * plain_bytes,
+        "room for the whole log after the first part: {sized_bytes} vs {plain_bytes} bytes"
+    );
+    for wrong in [1, 10 * big.len() as u64, u64::MAX] {
+        assert_eq!(
+            open(Some(wrong)).0,
+            plain,
+            "a wrong size ({wrong}) changes nothing"
+        );
+    }
+}
+
+#[test]
+fn a_live_text_feed_gives_events_before_the_end() {
+    let mut log = Log::new(None, Options::default());
+    log.push(b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 1\n");
+    log.push(b"MsgType: END_CALL_EVENT\n  ConnectionCallID: 1\n");
+    assert_eq!(log.format(), Some(Format::Text));
+    assert_eq!(
+        log.store().len(),
+        2,
+        "both events are in, the second still open"
+    );
+    log.update_timeline();
+    assert_eq!(log.timeline().call_count(), 1);
+}
