@@ -19,7 +19,8 @@ const DETECT_BYTES: usize = 64 * 1024;
 enum Decoder {
     /// The form is not told yet: the bytes so far.
     Undecided(Vec<u8>),
-    Text(TextInput),
+    /// (Boxed: a text decoder is much larger than the others.)
+    Text(Box<TextInput>),
     // The traces module reads text; frames are the main module's (see `settle`).
     #[cfg(not(feature = "wasm-traces"))]
     Frames(binary::FrameDecoder),
@@ -109,6 +110,9 @@ pub struct Log {
 
 /// Bytes decoded before the room a known size needs is estimated from them.
 const SAMPLE_BYTES: u64 = 256 * 1024;
+
+/// Bytes of a chunk fed at a time (see [`Log::push`]).
+const PIECE_BYTES: usize = 4 << 20;
 
 /// Bytes kept from the start of the input to say what it looks like.
 const FIRST_BYTES: usize = 512;
@@ -224,7 +228,11 @@ impl Log {
             self.first.extend_from_slice(&chunk[..take]);
         }
         self.seen += chunk.len() as u64;
-        self.feed(chunk);
+        // A large chunk (a whole file) is fed in pieces, the events of each taken into the
+        // timeline before the next: on threads, the calls are worked out while slices decode.
+        for piece in chunk.chunks(PIECE_BYTES) {
+            self.feed(piece);
+        }
     }
 
     fn feed(&mut self, chunk: &[u8]) {
@@ -354,9 +362,9 @@ impl Log {
         self.format = Some(format);
         self.decoder = match format {
             #[cfg(not(target_arch = "wasm32"))]
-            Format::Text => Decoder::Text(TextInput::threads(self.threads)),
+            Format::Text => Decoder::Text(Box::new(TextInput::threads(self.threads))),
             #[cfg(all(target_arch = "wasm32", not(feature = "wasm-finesse")))]
-            Format::Text => Decoder::Text(TextInput::default()),
+            Format::Text => Decoder::Text(Box::default()),
             // The Finesse module reads traces only (dumps are the main module's).
             #[cfg(feature = "wasm-finesse")]
             Format::Text => Decoder::Unreadable,
@@ -376,7 +384,7 @@ impl Log {
 
     #[cfg(feature = "traces")]
     fn trace_decoder(&mut self) -> Decoder {
-        Decoder::Text(TextInput::traces(self.year))
+        Decoder::Text(Box::new(TextInput::traces(self.year)))
     }
 
     /// The main WebAssembly module reads no trace: the end says where to open it.

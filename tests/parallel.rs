@@ -12,7 +12,7 @@ use cti_outcome::binary::Options;
 use cti_outcome::generate;
 use cti_outcome::log::Log;
 use cti_outcome::store::Store;
-use cti_outcome::text::slices::{last_record_start, Decoded, Parallel};
+use cti_outcome::text::slices::{next_record_start, Decoded, Parallel};
 use cti_outcome::view;
 use proptest::prelude::*;
 
@@ -65,12 +65,11 @@ fn input() -> Vec<u8> {
 /// Every record start after byte 0 (where a slice may begin), first to last.
 fn record_starts(bytes: &[u8]) -> Vec<usize> {
     let mut starts = Vec::new();
-    let mut end = bytes.len();
-    while let Some(start) = last_record_start(&bytes[..end]) {
+    let mut at = 1;
+    while let Ok(start) = next_record_start(bytes, at) {
         starts.push(start);
-        end = start;
+        at = start + 1;
     }
-    starts.reverse();
     starts
 }
 
@@ -186,7 +185,12 @@ fn a_log_on_threads_is_the_log_on_one() {
         difference(&got, &expected).unwrap_or_default()
     );
     // Small slices, so that several threads run: pushed in chunks of every size.
-    for (threads, slice, chunk) in [(2, 3000, 777), (3, 1, 64), (8, 20_000, 4096)] {
+    for (threads, slice, chunk) in [
+        (2, 3000, 777),
+        (3, 1, 64),
+        (8, 20_000, 4096),
+        (2, 5000, usize::MAX),
+    ] {
         let mut parallel = Parallel::sliced(threads, slice);
         let mut store = Store::new(cti_outcome::store::Form::Text);
         for part in bytes.chunks(chunk) {
@@ -247,7 +251,7 @@ proptest! {
 #[test]
 fn a_name_that_looks_like_a_verbatim_key_joins_as_written() {
     let bytes = b"MsgType: BEGIN_CALL_EVENT\n  \x01nswering: 1\nMsgType: END_CALL_EVENT\n  \x01nswering: 2\n";
-    let cut = last_record_start(bytes).unwrap();
+    let cut = next_record_start(bytes, 1).unwrap();
     let mut whole = cti_outcome::text::decode(bytes);
     let expected = shown(&mut whole, bytes);
     let got = shown(&mut sliced(bytes, &[cut]), bytes);
@@ -265,7 +269,7 @@ fn a_name_that_looks_like_a_verbatim_key_joins_as_written() {
 #[test]
 fn a_value_holding_an_event_reads_the_same_in_any_slice() {
     let bytes = b"MsgType: BEGIN_CALL_EVENT\n  CallType: 1\nMsgType: BEGIN_CALL_EVENT\n  CallType: x MsgType: END_CALL_EVENT ConnectionCallID: 5\n";
-    let cut = last_record_start(bytes).unwrap();
+    let cut = next_record_start(bytes, 1).unwrap();
     let mut whole = cti_outcome::text::decode(bytes);
     let expected = shown(&mut whole, bytes);
     assert!(

@@ -217,7 +217,7 @@ pub struct TextInput {
     #[cfg(not(target_arch = "wasm32"))]
     threads: usize,
     #[cfg(not(target_arch = "wasm32"))]
-    parallel: Option<super::slices::Parallel>,
+    parallel: Option<Box<super::slices::Parallel>>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -320,7 +320,7 @@ impl TextInput {
         }
         #[cfg(not(target_arch = "wasm32"))]
         if self.threads > 1 && !encoding.is_utf16() {
-            self.parallel = Some(super::slices::Parallel::new(self.threads));
+            self.parallel = Some(Box::new(super::slices::Parallel::new(self.threads)));
         }
     }
 

@@ -14,21 +14,30 @@ use crate::store::Store;
 use super::line::{msg_type_value, Line};
 use super::TextDecoder;
 
-/// Where, at or before the end of `bytes`, a slice may end so that the next begins at a record
-/// start: the offset of the last such line's first byte (a line that ends with a newline within
-/// `bytes`), or `None` if there is none after byte 0.
-#[must_use]
-pub fn last_record_start(bytes: &[u8]) -> Option<usize> {
-    // Only whole lines count: the one after the last newline may still grow.
-    let mut end = memchr::memrchr(b'\n', bytes)?;
-    while let Some(newline) = memchr::memrchr(b'\n', &bytes[..end]) {
-        let start = newline + 1;
-        if is_record_start(&bytes[start..end]) {
-            return Some(start);
+/// The first record start at or after byte `at` of `bytes`: the offset of the first byte of a
+/// line that starts there or later, ends with a newline within `bytes`, and opens an event
+/// whatever came before it. `Err` when there is none yet: the start of the line to look on
+/// from once more bytes have come.
+///
+/// # Errors
+/// When no whole line from `at` on is a record start.
+pub fn next_record_start(bytes: &[u8], at: usize) -> Result<usize, usize> {
+    let mut start = match at {
+        0 => 0,
+        _ => match memchr::memchr(b'\n', &bytes[at - 1..]) {
+            Some(i) => at + i,
+            None => return Err(bytes.len().min(at)),
+        },
+    };
+    loop {
+        let Some(len) = memchr::memchr(b'\n', &bytes[start..]) else {
+            return Err(start);
+        };
+        if is_record_start(&bytes[start..start + len]) {
+            return Ok(start);
         }
-        end = newline;
+        start += len + 1;
     }
-    None
 }
 
 /// Whether a whole line (without its newline) opens an event whatever came before it.
@@ -146,6 +155,8 @@ pub struct Parallel {
     threads: usize,
     /// Bytes not yet handed out: whole lines from a record start, then a part line.
     pending: Vec<u8>,
+    /// Where in `pending` to look on for a record start (the lines before it hold none).
+    resume: usize,
     /// Lines and bytes handed out so far.
     lines: u32,
     offset: u64,
@@ -169,6 +180,7 @@ impl Parallel {
         Parallel {
             threads: threads.max(1),
             pending: Vec::new(),
+            resume: 0,
             lines: 0,
             offset: 0,
             running: std::collections::VecDeque::new(),
@@ -178,21 +190,49 @@ impl Parallel {
         }
     }
 
-    /// Takes `chunk` (split anywhere); a full slice goes to a thread, and slices decoded by
+    /// Takes `chunk` (split anywhere); each full slice goes to a thread, and slices decoded by
     /// then are joined into `store`.
     pub fn push(&mut self, store: &mut Store, chunk: &[u8]) {
-        self.pending.extend_from_slice(chunk);
-        if self.pending.len() < self.slice {
-            return;
+        if self.pending.is_empty() {
+            // A whole input pushed at once is cut where it lies; only its end is kept.
+            let used = self.hand_out_slices(store, chunk);
+            self.pending.extend_from_slice(&chunk[used..]);
+        } else {
+            self.pending.extend_from_slice(chunk);
+            let pending = std::mem::take(&mut self.pending);
+            let used = self.hand_out_slices(store, &pending);
+            self.pending = pending;
+            self.pending.drain(..used);
         }
-        if let Some(cut) = last_record_start(&self.pending) {
-            let rest = self.pending.split_off(cut);
-            let bytes = std::mem::replace(&mut self.pending, rest);
-            self.hand_out(store, bytes);
-        }
-        while self.running.front().is_some_and(|t| t.is_finished()) {
+        while self
+            .running
+            .front()
+            .is_some_and(std::thread::JoinHandle::is_finished)
+        {
             self.join_first(store);
         }
+    }
+
+    /// Hands out every slice of at least the slice size that `bytes` (the bytes not handed out
+    /// yet) holds, each ending before a record start; the bytes handed out.
+    fn hand_out_slices(&mut self, store: &mut Store, bytes: &[u8]) -> usize {
+        let mut from = 0;
+        while bytes.len() - from > self.slice {
+            let at = self.resume.max(from + self.slice);
+            match next_record_start(bytes, at) {
+                Ok(cut) => {
+                    self.hand_out(store, bytes[from..cut].to_vec());
+                    from = cut;
+                    self.resume = 0;
+                }
+                Err(resume) => {
+                    self.resume = resume;
+                    break;
+                }
+            }
+        }
+        self.resume = self.resume.saturating_sub(from);
+        from
     }
 
     /// Decodes the rest and joins every slice into `store`.
