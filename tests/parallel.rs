@@ -105,6 +105,13 @@ fn difference(got: &str, expected: &str) -> Option<String> {
     ))
 }
 
+/// Fails with where `got` and `expected` first differ, after `context`.
+fn assert_same(got: &str, expected: &str, context: &str) {
+    if let Some(d) = difference(got, expected) {
+        panic!("{context} {d}");
+    }
+}
+
 /// The dump decoded in the slices that `cuts` (record starts, ascending) make, joined.
 fn sliced(bytes: &[u8], cuts: &[usize]) -> Store {
     let mut joined = Decoded::empty();
@@ -154,11 +161,7 @@ fn slices_joined_are_the_whole_decode_with_each_said_once_diagnostic_once() {
     // Every tenth record start: many slices, each said-once case in several.
     let cuts: Vec<usize> = starts.iter().copied().step_by(10).collect();
     let got = shown(&mut sliced(&bytes, &cuts), &bytes);
-    assert!(
-        difference(&got, &expected).is_none(),
-        "{}",
-        difference(&got, &expected).unwrap_or_default()
-    );
+    assert_same(&got, &expected, "");
 }
 
 #[test]
@@ -179,11 +182,7 @@ fn a_log_on_threads_is_the_log_on_one() {
         .unwrap()
     };
     let (got, expected) = (json(&threaded), json(&one));
-    assert!(
-        difference(&got, &expected).is_none(),
-        "{}",
-        difference(&got, &expected).unwrap_or_default()
-    );
+    assert_same(&got, &expected, "");
     // Small slices, so that several threads run: pushed in chunks of every size.
     for (threads, slice, chunk) in [
         (2, 3000, 777),
@@ -199,10 +198,10 @@ fn a_log_on_threads_is_the_log_on_one() {
         parallel.finish(&mut store);
         let mut whole = cti_outcome::text::decode(&bytes);
         let (got, expected) = (shown(&mut store, &bytes), shown(&mut whole, &bytes));
-        assert!(
-            difference(&got, &expected).is_none(),
-            "{threads} threads, slices of {slice}: {}",
-            difference(&got, &expected).unwrap_or_default()
+        assert_same(
+            &got,
+            &expected,
+            &format!("{threads} threads, slices of {slice}:"),
         );
     }
 }
@@ -229,7 +228,9 @@ proptest! {
         let mut whole = cti_outcome::text::decode(&bytes);
         let expected = shown(&mut whole, &bytes);
         let got = shown(&mut sliced(&bytes, &cuts), &bytes);
-        prop_assert!(difference(&got, &expected).is_none(), "{}", difference(&got, &expected).unwrap_or_default());
+        if let Some(d) = difference(&got, &expected) {
+            return Err(TestCaseError::fail(d));
+        }
 
         let mut fed = bytes.clone();
         if bom {
@@ -242,7 +243,9 @@ proptest! {
         }
         parallel.finish(&mut store);
         let got = shown(&mut store, &bytes);
-        prop_assert!(difference(&got, &expected).is_none(), "{}", difference(&got, &expected).unwrap_or_default());
+        if let Some(d) = difference(&got, &expected) {
+            return Err(TestCaseError::fail(d));
+        }
     }
 }
 
@@ -250,16 +253,18 @@ proptest! {
 /// (found by the fuzz target) is still the written name after joining.
 #[test]
 fn a_name_that_looks_like_a_verbatim_key_joins_as_written() {
-    let bytes = b"MsgType: BEGIN_CALL_EVENT\n  \x01nswering: 1\nMsgType: END_CALL_EVENT\n  \x01nswering: 2\n";
+    cut_once_is_whole(b"MsgType: BEGIN_CALL_EVENT\n  \x01nswering: 1\nMsgType: END_CALL_EVENT\n  \x01nswering: 2\n");
+}
+
+/// `bytes` cut at their second record start and joined equal them decoded whole; what the
+/// whole decode shows.
+fn cut_once_is_whole(bytes: &[u8]) -> String {
     let cut = next_record_start(bytes, 1).unwrap();
     let mut whole = cti_outcome::text::decode(bytes);
     let expected = shown(&mut whole, bytes);
     let got = shown(&mut sliced(bytes, &[cut]), bytes);
-    assert!(
-        difference(&got, &expected).is_none(),
-        "{}",
-        difference(&got, &expected).unwrap_or_default()
-    );
+    assert_same(&got, &expected, "");
+    expected
 }
 
 /// A field value that holds a `MsgType:` with further fields is read as flattened whether or
@@ -268,18 +273,6 @@ fn a_name_that_looks_like_a_verbatim_key_joins_as_written() {
 /// otherwise).
 #[test]
 fn a_value_holding_an_event_reads_the_same_in_any_slice() {
-    let bytes = b"MsgType: BEGIN_CALL_EVENT\n  CallType: 1\nMsgType: BEGIN_CALL_EVENT\n  CallType: x MsgType: END_CALL_EVENT ConnectionCallID: 5\n";
-    let cut = next_record_start(bytes, 1).unwrap();
-    let mut whole = cti_outcome::text::decode(bytes);
-    let expected = shown(&mut whole, bytes);
-    assert!(
-        expected.contains("END_CALL_EVENT\",\"typeId\""),
-        "{expected}"
-    );
-    let got = shown(&mut sliced(bytes, &[cut]), bytes);
-    assert!(
-        difference(&got, &expected).is_none(),
-        "{}",
-        difference(&got, &expected).unwrap_or_default()
-    );
+    let shown = cut_once_is_whole(b"MsgType: BEGIN_CALL_EVENT\n  CallType: 1\nMsgType: BEGIN_CALL_EVENT\n  CallType: x MsgType: END_CALL_EVENT ConnectionCallID: 5\n");
+    assert!(shown.contains("END_CALL_EVENT\",\"typeId\""), "{shown}");
 }

@@ -102,7 +102,18 @@ fn main() {
     let trace_rates = trace_rates();
     let live = live_costs();
     live.print();
-    let collections = collection_costs(&text);
+    // Collections and threads are measured on at least 100 MB (a 20 MB log is five slices).
+    let collections = if bytes >= COLLECTION_BYTES {
+        collection_costs(&text)
+    } else {
+        let calls = calls_for(COLLECTION_BYTES, Generate::default(), |e| {
+            write_text(e).len()
+        });
+        collection_costs(&write_text(&generate::generate(Generate {
+            calls,
+            ..Generate::default()
+        })))
+    };
     let text_mb_s = mb_s(text.len(), text_decode);
     let export_mb_s = export_rate(text.len(), text_mb_s);
     let export_memory = export_memory(&text);
@@ -243,8 +254,8 @@ fn write_summary(path: &str, summary: &serde_json::Value, capture: &[u8]) {
 }
 
 /// The log as 16 rotated files in a deflated zip, opened as a collection, against the log
-/// itself (both with their calls): the time ratio; and the bytes a decoded log holds (store
-/// and timeline) per byte of input.
+/// itself (both with their calls): the time ratio; both again on every core against one
+/// thread; and the bytes a decoded log holds (store and timeline) per byte of input.
 fn collection_costs(text: &str) -> Collections {
     use std::io::Write;
     let dir = std::env::temp_dir().join(format!("cti-outcome-bench-{}", std::process::id()));
@@ -386,6 +397,9 @@ impl Live {
 
 /// Events each live figure is timed over (a window spans the tidies a desktop's view makes).
 const LIVE_WINDOW: usize = 100_000;
+
+/// Bytes of the generated log the collection and thread figures are measured on, at least.
+const COLLECTION_BYTES: usize = 100_000_000;
 
 /// Writes the frames and the times the live figures push, for the browser's figures
 /// (`data/live.bin`, and `data/live-times.f64`: one little-endian f64 of milliseconds per frame).
