@@ -164,6 +164,33 @@ fn slices_joined_are_the_whole_decode_with_each_said_once_diagnostic_once() {
     assert_same(&got, &expected, "");
 }
 
+/// Slices carried as bytes (as from a Worker's wasm instance to another) join as they do in
+/// one instance; and bytes that are no slice, or a slice cut short, are refused.
+#[test]
+fn slices_carried_as_bytes_join_into_the_whole_decode() {
+    let bytes = input();
+    let mut whole = cti_outcome::text::decode(&bytes);
+    let expected = shown(&mut whole, &bytes);
+    let starts = record_starts(&bytes);
+    let mut joined = Decoded::empty();
+    let (mut lines, mut from) = (0u32, 0);
+    for &to in starts.iter().step_by(7).chain([&bytes.len()]) {
+        let part = &bytes[from..to];
+        let carried = Decoded::slice(part, lines, from as u64).to_bytes();
+        if from == 0 {
+            assert!(
+                Decoded::from_bytes(&carried[..carried.len() - 1]).is_none(),
+                "cut short"
+            );
+            assert!(Decoded::from_bytes(b"MsgType: X").is_none(), "no slice");
+        }
+        joined.join(Decoded::from_bytes(&carried).expect("a slice read back"));
+        lines += u32::try_from(memchr::memchr_iter(b'\n', part).count()).unwrap();
+        from = to;
+    }
+    assert_same(&shown(&mut joined.store, &bytes), &expected, "");
+}
+
 #[test]
 fn a_log_on_threads_is_the_log_on_one() {
     let bytes = input();
@@ -208,6 +235,27 @@ fn a_log_on_threads_is_the_log_on_one() {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A slice's bytes damaged anywhere (a byte changed, or cut short) are refused or read as
+    /// a store whose every event and call can be shown.
+    #[test]
+    fn damaged_slice_bytes_are_refused_or_read_whole(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        cut in any::<bool>(),
+    ) {
+        let bytes = b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 7\n  Vendor: x\n# a note\nMsgType: X\n  : y\n";
+        let mut carried = Decoded::slice(bytes, 0, 0).to_bytes();
+        let i = at.index(carried.len());
+        if cut {
+            carried.truncate(i);
+        } else {
+            carried[i] = byte;
+        }
+        if let Some(mut slice) = Decoded::from_bytes(&carried) {
+            let _ = shown(&mut slice.store, bytes);
+        }
+    }
 
     /// Slices cut at any record starts join into the whole decode; and so does the threaded
     /// decoder with slices of any size, fed in chunks of any size (a byte-order mark in front,

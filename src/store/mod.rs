@@ -14,6 +14,7 @@ pub(crate) mod frame;
 mod intern;
 mod merge;
 mod names;
+pub(crate) mod wire;
 mod write;
 
 pub(crate) use access::named;

@@ -198,6 +198,50 @@ impl Names {
         ids
     }
 
+    /// Slots of written names (some empty: ids of other strings).
+    pub(crate) fn slots(&self) -> usize {
+        self.written.len()
+    }
+
+    /// Every slot as bytes: 0 for an empty one, else 1 (as written) or 2 (verbatim) and its
+    /// text (see `wire.rs`).
+    pub(crate) fn write_slots(&self, w: &mut Vec<u8>) {
+        for (slot, written) in self.written.iter().enumerate() {
+            match written {
+                None => w.push(0),
+                Some(written) => {
+                    w.push(if written.text.0 as usize == slot {
+                        1
+                    } else {
+                        2
+                    });
+                    super::wire::put_bytes(w, self.strings.get(written.text));
+                }
+            }
+        }
+    }
+
+    /// `slots` slots read back: the id each written name has here, by its slot.
+    pub(crate) fn read_slots(
+        &mut self,
+        r: &mut super::wire::Reader<'_>,
+        slots: usize,
+    ) -> Option<Vec<Option<WrittenId>>> {
+        (0..slots)
+            .map(|_| match r.take(1)?[0] {
+                0 => Some(None),
+                tag => {
+                    let text = std::str::from_utf8(r.bytes()?).ok()?;
+                    Some(Some(if tag == 1 {
+                        self.written(text)
+                    } else {
+                        self.verbatim(text)
+                    }))
+                }
+            })
+            .collect()
+    }
+
     /// Bytes held.
     #[must_use]
     pub fn heap_bytes(&self) -> usize {

@@ -98,6 +98,36 @@ impl Decoded {
         }
     }
 
+    /// The slice as bytes, to carry to another WebAssembly instance (a Worker's):
+    /// [`Store::to_bytes`] and what it says once.
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        use crate::store::wire::put_u32;
+        let mut w = self.store.to_bytes();
+        let (at, lines, events, fields) = self.said.flattened.unwrap_or((usize::MAX, 0, 0, 0));
+        put_u32(&mut w, at);
+        put_u32(&mut w, lines as usize);
+        put_u32(&mut w, events);
+        put_u32(&mut w, fields);
+        w.push(u8::from(self.said.utf8));
+        w
+    }
+
+    /// A slice read back from [`Decoded::to_bytes`]; `None` if the bytes are not one.
+    #[must_use]
+    pub fn from_bytes(bytes: &[u8]) -> Option<Decoded> {
+        let (store, said) = bytes.split_at_checked(bytes.len().checked_sub(17)?)?;
+        let mut r = crate::store::wire::Reader::new(said);
+        let at = r.u32()?;
+        let counts = (u32::try_from(r.u32()?).ok()?, r.u32()?, r.u32()?);
+        let utf8 = r.take(1)?[0] != 0;
+        let flattened = (at != u32::MAX as usize).then_some((at, counts.0, counts.1, counts.2));
+        Some(Decoded {
+            store: Store::from_bytes(store)?,
+            said: Said { flattened, utf8 },
+        })
+    }
+
     /// Appends the next slice: its store joined to this one (see [`Store::append`]), the
     /// first invalid UTF-8 said once, flattened lines said once at the first with every
     /// slice's counts.
@@ -107,6 +137,7 @@ impl Decoded {
 }
 
 impl Said {
+    /// Joins `next` into `store`, whose slices said this so far (see [`Decoded::join`]).
     fn join(&mut self, store: &mut Store, next: Decoded) {
         let Decoded {
             store: mut next_store,
