@@ -366,6 +366,7 @@ pub fn read(expanded: Expanded, options: &PlanOptions) -> Collected {
     if let Some(year) = options.year {
         log.set_year(year);
     }
+    #[cfg(not(target_arch = "wasm32"))]
     log.set_threads(options.threads);
     let mut collection = Collection::new(log);
     let mut buf = vec![0; CHUNK];
