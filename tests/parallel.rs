@@ -244,7 +244,7 @@ proptest! {
         byte in any::<u8>(),
         cut in any::<bool>(),
     ) {
-        let bytes = b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 7\n  Vendor: x\n# a note\nMsgType: X\n  : y\n";
+        let bytes = b"MsgType: BEGIN_CALL_EVENT\n  ConnectionCallID: 7\n  Vendor: x\n# a note\nMsgType: X\n  : y\nMsgType: END_CALL_EVENT ConnectionCallID: 7 \xff\n";
         let mut carried = Decoded::slice(bytes, 0, 0).to_bytes();
         let i = at.index(carried.len());
         if cut {
@@ -252,8 +252,11 @@ proptest! {
         } else {
             carried[i] = byte;
         }
-        if let Some(mut slice) = Decoded::from_bytes(&carried) {
-            let _ = shown(&mut slice.store, bytes);
+        if let Some(slice) = Decoded::from_bytes(&carried) {
+            // Joined after a whole slice that says the same things once.
+            let mut joined = Decoded::slice(bytes, 0, 0);
+            joined.join(slice);
+            let _ = shown(&mut joined.store, bytes);
         }
     }
 

@@ -122,8 +122,22 @@ impl Decoded {
         let counts = (u32::try_from(r.u32()?).ok()?, r.u32()?, r.u32()?);
         let utf8 = r.take(1)?[0] != 0;
         let flattened = (at != u32::MAX as usize).then_some((at, counts.0, counts.1, counts.2));
-        Some(Decoded {
-            store: Store::from_bytes(store)?,
+        let store = Store::from_bytes(store)?;
+        // What is said once points at the diagnostic that says it.
+        let said_at = |code| move |d: &crate::diagnostic::Diagnostic| d.code == code;
+        let flattened_holds = flattened.is_none_or(|(at, ..)| {
+            store
+                .diagnostics
+                .get(at)
+                .is_some_and(said_at(DiagnosticCode::Flattened))
+        });
+        let utf8_holds = !utf8
+            || store
+                .diagnostics
+                .iter()
+                .any(said_at(DiagnosticCode::InvalidUtf8));
+        (flattened_holds && utf8_holds).then_some(Decoded {
+            store,
             said: Said { flattened, utf8 },
         })
     }
