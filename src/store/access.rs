@@ -196,17 +196,17 @@ impl Iterator for FieldIter<'_> {
 fn text_row(store: &Store, row: usize, message_type: Option<u16>) -> FieldRef {
     let f = &store.fields;
     let written = store.names.get(f.name[row]);
-    let raw = f.raw[row];
+    let (raw, num) = f.values.get(row);
     let interned = StrRef::Interned(StrId(if raw == NO_STR { 0 } else { raw }));
     let value = match f.kind[row] {
         kind::NUMBER => FieldValue::Number {
-            n: f.num[row],
+            n: num,
             raw: (raw != NO_STR).then_some(interned),
         },
         kind::TEXT => FieldValue::Text(interned),
         kind::EMPTY => FieldValue::Empty,
         kind::NA => FieldValue::Na(interned),
-        _ => FieldValue::TotalBytes(u32::try_from(f.num[row]).unwrap_or(0), interned),
+        _ => FieldValue::TotalBytes(u32::try_from(num).unwrap_or(0), interned),
     };
     let field = written.named.field(message_type);
     // `NumCSQs` names NumFltSkillGroups or NumSkillGroups depending on the message.

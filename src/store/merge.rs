@@ -37,8 +37,10 @@ impl Store {
         let (f, n) = (&mut self.fields, &next.fields);
         f.name.extend(n.name.iter().map(|w| names[w.0 as usize]));
         f.kind.extend_from_slice(&n.kind);
-        f.raw.extend(n.raw.iter().map(|&s| string(s)));
-        f.num.extend_from_slice(&n.num);
+        f.values.room(f.values.len() + n.values.len());
+        for (raw, num) in n.values.iter() {
+            f.values.push(string(raw), num);
+        }
         let row = |r: u32| u32::try_from(u64::from(r) + field_base).unwrap_or(u32::MAX);
         f.extra.extend(n.extra.iter().map(|(&r, &x)| (row(r), x)));
 

@@ -1,7 +1,8 @@
 //! The one model every decoder fills: a columnar store of events and fields.
 //!
 //! The store keeps events as rows of small integers (message type, position, time, where its
-//! fields are) and text fields as rows of a name id, a kind, an interned raw value and a number.
+//! fields are) and text fields as rows of a name id, a kind and a value (an interned raw string, a number, or
+//! both, packed in four bytes: [`Values`]).
 //! Names, symbols as written and repeated values are interned ([`Interner`]); frame bytes are kept
 //! once and their fields read when asked for. Meanings, symbols, TIME dates and the decimal text
 //! of numbers are produced only when output is asked for (the views in [`crate::view`]).
@@ -14,6 +15,7 @@ pub(crate) mod frame;
 mod intern;
 mod merge;
 mod names;
+mod values;
 pub(crate) mod wire;
 mod write;
 
@@ -22,6 +24,7 @@ pub use access::{FieldIter, FieldName, FieldRef, FieldValue, StrRef};
 pub(crate) use intern::same;
 pub use intern::{Interner, StrId};
 pub use names::{NameId, Names, Written, WrittenId};
+pub(crate) use values::Values;
 pub(crate) use write::Span;
 
 use serde::Serialize;
@@ -169,10 +172,9 @@ pub(crate) struct Fields {
     pub name: Vec<WrittenId>,
     /// [`kind`]: how to read `raw` and `num`.
     pub kind: Vec<u8>,
-    /// The value as written, or [`NO_STR`] when it is the decimal text of `num`.
-    pub raw: Vec<u32>,
-    /// The number (kinds NUMBER and TOTAL_BYTES).
-    pub num: Vec<i64>,
+    /// Per row, the value as written ([`NO_STR`] when it is the decimal text of the number)
+    /// and the number (kinds NUMBER and TOTAL_BYTES).
+    pub values: Values,
     /// What rows read back from JSON say that a dump cannot (a frame's tag, an index written
     /// without a label); empty for decoded text.
     pub extra: rustc_hash::FxHashMap<u32, Extra>,
@@ -259,8 +261,7 @@ impl Store {
         let n = scaled(f.name.len(), factor);
         room(&mut f.name, n);
         room(&mut f.kind, n);
-        room(&mut f.raw, n);
-        room(&mut f.num, n);
+        f.values.room(n);
         self.strings.grow_for(factor);
         let n = scaled(self.bytes.len(), factor);
         room(&mut self.bytes, n);
@@ -387,8 +388,7 @@ impl Store {
                 + e.time_text.capacity()
                 + e.label.capacity())
                 * 4;
-        let fields =
-            (f.name.capacity() + f.raw.capacity()) * 4 + f.kind.capacity() + f.num.capacity() * 8;
+        let fields = f.name.capacity() * 4 + f.kind.capacity() + f.values.heap_bytes();
         events
             + fields
             + self.strings.heap_bytes()

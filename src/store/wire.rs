@@ -47,8 +47,9 @@ impl Store {
         put_all(&mut w, &e.body, u64::to_le_bytes);
         put_all(&mut w, &f.name, |v| v.0.to_le_bytes());
         w.extend_from_slice(&f.kind);
-        put_all(&mut w, &f.raw, u32::to_le_bytes);
-        put_all(&mut w, &f.num, i64::to_le_bytes);
+        let (raw, num): (Vec<u32>, Vec<i64>) = f.values.iter().unzip();
+        put_all(&mut w, &raw, u32::to_le_bytes);
+        put_all(&mut w, &num, i64::to_le_bytes);
         for i in 0..self.strings.len() {
             let id = StrId(u32::try_from(i).unwrap_or(u32::MAX));
             let s = self.strings.get(id);
@@ -99,8 +100,11 @@ impl Store {
         let written: Vec<u32> = r.all(fields, u32::from_le_bytes)?;
         let f = &mut store.fields;
         f.kind = r.take(fields)?.to_vec();
-        f.raw = r.all(fields, u32::from_le_bytes)?;
-        f.num = r.all(fields, i64::from_le_bytes)?;
+        let raw: Vec<u32> = r.all(fields, u32::from_le_bytes)?;
+        let num: Vec<i64> = r.all(fields, i64::from_le_bytes)?;
+        for (raw, num) in raw.into_iter().zip(num) {
+            f.values.push(raw, num);
+        }
         store.strings = super::Interner::default();
         for i in 0..strings {
             let interned = r.take(1)?[0] != 0;
@@ -157,7 +161,7 @@ impl Store {
             && bodies
             && e.time_text.iter().all(string)
             && e.label.iter().all(string)
-            && f.raw.iter().all(string)
+            && f.values.iter().all(|(raw, _)| string(&raw))
             && f.kind
                 .iter()
                 .all(|&k| usize::from(k) < super::kind::NAMES.len())

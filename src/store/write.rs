@@ -55,8 +55,7 @@ impl Store {
         let f = &mut self.fields;
         f.name.push(name);
         f.kind.push(k);
-        f.raw.push(r);
-        f.num.push(n);
+        f.values.push(r, n);
     }
 
     /// Marks the last event as cut short.
