@@ -211,8 +211,7 @@ impl TextDecoder {
         let f = &mut store.fields;
         f.name.push(name);
         f.kind.push(k);
-        f.raw.push(r);
-        f.num.push(n);
+        f.values.push(r, n);
         extend(store, number, offset, line.full.len(), 0);
     }
 }

@@ -107,8 +107,7 @@ impl EventWriter {
         let fields = &mut store.fields;
         fields.name.push(name);
         fields.kind.push(kind);
-        fields.raw.push(raw);
-        fields.num.push(number);
+        fields.values.push(raw, number);
         let extra = Extra {
             tag: f.tag,
             index: if f.tag.is_some() { f.index } else { None },

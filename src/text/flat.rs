@@ -230,9 +230,7 @@ impl TextDecoder {
         value: &str,
     ) {
         let f = &mut store.fields;
-        let (Some(name), Some(_), Some(_), Some(_)) =
-            (f.name.pop(), f.kind.pop(), f.raw.pop(), f.num.pop())
-        else {
+        let (Some(name), Some(_), Some(_)) = (f.name.pop(), f.kind.pop(), f.values.pop()) else {
             return;
         };
         let written =

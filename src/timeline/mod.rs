@@ -142,6 +142,19 @@ pub(crate) struct Derived {
     pub remarks: Vec<String>,
 }
 
+impl Derived {
+    /// Gives back the room its lists grew into: a list that took one item holds room for four
+    /// (a call's link list 288 bytes for one link), kept per call for every call of a log.
+    fn shrink(&mut self) {
+        self.outcome.evidence.shrink_to_fit();
+        for link in &mut self.links {
+            link.evidence.shrink_to_fit();
+        }
+        self.links.shrink_to_fit();
+        self.remarks.shrink_to_fit();
+    }
+}
+
 /// Which way a call goes, as far as the events tell.
 #[derive(
     Clone,
@@ -445,12 +458,19 @@ impl Timeline {
     /// agents, for the events taken in so far.
     pub fn finish(&mut self, store: &Store) {
         let lists = &self.lists;
-        let mut derived: Vec<Derived> = self
-            .calls
-            .iter()
-            .map(|c| links::derive(store, lists, c))
-            .collect();
+        // The last finish's calls go first: a log finished again and again as it grows (a
+        // viewer's partial lists) holds one set at a time.
+        self.derived = Vec::new();
+        let mut derived: Vec<Derived> = Vec::with_capacity(self.calls.len());
+        derived.extend(self.calls.iter().map(|c| {
+            let mut d = links::derive(store, lists, c);
+            d.shrink();
+            d
+        }));
         links::link_calls(store, lists, (&self.calls, &self.holds), &mut derived);
+        for d in derived.iter_mut().filter(|d| !d.links.is_empty()) {
+            d.shrink();
+        }
         self.derived = derived;
         let pairs = agent::attach(lists, &self.agents, &self.calls);
         self.agent_calls = Groups::of(self.agents.len(), &pairs);
