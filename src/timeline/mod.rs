@@ -142,19 +142,6 @@ pub(crate) struct Derived {
     pub remarks: Vec<String>,
 }
 
-impl Derived {
-    /// Gives back the room its lists grew into: a list that took one item holds room for four
-    /// (a call's link list 288 bytes for one link), kept per call for every call of a log.
-    fn shrink(&mut self) {
-        self.outcome.evidence.shrink_to_fit();
-        for link in &mut self.links {
-            link.evidence.shrink_to_fit();
-        }
-        self.links.shrink_to_fit();
-        self.remarks.shrink_to_fit();
-    }
-}
-
 /// Which way a call goes, as far as the events tell.
 #[derive(
     Clone,
@@ -462,15 +449,8 @@ impl Timeline {
         // viewer's partial lists) holds one set at a time.
         self.derived = Vec::new();
         let mut derived: Vec<Derived> = Vec::with_capacity(self.calls.len());
-        derived.extend(self.calls.iter().map(|c| {
-            let mut d = links::derive(store, lists, c);
-            d.shrink();
-            d
-        }));
+        derived.extend(self.calls.iter().map(|c| links::derive(store, lists, c)));
         links::link_calls(store, lists, (&self.calls, &self.holds), &mut derived);
-        for d in derived.iter_mut().filter(|d| !d.links.is_empty()) {
-            d.shrink();
-        }
         self.derived = derived;
         let pairs = agent::attach(lists, &self.agents, &self.calls);
         self.agent_calls = Groups::of(self.agents.len(), &pairs);
