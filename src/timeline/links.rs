@@ -186,7 +186,9 @@ pub(super) fn link_calls(
         dialog_links(store, lists, states, a, &index, derived);
         if let Some((b, held)) = consulted_from(lists, states, a, &index.held_on) {
             let basis = "a consult call made while the other call was held on the same device";
-            let mut evidence: Vec<Ev> = states[a].facts.call_type.into_iter().collect();
+            let call_type = states[a].facts.call_type;
+            let mut evidence = Vec::with_capacity(1 + usize::from(call_type.is_some()));
+            evidence.extend(call_type);
             evidence.push(Ev::labelled(held, Label::Own));
             let how = (LinkKind::Consult, "consult-while-held", basis);
             add(derived, (a, b), how, evidence);
@@ -207,6 +209,9 @@ pub(super) fn add(derived: &mut [Derived], (a, b): (usize, usize), how: How, evi
             .iter()
             .any(|l| l.call == to && l.kind == kind)
         {
+            // Most calls have one link or none: room for one more at a time (a list grown by
+            // pushing holds four, 288 bytes kept for each call with a link).
+            derived[from].links.reserve_exact(1);
             derived[from].links.push(Link {
                 kind,
                 call: to,

@@ -106,11 +106,16 @@ pub(super) fn outcome(
     }
 }
 
+/// The evidence of the marks that are set, in a list of just their length (a call keeps it: a
+/// list grown by pushing holds room for four).
 fn marks(pairs: &[(Option<Mark>, Label)]) -> Vec<Ev> {
-    pairs
-        .iter()
-        .filter_map(|&(m, label)| m.map(|m| Ev::labelled(m.event(), label)))
-        .collect()
+    let mut evidence = Vec::with_capacity(pairs.iter().filter(|(m, _)| m.is_some()).count());
+    evidence.extend(
+        pairs
+            .iter()
+            .filter_map(|&(m, label)| m.map(|m| Ev::labelled(m.event(), label))),
+    );
+    evidence
 }
 
 /// Derives the outcome of a call from its facts.
@@ -191,7 +196,8 @@ fn preview(store: &Store, call: &CallState) -> Option<Outcome> {
             "the BAResponse value is not one the references list",
         ),
     };
-    let mut evidence = vec![response];
+    let mut evidence = Vec::with_capacity(1 + usize::from(f.call_type.is_some()));
+    evidence.push(response);
     evidence.extend(f.call_type);
     Some(outcome(
         kind,
@@ -225,7 +231,8 @@ fn join(lists: &Lists, call: &CallState) -> Option<Outcome> {
     };
     let from = device(F::TransferringDeviceID).or_else(|| device(F::ControllerDeviceID));
     let to = device(F::TransferredDeviceID).or_else(|| device(F::AddedPartyDeviceID));
-    let mut evidence: Vec<Ev> = call.join_fields(lists).map(|(ev, _, _)| ev).collect();
+    let mut evidence = Vec::with_capacity(call.join_fields(lists).count());
+    evidence.extend(call.join_fields(lists).map(|(ev, _, _)| ev));
     if evidence.is_empty() {
         evidence = marks(&[(Some(m), event_type)]);
     }
@@ -292,8 +299,9 @@ fn still_active(lists: &Lists, call: &CallState) -> Outcome {
         Ev::labelled(call.start, Label::First),
         "the call had not been cleared when the events end",
     ));
-    let mut evidence = vec![at];
     let last = call.last_event(lists);
+    let mut evidence = Vec::with_capacity(1 + usize::from(at.event != last));
+    evidence.push(at);
     if at.event != last {
         evidence.push(Ev::labelled(last, Label::Last));
     }
