@@ -107,6 +107,36 @@ pub fn iso_millis(ms: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
 }
 
+/// Whether `b` is exactly [`iso_millis`] of the milliseconds [`parse`] reads from it: the
+/// layout `YYYY-MM-DDTHH:MM:SS.mmmZ` with every part in its range (a day the calendar has), so
+/// that a store can write the text again from the number rather than keep it.
+#[must_use]
+pub fn is_iso_millis(b: &[u8]) -> bool {
+    let [_, _, _, _, b'-', _, _, b'-', _, _, b'T', _, _, b':', _, _, b':', _, _, b'.', _, _, _, b'Z'] =
+        b
+    else {
+        return false;
+    };
+    let part = |from, n| num(b, from, n);
+    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s), Some(_)) = (
+        part(0, 4),
+        part(5, 2),
+        part(8, 2),
+        part(11, 2),
+        part(14, 2),
+        part(17, 2),
+        part(20, 3),
+    ) else {
+        return false;
+    };
+    h < 24
+        && mi < 60
+        && s < 60
+        && (1..=12).contains(&mo)
+        && d >= 1
+        && civil_from_days(days_from_civil(y, mo, d)) == (y, mo, d)
+}
+
 /// Seconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SSZ`.
 #[must_use]
 pub fn utc_date(seconds: i64) -> String {
@@ -152,6 +182,55 @@ mod tests {
         );
         assert_eq!(parse(b"10:00:02.250"), Some(Stamp::TimeOfDay(36_002_250)));
         assert_eq!(parse(b"10:00"), None);
+    }
+
+    #[test]
+    fn only_what_iso_millis_writes_is_written_again() {
+        // Every millisecond's text from 1970 to 9999 in steps that cross days, months and leap
+        // years: it is iso_millis of what parse reads.
+        let mut ms = 0i64;
+        while ms < 253_402_300_800_000 {
+            let text = iso_millis(ms);
+            assert!(is_iso_millis(text.as_bytes()), "{text}");
+            assert_eq!(parse(text.as_bytes()), Some(Stamp::Absolute(ms)));
+            ms += 86_399_999 * 7 + 3_601_001;
+        }
+        for text in [
+            "2024-02-29T08:00:00.000Z",
+            "2000-02-29T23:59:59.999Z",
+            "0000-01-01T00:00:00.000Z",
+        ] {
+            assert!(is_iso_millis(text.as_bytes()), "{text}");
+            assert_eq!(iso_millis(ms_of(text)), text);
+        }
+        // Texts parse reads but iso_millis would not write back as they are.
+        for text in [
+            "2023-02-29T08:00:00.000Z",
+            "2024-04-31T08:00:00.000Z",
+            "2024-13-01T08:00:00.000Z",
+            "2024-00-01T08:00:00.000Z",
+            "2024-05-00T08:00:00.000Z",
+            "2024-05-01T24:00:00.000Z",
+            "2024-05-01T08:60:00.000Z",
+            "2024-05-01T08:00:60.000Z",
+            "2024-05-01T08:00:00.00Z",
+            "2024-05-01T08:00:00.0000Z",
+            "2024-05-01T08:00:00.000",
+            "2024-05-01 08:00:00.000Z",
+            "2024-05-01T08:00:00,000Z",
+            "2024-05-01T08:00:00.000+00",
+            "2024-05-01T08:00:00.0a0Z",
+            "+024-05-01T08:00:00.000Z",
+        ] {
+            assert!(!is_iso_millis(text.as_bytes()), "{text}");
+        }
+    }
+
+    fn ms_of(text: &str) -> i64 {
+        match parse(text.as_bytes()) {
+            Some(Stamp::Absolute(ms)) => ms,
+            other => panic!("{text}: {other:?}"),
+        }
     }
 
     #[test]

@@ -179,7 +179,7 @@ fn candidate(
             form: sniffed.form,
             time: first
                 .and_then(|(_, e)| e.time_text())
-                .map(|t| String::from_utf8_lossy(t).into_owned()),
+                .map(std::borrow::Cow::into_owned),
             placed_by: if first.is_some() {
                 PlacedBy::Time
             } else {

@@ -237,6 +237,11 @@ pub(super) fn timestamp(
     let Some(text) = written else {
         return (NO_TIME, NO_STR, 0);
     };
+    if time::is_iso_millis(text.as_bytes()) {
+        if let Some(Stamp::Absolute(ms)) = time::parse(text.as_bytes()) {
+            return (ms, NO_STR, flag::ISO_TIME);
+        }
+    }
     let id: StrId = strings.append(text.as_bytes());
     match time::parse(text.as_bytes()) {
         Some(Stamp::Absolute(ms)) => (ms, id.0, 0),

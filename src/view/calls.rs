@@ -99,13 +99,8 @@ pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
         #[allow(clippy::cast_precision_loss)] // Milliseconds far below 2^53.
         c.start_ms
             .push(start.time_ms().map_or(f64::NAN, |(ms, _)| ms as f64));
-        c.start_time.push(start.time_text().map_or(-1, |s| {
-            // Timestamps are ASCII: borrowed as they are (the lossy path only for bad bytes).
-            signed(match std::str::from_utf8(s) {
-                Ok(text) => t.push(text),
-                Err(_) => t.push(&String::from_utf8_lossy(s)),
-            })
-        }));
+        c.start_time
+            .push(start.time_text().map_or(-1, |s| signed(t.push(&s))));
         let parts = phases(store, state);
         #[allow(clippy::cast_precision_loss)]
         c.duration_ms.push(if parts.iter().any(Option::is_some) {

@@ -232,7 +232,6 @@ impl Batch<'_> {
             c.capture.extend_from_slice(&row);
             c.capture.push(time);
         }
-        let time = store.events.time_text[i];
         let label = store.events.label[i];
         let string = |t: &mut Table, s: u32| {
             if s == crate::store::NO_STR {
@@ -241,7 +240,14 @@ impl Batch<'_> {
                 signed(t.interned(store, StrId(s)))
             }
         };
-        c.time.push(string(&mut self.t, time));
+        c.time
+            .push(if e.flags() & crate::store::flag::ISO_TIME == 0 {
+                string(&mut self.t, store.events.time_text[i])
+            } else {
+                // Written again from the number (the store keeps no text for it).
+                e.time_text()
+                    .map_or(-1, |written| signed(self.t.push(&written)))
+            });
         c.label.push(string(&mut self.t, label));
         c.truncated.push(u8::from(e.truncated()));
         let doubt = if self.store.form() == Form::Text {

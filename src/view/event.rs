@@ -164,7 +164,7 @@ pub fn text_event(e: EventRef<'_>) -> TextEvent<'_> {
         type_id,
         line: store.events.line[i],
         end_line: store.events.end_line[i],
-        time: e.time_text().map(String::from_utf8_lossy),
+        time: e.time_text(),
         label: (label != crate::store::NO_STR)
             .then(|| String::from_utf8_lossy(store.interned(crate::store::StrId(label)))),
         truncated: e.truncated(),

@@ -95,7 +95,7 @@ fn point(store: &Store, event: u32) -> Point {
         time: store
             .event(event as usize)
             .time_text()
-            .map(|t| String::from_utf8_lossy(t).into_owned()),
+            .map(std::borrow::Cow::into_owned),
     }
 }
 
