@@ -118,7 +118,7 @@ pub fn is_iso_millis(b: &[u8]) -> bool {
         return false;
     };
     let part = |from, n| num(b, from, n);
-    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s), Some(_)) = (
+    let (Some(year), Some(month), Some(day), Some(hour), Some(min), Some(sec), Some(_)) = (
         part(0, 4),
         part(5, 2),
         part(8, 2),
@@ -129,12 +129,13 @@ pub fn is_iso_millis(b: &[u8]) -> bool {
     ) else {
         return false;
     };
-    h < 24
-        && mi < 60
-        && s < 60
-        && (1..=12).contains(&mo)
-        && d >= 1
-        && civil_from_days(days_from_civil(y, mo, d)) == (y, mo, d)
+    let date = (year, month, day);
+    hour < 24
+        && min < 60
+        && sec < 60
+        && (1..=12).contains(&month)
+        && day >= 1
+        && civil_from_days(days_from_civil(year, month, day)) == date
 }
 
 /// Seconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SSZ`.
