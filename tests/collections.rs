@@ -128,7 +128,7 @@ fn a_call_spanning_files_is_one_call_and_positions_say_which_file() {
         let line = usize::try_from(event["line"].as_u64().unwrap()).unwrap();
         let text = std::fs::read_to_string(file).unwrap();
         let at = text.lines().nth(line - 1).unwrap();
-        let written = String::from_utf8_lossy(store.event(i).time_text().unwrap()).into_owned();
+        let written = store.event(i).time_text().unwrap().into_owned();
         assert!(
             at.contains(&written),
             "event {i} at {file}:{line} is `{at}`"
