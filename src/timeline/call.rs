@@ -43,28 +43,71 @@ pub(crate) enum Label {
 }
 
 /// Evidence: an event, and the field in it that counted (its position among the event's
-/// fields); rendered as type, field, value and meaning on output.
+/// fields) or how it is named; rendered as type, field, value and meaning on output. Eight
+/// bytes: a call keeps a dozen of them, and a log holds a call per kilobyte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Ev {
-    pub event: u32,
-    pub field: Option<u32>,
-    pub label: Label,
+    /// The event (a [`Mark`]: `Option<Ev>` takes no more room than an `Ev`).
+    mark: Mark,
+    /// A field's position (below [`LABELLED`]), or [`LABELLED`] plus the label's code.
+    what: u32,
 }
+
+/// The bit that marks [`Ev::what`] as a label: field positions stay below it (an event of 2^31
+/// fields would take more than the 4 GiB a store can address).
+const LABELLED: u32 = 1 << 31;
+/// Label codes after the message types' (0..=0xFFFF).
+const OWN: u32 = 0x1_0000;
+const FIRST: u32 = 0x1_0001;
+const LAST: u32 = 0x1_0002;
 
 impl Ev {
     pub fn field(event: u32, f: &FieldRef) -> Ev {
+        Ev::at(event, f.ordinal)
+    }
+
+    /// Field `ordinal` of event `event`.
+    pub fn at(event: u32, ordinal: u32) -> Ev {
+        debug_assert!(ordinal < LABELLED, "a field position below 2^31");
         Ev {
-            event,
-            field: Some(f.ordinal),
-            label: Label::Own,
+            mark: Mark::new(event),
+            what: ordinal.min(LABELLED - 1),
         }
     }
 
     pub fn labelled(event: u32, label: Label) -> Ev {
+        let code = match label {
+            Label::Own => OWN,
+            Label::Type(t) => u32::from(t),
+            Label::First => FIRST,
+            Label::Last => LAST,
+        };
         Ev {
-            event,
-            field: None,
-            label,
+            mark: Mark::new(event),
+            what: LABELLED | code,
+        }
+    }
+
+    /// The event's index.
+    pub fn event(self) -> u32 {
+        self.mark.event()
+    }
+
+    /// The field that counted, when one did (its position among the event's fields).
+    pub fn field_at(self) -> Option<u32> {
+        (self.what < LABELLED).then_some(self.what)
+    }
+
+    /// How the event is named.
+    pub fn label(self) -> Label {
+        match self.what {
+            w if w < LABELLED => Label::Own,
+            w => match w & !LABELLED {
+                FIRST => Label::First,
+                LAST => Label::Last,
+                OWN => Label::Own,
+                t => Label::Type(u16::try_from(t).unwrap_or(u16::MAX)),
+            },
         }
     }
 }
@@ -298,15 +341,7 @@ impl CallState {
                 ordinal,
                 field,
                 value,
-            } => Some((
-                Ev {
-                    event,
-                    field: Some(ordinal),
-                    label: Label::Own,
-                },
-                field,
-                value,
-            )),
+            } => Some((Ev::at(event, ordinal), field, value)),
             _ => None,
         })
     }

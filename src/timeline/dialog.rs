@@ -332,19 +332,19 @@ pub(crate) fn outcome(store: &Store, d: &DialogFacts) -> Outcome {
         .filter(|p| {
             !rang
                 || p.alerting
-                    .is_some_and(|a| p.active.is_some_and(|x| x.event >= a.event))
+                    .is_some_and(|a| p.active.is_some_and(|x| x.event() >= a.event()))
         })
         .filter_map(|p| p.active)
-        .min_by_key(|e| (e.event, e.field));
+        .min_by_key(|e| (e.event(), e.field_at()));
     match (first_active, end(d)) {
         (Some(active), Some(end)) => {
             let left = d
                 .parties
                 .iter()
                 .filter_map(|p| Some((p.dropped?, p.address?)))
-                .min_by_key(|(e, _)| (e.event, e.field));
+                .min_by_key(|(e, _)| (e.event(), e.field_at()));
             let (reason, last) = match left {
-                Some((ev, who)) => (Reason::Party("the call was answered and then ended; the first to leave was ", who, " (Finesse gives a voice dialog no disposition)"), ev),
+                Some((ev, who)) => (Reason::Party(&("the call was answered and then ended; the first to leave was ", " (Finesse gives a voice dialog no disposition)"), who), ev),
                 None => (Reason::Text("the call was answered and then ended (Finesse gives a voice dialog no disposition)"), end),
             };
             make(OutcomeKind::Answered, "dialog-answered", reason, vec![active, last])
@@ -353,7 +353,7 @@ pub(crate) fn outcome(store: &Store, d: &DialogFacts) -> Outcome {
             Some((alerting, at)) => make(
                 OutcomeKind::NoAnswer,
                 "dialog-not-answered",
-                Reason::Party("the call rang at ", at, " and was dropped without being answered there; Finesse does not say whether the caller hung up or the ringing stopped"),
+                Reason::Party(&("the call rang at ", " and was dropped without being answered there; Finesse does not say whether the caller hung up or the ringing stopped"), at),
                 vec![alerting, end],
             ),
             None => make(

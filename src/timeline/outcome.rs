@@ -57,9 +57,9 @@ pub struct Outcome {
     pub rule: &'static str,
     /// The reason, put into words on output.
     pub reason: Reason,
-    pub(crate) evidence: Vec<Ev>,
+    pub(crate) evidence: Box<[Ev]>,
     /// For `unknown`: what the log lacks that would decide it.
-    pub missing: Option<String>,
+    pub missing: Option<Box<str>>,
 }
 
 /// A reason, kept as ids until it is put into words.
@@ -76,13 +76,13 @@ pub enum Reason {
     /// A clearing cause (the first evidence).
     Cleared,
     /// Another call ID of a reservation call (its key): what the agent's BAResponse means, and
-    /// the value.
-    Leg(String, &'static str, StrId),
+    /// the value (boxed: a reason is kept for every call, this one for few).
+    Leg(Box<(String, &'static str, StrId)>),
     /// A clearing cause no reference documents (the first evidence): it tells nothing.
     Undocumented,
-    /// Words about a Finesse dialog's participant: before, its `mediaAddress`, after.
+    /// Words about a Finesse dialog's participant: before and after its `mediaAddress`.
     #[cfg(feature = "finesse")]
-    Party(&'static str, StrId, &'static str),
+    Party(&'static (&'static str, &'static str), StrId),
 }
 
 /// CallType values of outbound reservation calls (reference §4.9: 18 and 27–31).
@@ -101,7 +101,7 @@ pub(super) fn outcome(
         kind,
         rule,
         reason,
-        evidence,
+        evidence: evidence.into_boxed_slice(),
         missing: None,
     }
 }
@@ -248,7 +248,7 @@ fn by_cause(call: &CallState) -> Option<Outcome> {
     let f = &call.facts;
     if let Some(m) = f.failed {
         return Some(match f.cause {
-            Some((n, cause)) if cause.event == m.event() => {
+            Some((n, cause)) if cause.event() == m.event() => {
                 let kind = if BUSY.contains(&n) {
                     OutcomeKind::Busy
                 } else {
@@ -300,9 +300,9 @@ fn still_active(lists: &Lists, call: &CallState) -> Outcome {
         "the call had not been cleared when the events end",
     ));
     let last = call.last_event(lists);
-    let mut evidence = Vec::with_capacity(1 + usize::from(at.event != last));
+    let mut evidence = Vec::with_capacity(1 + usize::from(at.event() != last));
     evidence.push(at);
-    if at.event != last {
+    if at.event() != last {
         evidence.push(Ev::labelled(last, Label::Last));
     }
     outcome(
@@ -364,14 +364,18 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
         f.undocumented_cause,
     ) {
         let mut evidence = vec![ev];
-        evidence.extend(marks(&[end_ev]).into_iter().filter(|e| e.event != ev.event));
+        evidence.extend(
+            marks(&[end_ev])
+                .into_iter()
+                .filter(|e| e.event() != ev.event()),
+        );
         let mut o = outcome(
             OutcomeKind::Unknown,
             "undetermined",
             Reason::Undocumented,
             evidence,
         );
-        o.missing = Some(missing(call));
+        o.missing = Some(missing(call).into());
         return o;
     }
     let reason = match (f.cleared.or(f.connection_cleared), &f.cause) {
@@ -385,7 +389,7 @@ fn unanswered(call: &CallState, direction: CallDirection, end: Mark) -> Outcome 
         Reason::Text(reason),
         marks(&[end_ev]),
     );
-    o.missing = Some(missing(call));
+    o.missing = Some(missing(call).into());
     o
 }
 

@@ -82,7 +82,7 @@ fn next_on_device(store: &Store, lists: &Lists, states: &[CallState], derived: &
         }
         let found = reservation.device_ids(lists).find_map(|(device, _)| {
             let calls = begun_on.get(&device)?;
-            let after = calls.partition_point(|&i| states[i].start <= response.event);
+            let after = calls.partition_point(|&i| states[i].start <= response.event());
             calls[after..].iter().copied().find(|&c| {
                 let customer = &states[c];
                 let same_list = match (reservation.facts.dialed_list, customer.facts.dialed_list) {
@@ -182,8 +182,8 @@ fn leg(
     derived[x].outcome = Outcome {
         kind,
         rule: "reservation-leg",
-        reason: Reason::Leg(key(reservation), what, value),
-        evidence,
+        reason: Reason::Leg(Box::new((key(reservation), what, value))),
+        evidence: evidence.into_boxed_slice(),
         missing: None,
     };
     true

@@ -196,8 +196,8 @@ pub(crate) fn reason_key(store: &Store, o: &crate::timeline::Outcome) -> Option<
     match o.reason {
         Reason::Text(text) => Some(ReasonKey::Fixed(text.as_ptr() as usize, text.len())),
         Reason::Failed(true) | Reason::Cleared => o.evidence.first().and_then(|ev| {
-            let e = store.event(ev.event as usize);
-            let f = e.fields().nth(ev.field? as usize)?;
+            let e = store.event(ev.event() as usize);
+            let f = e.fields().nth(ev.field_at()? as usize)?;
             let failed = matches!(o.reason, Reason::Failed(_));
             Some(ReasonKey::Cause(failed, e.type_id(), f.field, f.value))
         }),

@@ -119,7 +119,7 @@ impl<'s> Rows<'s> {
             .extend(state.devices(&t.lists).map(|d| text(store, d)));
         let o = &derived.outcome;
         self.evidence.clear();
-        self.evidence.extend(o.evidence.iter().map(|e| e.event));
+        self.evidence.extend(o.evidence.iter().map(|e| e.event()));
         self.links.clear();
         for l in &derived.links {
             self.links.push(format!(

@@ -353,7 +353,7 @@ pub fn call_view(store: &Store, t: &Timeline, i: usize) -> Call {
                 call: key(&t.calls[l.call]),
                 rule: l.rule.to_owned(),
                 basis: l.basis.to_owned(),
-                evidence: l.evidence.iter().map(|ev| evidence(store, ev)).collect(),
+                evidence: l.evidence.iter().map(|ev| evidence(store, *ev)).collect(),
             })
             .collect(),
         outcome: outcome(store, &derived.outcome),
@@ -395,8 +395,8 @@ pub fn outcome(store: &Store, o: &timeline::Outcome) -> Outcome {
         kind: o.kind,
         rule: o.rule.to_owned(),
         reason: reason(store, o),
-        evidence: o.evidence.iter().map(|ev| evidence(store, ev)).collect(),
-        missing: o.missing.clone(),
+        evidence: o.evidence.iter().map(|ev| evidence(store, *ev)).collect(),
+        missing: o.missing.as_deref().map(str::to_owned),
     }
 }
 
@@ -404,7 +404,7 @@ pub fn outcome(store: &Store, o: &timeline::Outcome) -> Outcome {
 #[must_use]
 pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
     let describe = || {
-        let e = evidence(store, &o.evidence[0]);
+        let e = evidence(store, o.evidence[0]);
         match &e.meaning {
             Some(meaning) => format!("{} ({meaning})", e.value.as_deref().unwrap_or_default()),
             None => e.value.unwrap_or_default(),
@@ -433,31 +433,33 @@ pub fn reason(store: &Store, o: &timeline::Outcome) -> String {
                 _ => what.to_owned(),
             }
         }
-        Reason::Leg(of, what, value) => format!(
-            "this call ID clears reservation call {of}: {what} (BAResponse = {})",
-            text(store, *value)
+        Reason::Leg(leg) => format!(
+            "this call ID clears reservation call {}: {} (BAResponse = {})",
+            leg.0,
+            leg.1,
+            text(store, leg.2)
         ),
         Reason::Failed(true) => format!("the call failed: {}", describe()),
         Reason::Failed(false) => "the call failed (CALL_FAILED_EVENT gives no cause)".to_owned(),
         Reason::Cleared => format!("the call was cleared with cause {}", describe()),
         #[cfg(feature = "finesse")]
-        Reason::Party(before, who, after) => format!("{before}{}{after}", text(store, *who)),
+        Reason::Party((before, after), who) => format!("{before}{}{after}", text(store, *who)),
         Reason::Undocumented => format!(
             "the call was cleared with cause {}, which no reference documents, so the events do not show how it ended",
-            evidence(store, &o.evidence[0]).value.unwrap_or_default()
+            evidence(store, o.evidence[0]).value.unwrap_or_default()
         ),
     }
 }
 
-fn evidence(store: &Store, ev: &Ev) -> Evidence {
-    let e: EventRef<'_> = store.event(ev.event as usize);
-    let type_name = match ev.label {
+fn evidence(store: &Store, ev: Ev) -> Evidence {
+    let e: EventRef<'_> = store.event(ev.event() as usize);
+    let type_name = match ev.label() {
         Label::Own => type_name(store, e.ty()).0.into_owned(),
         Label::Type(id) => message_types::name_of(id).unwrap_or_default().to_owned(),
         Label::First => "first event of the call".to_owned(),
         Label::Last => "last event of the call".to_owned(),
     };
-    let found = ev.field.and_then(|n| e.fields().nth(n as usize));
+    let found = ev.field_at().and_then(|n| e.fields().nth(n as usize));
     let (field_name, value, meaning) = match found {
         Some(f) => {
             let view = field(store, e.type_id(), &f);
@@ -470,7 +472,7 @@ fn evidence(store: &Store, ev: &Ev) -> Evidence {
         None => (None, None, None),
     };
     Evidence {
-        event: ev.event,
+        event: ev.event(),
         type_name,
         field: field_name,
         value,
