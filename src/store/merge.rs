@@ -30,8 +30,8 @@ impl Store {
         e.line.extend_from_slice(&n.line);
         e.end_line.extend_from_slice(&n.end_line);
         e.time.extend_from_slice(&n.time);
-        e.time_text.extend(n.time_text.iter().map(|&s| string(s)));
-        e.label.extend(n.label.iter().map(|&s| string(s)));
+        e.time_text.extend(n.time_text.iter().map(string));
+        e.label.extend(n.label.iter().map(string));
         e.body.extend(n.body.iter().map(|&b| b + field_base));
 
         let (f, n) = (&mut self.fields, &next.fields);

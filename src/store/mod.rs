@@ -12,6 +12,7 @@
 
 mod access;
 pub(crate) mod frame;
+mod ids;
 mod intern;
 mod merge;
 mod names;
@@ -155,10 +156,10 @@ pub(crate) struct Events {
     pub end_line: Vec<u32>,
     /// Milliseconds since 1970-01-01 UTC (or since midnight, see [`flag::TIME_OF_DAY`]).
     pub time: Vec<i64>,
-    /// The timestamp as written, [`NO_STR`] if none.
-    pub time_text: Vec<u32>,
+    /// The timestamp as written, [`NO_STR`] if none (or kept as [`flag::ISO_TIME`]).
+    pub time_text: ids::Ids,
     /// The type as written when it differs from the canonical name, [`NO_STR`] if not.
-    pub label: Vec<u32>,
+    pub label: ids::Ids,
     /// Text: first row in [`Fields`]; frames: offset of the frame in [`Store::bytes`].
     pub body: Vec<u64>,
 }
@@ -258,8 +259,8 @@ impl Store {
         room(&mut e.line, n);
         room(&mut e.end_line, n);
         room(&mut e.time, n);
-        room(&mut e.time_text, n);
-        room(&mut e.label, n);
+        e.time_text.room(n);
+        e.label.room(n);
         room(&mut e.body, n);
         let f = &mut self.fields;
         let n = scaled(f.name.len(), factor);
@@ -386,12 +387,9 @@ impl Store {
         let events = e.ty.capacity() * 4
             + e.flags.capacity()
             + (e.offset.capacity() + e.time.capacity() + e.body.capacity()) * 8
-            + (e.length.capacity()
-                + e.line.capacity()
-                + e.end_line.capacity()
-                + e.time_text.capacity()
-                + e.label.capacity())
-                * 4;
+            + (e.length.capacity() + e.line.capacity() + e.end_line.capacity()) * 4
+            + e.time_text.heap_bytes()
+            + e.label.heap_bytes();
         let fields = f.name.capacity() * 4 + f.kind.capacity() + f.values.heap_bytes();
         events
             + fields
@@ -500,7 +498,7 @@ impl<'s> EventRef<'s> {
             let time = crate::time::iso_millis(self.store.events.time[self.i]);
             return Some(std::borrow::Cow::Owned(time));
         }
-        let s = self.store.events.time_text[self.i];
+        let s = self.store.events.time_text.get(self.i);
         (s != NO_STR).then(|| String::from_utf8_lossy(self.store.strings.get(StrId(s))))
     }
 

@@ -42,7 +42,8 @@ impl Store {
         }
         put_all(&mut w, &e.time, i64::to_le_bytes);
         for column in [&e.time_text, &e.label] {
-            put_all(&mut w, column, u32::to_le_bytes);
+            let ids: Vec<u32> = column.iter().collect();
+            put_all(&mut w, &ids, u32::to_le_bytes);
         }
         put_all(&mut w, &e.body, u64::to_le_bytes);
         put_all(&mut w, &f.name, |v| v.0.to_le_bytes());
@@ -94,8 +95,8 @@ impl Store {
         e.line = r.all(events, u32::from_le_bytes)?;
         e.end_line = r.all(events, u32::from_le_bytes)?;
         e.time = r.all(events, i64::from_le_bytes)?;
-        e.time_text = r.all(events, u32::from_le_bytes)?;
-        e.label = r.all(events, u32::from_le_bytes)?;
+        e.time_text = r.all(events, u32::from_le_bytes)?.into_iter().collect();
+        e.label = r.all(events, u32::from_le_bytes)?.into_iter().collect();
         e.body = r.all(events, u64::from_le_bytes)?;
         let written: Vec<u32> = r.all(fields, u32::from_le_bytes)?;
         let f = &mut store.fields;
@@ -159,8 +160,8 @@ impl Store {
             && e.body.last().is_none_or(|&b| b <= f.name.len() as u64);
         typed
             && bodies
-            && e.time_text.iter().all(string)
-            && e.label.iter().all(string)
+            && e.time_text.iter().all(|s| string(&s))
+            && e.label.iter().all(|s| string(&s))
             && f.values.iter().all(|(raw, _)| string(&raw))
             && f.kind
                 .iter()

@@ -232,7 +232,7 @@ impl Batch<'_> {
             c.capture.extend_from_slice(&row);
             c.capture.push(time);
         }
-        let label = store.events.label[i];
+        let label = store.events.label.get(i);
         let string = |t: &mut Table, s: u32| {
             if s == crate::store::NO_STR {
                 -1
@@ -242,7 +242,7 @@ impl Batch<'_> {
         };
         c.time
             .push(if e.flags() & crate::store::flag::ISO_TIME == 0 {
-                string(&mut self.t, store.events.time_text[i])
+                string(&mut self.t, store.events.time_text.get(i))
             } else {
                 // Written again from the number (the store keeps no text for it).
                 e.time_text()

@@ -158,7 +158,7 @@ pub fn text_event(e: EventRef<'_>) -> TextEvent<'_> {
     let store = e.store;
     let (type_name, type_id) = type_name(store, e.ty());
     let i = e.index();
-    let label = store.events.label[i];
+    let label = store.events.label.get(i);
     TextEvent {
         type_name,
         type_id,
