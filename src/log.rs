@@ -246,15 +246,27 @@ impl Log {
                 // The form is told only once there are enough bytes: a chunk of "20" could start
                 // a timestamp as well as a hex dump. A dump or a trace record says so at once,
                 // so a live feed need not wait for more.
+                // Told early only when the first bytes read as what the word announces: a
+                // trace's tag where a record carries it, a dump's `MsgType` (a `%MIVR-` inside
+                // other bytes may still be frames once more of them come).
                 head.extend_from_slice(chunk);
                 let finder = |needle: &[u8]| crate::text::find(head, needle).is_some();
-                if finder(b"MsgType")
-                    || finder(b"%CCBU_")
-                    || finder(b"%MIVR-")
-                    || head.len() >= DETECT_BYTES
-                {
+                let msg_type = finder(b"MsgType");
+                let announced = msg_type || finder(b"%CCBU_") || finder(b"%MIVR-");
+                let whole = head.len() >= DETECT_BYTES;
+                let sniffed = (announced || whole)
+                    .then(|| sniff(&head[..head.len().min(DETECT_BYTES)]))
+                    .filter(|s| {
+                        whole
+                            || match s.form {
+                                InputForm::Finesse | InputForm::Mivr | InputForm::Dumplog => true,
+                                InputForm::Dump | InputForm::FlatDump => msg_type,
+                                _ => false,
+                            }
+                    });
+                if let Some(sniffed) = sniffed {
                     let head = std::mem::take(head);
-                    self.settle_sniffed(sniff(&head[..head.len().min(DETECT_BYTES)]));
+                    self.settle_sniffed(sniffed);
                     self.feed(&head);
                 }
             }

@@ -27,6 +27,22 @@ fn any_chunking_gives_the_whole_decode_and_timeline() {
 }
 
 #[test]
+fn a_word_that_announces_a_trace_does_not_settle_the_form_alone() {
+    // Found by the `timeline` fuzz target: `%MIVR-` in the first half made the half its own
+    // form (text), the whole is frames.
+    let input = b"%M%MIVR-f\x00\x11\xd2f\x99\r)";
+    let whole = Log::open(input, None, Options::default());
+    let mut halves = Log::new(None, Options::default());
+    let (a, b) = input.split_at(input.len() / 2);
+    halves.push(a);
+    halves.push(b);
+    halves.finish();
+    assert_eq!(halves.format(), whole.format());
+    let json = |log: &Log| serde_json::to_string(&log.sniffed()).unwrap();
+    assert_eq!(json(&halves), json(&whole));
+}
+
+#[test]
 fn a_known_size_reserves_room_once_and_decodes_the_same() {
     let sample = usize::try_from(SAMPLE_BYTES).unwrap();
     let big: Vec<u8> = LOG.repeat(8 * sample / LOG.len());
