@@ -104,7 +104,28 @@ pub fn iso_millis(ms: i64) -> String {
         in_day / 1000 % 60,
         in_day % 1000,
     );
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+    if !(0..=9999).contains(&year) {
+        return format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z");
+    }
+    // Four-digit years (every log's): the digits written directly, without the formatting
+    // machinery (a call list writes one per call, an event list one per event).
+    let mut out = *b"0000-00-00T00:00:00.000Z";
+    for (at, width, n) in [
+        (0, 4, year),
+        (5, 2, month),
+        (8, 2, day),
+        (11, 2, h),
+        (14, 2, min),
+        (17, 2, s),
+        (20, 3, milli),
+    ] {
+        let mut n = n;
+        for i in (at..at + width).rev() {
+            out[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+        }
+    }
+    std::str::from_utf8(&out).unwrap_or_default().to_owned()
 }
 
 /// Whether `b` is exactly [`iso_millis`] of the milliseconds [`parse`] reads from it: the
@@ -129,13 +150,19 @@ pub fn is_iso_millis(b: &[u8]) -> bool {
     ) else {
         return false;
     };
-    let date = (year, month, day);
+    // The days of the month in the proleptic Gregorian calendar (what `civil_from_days` and
+    // `days_from_civil` count in), checked without converting: every event of a log asks.
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = match month {
+        2 => 28 + i64::from(leap),
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     hour < 24
         && min < 60
         && sec < 60
         && (1..=12).contains(&month)
-        && day >= 1
-        && civil_from_days(days_from_civil(year, month, day)) == date
+        && (1..=month_days).contains(&day)
 }
 
 /// Seconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SSZ`.
@@ -170,6 +197,46 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `iso_millis` as the formatting machinery writes it (the path of years beyond four digits).
+    fn formatted(ms: i64) -> String {
+        let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+        let (year, month, day) = civil_from_days(days);
+        let (h, min, s, milli) = (
+            in_day / 3_600_000,
+            in_day / 60_000 % 60,
+            in_day / 1000 % 60,
+            in_day % 1000,
+        );
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
+    }
+
+    #[test]
+    fn iso_millis_writes_what_the_formatter_writes() {
+        // Year 0 to 9999 in steps that cross milliseconds, seconds, days, months and leap years,
+        // and the edges on either side of the four-digit years.
+        let first = days_from_civil(0, 1, 1) * 86_400_000;
+        let last = days_from_civil(10_000, 1, 1) * 86_400_000;
+        let mut ms = first - 86_400_000;
+        while ms < last + 86_400_000 {
+            assert_eq!(iso_millis(ms), formatted(ms), "{ms}");
+            ms += 3_600_000 * 24 * 7 + 61_001;
+        }
+        for ms in [
+            first,
+            first - 1,
+            last - 1,
+            last,
+            0,
+            -1,
+            951_782_400_000,
+            4_107_542_399_999,
+        ] {
+            assert_eq!(iso_millis(ms), formatted(ms), "{ms}");
+        }
+        assert_eq!(iso_millis(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_millis(-1), "1969-12-31T23:59:59.999Z");
+    }
 
     #[test]
     fn every_written_form_parses() {
@@ -224,6 +291,22 @@ mod tests {
             "+024-05-01T08:00:00.000Z",
         ] {
             assert!(!is_iso_millis(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn month_ends_are_the_calendars() {
+        // The last days of every month of every four-digit year: taken exactly when the
+        // calendar has the day (a round trip through days since 1970 keeps it).
+        for year in 0..=9999 {
+            for month in 1..=12 {
+                for day in 28..=32 {
+                    let text = format!("{year:04}-{month:02}-{day:02}T12:00:00.000Z");
+                    let has =
+                        civil_from_days(days_from_civil(year, month, day)) == (year, month, day);
+                    assert_eq!(is_iso_millis(text.as_bytes()), has, "{text}");
+                }
+            }
         }
     }
 
