@@ -16,6 +16,7 @@ mod agent;
 pub(crate) mod call;
 #[cfg(feature = "finesse")]
 pub(crate) mod dialog;
+mod evidence;
 mod links;
 pub(crate) mod lists;
 pub(crate) mod outcome;
