@@ -76,7 +76,6 @@ struct Shared {
 pub fn call_columns(store: &Store, timeline: &Timeline) -> CallColumns {
     let n = timeline.derived.len();
     let mut c = CallColumns::default();
-    c.reserve_rows(n);
     let mut t = Table::default();
     let mut shared = Shared::default();
     for i in 0..n {

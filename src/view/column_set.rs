@@ -40,27 +40,6 @@ pub trait ColumnSet {
     fn columns(&self) -> Vec<(&'static str, Column<'_>)>;
 }
 
-/// A column that can make room for rows: a number column (a `Vec`) room for `n` numbers; a
-/// string (the table, a tag) none, its length unknown.
-pub trait Rows {
-    /// Makes room for `n` rows in all.
-    fn reserve_rows(&mut self, n: usize);
-}
-
-impl<T> Rows for Vec<T> {
-    fn reserve_rows(&mut self, n: usize) {
-        self.reserve_exact(n.saturating_sub(self.len()));
-    }
-}
-
-impl Rows for String {
-    fn reserve_rows(&mut self, _: usize) {}
-}
-
-impl Rows for &'static str {
-    fn reserve_rows(&mut self, _: usize) {}
-}
-
 /// Declares a column set: a struct whose fields are written `name: kind`, the kind one of
 /// `text` (a `String`), `tag` (a `&'static str` with its TypeScript type after it:
 /// `tag = "\"text\" | \"frames\""`), `u8s`, `u32s`, `i32s`, `f64s` (a `Vec` of that number),
@@ -111,14 +90,6 @@ macro_rules! column_set {
         #[derive(Clone, Debug, Default, PartialEq, ts_rs::TS)]
         pub struct $name {
             $($out)*
-        }
-
-        impl $name {
-            /// Makes room for `n` rows in every number column: a set of known length fills
-            /// its columns without growing them (each step copies them and leaves room unused).
-            pub fn reserve_rows(&mut self, n: usize) {
-                $($crate::view::column_set::Rows::reserve_rows(&mut self.$field, n);)*
-            }
         }
 
         impl $crate::view::column_set::ColumnSet for $name {
