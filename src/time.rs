@@ -110,22 +110,28 @@ pub fn iso_millis(ms: i64) -> String {
     // Four-digit years (every log's): the digits written directly, without the formatting
     // machinery (a call list writes one per call, an event list one per event).
     let mut out = *b"0000-00-00T00:00:00.000Z";
-    for (at, width, n) in [
-        (0, 4, year),
-        (5, 2, month),
-        (8, 2, day),
-        (11, 2, h),
-        (14, 2, min),
-        (17, 2, s),
-        (20, 3, milli),
+    for (at, n) in [
+        (0..4, year),
+        (5..7, month),
+        (8..10, day),
+        (11..13, h),
+        (14..16, min),
+        (17..19, s),
+        (20..23, milli),
     ] {
-        let mut n = n;
-        for i in (at..at + width).rev() {
-            out[i] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-            n /= 10;
-        }
+        digits(&mut out[at], n);
     }
     std::str::from_utf8(&out).unwrap_or_default().to_owned()
+}
+
+/// Writes `n` (not negative) into `out` in decimal, right-aligned, its high digits cut if it
+/// has more than `out` holds. Not inlined: one copy of the loop, not one per field.
+#[inline(never)]
+fn digits(out: &mut [u8], mut n: i64) {
+    for b in out.iter_mut().rev() {
+        *b = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+    }
 }
 
 /// Whether `b` is exactly [`iso_millis`] of the milliseconds [`parse`] reads from it: the
