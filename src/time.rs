@@ -96,16 +96,10 @@ pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 /// Milliseconds since 1970-01-01 00:00 UTC as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 #[must_use]
 pub fn iso_millis(ms: i64) -> String {
-    let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-    let (year, month, day) = civil_from_days(days);
-    let (h, min, s, milli) = (
-        in_day / 3_600_000,
-        in_day / 60_000 % 60,
-        in_day / 1000 % 60,
-        in_day % 1000,
-    );
+    let parts = parts(ms);
+    let [year, month, day, h, min, s, milli] = parts;
     if !(0..=9999).contains(&year) {
-        return format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z");
+        return formatted(parts);
     }
     // Four-digit years (every log's): the digits written directly, without the formatting
     // machinery (a call list writes one per call, an event list one per event).
@@ -122,6 +116,27 @@ pub fn iso_millis(ms: i64) -> String {
         digits(&mut out[at], n);
     }
     std::str::from_utf8(&out).unwrap_or_default().to_owned()
+}
+
+/// Year, month, day, hour, minute, second and millisecond of milliseconds since 1970-01-01
+/// 00:00 UTC.
+fn parts(ms: i64) -> [i64; 7] {
+    let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    let (year, month, day) = civil_from_days(days);
+    [
+        year,
+        month,
+        day,
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000,
+    ]
+}
+
+/// [`iso_millis`] by the formatting machinery: for a year beyond four digits.
+fn formatted([year, month, day, h, min, s, milli]: [i64; 7]) -> String {
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
 }
 
 /// Writes `n` (not negative) into `out` in decimal, right-aligned, its high digits cut if it
@@ -204,19 +219,6 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
 mod tests {
     use super::*;
 
-    /// `iso_millis` as the formatting machinery writes it (the path of years beyond four digits).
-    fn formatted(ms: i64) -> String {
-        let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-        let (year, month, day) = civil_from_days(days);
-        let (h, min, s, milli) = (
-            in_day / 3_600_000,
-            in_day / 60_000 % 60,
-            in_day / 1000 % 60,
-            in_day % 1000,
-        );
-        format!("{year:04}-{month:02}-{day:02}T{h:02}:{min:02}:{s:02}.{milli:03}Z")
-    }
-
     #[test]
     fn iso_millis_writes_what_the_formatter_writes() {
         // Year 0 to 9999 in steps that cross milliseconds, seconds, days, months and leap years,
@@ -225,7 +227,7 @@ mod tests {
         let last = days_from_civil(10_000, 1, 1) * 86_400_000;
         let mut ms = first - 86_400_000;
         while ms < last + 86_400_000 {
-            assert_eq!(iso_millis(ms), formatted(ms), "{ms}");
+            assert_eq!(iso_millis(ms), formatted(parts(ms)), "{ms}");
             ms += 3_600_000 * 24 * 7 + 61_001;
         }
         for ms in [
@@ -238,7 +240,7 @@ mod tests {
             951_782_400_000,
             4_107_542_399_999,
         ] {
-            assert_eq!(iso_millis(ms), formatted(ms), "{ms}");
+            assert_eq!(iso_millis(ms), formatted(parts(ms)), "{ms}");
         }
         assert_eq!(iso_millis(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso_millis(-1), "1969-12-31T23:59:59.999Z");
