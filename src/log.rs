@@ -106,6 +106,11 @@ pub struct Log {
     /// The input's whole size in bytes when known ([`expect`](Self::expect)), until room for it
     /// is made.
     expected: Option<u64>,
+    /// The input so far, while its form was told from fewer than [`DETECT_BYTES`] of it (by a
+    /// word that announces it, see `feed`): told again once there are that many or at the end,
+    /// as one chunk of them would have been, and decoded again from the start if that tells
+    /// another form (a later line can outrank the word's).
+    early: Option<Vec<u8>>,
 }
 
 /// Bytes decoded before the room a known size needs is estimated from them.
@@ -139,6 +144,7 @@ impl Log {
             first: Vec::new(),
             seen: 0,
             expected: None,
+            early: None,
         };
         if let Some(format) = format {
             log.settle(format);
@@ -168,6 +174,7 @@ impl Log {
             first: Vec::new(),
             seen: 0,
             expected: None,
+            early: None,
         };
         log.update_timeline();
         log
@@ -236,6 +243,12 @@ impl Log {
     }
 
     fn feed(&mut self, chunk: &[u8]) {
+        if let Some(early) = &mut self.early {
+            early.extend_from_slice(chunk);
+            if early.len() >= DETECT_BYTES && self.retold() {
+                return;
+            }
+        }
         match &mut self.decoder {
             Decoder::Undecided(head) if head.is_empty() && chunk.len() >= DETECT_BYTES => {
                 self.settle_sniffed(sniff(&chunk[..DETECT_BYTES]));
@@ -268,6 +281,7 @@ impl Log {
                     let head = std::mem::take(head);
                     self.settle_sniffed(sniffed);
                     self.feed(&head);
+                    self.early = (!whole).then_some(head);
                 }
             }
             Decoder::Text(d) => d.push(&mut self.store, chunk),
@@ -279,6 +293,29 @@ impl Log {
         }
         self.take_in();
         self.make_room();
+    }
+
+    /// Tells the form again from the first [`DETECT_BYTES`] of the input, kept while a word
+    /// told it early, and forgets them; when that tells another form, decodes them again from
+    /// the start in it. Whether it did.
+    fn retold(&mut self) -> bool {
+        let Some(early) = self.early.take() else {
+            return false;
+        };
+        let sniffed = sniff(&early[..early.len().min(DETECT_BYTES)]);
+        if self
+            .sniffed
+            .as_ref()
+            .is_some_and(|s| s.form == sniffed.form)
+        {
+            self.sniffed = Some(sniffed);
+            return false;
+        }
+        self.store = Store::new(Form::Text);
+        self.timeline.reset();
+        self.settle_sniffed(sniffed);
+        self.feed(&early);
+        true
     }
 
     /// With the input's size known and a sample of it decoded, reserves what the rest needs,
@@ -313,6 +350,7 @@ impl Log {
                 self.feed(&head);
             }
         }
+        self.retold();
         match &mut self.decoder {
             Decoder::Undecided(_) | Decoder::Unreadable => {}
             Decoder::Text(d) => d.finish(&mut self.store),
@@ -433,6 +471,8 @@ impl Log {
     /// now (from what it holds; text if nothing), so that no later push changes it.
     #[cfg(feature = "finesse")]
     pub fn notify(&mut self, xml: &[u8]) {
+        // The form is final once a notification is written: no later bytes tell it again.
+        self.early = None;
         if let Decoder::Undecided(head) = &mut self.decoder {
             let head = std::mem::take(head);
             if head.is_empty() {

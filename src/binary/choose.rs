@@ -91,7 +91,7 @@ impl Learned {
             None => "no frame so far had floating fields that tell the width".to_owned(),
         };
         if let Some((_, why)) = &self.version {
-            if !basis.contains("protocol version") {
+            if crate::text::find(basis.as_bytes(), b"protocol version").is_none() {
                 basis = format!("{basis}; {why}");
             }
         } else if let Some((_, _, why)) = &self.inferred {

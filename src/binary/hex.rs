@@ -25,7 +25,7 @@ pub fn decode_hex(text: &str) -> (Vec<u8>, Vec<Diagnostic>) {
         if let Some(offset) = first.strip_suffix(':').filter(|o| is_hex(o)) {
             // `xxd`: offset with a colon; the text column follows two spaces.
             start = lead + offset.len() + 1;
-            if let Some(gap) = content[start..].trim_start().find("  ") {
+            if let Some(gap) = crate::text::find(content[start..].trim_start().as_bytes(), b"  ") {
                 let from = content.len() - content[start..].trim_start().len();
                 content = &content[..from + gap];
             }

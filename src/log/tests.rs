@@ -96,3 +96,49 @@ fn a_live_text_feed_gives_events_before_the_end() {
     log.update_timeline();
     assert_eq!(log.timeline().call_count(), 1);
 }
+
+/// The decoded events and the timeline, as JSON (to compare two decodes).
+fn everything(log: &Log) -> String {
+    let store = log.store();
+    serde_json::to_string(&(
+        log.format(),
+        view::decoded_text(store),
+        view::timeline::timeline(store, log.timeline()),
+    ))
+    .unwrap()
+}
+
+#[test]
+fn a_form_told_early_is_told_again_from_the_whole_first_bytes() {
+    // Found by the `timeline` fuzz target: `MsgType` in the first half settled it as a dump;
+    // the whole has a `%MIVR-` record later, which the sniff of all of it ranks first.
+    let input = b"C\0\0S\r%\nMsgTypeRhhhhhhh\0\x0071:6\xafC\n\0V%MIVR-\r\xff\0\0\xff\xff";
+    let whole = Log::open(input, None, Options::default());
+    let mut halves = Log::new(None, Options::default());
+    let (a, b) = input.split_at(input.len() / 2);
+    halves.push(a);
+    halves.push(b);
+    halves.finish();
+    assert_eq!(everything(&halves), everything(&whole));
+}
+
+#[test]
+fn a_live_feed_that_turns_out_a_trace_is_decoded_again_as_one() {
+    // A dump's word first (told at once, for a live feed), then more than 64 KiB of MIVR
+    // records a line at a time: once the first 64 KiB tell a trace, it is decoded as one from
+    // the start, as the whole file is.
+    let mivr = include_str!("../../tests/fixtures/traces/mivr-consult-transfer.log");
+    let mut input = String::from("MsgType: BEGIN_CALL_EVENT\n");
+    while input.len() < 2 * DETECT_BYTES {
+        input.push_str(mivr);
+    }
+    let whole = Log::open(input.as_bytes(), None, Options::default());
+    assert_eq!(whole.format(), Some(Format::Trace));
+    let mut lines = Log::new(None, Options::default());
+    for line in input.split_inclusive('\n') {
+        lines.push(line.as_bytes());
+    }
+    lines.finish();
+    assert_eq!(everything(&lines), everything(&whole));
+    assert!(lines.timeline().finished_calls() > 0);
+}

@@ -241,6 +241,21 @@ impl Timeline {
         self.next == 0
     }
 
+    /// Forgets every event taken in (their store is decoded again), still noting touched
+    /// calls if it did.
+    pub fn reset(&mut self) {
+        #[cfg(feature = "finesse")]
+        let touched = self.touched.take().map(|mut t| {
+            t.clear();
+            t
+        });
+        *self = Timeline::default();
+        #[cfg(feature = "finesse")]
+        {
+            self.touched = touched;
+        }
+    }
+
     /// Starts noting which calls each event is taken into (for a live view's changes).
     #[cfg(feature = "finesse")]
     pub fn track(&mut self) {

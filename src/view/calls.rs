@@ -213,7 +213,8 @@ pub fn search(store: &Store, timeline: &Timeline, needle: &str) -> Vec<u32> {
     let needle = needle.trim().to_ascii_lowercase();
     let mut seen: FxHashMap<crate::store::StrId, bool> = FxHashMap::default();
     let mut reasons: FxHashMap<ReasonKey, bool> = FxHashMap::default();
-    let has = |s: &str| s.to_ascii_lowercase().contains(&needle);
+    let has =
+        |s: &str| crate::text::find(s.to_ascii_lowercase().as_bytes(), needle.as_bytes()).is_some();
     let mut found = Vec::new();
     for i in 0..timeline.derived.len() {
         let state = &timeline.calls[i];
