@@ -30,7 +30,7 @@ fn any_chunking_gives_the_whole_decode_and_timeline() {
 fn a_word_that_announces_a_trace_does_not_settle_the_form_alone() {
     // Found by the `timeline` fuzz target: `%MIVR-` in the first half made the half its own
     // form (text), the whole is frames.
-    let input = b"%M%MIVR-f\x00\x11\xd2f\x99\r)";
+    let input = include_bytes!("../../tests/fuzz/regressions/timeline-mivr-word-in-frames.bin");
     let whole = Log::open(input, None, Options::default());
     let mut halves = Log::new(None, Options::default());
     let (a, b) = input.split_at(input.len() / 2);
@@ -112,7 +112,7 @@ fn everything(log: &Log) -> String {
 fn a_form_told_early_is_told_again_from_the_whole_first_bytes() {
     // Found by the `timeline` fuzz target: `MsgType` in the first half settled it as a dump;
     // the whole has a `%MIVR-` record later, which the sniff of all of it ranks first.
-    let input = b"C\0\0S\r%\nMsgTypeRhhhhhhh\0\x0071:6\xafC\n\0V%MIVR-\r\xff\0\0\xff\xff";
+    let input = include_bytes!("../../tests/fuzz/regressions/timeline-dump-word-then-mivr.bin");
     let whole = Log::open(input, None, Options::default());
     let mut halves = Log::new(None, Options::default());
     let (a, b) = input.split_at(input.len() / 2);
