@@ -54,7 +54,7 @@ const shapes = readFileSync(types, 'utf8');
 writeFileSync(join(out, 'cti_outcome.d.ts'), `${glueTypes.trimEnd()}\n\n${shapes.trimEnd()}\n`);
 
 const built = ENTRIES.filter((e) => modules.includes(e.module));
-for (const name of ['api.js', 'collection.js', 'zip-reader.d.ts', 'strings.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
+for (const name of ['api.js', 'columns.js', 'collection.js', 'zip-reader.d.ts', 'strings.js', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md']) copy(join(here, name), name);
 // zip.js (BSD-3-Clause; its licence kept in the bundle's head), bundled into one module that
 // collection.js loads when an archive is opened: the package keeps no dependencies.
 const nodeModules = join(here, '..', 'tests', 'e2e', 'node_modules');
@@ -79,9 +79,9 @@ writeFileSync(
   `'use strict';\n${strings.replace(/^export function /gm, 'function ')}\nmodule.exports = { stringTable, stringAt };\n`,
 );
 
-// api.js and collection.js are written once as ES modules; Node's require gets the same code as
-// CommonJS.
-for (const name of ['api', 'collection']) {
+// api.js, columns.js and collection.js are written once as ES modules; Node's require gets the
+// same code as CommonJS.
+for (const name of ['api', 'columns', 'collection']) {
   const source = readFileSync(join(here, `${name}.js`), 'utf8');
   const exportsOf = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
   if (exportsOf.length === 0) throw new Error(`${name}.js: no exported functions`);
@@ -137,7 +137,7 @@ manifest.exports = Object.fromEntries([
 ]);
 manifest.files = [
   ...built.flatMap((e) => [...Object.keys(entryFiles(e)), `${glueName(e)}.js`, `${glueName(e)}_node.cjs`, `${glueName(e)}_bg.wasm`]),
-  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'collection.js', 'collection.cjs', 'collection.d.ts', 'zip-reader.js', 'zip-reader.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'strings.js', 'strings.cjs', 'strings.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
+  'cti_outcome.d.ts', 'api.js', 'api.cjs', 'api.d.ts', 'columns.js', 'columns.cjs', 'columns.d.ts', 'collection.js', 'collection.cjs', 'collection.d.ts', 'zip-reader.js', 'zip-reader.d.ts', 'lists.js', 'lists.cjs', 'lists.d.ts', 'strings.js', 'strings.cjs', 'strings.d.ts', 'loader.js', 'loader.d.ts', 'LICENSE', 'README.md',
 ];
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 

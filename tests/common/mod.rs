@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use cti_outcome::timeline;
 use cti_outcome::view::timeline::{timeline as view, Call, TimelineView as Timeline};
 
+pub mod cli;
+
 /// Every text log the project bundles: the reference pages, the seed and the synthetic flows
 /// (the generator's, `src/generate/flows/`).
 pub fn flows() -> Vec<PathBuf> {
