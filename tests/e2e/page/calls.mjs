@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect } from '../harness.mjs';
-import { group, done, rows, openSample, outcomes, site } from './helpers.mjs';
+import { group, done, rows, openSample, outcomes, site, E2E, ROOT } from './helpers.mjs';
 
 export const { tests, test } = group();
 
@@ -105,7 +105,7 @@ test('a consult transfer is one flow: both calls in one ladder, a colour per cal
   await page.getByRole('list', { name: /^Why/ }).getByRole('button').first().click();
   await page.waitForFunction(() => document.querySelector('#detail h2')?.textContent.startsWith('CALL_TRANSFERRED_EVENT'));
   const [text] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as text' }).click()]);
-  expect(readFileSync(await text.path(), 'utf8'), readFileSync(resolve(import.meta.dirname, 'expected/consult-transfer-1010.txt'), 'utf8'));
+  expect(readFileSync(await text.path(), 'utf8'), readFileSync(resolve(E2E, 'expected/consult-transfer-1010.txt'), 'utf8'));
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Timeline as PNG' }).click()]);
   const width = (await page.locator('#ladder svg').getAttribute('width'));
   expect(readFileSync(await png.path()).readUInt32BE(16), 2 * Number(width), 'the PNG is drawn at 2×');
@@ -116,7 +116,7 @@ test('a consult transfer is one flow: both calls in one ladder, a colour per cal
 
 test('the CLI\'s ladder command prints the page\'s "Timeline as text" for every call of the samples', async (page) => {
   await done(page);
-  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  const cli = resolve(ROOT, 'target/debug/cti-outcome');
   let compared = 0;
   for (const file of ['consult-transfer.txt', 'conference.txt', 'outbound-preview.txt', 'mivr-consult-transfer.log', 'dumplog-consult-transfer.log', 'consult-transfer.pcapng', 'finesse-webservices-dialogs.log', 'finesse-notifications-consult-transfer.xml']) {
     await openSample(page, file);

@@ -2,6 +2,10 @@
 // opening a bundled sample, watching long tasks, and a group of tests to register.
 import { resolve } from 'node:path';
 
+/** The browser tests' directory (tests/e2e) and the project's. */
+export const E2E = resolve(import.meta.dirname, '..');
+export const ROOT = resolve(E2E, '../..');
+
 /** The site under test (`make site`): the first argument, `dist/site` by default. */
 export const site = resolve(process.argv[2] ?? 'dist/site');
 
@@ -12,7 +16,7 @@ export function group() {
   return { tests, test: (name, fn) => tests.push({ name, fn }) };
 }
 
-export const FLOWS = resolve(import.meta.dirname, '../../src/generate/flows');
+export const FLOWS = resolve(ROOT, 'src/generate/flows');
 
 export const done = (page) => page.locator('body[data-state="done"]').waitFor({ timeout: 20000 });
 export const rows = (page) => page.getByRole('table', { name: 'Calls' }).locator('tbody tr[data-key]');

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect } from '../harness.mjs';
-import { group, FLOWS, done, rows, openSample, outcomes } from './helpers.mjs';
+import { group, FLOWS, done, rows, openSample, outcomes, ROOT } from './helpers.mjs';
 
 export const { tests, test } = group();
 
@@ -74,10 +74,10 @@ test('a call-record export opens: calls with outcomes, a call\'s legs on a time 
   await page.screenshot({ path: resolve(ARTIFACTS, 'records.png'), fullPage: true });
 });
 
-const FINESSE = resolve(import.meta.dirname, '../fixtures/finesse');
+const FINESSE = resolve(ROOT, 'tests/fixtures/finesse');
 test('Finesse notifications, saved or in a webservices log beside CTI messages, open as calls with the command-line tool\'s outcomes', async (page) => {
   await done(page);
-  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  const cli = resolve(ROOT, 'target/debug/cti-outcome');
   const fixtures = readdirSync(FINESSE).filter((f) => f.endsWith('.xml') || f.endsWith('.log'));
   expect(fixtures.length, 10, 'the Finesse fixtures');
   for (const name of fixtures) {
@@ -101,7 +101,7 @@ test('Finesse notifications, saved or in a webservices log beside CTI messages, 
   await page.screenshot({ path: resolve(ARTIFACTS, 'finesse-dialogs.png') });
 });
 
-const CISCO_RECORDS = resolve(import.meta.dirname, '../fixtures/records/cisco');
+const CISCO_RECORDS = resolve(ROOT, 'tests/fixtures/records/cisco');
 test('Cisco call-detail exports open: TCD legs by router call key with each disposition explained, CCD with its queue detail', async (page) => {
   await done(page);
   await openSample(page, 'ucce-termination-call-detail.csv');
@@ -133,7 +133,7 @@ test('Cisco call-detail exports open: TCD legs by router call key with each disp
   await page.screenshot({ path: resolve(ARTIFACTS, 'cisco-records.png'), fullPage: true });
 });
 
-const COLLECTIONS = resolve(import.meta.dirname, '../fixtures/collections');
+const COLLECTIONS = resolve(ROOT, 'tests/fixtures/collections');
 test('rotated files, a folder and archives open as one log: the log\'s calls, its files in time order, what was not read and why', async (page) => {
   await done(page);
   const rotated = ['MIVR001.log', 'MIVR046.log', 'MIVR047.log', 'README.txt', 'core.4711', 'screenshot.png'];
@@ -206,7 +206,7 @@ test('a pasted hex dump and a dropped file are decoded; diagnostics jump to the 
 test('live replay: pasted Finesse notifications, then a CTI dump, change their calls\' phase and outcome as they are pushed', async (page) => {
   await done(page);
   await page.locator('summary', { hasText: 'Paste a log' }).click();
-  const dialogs = readFileSync(resolve(FLOWS, '../../../tests/fixtures/finesse/dialog-consult-transfer.xml'), 'utf8');
+  const dialogs = readFileSync(resolve(ROOT, 'tests/fixtures/finesse/dialog-consult-transfer.xml'), 'utf8');
   await page.getByLabel('Or paste a log').fill(dialogs);
   await page.locator('summary', { hasText: 'Live replay' }).click();
   await page.getByLabel('Replay speed').selectOption('0');

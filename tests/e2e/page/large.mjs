@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect } from '../harness.mjs';
-import { group, done, rows, watchLongTasks, site } from './helpers.mjs';
+import { group, done, rows, watchLongTasks, site, ROOT } from './helpers.mjs';
 
 export const { tests, test } = group();
 
@@ -12,7 +12,7 @@ test('a 100 MB log decodes with no main-thread task over 100 ms; its agent timel
   await done(page);
   // The generated 100 MB log of `make bench` (seed 1): 76,266 calls.
   const log = resolve(ARTIFACTS, '100mb.txt');
-  const cli = resolve(import.meta.dirname, '../../target/debug/cti-outcome');
+  const cli = resolve(ROOT, 'target/debug/cti-outcome');
   writeFileSync(log, execFileSync(cli, ['generate', '--mb', '100'], { maxBuffer: 200 * 1024 * 1024 }));
   await watchLongTasks(page);
   await page.getByLabel('Open log files').setInputFiles(log);

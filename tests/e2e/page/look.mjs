@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ARTIFACTS, expect } from '../harness.mjs';
-import { group, done, rows, openSample } from './helpers.mjs';
+import { group, done, rows, openSample, E2E } from './helpers.mjs';
 
 export const { tests, test } = group();
 
@@ -195,11 +195,11 @@ test('the README\'s screenshot is what the page draws (under 1 % of its pixels d
   await page.getByRole('list', { name: 'Timeline of call 1010' }).waitFor();
   await page.waitForTimeout(100); // the ladder redrawn for its pane's final width
   const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 900 } });
-  const kept = resolve(import.meta.dirname, 'expected/viewer-1400.png');
+  const kept = resolve(E2E, 'expected/viewer-1400.png');
   if (process.env.UPDATE_SCREENSHOT) {
     writeFileSync(kept, shot);
     try {
-      execFileSync('python3', [resolve(import.meta.dirname, 'shrink-screenshot.py'), kept], { stdio: 'inherit' });
+      execFileSync('python3', [resolve(E2E, 'shrink-screenshot.py'), kept], { stdio: 'inherit' });
     } catch {
       console.log('     NOT SHRUNK: tests/e2e/shrink-screenshot.py needs Pillow (pip install pillow)');
     }
