@@ -31,12 +31,7 @@ fn a_word_that_announces_a_trace_does_not_settle_the_form_alone() {
     // Found by the `timeline` fuzz target: `%MIVR-` in the first half made the half its own
     // form (text), the whole is frames.
     let input = include_bytes!("../../tests/fuzz/regressions/timeline-mivr-word-in-frames.bin");
-    let whole = Log::open(input, None, Options::default());
-    let mut halves = Log::new(None, Options::default());
-    let (a, b) = input.split_at(input.len() / 2);
-    halves.push(a);
-    halves.push(b);
-    halves.finish();
+    let (whole, halves) = whole_and_halves(input);
     assert_eq!(halves.format(), whole.format());
     let json = |log: &Log| serde_json::to_string(&log.sniffed()).unwrap();
     assert_eq!(json(&halves), json(&whole));
@@ -97,6 +92,17 @@ fn a_live_text_feed_gives_events_before_the_end() {
     assert_eq!(log.timeline().call_count(), 1);
 }
 
+/// `input` decoded whole, and pushed in two halves (as the `timeline` fuzz target does).
+fn whole_and_halves(input: &[u8]) -> (Log, Log) {
+    let whole = Log::open(input, None, Options::default());
+    let mut halves = Log::new(None, Options::default());
+    let (a, b) = input.split_at(input.len() / 2);
+    halves.push(a);
+    halves.push(b);
+    halves.finish();
+    (whole, halves)
+}
+
 /// The decoded events and the timeline, as JSON (to compare two decodes).
 fn everything(log: &Log) -> String {
     let store = log.store();
@@ -113,12 +119,7 @@ fn a_form_told_early_is_told_again_from_the_whole_first_bytes() {
     // Found by the `timeline` fuzz target: `MsgType` in the first half settled it as a dump;
     // the whole has a `%MIVR-` record later, which the sniff of all of it ranks first.
     let input = include_bytes!("../../tests/fuzz/regressions/timeline-dump-word-then-mivr.bin");
-    let whole = Log::open(input, None, Options::default());
-    let mut halves = Log::new(None, Options::default());
-    let (a, b) = input.split_at(input.len() / 2);
-    halves.push(a);
-    halves.push(b);
-    halves.finish();
+    let (whole, halves) = whole_and_halves(input);
     assert_eq!(everything(&halves), everything(&whole));
 }
 
